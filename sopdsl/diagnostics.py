@@ -1,0 +1,44 @@
+"""Diagnostics: one finding of one rule at a line and column of a file."""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import frozen
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; errors fail `sopdsl check`, warnings only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@frozen
+class Diagnostic:
+    """A finding as reporters print it: `path:line:column: severity rule message`."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    rule: str
+    message: str
+
+    @property
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "message": self.message,
+        }

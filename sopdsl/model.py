@@ -1,0 +1,296 @@
+"""The SOP model: frozen attrs classes built by the parser, each with its source span."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from decimal import Decimal
+from typing import Mapping, Optional, Tuple, Union
+
+from attrs import field, frozen
+
+
+@frozen
+class Span:
+    """Where a node stands in its file: 1-based line and column of its first and last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def _span():
+    return field(default=None, eq=False, repr=False)
+
+
+class Unit(enum.Enum):
+    """A unit of time, as the totals convert it."""
+
+    MINUTE = "minute"
+    HOUR = "hour"
+    WORKDAY = "workday"
+    CALENDAR_DAY = "calendar day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+UNIT_WORDS: Mapping[str, Unit] = {
+    **dict.fromkeys(["min", "mins", "minute", "minutes", "menit"], Unit.MINUTE),
+    **dict.fromkeys(["h", "hr", "hrs", "hour", "hours", "jam"], Unit.HOUR),
+    **dict.fromkeys(
+        ["day", "days", "workday", "workdays", "working day", "working days", "hari", "hari kerja"],
+        Unit.WORKDAY,
+    ),
+    **dict.fromkeys(["calendar day", "calendar days", "hari kalender"], Unit.CALENDAR_DAY),
+    **dict.fromkeys(["week", "weeks", "minggu"], Unit.WEEK),
+    **dict.fromkeys(["month", "months", "bulan"], Unit.MONTH),
+    **dict.fromkeys(["year", "years", "tahun"], Unit.YEAR),
+}
+
+
+def unit_of(word: str) -> Optional[Unit]:
+    """The unit a word names (any case, blanks folded), or None."""
+    return UNIT_WORDS.get(" ".join(word.lower().split()))
+
+
+def number_value(number: str) -> Decimal:
+    """The value of a number as written: whole or decimal, with '.' or ','."""
+    return Decimal(number.replace(",", "."))
+
+
+@frozen(kw_only=True)
+class Text:
+    """Author text: the rest of a line, or a quoted string with its line breaks folded."""
+
+    value: str
+    span: Span = _span()
+
+
+@frozen(kw_only=True)
+class Ref:
+    """A reference by id: a role, a step (or `next`/`end`), or another SOP."""
+
+    id: str
+    span: Span = _span()
+
+
+@frozen(kw_only=True)
+class Date:
+    """A calendar date written YYYY-MM-DD."""
+
+    value: datetime.date
+    span: Span = _span()
+
+
+@frozen(kw_only=True)
+class Term:
+    """One `<number> [(<spelled>)] <unit>` term, kept as the author wrote it."""
+
+    number: str
+    unit_word: str
+    spelled: Optional[str] = None
+
+    @property
+    def amount(self) -> Decimal:
+        return number_value(self.number)
+
+    @property
+    def unit(self) -> Unit:
+        return unit_of(self.unit_word)
+
+    @property
+    def wording(self) -> str:
+        return " ".join(filter(None, [self.number, self.spelled, self.unit_word]))
+
+
+@frozen(kw_only=True)
+class Duration:
+    """A quantified time: one or more terms added up, or a range from `terms[0]` up to `upto`."""
+
+    terms: Tuple[Term, ...]
+    upto: Optional[Term] = None
+    span: Span = _span()
+
+    @property
+    def is_range(self) -> bool:
+        return self.upto is not None
+
+    @property
+    def wording(self) -> str:
+        """The duration as the author wrote it, blanks normalised."""
+        if self.upto is None:
+            return " ".join(term.wording for term in self.terms)
+        low = " ".join(filter(None, [self.terms[0].number, self.terms[0].spelled]))
+        high = " ".join(filter(None, [self.upto.number, self.upto.spelled]))
+        return f"{low}-{high} {self.upto.unit_word}"
+
+
+@frozen(kw_only=True)
+class Period:
+    """How often a routine step is done: once (or `times` times) every `number` `unit_word`."""
+
+    unit_word: str
+    number: Optional[str] = None
+    spelled: Optional[str] = None
+    times: Optional[str] = None
+    span: Span = _span()
+
+    @property
+    def unit(self) -> Unit:
+        return unit_of(self.unit_word)
+
+    @property
+    def wording(self) -> str:
+        every = " ".join(filter(None, [self.number, self.spelled, self.unit_word]))
+        return f"{self.times} x {every}" if self.times else every
+
+
+@frozen(kw_only=True)
+class Branch:
+    """One way out of a decision: `yes`, `no`, or `branch "<label>"`, with its target."""
+
+    kind: str  # "yes", "no" or "label"
+    target: Ref
+    label: Optional[str] = None
+    span: Span = _span()
+
+
+@frozen(kw_only=True)
+class Activity:
+    """What steps and decisions share: an optional id, the activity text and the attributes."""
+
+    id: Optional[str]
+    text: Text
+    by: Tuple[Ref, ...] = ()
+    needs: Optional[Text] = None
+    time: Union[Duration, Text, None] = None
+    output: Optional[Text] = None
+    note: Optional[Text] = None
+    every: Optional[Period] = None
+    uses: Optional[Ref] = None
+    next: Optional[Ref] = None
+    branches: Tuple[Branch, ...] = ()
+    span: Span = _span()
+    id_span: Optional[Span] = _span()
+
+    keyword = "step"
+
+    @property
+    def is_decision(self) -> bool:
+        return isinstance(self, Decision)
+
+
+@frozen(kw_only=True)
+class Step(Activity):
+    """A process step (rectangle in the table)."""
+
+
+@frozen(kw_only=True)
+class Decision(Activity):
+    """A decision (diamond): its branches lead on."""
+
+    keyword = "decision"
+
+
+@frozen(kw_only=True)
+class Section:
+    """One flow: a lettered group of steps. A file without `section` lines has one with no id."""
+
+    id: Optional[str]
+    title: Optional[Text]
+    steps: Tuple[Activity, ...] = ()
+    span: Span = _span()
+    id_span: Optional[Span] = _span()
+
+
+@frozen(kw_only=True)
+class Role:
+    """A performer (Pelaksana): one column of the printed table."""
+
+    id: str
+    name: Text
+    span: Span = _span()
+    id_span: Optional[Span] = _span()
+
+
+@frozen(kw_only=True)
+class Calendar:
+    """How units convert for totals; a field left out takes its default."""
+
+    workday: Optional[Duration] = None
+    week: Optional[Duration] = None
+    month: Optional[Duration] = None
+    year: Optional[Duration] = None
+    span: Span = _span()
+
+
+@frozen(kw_only=True)
+class Comment:
+    """A `#` comment, kept for the formatter and for suppressions."""
+
+    text: str
+    line: int
+    column: int
+    own_line: bool
+
+
+RelatedItem = Union[Ref, Text]
+
+
+@frozen(kw_only=True)
+class Sop:
+    """One Standard Operating Procedure: the header, the roles and its flows."""
+
+    id: str
+    title: Text
+    number: Optional[Text] = None
+    unit: Tuple[Text, ...] = ()
+    created: Optional[Date] = None
+    revised: Optional[Date] = None
+    effective: Optional[Date] = None
+    approved_by: Optional[Text] = None
+    legal_basis: Tuple[Text, ...] = ()
+    qualifications: Tuple[Text, ...] = ()
+    related: Tuple[RelatedItem, ...] = ()
+    equipment: Tuple[Text, ...] = ()
+    warning: Optional[Text] = None
+    records: Tuple[Text, ...] = ()
+    sla: Optional[Duration] = None
+    calendar: Optional[Calendar] = None
+    roles: Tuple[Role, ...] = ()
+    sections: Tuple[Section, ...] = ()
+    span: Span = _span()
+    id_span: Optional[Span] = _span()
+    field_spans: Mapping[str, Span] = field(factory=dict, eq=False, repr=False)
+    comments: Tuple[Comment, ...] = field(default=(), eq=False, repr=False)
+
+    @property
+    def has_sections(self) -> bool:
+        return any(section.id is not None for section in self.sections)
+
+    def activities(self):
+        """Every step and decision, in file order."""
+        for section in self.sections:
+            yield from section.steps
+
+
+# Header fields in their canonical order: (keyword, attribute, kind).
+HEADER_FIELDS = (
+    ("number", "number", "text"),
+    ("unit", "unit", "list"),
+    ("created", "created", "date"),
+    ("revised", "revised", "date"),
+    ("effective", "effective", "date"),
+    ("approved-by", "approved_by", "text"),
+    ("legal-basis", "legal_basis", "list"),
+    ("qualifications", "qualifications", "list"),
+    ("related", "related", "list"),
+    ("equipment", "equipment", "list"),
+    ("warning", "warning", "text"),
+    ("records", "records", "list"),
+    ("sla", "sla", "duration"),
+    ("calendar", "calendar", "calendar"),
+)
+CALENDAR_FIELDS = ("workday", "week", "month", "year")

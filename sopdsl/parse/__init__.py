@@ -1,0 +1,8 @@
+"""Text to model: the cached LALR parser, the transformer and the syntax errors it reports."""
+
+from __future__ import annotations
+
+from .errors import SopSyntaxError
+from .parser import parse_text, read_source
+
+__all__ = ["SopSyntaxError", "parse_text", "read_source"]

@@ -1,0 +1,78 @@
+"""The post-lexer: turns indentation into _INDENT/_DEDENT, rejects tabs, collects comments."""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token
+from lark.lark import PostLex
+
+from .errors import SopSyntaxError
+
+_COMMENT_LINE = re.compile(r"\n([ \t]*)(#[^\r\n]*)")
+
+
+class SopIndenter(PostLex):
+    """Indentation blocks for LALR, as in Python, with the checks the .sop language needs."""
+
+    always_accept = ("_NL",)
+
+    def __init__(self) -> None:
+        self.comments: list[Token] = []
+        self.history: list[Token] = []
+
+    def process(self, stream):
+        self.comments = []
+        self.history = []
+        levels = [0]
+        token = None
+        for token in stream:
+            self.history.append(token)
+            if len(self.history) > 8:
+                del self.history[:4]
+            if token.type != "_NL":
+                yield token
+                continue
+            self._collect_comments(token)
+            yield token
+            indent = self._indentation(token)
+            if indent > levels[-1]:
+                levels.append(indent)
+                yield Token.new_borrow_pos("_INDENT", "", token)
+                continue
+            if indent not in levels:
+                depths = " or ".join(str(level) for level in levels)
+                raise SopSyntaxError(
+                    f"this line is indented by {indent} spaces, which matches no enclosing block "
+                    f"(those are indented by {depths} spaces)",
+                    token.end_line,
+                    indent + 1,
+                )
+            while indent < levels[-1]:
+                levels.pop()
+                yield Token.new_borrow_pos("_DEDENT", "", token)
+        while len(levels) > 1:
+            levels.pop()
+            yield Token.new_borrow_pos("_DEDENT", "", token)
+
+    @staticmethod
+    def _indentation(token: Token) -> int:
+        indent = token.value.rsplit("\n", 1)[1]
+        if "\t" in indent:
+            line = token.end_line
+            raise SopSyntaxError(
+                f"tab used for indentation on line {line}; indent with spaces",
+                line,
+                indent.index("\t") + 1,
+            )
+        return len(indent)
+
+    def _collect_comments(self, token: Token) -> None:
+        if "#" not in token.value:
+            return
+        line = token.line
+        for match in _COMMENT_LINE.finditer(token.value):
+            comment_line = line + token.value.count("\n", 0, match.start() + 1)
+            self.comments.append(
+                Token("COMMENT", match.group(2), line=comment_line, column=len(match.group(1)) + 1)
+            )

@@ -1,0 +1,297 @@
+"""Builds the model from the parse: one method per grammar rule, called as the parser reduces."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from lark import Token, Transformer
+
+from ..model import (
+    CALENDAR_FIELDS,
+    Branch,
+    Calendar,
+    Date,
+    Decision,
+    Duration,
+    Period,
+    Ref,
+    Role,
+    Section,
+    Sop,
+    Span,
+    Step,
+    Term,
+    Text,
+    unit_of,
+)
+from .errors import UNIT_HINT, SopSyntaxError
+
+_FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
+_UNESCAPE = re.compile(r"\\([\"\\])")
+_ID = re.compile(r"[^\W\d_][\w-]*\Z")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+
+
+def token_span(token: Token) -> Span:
+    return Span(token.line, token.column, token.end_line, token.end_column - 1)
+
+
+def join_spans(first: Span, last: Span) -> Span:
+    return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+def unquote(token: Token) -> str:
+    """The value of a quoted string: escapes undone, line breaks and indentation folded to a space."""
+    return _FOLD.sub(" ", _UNESCAPE.sub(r"\1", token.value[1:-1]))
+
+
+class _Attribute:
+    """One attribute line of a header, step or calendar, before it is assigned."""
+
+    __slots__ = ("key", "name", "value")
+
+    def __init__(self, key: Token, name: str, value):
+        self.key, self.name, self.value = key, name, value
+
+
+class SopTransformer(Transformer):
+    """Rule methods build model nodes; attribute rules return _Attribute until their block is built."""
+
+    # ---- values --------------------------------------------------------------------
+    def text(self, children):
+        return _text(children[0])
+
+    def term(self, children):
+        number, *spelled, unit = children
+        _check_unit(unit)
+        spelled_value = spelled[0].value if spelled else None
+        return Term(number=number.value, unit_word=_unit_word(unit), spelled=spelled_value), number, unit
+
+    def range(self, children):
+        *quantities, unit = children
+        _check_unit(unit)
+        (low, spelled_low), (high, spelled_high) = _numbers_with_spelling(quantities)
+        word = _unit_word(unit)
+        return Duration(
+            terms=(Term(number=low, unit_word=word, spelled=spelled_low),),
+            upto=Term(number=high, unit_word=word, spelled=spelled_high),
+            span=_between(children[0], unit),
+        )
+
+    def duration(self, children):
+        if len(children) == 1 and isinstance(children[0], Duration):
+            return children[0]
+        terms = tuple(term for term, _, _ in children)
+        first = children[0][1]
+        last = children[-1][2]
+        return Duration(terms=terms, span=_between(first, last))
+
+    def period(self, children):
+        *quantities, unit = children
+        _check_unit(unit)
+        times = None
+        if len(quantities) > 1 and quantities[1].type == "TIMES":
+            times = quantities[0].value
+            quantities = quantities[2:]
+        numbers = _numbers_with_spelling(quantities)
+        number, spelled = numbers[0] if numbers else (None, None)
+        return Period(
+            unit_word=_unit_word(unit), times=times, number=number, spelled=spelled,
+            span=_between(children[0], unit),
+        )
+
+    # ---- header ----------------------------------------------------------------------
+    def text_field(self, children):
+        key, value = children
+        return _Attribute(key, key.value.replace("-", "_"), value)
+
+    def item(self, children):
+        return children[0]
+
+    def list_field(self, children):
+        key, *items = children
+        name = key.value.replace("-", "_")
+        to_node = _related if name == "related" else _text
+        return _Attribute(key, name, tuple(to_node(item) for item in items))
+
+    def date_field(self, children):
+        key, value = children
+        match = _DATE.match(value.value)
+        try:
+            date = datetime.date(*map(int, match.groups())) if match else None
+        except ValueError:
+            raise SopSyntaxError(f"'{value.value}' is not a real date", value.span.line, value.span.column)
+        if date is None:
+            raise SopSyntaxError(
+                f"'{value.value}' is not a date written YYYY-MM-DD (for example 2024-05-29)",
+                value.span.line,
+                value.span.column,
+            )
+        return _Attribute(key, key.value, Date(value=date, span=value.span))
+
+    def sla_field(self, children):
+        key, duration = children
+        return _Attribute(key, "sla", duration)
+
+    def calendar_entry(self, children):
+        key, duration = children
+        return _Attribute(key, key.value, duration)
+
+    def calendar_field(self, children):
+        key, *entries = children
+        values = _assign(entries, "calendar")
+        unknown = set(values) - set(CALENDAR_FIELDS)
+        assert not unknown, unknown
+        return _Attribute(key, "calendar", Calendar(**values, span=token_span(key)))
+
+    def header(self, children):
+        keyword, sop_id, title, *fields = children
+        values = _assign(fields, "sop header")
+        return keyword, sop_id, title, values, {a.name: token_span(a.key) for a in fields}
+
+    # ---- roles and flow ---------------------------------------------------------------
+    def role(self, children):
+        keyword, role_id, name = children
+        return Role(id=role_id.value, name=name, span=token_span(keyword), id_span=token_span(role_id))
+
+    def by(self, children):
+        key, *ids = children
+        return _Attribute(key, "by", tuple(Ref(id=t.value, span=token_span(t)) for t in ids))
+
+    def text_attribute(self, children):
+        key, value = children
+        return _Attribute(key, key.value, value)
+
+    def time(self, children):
+        key, value = children
+        if isinstance(value, Token):
+            value = Text(value=unquote(value), span=token_span(value))
+        return _Attribute(key, "time", value)
+
+    def every(self, children):
+        key, period = children
+        return _Attribute(key, "every", period)
+
+    def uses(self, children):
+        key, sop_id = children
+        return _Attribute(key, "uses", Ref(id=sop_id.value, span=token_span(sop_id)))
+
+    def next(self, children):
+        key, target = children
+        return _Attribute(key, "next", Ref(id=target.value, span=token_span(target)))
+
+    def branch(self, children):
+        key = children[0]
+        target = children[-1]
+        ref = Ref(id=target.value, span=token_span(target))
+        if key.type == "BRANCH":
+            label = unquote(children[1])
+            return Branch(kind="label", label=label, target=ref, span=token_span(key))
+        return Branch(kind=key.value, target=ref, span=token_span(key))
+
+    def activity(self, children):
+        keyword, *rest = children
+        activity_id = rest.pop(0) if isinstance(rest[0], Token) else None
+        text, *attributes = rest
+        branches = tuple(a for a in attributes if isinstance(a, Branch))
+        values = _assign([a for a in attributes if not isinstance(a, Branch)], f"{keyword.value} {_name(activity_id)}")
+        cls = Decision if keyword.type == "DECISION" else Step
+        return cls(
+            id=activity_id.value if activity_id is not None else None,
+            text=text,
+            branches=branches,
+            span=token_span(keyword),
+            id_span=token_span(activity_id) if activity_id is not None else None,
+            **values,
+        )
+
+    def section(self, children):
+        keyword, section_id, title, *steps = children
+        return Section(
+            id=section_id.value, title=title, steps=tuple(steps),
+            span=token_span(keyword), id_span=token_span(section_id),
+        )
+
+    def flow(self, children):
+        loose = [c for c in children if not isinstance(c, Section)]
+        sections = [c for c in children if isinstance(c, Section)]
+        if sections and loose:
+            first = loose[0]
+            raise SopSyntaxError(
+                f"{first.keyword} {_name(first.id)} comes before the first section; "
+                "when a file has sections, every step belongs to one",
+                first.span.line,
+                first.span.column,
+            )
+        return tuple(sections) if sections else (Section(id=None, title=None, steps=tuple(loose)),)
+
+    def start(self, children):
+        (keyword, sop_id, title, values, field_spans), *roles, sections = children
+        return Sop(
+            id=sop_id.value,
+            title=title,
+            roles=tuple(roles),
+            sections=sections,
+            span=token_span(keyword),
+            id_span=token_span(sop_id),
+            field_spans=field_spans,
+            **values,
+        )
+
+
+def _assign(attributes, where):
+    """Attribute values by name, each at most once."""
+    values = {}
+    first_line = {}
+    for attribute in attributes:
+        if attribute.name in values:
+            key = attribute.key
+            raise SopSyntaxError(
+                f"'{key.value}' is given twice in the {where} (first on line {first_line[attribute.name]})",
+                key.line,
+                key.column,
+            )
+        values[attribute.name] = attribute.value
+        first_line[attribute.name] = attribute.key.line
+    return values
+
+
+def _name(token) -> str:
+    return f"'{token}'" if token is not None else "(without id)"
+
+
+def _unit_word(token: Token) -> str:
+    return " ".join(token.value.split())
+
+
+def _numbers_with_spelling(tokens):
+    """[(number, spelled-out form or None), ...] from NUMBER tokens each maybe followed by SPELLED."""
+    pairs = []
+    for token in tokens:
+        if token.type == "NUMBER":
+            pairs.append((token.value, None))
+        else:
+            pairs[-1] = (pairs[-1][0], token.value)
+    return pairs
+
+
+def _between(first: Token, last: Token) -> Span:
+    return Span(first.line, first.column, last.end_line, last.end_column - 1)
+
+
+def _text(token: Token) -> Text:
+    value = unquote(token) if token.type == "STRING" else token.value
+    return Text(value=value, span=token_span(token))
+
+
+def _check_unit(token: Token) -> None:
+    if unit_of(token.value) is None:
+        raise SopSyntaxError(f"unknown time unit '{token.value}'; {UNIT_HINT}", token.line, token.column)
+
+
+def _related(token: Token):
+    """A bare id names an SOP of the library; a quoted title (or other text) one outside it."""
+    if token.type == "TEXT" and _ID.match(token.value):
+        return Ref(id=token.value, span=token_span(token))
+    return _text(token)

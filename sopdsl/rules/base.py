@@ -1,0 +1,42 @@
+"""What a rule is: a name, a severity, its documentation and a check over one SOP or a library."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Callable, Iterable, Optional
+
+from attrs import frozen
+
+from ..diagnostics import Severity
+from ..model import Span
+
+
+@frozen
+class Finding:
+    """What a rule reports: where, what, and a severity when the rule's default does not apply."""
+
+    span: Span
+    message: str
+    severity: Optional[Severity] = None
+
+
+@frozen
+class Rule:
+    """A registered rule. Its module docstring is its user documentation."""
+
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    check: Optional[Callable[..., Iterable[Finding]]]
+    scope: str  # "sop": check(context) per file; "library": check(library) once; "parser": reported by the parser
+
+
+def rule(name: str, severity: Severity, summary: str, scope: str = "sop"):
+    """Declare the rule of the calling module; the module's docstring becomes its documentation."""
+
+    def register(check):
+        module = inspect.getmodule(check)
+        return Rule(name, severity, summary, inspect.cleandoc(module.__doc__ or ""), check, scope)
+
+    return register

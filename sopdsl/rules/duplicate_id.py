@@ -1,0 +1,44 @@
+"""Two roles, two sections or two steps share an id.
+
+Ids name roles (in `by:`), sections and steps (in `next:` and branch targets), so each must
+be unique within its kind in the file. The second declaration is reported, with the line of
+the first. Roles, sections and steps have separate namespaces: a role and a step may share
+an id.
+
+Incorrect:
+
+    step periksa: Memeriksa berkas
+      by: petugas
+    step periksa: Memeriksa ulang berkas
+      by: petugas
+
+Correct:
+
+    step periksa: Memeriksa berkas
+      by: petugas
+    step periksa-ulang: Memeriksa ulang berkas
+      by: petugas
+"""
+
+from ..diagnostics import Severity
+from .base import Finding, rule
+
+
+@rule("duplicate-id", Severity.ERROR, "two roles, sections or steps share an id")
+def check(context):
+    sop = context.sop
+    groups = (
+        ("role", sop.roles),
+        ("section", [s for s in sop.sections if s.id is not None]),
+        ("step", [a for a in sop.activities() if a.id is not None]),
+    )
+    for kind, nodes in groups:
+        first = {}
+        for node in nodes:
+            if node.id in first:
+                yield Finding(
+                    node.id_span,
+                    f"{kind} id '{node.id}' is already used on line {first[node.id].span.line}",
+                )
+            else:
+                first[node.id] = node
