@@ -1,0 +1,1 @@
+"""Analysis of the model: flow graphs per section and timing totals."""
