@@ -21,14 +21,17 @@ COMMANDS = {
 
 
 def build_parser(chosen=None) -> argparse.ArgumentParser:
-    """The argument parser; only the chosen command's module is imported, to start fast."""
+    """The argument parser; only the chosen command's module is imported, to start fast.
+
+    Without a known command, the parser only lists the commands (and reports the unknown one).
+    """
     parser = argparse.ArgumentParser(prog="sopdsl", description="Write, check and print Standard Operating Procedures.")
     parser.add_argument("--version", action="version", version=f"sopdsl {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     for name, (module_name, help_text) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        if chosen is None or name == chosen:
+        if name == chosen:
             module = importlib.import_module(f".commands.{module_name}", __package__)
             module.add_arguments(sub)
             sub.set_defaults(run=module.run)
