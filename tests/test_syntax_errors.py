@@ -52,6 +52,8 @@ CASES = [
     ("sop x: Judul\n  calendar:\n    day: 8 h\n", 3, 5, "unknown calendar entry 'day'"),
     (HEAD + "step s: Kegiatan\n  every: 3\n", 4, 11, "expected a time unit"),
     (HEAD + "step s: Kegiatan\n  by: a b\n", 4, 9, "expected another role id after ','"),
+    (HEAD + "step s: Kegiatan\n  time: 1 x 3 bulan\n", 4, 11, "a routine step says 'every: 1 x 3 bulan'"),
+    (HEAD + "step s: Kegiatan\n  time: 15 menit.\n", 4, 17, "expected another '<number> <unit>' term or the end"),
 ]
 
 

@@ -106,6 +106,8 @@ def _message(error, expected, found, key, previous) -> str:
         return _missing_text(key, after)
     if "NUMBER" in expected and key is not None and key.type == "EVERY":
         return f"expected a period {after}, such as 'bulan', '3 bulan' or '1 x 3 bulan'"
+    if "NUMBER" in expected and previous is not None and previous.type == "UNIT":
+        return f"expected another '<number> <unit>' term or the end of the line, found '{found}'"
     if "NUMBER" in expected:
         quote = "; a time that is not a number goes in quotes: time: \"Sesuai jadwal\"" if key is not None and key.type == "TIME" else ""
         return f"expected a duration {after}, {DURATION_EXAMPLES}{quote}"

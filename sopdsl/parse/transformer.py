@@ -286,6 +286,12 @@ def _text(token: Token) -> Text:
 
 
 def _check_unit(token: Token) -> None:
+    if token.value.lower() in ("x", "×"):
+        raise SopSyntaxError(
+            "'x' makes this a period, not a duration: a routine step says 'every: 1 x 3 bulan'",
+            token.line,
+            token.column,
+        )
     if unit_of(token.value) is None:
         raise SopSyntaxError(f"unknown time unit '{token.value}'; {UNIT_HINT}", token.line, token.column)
 
