@@ -1,37 +1,48 @@
-"""`sopdsl check`: parse and check files and folders, report findings, exit 1 on errors."""
+"""`sopdsl check`: parse and check files and folders, report findings, exit 1 on errors (or warnings with --strict)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".sop files, or folders to search for *.sop")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
+    parser.add_argument(
+        "--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml to use instead of the one found"
+    )
+    parser.add_argument("--select", type=_names, metavar="RULES", help="run only these rules (comma-separated)")
+    parser.add_argument("--ignore", type=_names, metavar="RULES", help="do not run these rules (comma-separated)")
+    parser.add_argument("--jobs", type=_positive, metavar="N", help="processes for many files (default: every core)")
 
 
 def run(args) -> int:
     from ..checker import check_paths
+    from ..config import for_paths, with_overrides
     from ..diagnostics import Severity
     from ..files import collect
     from ..reporters import REPORTERS
 
     files = collect(args.paths)
+    config = with_overrides(for_paths(args.paths, args.config), select=args.select, ignore=args.ignore)
     is_library = any(Path(p).is_dir() for p in args.paths)
-    diagnostics = check_paths(files, is_library)
-    sources = _sources(files) if args.format == "text" else {}
-    REPORTERS[args.format](diagnostics, sources, sys.stdout)
-    return 1 if any(d.severity is Severity.ERROR for d in diagnostics) else 0
+    checked = check_paths(files, is_library, config, args.jobs)
+    sources = {file.path: file.text for file in checked.files}
+    REPORTERS[args.format](checked.diagnostics, sources, sys.stdout)
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
+    return 1 if any(d.severity in failing for d in checked.diagnostics) else 0
 
 
-def _sources(files):
-    texts = {}
-    for path in files:
-        try:
-            texts[str(path)] = path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
-        except OSError:
-            pass
-    return texts
+def _names(value: str):
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, at least 1, not {value!r}")
+    return int(value)

@@ -1,28 +1,29 @@
-"""The text report: `path:line:column: severity rule message`, the source line and a caret."""
+"""The text report: `path:line:column: severity rule message`, the source line and a caret, then a summary."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Dict, List
 
 
 def report(diagnostics, sources, stream) -> None:
     """`sources` maps a path to its text, for the quoted line under each finding."""
+    lines_of: Dict[str, List[str]] = {}
     for d in diagnostics:
         stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}\n")
-        line = _source_line(sources.get(d.path), d.line)
-        if line is not None:
-            shown = line.replace("\t", " ")
+        if d.path not in lines_of:
+            text = sources.get(d.path)
+            lines_of[d.path] = text.splitlines() if text is not None else []
+        lines = lines_of[d.path]
+        if 1 <= d.line <= len(lines):
+            shown = lines[d.line - 1].replace("\t", " ")
             stream.write(f"  {shown}\n  {' ' * (d.column - 1)}^\n")
+    stream.write(f"{summary(diagnostics, len(sources))}\n")
+
+
+def summary(diagnostics, file_count: int) -> str:
+    """`3 files checked: 1 error, 2 warnings`, or `...: no findings`."""
     counts = Counter(d.severity.value for d in diagnostics)
-    if diagnostics:
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
-        stream.write(f"{', '.join(parts)}\n")
-
-
-def _source_line(text, line):
-    if text is None:
-        return None
-    lines = text.splitlines()
-    if 1 <= line <= len(lines):
-        return lines[line - 1][:200]
-    return None
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
+    files = f"{file_count} file{'s' if file_count != 1 else ''} checked"
+    return f"{files}: {', '.join(parts) or 'no findings'}"

@@ -1,0 +1,112 @@
+"""Unit conversion for totals: working minutes per unit under an SOP's calendar."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Dict, Mapping, Optional, Tuple, Union
+
+from ..model import Calendar, Duration, Span, Unit
+
+Minutes = Mapping[Unit, Fraction]
+
+DEFAULT_CALENDAR = {
+    "workday": (8, Unit.HOUR),
+    "week": (5, Unit.WORKDAY),
+    "month": (21, Unit.WORKDAY),
+    "year": (12, Unit.MONTH),
+}
+
+# The units each calendar entry may be written in: only units smaller than itself.
+ALLOWED_UNITS = {
+    "workday": (Unit.MINUTE, Unit.HOUR),
+    "week": (Unit.MINUTE, Unit.HOUR, Unit.WORKDAY),
+    "month": (Unit.MINUTE, Unit.HOUR, Unit.WORKDAY, Unit.CALENDAR_DAY, Unit.WEEK),
+    "year": (Unit.MINUTE, Unit.HOUR, Unit.WORKDAY, Unit.CALENDAR_DAY, Unit.WEEK, Unit.MONTH),
+}
+
+UNIT_OF_ENTRY = {"workday": Unit.WORKDAY, "week": Unit.WEEK, "month": Unit.MONTH, "year": Unit.YEAR}
+
+
+class CalendarError(Exception):
+    """A calendar entry that cannot define its unit; `span` points at the entry's value."""
+
+    def __init__(self, message: str, span: Optional[Span]):
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+def calendar_minutes(calendar: Optional[Calendar]) -> Dict[Unit, Fraction]:
+    """Working minutes per unit; a calendar day is a seventh of a week."""
+    minutes: Dict[Unit, Fraction] = {Unit.MINUTE: Fraction(1), Unit.HOUR: Fraction(60)}
+    for entry in ("workday", "week", "month", "year"):
+        duration = getattr(calendar, entry) if calendar is not None else None
+        if duration is None:
+            amount, unit = DEFAULT_CALENDAR[entry]
+            value = amount * minutes[unit]
+        else:
+            value = _entry_minutes(entry, duration, minutes, calendar.span)
+        minutes[UNIT_OF_ENTRY[entry]] = value
+        if entry == "week":
+            minutes[Unit.CALENDAR_DAY] = value / 7
+    return minutes
+
+
+def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Optional[Span]) -> Fraction:
+    span = duration.span or calendar_span
+    if duration.is_range:
+        raise CalendarError(f"calendar '{entry}' must be one length, not the range '{duration.wording}'", span)
+    allowed = ALLOWED_UNITS[entry]
+    for term in duration.terms:
+        if term.unit not in allowed:
+            words = ", ".join(unit.value for unit in allowed)
+            raise CalendarError(
+                f"calendar '{entry}' cannot be given in '{term.unit_word}': use a smaller unit ({words})", span
+            )
+    low, _ = duration_minutes(duration, minutes)
+    if low <= 0:
+        raise CalendarError(f"calendar '{entry}' must be longer than zero", span)
+    return low
+
+
+def duration_minutes(duration: Duration, minutes: Minutes) -> Tuple[Fraction, Fraction]:
+    """(low, high) working minutes: terms add up; a range gives its two ends."""
+    if duration.upto is not None:
+        scale = minutes[duration.upto.unit]
+        return Fraction(duration.terms[0].amount) * scale, Fraction(duration.upto.amount) * scale
+    total = sum((Fraction(term.amount) * minutes[term.unit] for term in duration.terms), Fraction(0))
+    return total, total
+
+
+def json_minutes(value: Fraction) -> Union[int, float]:
+    """A number of minutes for JSON: an integer when whole, else rounded to 2 decimals."""
+    if value.denominator == 1:
+        return int(value)
+    return round(float(value), 2)
+
+
+UNIT_WORDING = {
+    "id": {"day": ("hari", "hari"), "hour": ("jam", "jam"), "minute": ("menit", "menit"), "decimal": ","},
+    "en": {"day": ("day", "days"), "hour": ("h", "h"), "minute": ("min", "min"), "decimal": "."},
+}
+
+
+def format_number(value: Fraction, lang: str = "id") -> str:
+    """A number as a person reads it: whole, or with at most 2 decimals in the language's notation."""
+    rounded = round(value, 2)
+    if rounded.denominator == 1:
+        return str(int(rounded))
+    return f"{float(rounded):.2f}".rstrip("0").replace(".", UNIT_WORDING[lang]["decimal"])
+
+
+def mixed_units(minutes: Fraction, workday: Fraction, lang: str = "id") -> str:
+    """Minutes in working days, hours and minutes: "2 hari 3 jam 15 menit" ("2 days 3 h 15 min" in English)."""
+    words = UNIT_WORDING[lang]
+    rest = round(Fraction(minutes), 2)
+    days, rest = divmod(rest, workday)
+    hours, rest = divmod(rest, 60)
+    parts = []
+    for amount, (singular, plural) in ((days, words["day"]), (hours, words["hour"]), (rest, words["minute"])):
+        if amount:
+            parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
+    return " ".join(parts) or f"0 {words['minute'][1]}"

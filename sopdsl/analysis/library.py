@@ -1,0 +1,114 @@
+"""Totals across a library: SOPs that `uses` other SOPs take their totals, in dependency order."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterable, List
+
+from ..model import Sop
+from .calendar import CalendarError
+from .totals import SopTotals, sop_totals
+
+
+def sops_by_id(sops: Iterable[Sop]) -> Dict[str, Sop]:
+    """The SOPs by id, in the order given; of two SOPs with one id, the first counts."""
+    found: Dict[str, Sop] = {}
+    for sop in sops:
+        found.setdefault(sop.id, sop)
+    return found
+
+
+def uses_graph(library: Dict[str, Sop]) -> Dict[str, List[str]]:
+    """For each SOP, the SOPs of the library its steps use, in step order, each once."""
+    return {
+        sop_id: list(dict.fromkeys(s.uses.id for s in sop.activities() if s.uses is not None and s.uses.id in library))
+        for sop_id, sop in library.items()
+    }
+
+
+def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
+    """Tarjan's components, each after every component it uses: dependencies first, members in visit order."""
+    index: Dict[str, int] = {}
+    lowest: Dict[str, int] = {}
+    stack: List[str] = []
+    on_stack = set()
+    components: List[List[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(graph[root]))]
+        index[root] = lowest[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            for successor in successors:
+                if successor not in index:
+                    index[successor] = lowest[successor] = len(index)
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(graph[successor])))
+                    break
+                if successor in on_stack:
+                    lowest[node] = min(lowest[node], index[successor])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    lowest[parent] = min(lowest[parent], lowest[node])
+                if lowest[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    components.append(component[::-1])
+    return components
+
+
+def uses_cycles(sops: Iterable[Sop]) -> List[List[str]]:
+    """Every cycle of `uses` once, as SOP ids in order, starting at its SOP given first; a self-use is [id]."""
+    graph = uses_graph(sops_by_id(sops))
+    order = {sop_id: position for position, sop_id in enumerate(graph)}
+    component_of = {
+        sop_id: number for number, component in enumerate(strongly_connected(graph)) for sop_id in component
+    }
+    cycles: List[List[str]] = []
+    for start in graph:
+        allowed = {
+            sop_id for sop_id in graph if component_of[sop_id] == component_of[start] and order[sop_id] > order[start]
+        }
+        path = [start]
+        work = [iter(graph[start])]
+        while work:
+            for successor in work[-1]:
+                if successor == start:
+                    cycles.append(list(path))
+                elif successor in allowed and successor not in path:
+                    path.append(successor)
+                    work.append(iter(graph[successor]))
+                    break
+            else:
+                work.pop()
+                path.pop()
+    return cycles
+
+
+def library_totals(sops: Iterable[Sop]) -> Dict[str, SopTotals]:
+    """Totals of every SOP, in the order given, with `uses` composed in dependency order.
+
+    A step that uses an SOP of its own `uses` cycle, or an SOP not given, counts 0 and is unquantified.
+    An SOP whose calendar is invalid (calendar_minutes raises CalendarError) is left out.
+    """
+    library = sops_by_id(sops)
+    totals: Dict[str, SopTotals] = {}
+    for component in strongly_connected(uses_graph(library)):
+        computed = {}
+        for sop_id in component:
+            try:
+                computed[sop_id] = sop_totals(library[sop_id], totals)
+            except CalendarError:
+                continue
+        totals.update(computed)
+    return {sop_id: totals[sop_id] for sop_id in library if sop_id in totals}

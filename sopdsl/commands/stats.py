@@ -1,0 +1,134 @@
+"""`sopdsl stats`: timing totals of each SOP, as a table or as JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+FORMATS = ("text", "json")
+LANGUAGES = ("id", "en")
+MINUTE_WORD = {"id": "menit", "en": "min"}
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="FILE", help=".sop files, or folders to search for *.sop")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="id", help="unit words of the text table: id (hari, jam, menit) or en"
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml to take the default calendar from"
+    )
+
+
+def run(args) -> int:
+    from ..config import for_paths
+    from ..files import UsageError, collect
+
+    paths = collect(args.paths)
+    if not paths:
+        raise UsageError("no .sop files found in " + ", ".join(args.paths))
+    files, errors = _parse(paths, for_paths(args.paths, args.config).calendar)
+    for error in errors:
+        print(error, file=sys.stderr)
+    results = _totals(files)
+    if args.format == "json":
+        objects = [totals.as_json() for _, totals in results]
+        if len(paths) > 1:
+            print(json.dumps(objects, indent=2, ensure_ascii=False))
+        elif objects:
+            print(json.dumps(objects[0], indent=2, ensure_ascii=False))
+    elif results:
+        print("\n\n".join(_table(file, totals, args.lang) for file, totals in results))
+    return 1 if errors else 0
+
+
+def _parse(paths, default_calendar):
+    """The files that parse with a valid calendar, and the errors of the others, in file order."""
+    from ..analysis.calendar import CalendarError, calendar_minutes
+    from ..checker import load
+
+    files, errors = [], []
+    for path in paths:
+        file = load(path, default_calendar)
+        if file.error is not None:
+            error = file.error
+            errors.append(_error(error.path, error.line, error.column, "syntax-error", error.message))
+            continue
+        try:
+            calendar_minutes(file.sop.calendar)
+        except CalendarError as problem:
+            span = problem.span or file.sop.span
+            errors.append(_error(file.path, span.line, span.column, "invalid-calendar", problem.message))
+            continue
+        files.append(file)
+    return files, errors
+
+
+def _error(path: str, line: int, column: int, rule: str, message: str) -> str:
+    return f"{path}:{line}:{column}: error {rule} {message}"
+
+
+def _totals(files):
+    """Each file with its SOP's totals, `uses` composed across all the files."""
+    from ..analysis.library import library_totals, sops_by_id
+    from ..analysis.totals import sop_totals
+
+    sops = [file.sop for file in files]
+    library = library_totals(sops)
+    first_of_id = sops_by_id(sops)
+    return [
+        (file, library[file.sop.id] if first_of_id[file.sop.id] is file.sop else sop_totals(file.sop, library))
+        for file in files
+    ]
+
+
+def _table(file, totals, lang: str) -> str:
+    """One SOP as text: a row per flow, its loops and unquantified steps, then the total."""
+    from ..analysis.calendar import calendar_minutes
+    from ..model import Unit
+
+    sop = file.sop
+    workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
+
+    def cells(name, steps, summed):
+        times = (summed.typical, (summed.min, summed.min), (summed.max, summed.max))
+        return (name, str(steps), *(_spell(low, high, workday, lang) for low, high in times))
+
+    rows = [("flow", "steps", "typical", "min", "max")]
+    rows += [cells(flow.section or "(flow)", flow.steps, flow) for flow in totals.flows]
+    total = cells("total", sum(flow.steps for flow in totals.flows), totals)
+    widths = [max(len(row[column]) for row in rows + [total]) for column in range(5)]
+
+    def line(row) -> str:
+        aligned = [cell.rjust(w) if column == 1 else cell.ljust(w) for column, (cell, w) in enumerate(zip(row, widths))]
+        return "  " + "  ".join(aligned).rstrip()
+
+    def where(flow) -> str:
+        return f"{flow.section}: " if flow.section is not None else ""
+
+    lines = [f"{sop.id}: {sop.title.value} ({file.path})"] + [line(row) for row in rows]
+    loops = [
+        f"    {where(flow)}{loop.source_id} -> {loop.target_id}: {_spell(*loop.minutes, workday, lang)}"
+        for flow in totals.flows
+        for loop in flow.loops
+    ]
+    if loops:
+        lines += ["  loops (once more, from target to source):"] + loops
+    unquantified = [where(flow) + ", ".join(flow.unquantified) for flow in totals.flows if flow.unquantified]
+    if unquantified:
+        lines.append("  unquantified (counted as 0): " + "; ".join(unquantified))
+    lines.append(line(total))
+    return "\n".join(lines)
+
+
+def _spell(low, high, workday, lang: str) -> str:
+    """A time or range in working days, hours and minutes, and in minutes alone when an hour or more."""
+    from ..analysis.calendar import format_number, mixed_units
+
+    unit = MINUTE_WORD[lang]
+    if low == high:
+        words = mixed_units(low, workday, lang)
+        return words if low < 60 else f"{words} ({format_number(low, lang)} {unit})"
+    words = f"{mixed_units(low, workday, lang)} – {mixed_units(high, workday, lang)}"
+    return f"{words} ({format_number(low, lang)}–{format_number(high, lang)} {unit})"

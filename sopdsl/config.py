@@ -1,0 +1,190 @@
+"""Configuration: `[tool.sopdsl]` in a pyproject.toml or the top level of a `.sopdsl.toml`, found upward."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple
+
+import attrs
+from attrs import field, frozen
+
+from .analysis.calendar import CalendarError, calendar_minutes
+from .diagnostics import Severity
+from .files import UsageError
+from .model import CALENDAR_FIELDS, Calendar
+from .parse import SopSyntaxError, parse_text
+from .rules import RULES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+KEYS = ("select", "ignore", "severity", "calendar", "strict")
+ALWAYS_ON = "syntax-error"  # a file that does not parse can be neither checked nor passed
+
+
+@frozen
+class Config:
+    """The settings of one check: which rules run, at what severity, the default calendar, strictness."""
+
+    select: Optional[Tuple[str, ...]] = None  # None: every rule
+    ignore: Tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(factory=dict)
+    calendar: Optional[Calendar] = None
+    strict: bool = False
+
+    def enabled(self, rule: str) -> bool:
+        if rule == ALWAYS_ON:
+            return True
+        return (self.select is None or rule in self.select) and rule not in self.ignore
+
+
+DEFAULTS = Config()
+
+
+def rule_names(names: Iterable[str], where: str) -> Tuple[str, ...]:
+    """The names as a tuple, each a registered rule; `where` prefixes the message of a usage error."""
+    names = tuple(names)
+    for name in names:
+        if not isinstance(name, str) or name not in RULES:
+            raise UsageError(f"{where}: {name!r} is not a rule; `sopdsl rules` lists them")
+    return names
+
+
+def for_paths(paths: Sequence[str], explicit: Optional[str] = None) -> Config:
+    """The configuration of the checked paths: the explicit file, or the one found upward from every path."""
+    if explicit is not None:
+        return load(Path(explicit))
+    found: Dict[Path, Optional[Tuple[Path, dict]]] = {}
+    for path in paths:
+        start = Path(path).resolve()
+        folder = start if start.is_dir() else start.parent
+        if folder not in found:
+            found[folder] = discover(folder)
+    distinct = {str(item[0]) if item else None: item for item in found.values()}
+    if len(distinct) > 1:
+        names = " and ".join(name or "no configuration" for name in sorted(distinct, key=str))
+        raise UsageError(f"the paths given have different configurations ({names}); check them apart or give --config")
+    item = next(iter(distinct.values()), None)
+    return _settings(*item) if item else DEFAULTS
+
+
+def discover(folder: Path) -> Optional[Tuple[Path, dict]]:
+    """The nearest configuration at or above the folder, with its settings table.
+
+    In each folder a `.sopdsl.toml` comes first, then a pyproject.toml that has [tool.sopdsl].
+    """
+    for candidate in (folder, *folder.parents):
+        for path in (candidate / ".sopdsl.toml", candidate / "pyproject.toml"):
+            table = _table(path) if path.is_file() else None
+            if table is not None:
+                return path, table
+    return None
+
+
+def load(path: Path) -> Config:
+    """The settings of one configuration file; anything wrong in it is a UsageError naming the file."""
+    table = _table(path)
+    if table is None:
+        raise UsageError(f"{path}: has no [tool.sopdsl] table")
+    return _settings(path, table)
+
+
+def _settings(path: Path, table: dict) -> Config:
+    where = str(path)
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise UsageError(f"{where}: unknown key '{unknown[0]}'; the keys are {', '.join(KEYS)}")
+    settings = {}
+    if "select" in table:
+        settings["select"] = rule_names(_list(table["select"], f"{where}: select"), f"{where}: select")
+    if "ignore" in table:
+        settings["ignore"] = _ignorable(_list(table["ignore"], f"{where}: ignore"), f"{where}: ignore")
+    if "severity" in table:
+        settings["severity"] = _severities(table["severity"], f"{where}: severity")
+    if "calendar" in table:
+        settings["calendar"] = _calendar(table["calendar"], f"{where}: calendar")
+    if "strict" in table:
+        if not isinstance(table["strict"], bool):
+            raise UsageError(f"{where}: strict must be true or false")
+        settings["strict"] = table["strict"]
+    return Config(**settings)
+
+
+def _table(path: Path) -> Optional[dict]:
+    """The sopdsl settings of the file: all of a `.sopdsl.toml`, [tool.sopdsl] of a pyproject.toml (or None)."""
+    try:
+        with open(path, "rb") as stream:
+            document = tomllib.load(stream)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the configuration: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{path}: not valid TOML: {error}") from None
+    if path.name != "pyproject.toml":
+        return document
+    tool = document.get("tool")
+    table = tool.get("sopdsl") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.sopdsl] must be a table")
+    return table
+
+
+def _ignorable(names: Iterable[str], where: str) -> Tuple[str, ...]:
+    names = rule_names(names, where)
+    if ALWAYS_ON in names:
+        raise UsageError(f"{where}: '{ALWAYS_ON}' cannot be ignored")
+    return names
+
+
+def _list(value, where: str) -> list:
+    if not isinstance(value, list):
+        raise UsageError(f"{where} must be a list of rule names")
+    return value
+
+
+def _severities(value, where: str) -> Dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise UsageError(f'{where} must be a table of rule = "error" | "warning" | "info"')
+    rule_names(value, where)
+    if ALWAYS_ON in value:
+        raise UsageError(f"{where}: the severity of '{ALWAYS_ON}' cannot be changed")
+    levels = {severity.value: severity for severity in Severity}
+    wrong = next((rule for rule, level in value.items() if level not in levels), None)
+    if wrong is not None:
+        raise UsageError(f'{where}: {wrong} = {value[wrong]!r}; use "error", "warning" or "info"')
+    return {rule: levels[level] for rule, level in value.items()}
+
+
+def _calendar(value, where: str) -> Calendar:
+    """The calendar table read with the language's own grammar, one entry at a time, and validated."""
+    if not isinstance(value, dict):
+        raise UsageError(f"{where} must be a table with {', '.join(CALENDAR_FIELDS)}")
+    entries = {}
+    for key, text in value.items():
+        if key not in CALENDAR_FIELDS:
+            raise UsageError(f"{where}: unknown entry '{key}'; the entries are {', '.join(CALENDAR_FIELDS)}")
+        if not isinstance(text, str) or not text.strip() or "\n" in text or "\r" in text:
+            raise UsageError(f'{where}: {key} must be a duration on one line, such as "8 h" or "5 workdays"')
+        try:
+            parsed = parse_text(f"sop config: config\n  calendar:\n    {key}: {text}\n").calendar
+        except SopSyntaxError as error:
+            raise UsageError(f"{where}: {key} = {text!r}: {error.message}") from None
+        entries[key] = getattr(parsed, key)
+    calendar = Calendar(**entries)
+    try:
+        calendar_minutes(calendar)
+    except CalendarError as error:
+        raise UsageError(f"{where}: {error.message}") from None
+    return calendar
+
+
+def with_overrides(config: Config, select=None, ignore=None) -> Config:
+    """The configuration with the command line's --select and --ignore in place of its own."""
+    changes = {}
+    if select is not None:
+        changes["select"] = rule_names(select, "--select")
+    if ignore is not None:
+        changes["ignore"] = _ignorable(ignore, "--ignore")
+    return attrs.evolve(config, **changes)

@@ -1,0 +1,34 @@
+"""How findings name what they point at: a step by its id or its shortened activity text, a flow by its section."""
+
+from __future__ import annotations
+
+from ..model import Activity, Section, Span
+
+_SHORT_TEXT = 40
+
+
+def step_name(activity: Activity) -> str:
+    """`step 'jawab'`, or for a step without id its activity text, shortened: `step 'Menyiapkan jawaban…'`."""
+    if activity.id is not None:
+        return f"{activity.keyword} '{activity.id}'"
+    return f"{activity.keyword} '{shorten(activity.text.value)}'"
+
+
+def step_span(activity: Activity) -> Span:
+    """Where a finding about a whole step points: its id, or its keyword when it has none."""
+    return activity.id_span or activity.span
+
+
+def flow_name(section: Section) -> str:
+    """`section 'A'`, or `the flow` in a file without sections."""
+    return f"section '{section.id}'" if section.id is not None else "the flow"
+
+
+def shorten(text: str, width: int = _SHORT_TEXT) -> str:
+    """The text cut at a word boundary to about `width` characters, with '…' when cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0] or text[:width]
+    return cut.rstrip(",;:.") + "…"
+

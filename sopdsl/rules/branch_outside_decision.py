@@ -1,0 +1,48 @@
+"""A plain step has `yes`, `no` or `branch`, or a decision has `next`.
+
+Only a decision (a diamond in the flowchart) splits the flow into labelled answers, and a
+decision leads on only by its branches. Branches on a `step` are ignored when the flow is
+drawn and totalled, and so is a `next` on a decision: what the author wrote is not what
+the reader of the printed SOP sees.
+
+Incorrect:
+
+    step lengkap: Memeriksa kelengkapan permohonan
+      by: petugas
+      yes: next
+      no: kembalikan
+
+Correct:
+
+    decision lengkap: Memeriksa kelengkapan permohonan
+      by: petugas
+      yes: next
+      no: kembalikan
+"""
+
+from ..diagnostics import Severity
+from ._describe import step_name
+from .base import Finding, rule
+
+
+@rule("branch-outside-decision", Severity.ERROR, "`yes`, `no` or `branch` on a plain step, or `next` on a decision")
+def check(context):
+    for activity in context.sop.activities():
+        if activity.is_decision:
+            if activity.next is not None:
+                yield Finding(
+                    activity.next.span,
+                    f"{step_name(activity)} has 'next: {activity.next.id}', but a decision leads on by its "
+                    "branches only; write it as a branch ('yes:', 'no:' or 'branch \"<label>\":')",
+                )
+        else:
+            for branch in activity.branches:
+                yield Finding(
+                    branch.span,
+                    f"{step_name(activity)} is a plain step but has a {_branch_name(branch)} branch; "
+                    "make it a 'decision', or replace its branches with one 'next'",
+                )
+
+
+def _branch_name(branch):
+    return f"'{branch.kind}'" if branch.label is None else f"'branch \"{branch.label}\"'"

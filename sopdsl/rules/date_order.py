@@ -1,0 +1,36 @@
+"""`effective` is before `created`, or `revised` before `created`.
+
+An SOP is created first, then possibly revised, and takes effect once approved. A
+Tanggal Efektif or Tanggal Revisi earlier than the Tanggal Pembuatan is almost always a
+typing slip in the year or month, and the printed identity sheet would contradict itself.
+The later-named date is reported.
+
+Incorrect:
+
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      created: 2024-05-29
+      effective: 2023-06-10
+
+Correct:
+
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      created: 2024-05-29
+      effective: 2024-06-10
+"""
+
+from ..diagnostics import Severity
+from .base import Finding, rule
+
+
+@rule("date-order", Severity.ERROR, "`effective` is before `created`, or `revised` before `created`")
+def check(context):
+    sop = context.sop
+    if sop.created is None:
+        return
+    for keyword, date in (("revised", sop.revised), ("effective", sop.effective)):
+        if date is not None and date.value < sop.created.value:
+            yield Finding(
+                date.span,
+                f"'{keyword}' ({date.value.isoformat()}) is before 'created' ({sop.created.value.isoformat()}); "
+                "check the year and month of both dates",
+            )

@@ -1,0 +1,98 @@
+"""A decision has fewer than two branches, two branches with one label, or all branches to one target.
+
+A decision is a question with at least two answers, each printed as a labelled arrow out of
+the diamond ("Ya" / "Tidak", or the branch labels). A decision with one branch is a plain
+step in disguise; two branches with the same label leave the reader unable to tell which
+arrow to follow; branches that all lead to the same step make the answer irrelevant.
+Labels are compared as printed, ignoring case: `yes` prints "Ya" and `no` prints "Tidak",
+so `yes` and `branch "Ya"` share one label. A target is compared after resolving `next`,
+so `yes: next` and `no: <id of the following step>` lead to one target.
+
+Incorrect:
+
+    decision lengkap: Memeriksa kelengkapan permohonan
+      by: petugas
+      yes: next
+      yes: kembalikan
+
+Correct:
+
+    decision lengkap: Memeriksa kelengkapan permohonan
+      by: petugas
+      yes: next
+      no: kembalikan
+"""
+
+from ..analysis.graph import END, flow_graphs
+from ..diagnostics import Severity
+from ._describe import step_name, step_span
+from .base import Finding, rule
+
+_PRINTED = {"yes": "Ya", "no": "Tidak"}
+_SAME_AS = {"yes": "ya", "no": "tidak"}
+
+
+@rule(
+    "decision-branches",
+    Severity.ERROR,
+    "a decision with fewer than two branches, two branches with one label, or all branches to one target",
+)
+def check(context):
+    for graph in flow_graphs(context.sop):
+        for position, step in enumerate(graph.steps):
+            if step.is_decision:
+                yield from _too_few(step)
+                yield from _shared_labels(step)
+                yield from _one_target(graph, position, step)
+
+
+def _too_few(decision):
+    if len(decision.branches) == 0:
+        yield Finding(
+            step_span(decision),
+            f"{step_name(decision)} has no branches; give it at least two, such as 'yes:' and 'no:', "
+            "or make it a 'step'",
+        )
+    elif len(decision.branches) == 1:
+        yield Finding(
+            step_span(decision),
+            f"{step_name(decision)} has only one branch ('{_printed(decision.branches[0])}'); "
+            "add the other answer, or make it a 'step' with 'next'",
+        )
+
+
+def _shared_labels(decision):
+    first = {}
+    for branch in decision.branches:
+        key = _label_key(branch)
+        if key in first:
+            yield Finding(
+                branch.span,
+                f"{step_name(decision)} has two branches labelled '{_printed(branch)}' "
+                f"(the first on line {first[key].span.line}); give each answer its own label",
+            )
+        else:
+            first[key] = branch
+
+
+def _one_target(graph, position, decision):
+    if len(decision.branches) < 2:
+        return
+    targets = {graph.resolve(position, branch.target) for branch in decision.branches}
+    if len(targets) == 1 and None not in targets:
+        (target,) = targets
+        where = "end" if target == END else step_name(graph.steps[target])
+        yield Finding(
+            step_span(decision),
+            f"every branch of {step_name(decision)} goes to {where}, so the answer changes nothing; "
+            "lead each answer to its own step, or make it a 'step'",
+        )
+
+
+def _printed(branch):
+    return _PRINTED.get(branch.kind, branch.label)
+
+
+def _label_key(branch):
+    label = " ".join(_printed(branch).casefold().split())
+    return _SAME_AS.get(label, label)

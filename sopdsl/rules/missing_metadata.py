@@ -1,0 +1,41 @@
+"""The header lacks `number`, `effective` or `approved-by`.
+
+The identity sheet of an SOP AP prints the Nomor SOP, the Tanggal Efektif and the official
+who approved it (Disahkan oleh). Without them the printed SOP cannot be cited, dated or
+signed: it is a draft, not a procedure in force. One finding is reported per missing field,
+at the `sop` line.
+
+Incorrect:
+
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      created: 2024-05-29
+
+Correct:
+
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      number: 12/SOP-PPID/2024
+      created: 2024-05-29
+      effective: 2024-06-10
+      approved-by: Kepala Dinas Komunikasi dan Informatika
+"""
+
+from ..diagnostics import Severity
+from .base import Finding, rule
+
+_RECOMMENDED = (
+    ("number", "number", "Nomor SOP", "12/SOP-PPID/2024"),
+    ("effective", "effective", "Tanggal Efektif", "2024-06-10"),
+    ("approved-by", "approved_by", "Disahkan oleh", "Kepala Dinas Komunikasi dan Informatika"),
+)
+
+
+@rule("missing-metadata", Severity.WARNING, "the header lacks `number`, `effective` or `approved-by`")
+def check(context):
+    sop = context.sop
+    for keyword, attribute, printed_as, example in _RECOMMENDED:
+        if getattr(sop, attribute) is None:
+            yield Finding(
+                sop.span,
+                f"SOP '{sop.id}' has no '{keyword}' ({printed_as}) in its header; add it, "
+                f"for example '{keyword}: {example}'",
+            )

@@ -1,0 +1,35 @@
+"""A step or decision has no `by`.
+
+The printed table draws each step's symbol in the Pelaksana column of the role that does it.
+A step without `by` has no column: the table cannot show who is responsible for it, and an
+SOP that leaves a step to nobody fails its purpose.
+
+Incorrect:
+
+    role petugas: Petugas Layanan Informasi
+
+    step terima: Menerima permohonan informasi
+      time: 15 menit
+
+Correct:
+
+    role petugas: Petugas Layanan Informasi
+
+    step terima: Menerima permohonan informasi
+      by: petugas
+      time: 15 menit
+"""
+
+from ..diagnostics import Severity
+from ._describe import step_name, step_span
+from .base import Finding, rule
+
+
+@rule("missing-role", Severity.ERROR, "a step or decision has no `by`")
+def check(context):
+    for activity in context.sop.activities():
+        if not activity.by:
+            yield Finding(
+                step_span(activity),
+                f"{step_name(activity)} has no performer; add 'by: <role>' naming the role that does it",
+            )

@@ -1,0 +1,37 @@
+"""A step has no `time`, and no `uses` to take it from.
+
+Waktu is one of the three Mutu Baku columns: the reader of an SOP learns from it how long
+each step may take, and the totals add it up. A step without a time prints an empty cell
+and counts 0 in every total. A step with `uses` takes its time from the used SOP, so it
+needs none of its own. A routine step with `every` (done once per period) counts as having
+its time stated: its Waktu cell prints the period, as in `1 x 3 bulan`.
+Write a quoted text for a time that is stated but not quantified.
+
+Incorrect:
+
+    step terima: Menerima permohonan informasi
+      by: petugas
+      output: Register permohonan
+
+Correct:
+
+    step terima: Menerima permohonan informasi
+      by: petugas
+      time: 15 menit
+      output: Register permohonan
+"""
+
+from ..diagnostics import Severity
+from ._describe import step_name, step_span
+from .base import Finding, rule
+
+
+@rule("missing-time", Severity.WARNING, "a step has no `time` (and no `uses` to take it from)")
+def check(context):
+    for activity in context.sop.activities():
+        if activity.time is None and activity.uses is None and activity.every is None:
+            yield Finding(
+                step_span(activity),
+                f"{step_name(activity)} has no time, so it prints an empty Waktu cell and counts 0 in the totals; "
+                "add 'time: <duration>', or 'time: \"<text>\"' when the source gives no figure",
+            )

@@ -1,0 +1,43 @@
+"""A step's `next` or a branch targets the step itself.
+
+An arrow from a step back into itself says "do this step again", with nothing changed in
+between: as a `next` it never ends, and as a branch it hides the rework it stands for. Send
+the arrow to the step that prepares the repetition (the correction), or to the step that
+follows.
+
+Incorrect:
+
+    decision periksa: Memeriksa berkas permohonan
+      by: petugas
+      yes: next
+      no: periksa
+
+Correct:
+
+    decision periksa: Memeriksa berkas permohonan
+      by: petugas
+      yes: next
+      no: perbaiki
+
+    step perbaiki: Memperbaiki berkas permohonan
+      by: pemohon
+      next: periksa
+"""
+
+from ..analysis.graph import flow_graphs
+from ..diagnostics import Severity
+from ._describe import step_name
+from .base import Finding, rule
+
+
+@rule("self-loop", Severity.ERROR, "a step's `next` or branch targets the step itself")
+def check(context):
+    for graph in flow_graphs(context.sop):
+        for position, edges in enumerate(graph.edges):
+            for edge in edges:
+                if edge.target == position:
+                    yield Finding(
+                        edge.ref.span,
+                        f"{step_name(graph.steps[position])} leads back to itself; send this arrow to the step "
+                        "that corrects the work, or to the step that follows",
+                    )

@@ -1,0 +1,86 @@
+"""The procedure's total time exceeds its `sla`.
+
+`sla` is the time budget the whole procedure must meet, often a legal deadline (a written
+answer to an information request within 10 working days). The totals follow the flows in
+working minutes under the SOP's calendar, taking the time of used SOPs for `uses` steps.
+When even the low end of the typical total exceeds the `sla`, the procedure as written
+cannot meet it: an error. When only the high end of the typical total, or the longest path
+(the max total), exceeds it, the procedure can miss it: a warning. A range `sla` is
+compared by its high end. Loops (rework) are left out of the totals, and steps with no or
+unquantified time count 0, so a procedure can still miss an `sla` it passes here. An SOP
+with an invalid calendar is not checked (see `invalid-calendar`).
+
+Incorrect:
+
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      sla: 10 hari kerja
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+      time: 12 hari kerja
+
+Correct:
+
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      sla: 10 hari kerja
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+      time: 1-7 hari kerja
+"""
+
+from ..analysis.calendar import format_number, mixed_units
+from ..analysis.library import library_totals, sops_by_id
+from ..analysis.totals import calendar_minutes, duration_minutes
+from ..diagnostics import Severity
+from ..model import Unit
+from .base import Finding, rule
+
+
+@rule(
+    "sla-exceeded",
+    Severity.ERROR,
+    "even the low end of the typical total exceeds `sla` (error); only the high end, or the max total, does (warning)",
+    scope="library",
+)
+def check(library):
+    sops = [file.sop for file in library.files if file.sop is not None]
+    first_of_id = sops_by_id(sops)
+    totals = library_totals(sops)
+    for file in library.files:
+        sop = file.sop
+        # An SOP of an id declared twice has the totals of the first; one with an invalid calendar has none.
+        if sop is not None and sop.sla is not None and first_of_id[sop.id] is sop and sop.id in totals:
+            yield file.path, list(_over_budget(sop, totals[sop.id]))
+
+
+def _over_budget(sop, totals):
+    minutes = calendar_minutes(sop.calendar)
+    budget = duration_minutes(sop.sla, minutes)[1]
+    workday = minutes[Unit.WORKDAY]
+    typical_low, typical_high = totals.typical
+    sla = f"its sla of {sop.sla.wording}, {_readable(budget, workday)}"
+    if typical_low > budget:
+        yield Finding(
+            sop.sla.span,
+            f"SOP '{sop.id}' takes at least {_readable(typical_low, workday)} on its typical path, more than {sla}; "
+            "shorten the steps' times, or check the sla",
+        )
+    elif typical_high > budget:
+        yield Finding(
+            sop.sla.span,
+            f"SOP '{sop.id}' can take up to {_readable(typical_high, workday)} on its typical path, more than {sla}; "
+            "tighten the steps' upper times, or check the sla",
+            Severity.WARNING,
+        )
+    elif totals.max > budget:
+        yield Finding(
+            sop.sla.span,
+            f"the longest path of SOP '{sop.id}' takes {_readable(totals.max, workday)}, more than {sla}; "
+            "shorten the steps on that path, or check the sla",
+            Severity.WARNING,
+        )
+
+
+def _readable(minutes, workday):
+    return f"{mixed_units(minutes, workday, 'en')} ({format_number(minutes, 'en')} working minutes)"

@@ -1,0 +1,50 @@
+"""A step's `by` names a role that is not declared.
+
+Every performer of a step must be one of the `role` lines: each role is a Pelaksana column
+of the printed table, and the step's symbol is drawn in the column of its performer. A `by`
+that names no role leaves the step without a column, so the table cannot be printed. Most
+often it is a typing slip; the message suggests the closest declared role.
+
+Incorrect:
+
+    role petugas: Petugas Layanan Informasi
+    role ppid: PPID
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppd
+
+Correct:
+
+    role petugas: Petugas Layanan Informasi
+    role ppid: PPID
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+"""
+
+from difflib import get_close_matches
+
+from ..diagnostics import Severity
+from ._describe import step_name
+from .base import Finding, rule
+
+
+@rule("unknown-role", Severity.ERROR, "`by` names no declared role")
+def check(context):
+    roles = [role.id for role in context.sop.roles]
+    declared = set(roles)
+    for activity in context.sop.activities():
+        for performer in activity.by:
+            if performer.id not in declared:
+                yield Finding(
+                    performer.span,
+                    f"{step_name(activity)} is done by '{performer.id}', which is not a declared role; "
+                    + _fix(performer.id, roles),
+                )
+
+
+def _fix(role_id, roles):
+    close = get_close_matches(role_id, roles, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"declare it with 'role {role_id}: <name>' or name one of the declared roles"

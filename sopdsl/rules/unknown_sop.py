@@ -1,0 +1,87 @@
+"""A `related` or `uses` item names an SOP id that is not in the checked set.
+
+`related` (Keterkaitan) and `uses` refer to other SOPs of the library by their `sop` id.
+An id that no checked file declares is a broken link: the printed Keterkaitan names a
+procedure nobody can find, and a step with `uses` cannot take its time from it. When a
+folder is checked as a library, this is an error. When single files are checked, the
+other SOPs may simply not have been given, so it is reported as info. An SOP outside the
+library is written as a quoted title, which is never checked. A file of the set that does
+not parse still declares the id of its `sop` line.
+
+Incorrect:
+
+    # pelayanan-permohonan.sop
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      related:
+        - penyiapan-jawban
+        - "SOP Pelayanan Keberatan Informasi Publik"
+
+    # penyiapan-jawaban.sop
+    sop penyiapan-jawaban: Penyiapan Jawaban Permohonan Informasi Publik
+
+Correct:
+
+    # pelayanan-permohonan.sop
+    sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
+      related:
+        - penyiapan-jawaban
+        - "SOP Pelayanan Keberatan Informasi Publik"
+
+    # penyiapan-jawaban.sop
+    sop penyiapan-jawaban: Penyiapan Jawaban Permohonan Informasi Publik
+"""
+
+import re
+
+from ..diagnostics import Severity
+from ..model import Ref
+from ._describe import step_name
+from .base import Finding, rule
+
+_SOP_LINE = re.compile(r"^sop[ \t]+([^\W\d_][\w-]*)", re.MULTILINE)
+
+
+@rule(
+    "unknown-sop",
+    Severity.ERROR,
+    "`related` or `uses` names an SOP id not in the checked set (info for a lone file)",
+    scope="library",
+)
+def check(library):
+    known = _declared_ids(library)
+    for file in library.files:
+        if file.sop is not None:
+            yield file.path, list(_unknown_references(file.sop, known, library.is_library))
+
+
+def _declared_ids(library):
+    """The SOP ids the checked files declare, read from the `sop` line of files that do not parse."""
+    known = set()
+    for file in library.files:
+        if file.sop is not None:
+            known.add(file.sop.id)
+        elif file.text is not None:
+            known.update(_SOP_LINE.findall(file.text)[:1])
+    return known
+
+
+def _unknown_references(sop, known, is_library):
+    severity = None if is_library else Severity.INFO
+    where = "in the library" if is_library else "among the checked files"
+    remedy = "add that SOP to the library" if is_library else "check this file together with that SOP"
+    for item in sop.related:
+        if isinstance(item, Ref) and item.id not in known:
+            yield Finding(
+                item.span,
+                f"related SOP '{item.id}' is not {where}; check the id, or quote the title "
+                "of an SOP outside the library",
+                severity,
+            )
+    for activity in sop.activities():
+        if activity.uses is not None and activity.uses.id not in known:
+            yield Finding(
+                activity.uses.span,
+                f"{step_name(activity)} uses SOP '{activity.uses.id}', which is not {where}; "
+                f"check the id, or {remedy}",
+                severity,
+            )

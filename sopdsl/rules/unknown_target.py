@@ -1,0 +1,68 @@
+"""A `next` or a branch names no step of its own flow.
+
+A jump target is a step id of the same flow (section), `next` (the step that follows) or
+`end`. A target that names no such step leaves the arrow pointing nowhere: the flowchart
+cannot be drawn and the totals cannot follow the path. Targets stay inside their section:
+each section is an independent flow with its own start and end, so a step of another
+section is not a valid target either.
+
+Incorrect:
+
+    decision lengkap: Memeriksa kelengkapan permohonan
+      by: petugas
+      yes: next
+      no: kembalikan
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+
+Correct:
+
+    decision lengkap: Memeriksa kelengkapan permohonan
+      by: petugas
+      yes: next
+      no: kembalikan
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+      next: end
+
+    step kembalikan: Mengembalikan permohonan untuk dilengkapi
+      by: petugas
+"""
+
+from difflib import get_close_matches
+
+from ..analysis.graph import flow_graphs
+from ..diagnostics import Severity
+from ._describe import flow_name, step_name
+from .base import Finding, rule
+
+
+@rule("unknown-target", Severity.ERROR, "`next` or a branch names no step of its flow")
+def check(context):
+    graphs = flow_graphs(context.sop)
+    section_of = {}
+    for graph in graphs:
+        for step_id in graph.index:
+            section_of.setdefault(step_id, graph.section)
+    for graph in graphs:
+        for position, ref in graph.unresolved:
+            step = graph.steps[position]
+            message = f"{step_name(step)} goes to '{ref.id}', which is no step of {flow_name(graph.section)}; "
+            elsewhere = section_of.get(ref.id)
+            if elsewhere is not None:
+                message += (
+                    f"'{ref.id}' is in {flow_name(elsewhere)}, and targets stay inside their section; "
+                    "move the step or end this flow with 'end'"
+                )
+            else:
+                message += _fix(ref.id, list(graph.index))
+            yield Finding(ref.span, message)
+
+
+def _fix(target_id, step_ids):
+    close = get_close_matches(target_id, step_ids, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "name a step id of this flow, 'next' or 'end'"

@@ -1,0 +1,35 @@
+"""A `time` is text, so totals leave it out.
+
+A quoted `time` ("Sesuai jadwal yang ditentukan") prints as written in the Waktu column,
+but it has no figure, so the totals count the step as 0 and list it apart. That is right
+when the source SOP states no figure; when the step has a usual or a maximum duration,
+writing it as a duration makes the totals and an `sla` check meaningful.
+
+Incorrect:
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+      time: "Paling lama sepuluh hari kerja"
+
+Correct:
+
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+      time: 1-10 hari kerja
+"""
+
+from ..diagnostics import Severity
+from ..model import Text
+from ._describe import step_name
+from .base import Finding, rule
+
+
+@rule("unquantified-time", Severity.INFO, "a `time` is text, so totals leave it out")
+def check(context):
+    for activity in context.sop.activities():
+        if isinstance(activity.time, Text):
+            yield Finding(
+                activity.time.span,
+                f"the time of {step_name(activity)} is text, so the totals count it as 0; "
+                "write it as a duration (such as '2 hari kerja' or '1-3 hari') if it has one",
+            )

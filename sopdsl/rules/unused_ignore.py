@@ -1,0 +1,57 @@
+"""A `# sopdsl: ignore[rule-name]` comment silences nothing.
+
+A trailing `# sopdsl: ignore[rule-name]` comment silences the findings of the rules it names
+(`ignore[a, b]` names several) on its own line and, when the line opens a block, on every line
+of that block: on a `step` or `decision` line, its attribute lines; on the `sop` line, the whole
+header; on a `section` line, every step of the section; on a list or `calendar` field, its items.
+A name that silences no finding there is reported, so that suppressions do not outlive the
+problem they hid; so is a name that is not a rule, a comment that names no rule, and a comment
+on a line of its own (it covers no code). `syntax-error` cannot be silenced: a file that does
+not parse is not checked. A name of a rule that did not run (left out by `select` or `ignore`)
+is not reported.
+
+Incorrect:
+
+    step terima: Menerima permohonan  # sopdsl: ignore[missing-time]
+      by: petugas
+      time: 15 menit
+
+Correct:
+
+    step terima: Menerima permohonan  # sopdsl: ignore[missing-time]
+      by: petugas
+"""
+
+from ..diagnostics import Severity
+from .base import Finding, rule
+
+UNSILENCEABLE = ("syntax-error", "unused-ignore")
+
+
+@rule(
+    "unused-ignore",
+    Severity.WARNING,
+    "a `# sopdsl: ignore[...]` comment silences nothing, or names no rule",
+    scope="suppressions",
+)
+def check(report):
+    from . import RULES  # the registry imports this module, so it is read at run time
+
+    for silence in report.silences:
+        if silence in report.used:
+            continue
+        name = silence.rule
+        if not name:
+            message = "the comment names no rule to silence; write '# sopdsl: ignore[rule-name]'"
+        elif name not in RULES:
+            message = f"rule '{name}' does not exist; `sopdsl rules` lists the rules"
+        elif name in UNSILENCEABLE:
+            message = f"'{name}' findings cannot be silenced"
+        elif name not in report.enabled:
+            continue
+        elif silence.own_line:
+            message = f"a comment on a line of its own silences nothing; put 'ignore[{name}]' at the end of the line"
+        else:
+            where = "on this line" if silence.line == silence.last_line else "in this block"
+            message = f"no '{name}' finding {where} to silence"
+        yield Finding(silence.span, message)

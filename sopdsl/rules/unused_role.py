@@ -1,0 +1,36 @@
+"""A declared role does no step.
+
+Each `role` is a Pelaksana column of the printed table. A role that no step's `by` names
+prints as an empty column, which suggests a performer the procedure does not involve, or a
+step assigned to the wrong role.
+
+Incorrect:
+
+    role petugas: Petugas Layanan Informasi
+    role ppid: PPID
+
+    step terima: Menerima permohonan informasi
+      by: petugas
+
+Correct:
+
+    role petugas: Petugas Layanan Informasi
+
+    step terima: Menerima permohonan informasi
+      by: petugas
+"""
+
+from ..diagnostics import Severity
+from .base import Finding, rule
+
+
+@rule("unused-role", Severity.WARNING, "a declared role does no step")
+def check(context):
+    performers = {performer.id for activity in context.sop.activities() for performer in activity.by}
+    for role in context.sop.roles:
+        if role.id not in performers:
+            yield Finding(
+                role.id_span,
+                f"role '{role.id}' does no step and would print as an empty column; "
+                "name it in a step's 'by' or remove it",
+            )

@@ -1,0 +1,86 @@
+"""SOPs `uses` each other in a cycle.
+
+A step with `uses` is carried out by following another SOP, and counts that SOP's time. If
+SOP a uses b and b uses a (or a uses itself), following either never ends, and neither has
+a total: the steps of the cycle count 0. Each cycle is reported at the `uses` of every SOP
+on it, with the cycle spelled out; where several cycles share SOPs, one is reported at a
+time.
+
+Incorrect:
+
+    # pelayanan-permohonan.sop
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+      uses: penyiapan-jawaban
+
+    # penyiapan-jawaban.sop
+    step ulang: Memeriksa ulang permohonan
+      by: ppid
+      uses: pelayanan-permohonan
+
+Correct:
+
+    # pelayanan-permohonan.sop
+    step jawab: Menyiapkan jawaban permohonan
+      by: ppid
+      uses: penyiapan-jawaban
+
+    # penyiapan-jawaban.sop
+    step ulang: Memeriksa ulang permohonan
+      by: ppid
+      time: 1 hari
+"""
+
+from collections import deque
+
+from ..analysis.library import sops_by_id, strongly_connected, uses_graph
+from ..diagnostics import Severity
+from .base import Finding, rule
+
+
+@rule("uses-cycle", Severity.ERROR, "SOPs `uses` each other in a cycle", scope="library")
+def check(library):
+    sops = sops_by_id(file.sop for file in library.files if file.sop is not None)
+    path_of = {}
+    for file in library.files:
+        if file.sop is not None and sops.get(file.sop.id) is file.sop:
+            path_of[file.sop.id] = file.path
+    graph = uses_graph(sops)
+    for component in strongly_connected(graph):
+        if len(component) > 1 or component[0] in graph[component[0]]:
+            cycle = _cycle_through(component[0], graph, set(component))
+            for position, sop_id in enumerate(cycle):
+                used = cycle[(position + 1) % len(cycle)]
+                yield path_of[sop_id], [_finding(sops[sop_id], used, cycle[position:] + cycle[:position])]
+
+
+def _cycle_through(start, graph, members):
+    """One cycle from `start` back to it inside its component, found breadth-first: [start, …]."""
+    parent = {start: None}
+    queue = deque([start])
+    while queue:
+        sop_id = queue.popleft()
+        for used in graph[sop_id]:
+            if used == start:
+                cycle = []
+                while sop_id is not None:
+                    cycle.append(sop_id)
+                    sop_id = parent[sop_id]
+                return cycle[::-1]
+            if used in members and used not in parent:
+                parent[used] = sop_id
+                queue.append(used)
+    raise AssertionError(f"'{start}' is in a strongly connected component, so on a cycle")
+
+
+def _finding(sop, used, cycle):
+    step = next(s for s in sop.activities() if s.uses is not None and s.uses.id == used)
+    spelled = " -> ".join(cycle + cycle[:1])
+    if len(cycle) == 1:
+        message = f"SOP '{sop.id}' uses itself ({spelled}); an SOP cannot be part of itself, so replace this 'uses'"
+    else:
+        message = (
+            f"SOP '{sop.id}' uses '{used}', which leads back to it: {spelled}; "
+            "an SOP cannot be part of itself, so replace one 'uses' of this cycle"
+        )
+    return Finding(step.uses.span, message + " by a 'time'")
