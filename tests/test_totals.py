@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from sopdsl.analysis.calendar import format_number, json_minutes, mixed_units
 from sopdsl.analysis.graph import END, FlowGraph
-from sopdsl.analysis.library import library_totals, uses_cycles
+from sopdsl.analysis.library import library_totals
 from sopdsl.analysis.totals import (
     CalendarError,
     calendar_minutes,
@@ -423,7 +423,6 @@ def test_uses_chain_and_diamond_compose_in_dependency_order():
     totals = library_totals(sops)
     assert totals["left"].typical == (61, 121) and totals["right"].typical == (62, 122)
     assert totals["top"].as_json()["total"] == {"typical_minutes": [123, 243], "min_minutes": 123, "max_minutes": 243}
-    assert uses_cycles(sops) == []
 
 
 def test_uses_cycle_counts_zero_and_is_unquantified():
@@ -434,18 +433,11 @@ def test_uses_cycle_counts_zero_and_is_unquantified():
     assert totals["a"].typical == (1, 1)
     assert totals["c"].typical == (1, 1) and totals["c"].flows[0].unquantified == ()
     assert totals["d"].typical == (3, 3) and totals["d"].flows[0].unquantified == ("1",)
-    assert uses_cycles(sops) == [["a", "b"], ["d"]]
 
 
 def test_cycle_members_do_not_see_each_other():
     totals = library_totals([user("a", "b", time="1 min"), user("b", "a", time="2 min")])
     assert (totals["a"].typical, totals["b"].typical) == ((1, 1), (2, 2))
-
-
-def test_uses_cycles_each_once_in_a_stable_order():
-    sops = [user("a", "b", "c"), user("b", "a", "c"), user("c", "a"), user("lone", "a")]
-    assert uses_cycles(sops) == [["a", "b"], ["a", "b", "c"], ["a", "c"]]
-    assert uses_cycles(list(reversed(sops))) == [["c", "a", "b"], ["c", "a"], ["b", "a"]]
 
 
 def test_unknown_used_sop_counts_zero():

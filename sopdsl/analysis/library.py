@@ -67,34 +67,6 @@ def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
     return components
 
 
-def uses_cycles(sops: Iterable[Sop]) -> List[List[str]]:
-    """Every cycle of `uses` once, as SOP ids in order, starting at its SOP given first; a self-use is [id]."""
-    graph = uses_graph(sops_by_id(sops))
-    order = {sop_id: position for position, sop_id in enumerate(graph)}
-    component_of = {
-        sop_id: number for number, component in enumerate(strongly_connected(graph)) for sop_id in component
-    }
-    cycles: List[List[str]] = []
-    for start in graph:
-        allowed = {
-            sop_id for sop_id in graph if component_of[sop_id] == component_of[start] and order[sop_id] > order[start]
-        }
-        path = [start]
-        work = [iter(graph[start])]
-        while work:
-            for successor in work[-1]:
-                if successor == start:
-                    cycles.append(list(path))
-                elif successor in allowed and successor not in path:
-                    path.append(successor)
-                    work.append(iter(graph[successor]))
-                    break
-            else:
-                work.pop()
-                path.pop()
-    return cycles
-
-
 def library_totals(sops: Iterable[Sop]) -> Dict[str, SopTotals]:
     """Totals of every SOP, in the order given, with `uses` composed in dependency order.
 
