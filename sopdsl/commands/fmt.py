@@ -1,0 +1,112 @@
+"""`sopdsl fmt`: rewrite .sop files in canonical form, or show which would change and how."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=".sop files, or folders to search for *.sop")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
+    parser.add_argument(
+        "--diff", action="store_true", help="change nothing; print a unified diff; exit 1 if there is a diff"
+    )
+
+
+def run(args) -> int:
+    """Format every file given or found below the folders given; returns the exit code.
+
+    Only files whose formatted text differs are written, each atomically: a temporary file in the
+    same folder, flushed and synced to disk, given the original's permission bits, then moved over
+    the original. A file keeps its line-end style (CRLF stays CRLF); a leading byte order mark is
+    dropped. A file that does not parse, or whose formatted text fails the safety check, is left
+    as it is.
+
+    Reports (`reformatted PATH`, `would reformat PATH`, syntax errors) go to standard output; with
+    `--diff`, standard output carries only the unified diff and the reports go to standard error.
+    Exit codes: 0 done; 1 a file does not parse, or (with `--check` or `--diff`) a file would change;
+    2 a file could not be read, written or formatted safely.
+    """
+    from ..files import collect
+
+    status = 0
+    for path in collect(args.paths):
+        status = max(status, _format_file(path, args))
+    return status
+
+
+def _format_file(path: Path, args) -> int:
+    """Format one file as the options ask; returns its exit status."""
+    from ..format import FormatError, format_text
+    from ..parse import SopSyntaxError, read_source
+
+    reports = sys.stderr if args.diff else sys.stdout
+    try:
+        original = path.read_bytes()
+        formatted = format_text(read_source(path))
+    except OSError as error:
+        print(f"sopdsl: error: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    except SopSyntaxError as error:
+        print(f"{path}:{error.line}:{error.column}: error syntax-error {error.message}", file=reports)
+        return 1
+    except FormatError as error:
+        print(f"sopdsl: internal error: cannot format {path} safely: {error}", file=sys.stderr)
+        return 2
+    result = _with_line_ends_of(original, formatted).encode("utf-8")
+    if result == original:
+        return 0
+    if args.diff:
+        sys.stdout.write(_unified_diff(path, original.decode("utf-8"), result.decode("utf-8")))
+    if args.check or args.diff:
+        print(f"would reformat {path}", file=reports)
+        return 1
+    try:
+        write_atomically(path, result)
+    except OSError as error:
+        print(f"sopdsl: error: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"reformatted {path}", file=reports)
+    return 0
+
+
+def _with_line_ends_of(original: bytes, text: str) -> str:
+    """The text with CRLF line ends if the original's first line ends so, else as it is (LF)."""
+    first_line_end = original.find(b"\n")
+    if first_line_end > 0 and original[first_line_end - 1 : first_line_end] == b"\r":
+        return text.replace("\n", "\r\n")
+    return text
+
+
+def _unified_diff(path: Path, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        _LINES.findall(before), _LINES.findall(after), f"{path}\t(original)", f"{path}\t(formatted)"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file (a symlink's target) with data, so that a failure at any point leaves it whole."""
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

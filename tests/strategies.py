@@ -1,0 +1,238 @@
+"""Hypothesis strategies that build valid Sop models: every header field, roles, sections, steps and decisions."""
+
+from __future__ import annotations
+
+import functools
+
+from hypothesis import strategies as st
+
+from sopdsl.model import (
+    CALENDAR_FIELDS,
+    UNIT_WORDS,
+    Activity,
+    Branch,
+    Calendar,
+    Date,
+    Decision,
+    Duration,
+    Period,
+    Ref,
+    Role,
+    Section,
+    Sop,
+    Step,
+    Term,
+    Text,
+)
+
+ID_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéüñçøßąşжλ中"
+ID_TAIL = ID_LETTERS + "0123456789_-"
+TARGET_WORDS = ("next", "end")
+
+WORD_CHARACTERS = ID_TAIL + ".,;:/()'!?&%+=*@"
+AWKWARD_PIECES = (
+    "#", " #", "\t#", "# ", '"', '""', "\\", "\\\\", '\\"', "-", "- ", "  ", "\t", " ", ":", "(", ")",
+    "é", "ñ", "中文", "Ω", "x #y", "a#b", "'", "`", "\u00a0", "…", "—", "🙂",
+)
+VOCABULARY = (
+    "Menerima", "dan", "mencatat", "permohonan", "informasi", "publik", "kepada", "Kepala", "Dinas", "PPID",
+    "Undang-Undang", "Nomor", "14", "Tahun", "2008", "tentang", "1,5", "x", "#", "-", "\"kutipan\"", "C:\\data",
+    "(satu)", "Keterbukaan", "Kabupaten", "Kapuas", "Hulu;", "dokumen/arsip", "é", "Überprüfung", "日本",
+)
+SPELLED = ("(satu)", "(dua)", "(sepuluh)", "(dua puluh lima)", "(one)", "(satu koma lima)", "()")
+
+
+# Each strategy without arguments is built once: hypothesis draws much faster from a strategy it has validated.
+@functools.lru_cache(maxsize=None)
+def ids() -> st.SearchStrategy[str]:
+    """An id: a letter, then letters, digits, '_' or '-'; never a target word (`next`, `end`)."""
+    return st.builds(
+        lambda first, rest: first + rest,
+        st.sampled_from(ID_LETTERS),
+        st.text(ID_TAIL, max_size=12),
+    ).filter(lambda value: value not in TARGET_WORDS)
+
+
+@functools.lru_cache(maxsize=None)
+def words() -> st.SearchStrategy[str]:
+    """A word: mostly from a vocabulary (one draw each, so long texts stay cheap), sometimes made up."""
+    return st.one_of(st.sampled_from(VOCABULARY), st.text(WORD_CHARACTERS, min_size=1, max_size=10))
+
+
+@functools.lru_cache(maxsize=None)
+def text_values() -> st.SearchStrategy[str]:
+    """What a Text can hold once parsed: no line breaks, otherwise anything, often awkward or long."""
+    sentence = st.lists(words(), min_size=1, max_size=8).map(" ".join)
+    awkward = st.lists(st.one_of(words(), st.sampled_from(AWKWARD_PIECES)), max_size=10).map("".join)
+    long_text = st.lists(st.sampled_from(VOCABULARY), min_size=15, max_size=45).map(" ".join)
+    long_awkward = st.lists(st.sampled_from(VOCABULARY + AWKWARD_PIECES), min_size=20, max_size=60).map(" ".join)
+    anything = st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t"), max_size=20)
+    return st.one_of(sentence, awkward, long_text, long_awkward, anything)
+
+
+@functools.lru_cache(maxsize=None)
+def texts() -> st.SearchStrategy[Text]:
+    return st.builds(Text, value=text_values())
+
+
+@functools.lru_cache(maxsize=None)
+def numbers() -> st.SearchStrategy[str]:
+    """A number as written: whole, or decimal with '.' or ','."""
+    whole = st.integers(0, 10_000).map(str)
+    decimal = st.builds(
+        lambda whole_part, mark, fraction: f"{whole_part}{mark}{fraction}",
+        st.integers(0, 99),
+        st.sampled_from(".,"),
+        st.text("0123456789", min_size=1, max_size=3),
+    )
+    return st.one_of(whole, decimal)
+
+
+@functools.lru_cache(maxsize=None)
+def unit_words() -> st.SearchStrategy[str]:
+    """A unit word, English or Indonesian, singular or plural, in any of three casings."""
+    return st.builds(
+        lambda word, casing: casing(word),
+        st.sampled_from(sorted(UNIT_WORDS)),
+        st.sampled_from((str, str.upper, str.title)),
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def spelled() -> st.SearchStrategy:
+    return st.one_of(st.none(), st.sampled_from(SPELLED))
+
+
+@functools.lru_cache(maxsize=None)
+def terms() -> st.SearchStrategy[Term]:
+    return st.builds(Term, number=numbers(), unit_word=unit_words(), spelled=spelled())
+
+
+@functools.lru_cache(maxsize=None)
+def durations() -> st.SearchStrategy[Duration]:
+    """Terms added up (`2 jam 30 menit`) or a range (`1 (satu)-3 (tiga) hari kerja`)."""
+    sums = st.lists(terms(), min_size=1, max_size=3).map(lambda items: Duration(terms=tuple(items)))
+    ranges = st.builds(
+        lambda low, low_spelled, high, high_spelled, word: Duration(
+            terms=(Term(number=low, unit_word=word, spelled=low_spelled),),
+            upto=Term(number=high, unit_word=word, spelled=high_spelled),
+        ),
+        numbers(), spelled(), numbers(), spelled(), unit_words(),
+    )
+    return st.one_of(sums, ranges)
+
+
+@functools.lru_cache(maxsize=None)
+def periods() -> st.SearchStrategy[Period]:
+    """`month`, `3 (tiga) months`, `1 x 3 bulan` or `2 x minggu`."""
+    bare = st.builds(Period, unit_word=unit_words())
+    counted = st.builds(Period, unit_word=unit_words(), number=numbers(), spelled=spelled())
+    times_counted = st.builds(Period, unit_word=unit_words(), times=numbers(), number=numbers(), spelled=spelled())
+    times_bare = st.builds(Period, unit_word=unit_words(), times=numbers())
+    return st.one_of(bare, counted, times_counted, times_bare)
+
+
+@functools.lru_cache(maxsize=None)
+def dates() -> st.SearchStrategy[Date]:
+    return st.builds(Date, value=st.dates())
+
+
+@functools.lru_cache(maxsize=None)
+def calendars() -> st.SearchStrategy[Calendar]:
+    """A calendar block with at least one of its lines."""
+    entries = st.fixed_dictionaries({}, optional={name: durations() for name in CALENDAR_FIELDS})
+    return entries.filter(bool).map(lambda values: Calendar(**values))
+
+
+@functools.lru_cache(maxsize=None)
+def text_lists() -> st.SearchStrategy[tuple]:
+    return st.lists(texts(), max_size=4).map(tuple)
+
+
+@functools.lru_cache(maxsize=None)
+def related_items() -> st.SearchStrategy[tuple]:
+    """SOP ids and quoted titles of SOPs outside the library."""
+    item = st.one_of(ids().map(lambda value: Ref(id=value)), texts())
+    return st.lists(item, max_size=4).map(tuple)
+
+
+def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
+    return st.one_of(st.none(), strategy)
+
+
+@st.composite
+def activities(draw, role_ids=(), step_id=None, targets=TARGET_WORDS) -> Activity:
+    """A step or decision with any of its attributes; `by` names roles of role_ids when there are any."""
+    refs = st.sampled_from(sorted(set(role_ids))) if role_ids else ids()
+    target = st.sampled_from(sorted(set(targets) | set(TARGET_WORDS))).map(lambda value: Ref(id=value))
+    is_decision = draw(st.booleans())
+    values = dict(
+        id=step_id,
+        text=draw(texts()),
+        by=tuple(Ref(id=value) for value in draw(st.lists(refs, max_size=3))),
+        needs=draw(optional(texts())),
+        time=draw(st.one_of(st.none(), durations(), texts())),
+        output=draw(optional(texts())),
+        note=draw(optional(texts())),
+        every=draw(optional(periods())),
+        uses=draw(optional(ids().map(lambda value: Ref(id=value)))),
+    )
+    if is_decision:
+        return Decision(**values, branches=draw(branches(target)))
+    return Step(**values, next=draw(optional(target)))
+
+
+def branches(targets: st.SearchStrategy[Ref]) -> st.SearchStrategy[tuple]:
+    """Two or three ways out of a decision: yes, no and labelled branches."""
+    branch = st.one_of(
+        st.builds(Branch, kind=st.sampled_from(("yes", "no")), target=targets),
+        st.builds(Branch, kind=st.just("label"), label=text_values(), target=targets),
+    )
+    return st.lists(branch, min_size=2, max_size=3).map(tuple)
+
+
+@st.composite
+def flows(draw, role_ids=(), id_pool=()) -> tuple:
+    """The sections of an SOP: one unnamed flow, or named sections; ids come from id_pool (20 are enough)."""
+    pool = list(id_pool)
+    named = draw(st.booleans())
+    section_count = draw(st.integers(1, 3)) if named else 1
+    sections = []
+    for _ in range(section_count):
+        section_id = pool.pop() if named else None
+        step_count = draw(st.integers(0, 4))
+        step_ids = [pool.pop() if pool and draw(st.booleans()) else None for _ in range(step_count)]
+        targets = [value for value in step_ids if value is not None]
+        steps = tuple(draw(activities(role_ids, step_id, targets)) for step_id in step_ids)
+        title = draw(texts()) if named else None
+        sections.append(Section(id=section_id, title=title, steps=steps))
+    return tuple(sections)
+
+
+@st.composite
+def sops(draw) -> Sop:
+    """A whole SOP: any header fields, up to four roles, a flow with or without sections."""
+    id_pool = draw(st.lists(ids(), min_size=20, max_size=20, unique=True))
+    role_count = draw(st.integers(0, 4))
+    roles = tuple(Role(id=id_pool.pop(), name=draw(texts())) for _ in range(role_count))
+    role_ids = tuple(role.id for role in roles)
+    return Sop(
+        id=draw(ids()),
+        title=draw(texts()),
+        number=draw(optional(texts())),
+        unit=draw(text_lists()),
+        created=draw(optional(dates())),
+        revised=draw(optional(dates())),
+        effective=draw(optional(dates())),
+        approved_by=draw(optional(texts())),
+        legal_basis=draw(text_lists()),
+        qualifications=draw(text_lists()),
+        related=draw(related_items()),
+        equipment=draw(text_lists()),
+        warning=draw(optional(texts())),
+        records=draw(text_lists()),
+        sla=draw(optional(durations())),
+        calendar=draw(optional(calendars())),
+        roles=roles,
+        sections=draw(flows(role_ids, id_pool)),
+    )
