@@ -18,25 +18,44 @@ CASES = [
         HEAD + "step s: Kegiatan\n  time: 2 fortnights\n",
         4,
         11,
-        "unknown time unit 'fortnights'; use menit, jam, hari, hari kerja, minggu, bulan, tahun "
-        "or their English names",
+        "unknown time unit 'fortnights'; use menit, jam, hari, hari kerja, minggu, bulan, tahun or their English names",
     ),
-    (HEAD + "step s: Kegiatan\n  by: a\n\n\n\n\n\n\n\n\n\n\ttime: 1 h\n", 14, 1, "tab used for indentation on line 14; indent with spaces"),
-    (HEAD + "step s: Kegiatan\n  by: a\n \t time: 1 h\n", 5, 2, "tab used for indentation on line 5; indent with spaces"),
     (
-        HEAD + "step s: Kegiatan\n  by: a\n\n\n\n  note: \"dibuka\n  time: 1 h\n",
+        HEAD + "step s: Kegiatan\n  by: a\n\n\n\n\n\n\n\n\n\n\ttime: 1 h\n",
+        14,
+        1,
+        "tab used for indentation on line 14; indent with spaces",
+    ),
+    (
+        HEAD + "step s: Kegiatan\n  by: a\n \t time: 1 h\n",
+        5,
+        2,
+        "tab used for indentation on line 5; indent with spaces",
+    ),
+    (
+        HEAD + 'step s: Kegiatan\n  by: a\n\n\n\n  note: "dibuka\n  time: 1 h\n',
         8,
         9,
         "quoted text opened on line 8 is never closed",
     ),
     (HEAD + "step s: Kegiatan\n  owner: a\n", 4, 3, "unknown attribute 'owner'"),
     ("sop x: Judul\n  pemilik: Budi\n", 2, 3, "unknown field 'pemilik' in the sop header"),
-    (HEAD + "stpe s: Kegiatan\n", 3, 1, "expected 'role', 'section', 'step' or 'decision' at the start of the line, found 'stpe'"),
+    (
+        HEAD + "stpe s: Kegiatan\n",
+        3,
+        1,
+        "expected 'role', 'section', 'step' or 'decision' at the start of the line, found 'stpe'",
+    ),
     (HEAD + "step s: Kegiatan\nrole b: B\n", 4, 1, "found 'role'"),
-    (HEAD + "step s: Kegiatan\n  time: Sesuai jadwal\n", 4, 9, 'a time that is not a number goes in quotes'),
+    (HEAD + "step s: Kegiatan\n  time: Sesuai jadwal\n", 4, 9, "a time that is not a number goes in quotes"),
     (HEAD + "step s:\n  by: a\n", 3, 8, "expected the activity text after ':'"),
     (HEAD + "step s Kegiatan\n", 3, 8, "expected ':' here, found 'Kegiatan'"),
-    (HEAD + "step s: Kegiatan\n    by: a\n  time: 1 h\n", 5, 3, "indented by 2 spaces, which matches no enclosing block"),
+    (
+        HEAD + "step s: Kegiatan\n    by: a\n  time: 1 h\n",
+        5,
+        3,
+        "indented by 2 spaces, which matches no enclosing block",
+    ),
     (HEAD + "  role b: B\n", 3, 3, "unexpected indentation"),
     ("", 1, 1, "the file is empty"),
     ("step s: x\n", 1, 1, "a .sop file starts with 'sop <id>: <title>'"),
@@ -67,7 +86,7 @@ def test_error_message_and_position(source, line, column, words):
 
 
 ALPHABET = st.sampled_from(
-    list("sop role step decision section by time next yes no : - \" # \t \n  \r x 1 , . ( ) é 步 \u200b")
+    list('sop role step decision section by time next yes no : - " # \t \n  \r x 1 , . ( ) é 步 \u200b')
 )
 
 

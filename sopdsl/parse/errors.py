@@ -85,7 +85,10 @@ def _message(error, expected, found, key, previous) -> str:
         return "the file ends too early: " + _expected_phrase(expected, key)
     token_type = error.token.type if isinstance(error, UnexpectedToken) else None
     if token_type == "_INDENT":
-        return "unexpected indentation: only the sop header, lists, calendar, steps and decisions take an indented block"
+        return (
+            "unexpected indentation: only the sop header, lists, calendar, steps and decisions "
+            "take an indented block"
+        )
     if token_type == "ROLE" and "ROLE" not in expected:
         return "'role' lines come before the first section, step or decision"
     if expected & _ATTRIBUTE_TYPES and not expected & {"STEP"}:
@@ -109,7 +112,8 @@ def _message(error, expected, found, key, previous) -> str:
     if "NUMBER" in expected and previous is not None and previous.type == "UNIT":
         return f"expected another '<number> <unit>' term or the end of the line, found '{found}'"
     if "NUMBER" in expected:
-        quote = "; a time that is not a number goes in quotes: time: \"Sesuai jadwal\"" if key is not None and key.type == "TIME" else ""
+        is_time = key is not None and key.type == "TIME"
+        quote = '; a time that is not a number goes in quotes: time: "Sesuai jadwal"' if is_time else ""
         return f"expected a duration {after}, {DURATION_EXAMPLES}{quote}"
     if "UNIT" in expected:
         return f"expected a time unit, found '{found}'; {UNIT_HINT}"

@@ -121,7 +121,9 @@ class SopTransformer(Transformer):
         try:
             date = datetime.date(*map(int, match.groups())) if match else None
         except ValueError:
-            raise SopSyntaxError(f"'{value.value}' is not a real date", value.span.line, value.span.column)
+            raise SopSyntaxError(
+                f"'{value.value}' is not a real date", value.span.line, value.span.column
+            ) from None
         if date is None:
             raise SopSyntaxError(
                 f"'{value.value}' is not a date written YYYY-MM-DD (for example 2024-05-29)",
