@@ -10,26 +10,10 @@ import pytest
 
 from sopdsl.cli import main
 
+from .test_totals import SEED_TOTALS
+
 SEED = Path(__file__).resolve().parent.parent / "specs" / "pendokumentasian-informasi-publik.sop"
 
-SEED_TOTALS = {
-    "sop": "pendokumentasian-informasi-publik",
-    "flows": [
-        {
-            "section": None,
-            "steps": 6,
-            "typical_minutes": [1005, 1005],
-            "min_minutes": 1005,
-            "max_minutes": 1005,
-            "loops": [
-                {"from": "periksa-ketua", "to": "susun", "minutes": [495, 495]},
-                {"from": "periksa-atasan", "to": "periksa-ketua", "minutes": [30, 30]},
-            ],
-            "unquantified": ["arsip"],
-        }
-    ],
-    "total": {"typical_minutes": [1005, 1005], "min_minutes": 1005, "max_minutes": 1005},
-}
 
 USER = """\
 sop user: User

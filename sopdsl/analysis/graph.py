@@ -86,23 +86,26 @@ class FlowGraph:
 
     def reaches_end(self) -> List[bool]:
         """For each step: does some path from it reach `end`?"""
+        return self.leading_to((END,))
+
+    def leading_to(self, targets) -> List[bool]:
+        """For each step: does some path from it reach one of `targets` (step indexes, or END)?"""
+        targets = set(targets)
         predecessors: List[List[int]] = [[] for _ in self.steps]
-        stack = []
-        done = [False] * len(self.steps)
+        leads = [position in targets for position in range(len(self.steps))]
         for position in range(len(self.steps)):
             for target in self.successors(position):
                 if target == END:
-                    if not done[position]:
-                        done[position] = True
-                        stack.append(position)
+                    leads[position] = leads[position] or END in targets
                 else:
                     predecessors[target].append(position)
+        stack = [position for position, yes in enumerate(leads) if yes]
         while stack:
             for source in predecessors[stack.pop()]:
-                if not done[source]:
-                    done[source] = True
+                if not leads[source]:
+                    leads[source] = True
                     stack.append(source)
-        return done
+        return leads
 
     def loops(self) -> List[Edge]:
         """The arrows that go back to a step at or before their source."""

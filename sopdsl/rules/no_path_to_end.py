@@ -28,7 +28,7 @@ Correct:
       no: terima
 """
 
-from ..analysis.graph import END, flow_graphs
+from ..analysis.graph import flow_graphs
 from ..diagnostics import Severity
 from ._describe import flow_name, step_name, step_span
 from .base import Finding, rule
@@ -37,7 +37,7 @@ from .base import Finding, rule
 @rule("no-path-to-end", Severity.ERROR, "from the step no path reaches `end` (a loop without exit)")
 def check(context):
     for graph in flow_graphs(context.sop):
-        undecided = _leading_to(graph, {position for position, _ in graph.unresolved})
+        undecided = graph.leading_to(position for position, _ in graph.unresolved)
         for position, (step, reached, ends) in enumerate(zip(graph.steps, graph.reachable(), graph.reaches_end())):
             if reached and not ends and not undecided[position]:
                 yield Finding(
@@ -45,20 +45,3 @@ def check(context):
                     f"from {step_name(step)} no path reaches the end of {flow_name(graph.section)}: "
                     "every way on loops back; give the loop an exit with a branch or 'next' that leads to 'end'",
                 )
-
-
-def _leading_to(graph, positions):
-    """For each step: does some path from it reach one of `positions`?"""
-    predecessors = [[] for _ in graph.steps]
-    for position in range(len(graph.steps)):
-        for target in graph.successors(position):
-            if target != END:
-                predecessors[target].append(position)
-    leads = [position in positions for position in range(len(graph.steps))]
-    stack = list(positions)
-    while stack:
-        for source in predecessors[stack.pop()]:
-            if not leads[source]:
-                leads[source] = True
-                stack.append(source)
-    return leads
