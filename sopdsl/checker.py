@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 import attrs
-from attrs import define, frozen
+from attrs import define, field, frozen
 
+from .analysis.graph import FlowGraph, flow_graphs
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic, Severity
 from .files import UsageError
@@ -44,10 +45,18 @@ class Library:
 
 @frozen
 class RuleContext:
-    """What a per-file rule sees: its SOP and file. A rule that looks at other files has library scope."""
+    """What a per-file rule sees: its SOP, its file and the SOP's flow graphs, built once for all rules.
+
+    A rule that looks at other files has library scope.
+    """
 
     sop: Sop
     file: SourceFile
+    graphs: Tuple[FlowGraph, ...] = field(init=False, eq=False, repr=False)
+
+    @graphs.default
+    def _build_graphs(self) -> Tuple[FlowGraph, ...]:
+        return tuple(flow_graphs(self.sop))
 
 
 @frozen

@@ -23,7 +23,7 @@ Correct:
       no: kembalikan
 """
 
-from ..analysis.graph import END, flow_graphs
+from ..analysis.graph import END
 from ..diagnostics import Severity
 from ._describe import step_name, step_span
 from .base import Finding, rule
@@ -38,7 +38,7 @@ _SAME_AS = {"yes": "ya", "no": "tidak"}
     "a decision with fewer than two branches, two branches with one label, or all branches to one target",
 )
 def check(context):
-    for graph in flow_graphs(context.sop):
+    for graph in context.graphs:
         for position, step in enumerate(graph.steps):
             if step.is_decision:
                 yield from _too_few(step)

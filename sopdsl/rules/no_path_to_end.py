@@ -28,7 +28,6 @@ Correct:
       no: terima
 """
 
-from ..analysis.graph import flow_graphs
 from ..diagnostics import Severity
 from ._describe import flow_name, step_name, step_span
 from .base import Finding, rule
@@ -36,7 +35,7 @@ from .base import Finding, rule
 
 @rule("no-path-to-end", Severity.ERROR, "from the step no path reaches `end` (a loop without exit)")
 def check(context):
-    for graph in flow_graphs(context.sop):
+    for graph in context.graphs:
         undecided = graph.leading_to(position for position, _ in graph.unresolved)
         for position, (step, reached, ends) in enumerate(zip(graph.steps, graph.reachable(), graph.reaches_end())):
             if reached and not ends and not undecided[position]:

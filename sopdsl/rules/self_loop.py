@@ -24,7 +24,6 @@ Correct:
       next: periksa
 """
 
-from ..analysis.graph import flow_graphs
 from ..diagnostics import Severity
 from ._describe import step_name
 from .base import Finding, rule
@@ -32,7 +31,7 @@ from .base import Finding, rule
 
 @rule("self-loop", Severity.ERROR, "a step's `next` or branch targets the step itself")
 def check(context):
-    for graph in flow_graphs(context.sop):
+    for graph in context.graphs:
         for position, edges in enumerate(graph.edges):
             for edge in edges:
                 if edge.target == position:

@@ -33,7 +33,6 @@ Correct:
 
 from difflib import get_close_matches
 
-from ..analysis.graph import flow_graphs
 from ..diagnostics import Severity
 from ._describe import flow_name, step_name
 from .base import Finding, rule
@@ -41,7 +40,7 @@ from .base import Finding, rule
 
 @rule("unknown-target", Severity.ERROR, "`next` or a branch names no step of its flow")
 def check(context):
-    graphs = flow_graphs(context.sop)
+    graphs = context.graphs
     section_of = {}
     for graph in graphs:
         for step_id in graph.index:

@@ -24,7 +24,6 @@ Correct:
       next: end
 """
 
-from ..analysis.graph import flow_graphs
 from ..diagnostics import Severity
 from ._describe import flow_name, step_name, step_span
 from .base import Finding, rule
@@ -32,7 +31,7 @@ from .base import Finding, rule
 
 @rule("unreachable-step", Severity.ERROR, "no path from its flow's start reaches the step")
 def check(context):
-    for graph in flow_graphs(context.sop):
+    for graph in context.graphs:
         for step, reached in zip(graph.steps, graph.reachable()):
             if not reached:
                 yield Finding(
