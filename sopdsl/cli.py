@@ -16,6 +16,8 @@ COMMANDS = {
     "check": ("check", "parse and check .sop files and folders (folders are checked as one library)"),
     "fmt": ("fmt", "rewrite .sop files in canonical form"),
     "stats": ("stats", "timing totals and counts"),
+    "render": ("render", "one SOP to html, pdf, md, csv, mermaid, dot, svg or bpmn"),
+    "build": ("build", "check a library and write every SOP's document and diagrams, with an index page"),
     "rules": ("rules", "list the rules with their severity"),
 }
 

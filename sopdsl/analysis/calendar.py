@@ -110,3 +110,13 @@ def mixed_units(minutes: Fraction, workday: Fraction, lang: str = "id") -> str:
         if amount:
             parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
     return " ".join(parts) or f"0 {words['minute'][1]}"
+
+
+def spell_range(low: Fraction, high: Fraction, workday: Fraction, lang: str = "id") -> str:
+    """A time or range in working days, hours and minutes, and in minutes alone when an hour or more."""
+    unit = UNIT_WORDING[lang]["minute"][1]
+    if low == high:
+        words = mixed_units(low, workday, lang)
+        return words if low < 60 else f"{words} ({format_number(low, lang)} {unit})"
+    words = f"{mixed_units(low, workday, lang)} – {mixed_units(high, workday, lang)}"
+    return f"{words} ({format_number(low, lang)}–{format_number(high, lang)} {unit})"

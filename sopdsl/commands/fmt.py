@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
 import re
-import stat
 import sys
-import tempfile
 from pathlib import Path
+
+from ..output import write_atomically
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
@@ -92,21 +90,3 @@ def _unified_diff(path: Path, before: str, after: str) -> str:
         _LINES.findall(before), _LINES.findall(after), f"{path}\t(original)", f"{path}\t(formatted)"
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file (a symlink's target) with data, so that a failure at any point leaves it whole."""
-    target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise

@@ -7,7 +7,6 @@ import sys
 
 FORMATS = ("text", "json")
 LANGUAGES = ("id", "en")
-MINUTE_WORD = {"id": "menit", "en": "min"}
 
 
 def add_arguments(parser) -> None:
@@ -85,7 +84,7 @@ def _totals(files):
 
 def _table(file, totals, lang: str) -> str:
     """One SOP as text: a row per flow, its loops and unquantified steps, then the total."""
-    from ..analysis.calendar import calendar_minutes
+    from ..analysis.calendar import calendar_minutes, spell_range
     from ..model import Unit
 
     sop = file.sop
@@ -93,7 +92,7 @@ def _table(file, totals, lang: str) -> str:
 
     def cells(name, steps, summed):
         times = (summed.typical, (summed.min, summed.min), (summed.max, summed.max))
-        return (name, str(steps), *(_spell(low, high, workday, lang) for low, high in times))
+        return (name, str(steps), *(spell_range(low, high, workday, lang) for low, high in times))
 
     rows = [("flow", "steps", "typical", "min", "max")]
     rows += [cells(flow.section or "(flow)", flow.steps, flow) for flow in totals.flows]
@@ -109,7 +108,7 @@ def _table(file, totals, lang: str) -> str:
 
     lines = [f"{sop.id}: {sop.title.value} ({file.path})"] + [line(row) for row in rows]
     loops = [
-        f"    {where(flow)}{loop.source_id} -> {loop.target_id}: {_spell(*loop.minutes, workday, lang)}"
+        f"    {where(flow)}{loop.source_id} -> {loop.target_id}: {spell_range(*loop.minutes, workday, lang)}"
         for flow in totals.flows
         for loop in flow.loops
     ]
@@ -121,14 +120,3 @@ def _table(file, totals, lang: str) -> str:
     lines.append(line(total))
     return "\n".join(lines)
 
-
-def _spell(low, high, workday, lang: str) -> str:
-    """A time or range in working days, hours and minutes, and in minutes alone when an hour or more."""
-    from ..analysis.calendar import format_number, mixed_units
-
-    unit = MINUTE_WORD[lang]
-    if low == high:
-        words = mixed_units(low, workday, lang)
-        return words if low < 60 else f"{words} ({format_number(low, lang)} {unit})"
-    words = f"{mixed_units(low, workday, lang)} – {mixed_units(high, workday, lang)}"
-    return f"{words} ({format_number(low, lang)}–{format_number(high, lang)} {unit})"

@@ -1,0 +1,111 @@
+"""Building a library: check every file, then write each SOP's document, PDF and diagrams, and an index."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+from attrs import frozen
+
+from .analysis.calendar import CalendarError, calendar_minutes, spell_range
+from .analysis.library import library_totals
+from .checker import Checked, SourceFile
+from .model import Unit
+from .output import write_atomically
+from .render import renderer
+from .render.options import RenderOptions
+from .render.site_pages import Entry, index_page, source_page
+
+DIAGRAMS = {"svg": "SVG", "bpmn": "BPMN"}  # diagram formats written beside each document, with their link text
+
+
+@frozen
+class BuildResult:
+    """What was written: one entry per file, and why PDFs are missing, if they are."""
+
+    entries: Sequence[Entry]
+    pdf_note: Optional[str]
+
+
+def page_names(files: Sequence[SourceFile]) -> Dict[str, str]:
+    """A unique, file-system-safe base name per file: its SOP id, else its file name."""
+    names: Dict[str, str] = {}
+    taken = set()
+    for file in files:
+        base = file.sop.id if file.sop is not None else Path(file.path).stem
+        base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-") or "sop"
+        name, count = base, 1
+        while name.lower() in taken:
+            count += 1
+            name = f"{base}-{count}"
+        taken.add(name.lower())
+        names[file.path] = name
+    return names
+
+
+def build(checked: Checked, out: Path, options: RenderOptions,
+          print_pdf: Optional[Callable[[str], bytes]], pdf_note: Optional[str] = None) -> BuildResult:
+    """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs)."""
+    from .render import html
+
+    files = checked.files
+    names = page_names(files)
+    sops = [file.sop for file in files if file.sop is not None]
+    links: Dict[str, str] = {}
+    titles: Dict[str, str] = {}
+    for file in files:
+        if file.sop is not None and file.sop.id not in links:
+            links[file.sop.id] = f"{names[file.path]}.html"
+            titles[file.sop.id] = file.sop.title.value
+    totals = library_totals(sops)
+    findings: Dict[str, List] = {}
+    for diagnostic in checked.diagnostics:
+        findings.setdefault(diagnostic.path, []).append(diagnostic)
+    (out / "source").mkdir(parents=True, exist_ok=True)
+    entries = []
+    for file in files:
+        name = names[file.path]
+        mine = findings.get(file.path, [])
+        source = f"source/{name}.html"
+        write_atomically(out / source, source_page(file.path, file.text or "", mine, options.lang).encode("utf-8"))
+        if file.sop is None:
+            entries.append(Entry(file.path, source, Path(file.path).name, findings=mine))
+            continue
+        sop = file.sop
+        own = totals.get(sop.id) if _first_with_id(files, file) else None
+        sop_options = _with(options, totals=own, sop_links=links, sop_titles=titles)
+        document = html.render(sop, sop_options)
+        pages = {"HTML": f"{name}.html"}
+        write_atomically(out / pages["HTML"], document.encode("utf-8"))
+        if print_pdf is not None:
+            pages["PDF"] = f"{name}.pdf"
+            write_atomically(out / pages["PDF"], print_pdf(document))
+        for format_name, label in DIAGRAMS.items():
+            pages[label] = f"{name}.{format_name}"
+            write_atomically(out / pages[label], renderer(format_name).render(sop, sop_options).encode("utf-8"))
+        number = sop.number.value if sop.number is not None else ""
+        entries.append(Entry(file.path, source, sop.title.value, number, _total(sop, own, options.lang), pages, mine))
+    write_atomically(out / "index.html", index_page(entries, options.lang, pdf_note).encode("utf-8"))
+    return BuildResult(tuple(entries), pdf_note)
+
+
+def _first_with_id(files: Sequence[SourceFile], file: SourceFile) -> bool:
+    """Library totals are keyed by id: they belong to the first file that declares it."""
+    return next(f for f in files if f.sop is not None and f.sop.id == file.sop.id) is file
+
+
+def _with(options: RenderOptions, **changes) -> RenderOptions:
+    import attrs
+
+    return attrs.evolve(options, **changes)
+
+
+def _total(sop, totals, lang: str) -> str:
+    try:
+        workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
+    except CalendarError:
+        return ""
+    if totals is None:
+        return ""
+    return spell_range(*totals.typical, workday, lang)

@@ -1,0 +1,54 @@
+"""`sopdsl build`: check a library and write every SOP's document (HTML, PDF) and diagrams, with an index page."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+from .render import add_document_options, document_options
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=".sop files, or folders to search for *.sop")
+    parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into")
+    parser.add_argument("--no-pdf", action="store_true", help="write no PDFs (they need Chromium)")
+    parser.add_argument("--strict", action="store_true", help="warnings fail the build too (exit 1)")
+    add_document_options(parser)
+
+
+def run(args) -> int:
+    from ..build import build
+    from ..checker import check_paths
+    from ..config import for_paths
+    from ..diagnostics import Severity
+    from ..files import UsageError, collect
+    from ..render.chromium import ChromiumError
+    from ..reporters import REPORTERS
+
+    files = collect(args.paths)
+    if not files:
+        raise UsageError("no .sop files found in " + ", ".join(args.paths))
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{args.output} exists and is not a folder")
+    config = for_paths(args.paths, args.config)
+    checked = check_paths(files, any(Path(p).is_dir() for p in args.paths), config)
+    REPORTERS["text"](checked.diagnostics, {f.path: f.text for f in checked.files}, sys.stdout)
+    with ExitStack() as stack:
+        print_pdf, note = None, None
+        if not args.no_pdf:
+            from ..render.pdf import printer
+
+            try:
+                print_pdf = stack.enter_context(printer())
+            except ChromiumError as error:
+                note = f"PDF skipped: {error}"
+                print(f"sopdsl: {note}", file=sys.stderr)
+        try:
+            result = build(checked, out, document_options(args), print_pdf, note)
+        except ChromiumError as error:
+            raise UsageError(str(error)) from None
+    print(f"sopdsl: built {len(result.entries)} SOPs into {out}", file=sys.stderr)
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
+    return 1 if any(d.severity in failing for d in checked.diagnostics) else 0

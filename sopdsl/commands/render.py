@@ -1,0 +1,83 @@
+"""`sopdsl render`: one SOP to a printable table (html, pdf, md, csv) or a diagram (mermaid, dot, svg, bpmn)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..render import FORMATS
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the .sop file")
+    parser.add_argument("--to", dest="format", required=True, choices=list(FORMATS), help="output format")
+    parser.add_argument("-o", "--output", metavar="OUT", help="file to write (default: standard output)")
+    add_document_options(parser)
+
+
+def add_document_options(parser) -> None:
+    """The options `render` and `build` share: language, paper, rows per page, settings file."""
+    from ..render.options import LANGUAGES, PAPERS
+
+    parser.add_argument("--lang", choices=LANGUAGES, default="id", help="printed labels: id (default) or en")
+    parser.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="landscape paper (default: a4)")
+    parser.add_argument(
+        "--rows-per-page",
+        type=_rows_per_page,
+        default=(6, 5),
+        metavar="N[,M]",
+        help="steps on the first page of the flowchart table, and on the later ones (default: 6,5)",
+    )
+    parser.add_argument("--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml for the default calendar")
+
+
+def document_options(args, **extra):
+    """RenderOptions from the shared command-line options."""
+    from ..render.options import RenderOptions
+
+    first, later = args.rows_per_page
+    return RenderOptions(lang=args.lang, paper=args.paper, first_page_rows=first, page_rows=later, **extra)
+
+
+def run(args) -> int:
+    from ..checker import load
+    from ..config import for_paths
+    from ..files import UsageError
+    from ..output import write_atomically
+    from ..render import renderer
+    from ..render.chromium import ChromiumError
+
+    path = Path(args.file)
+    if path.is_dir():
+        raise UsageError(f"{args.file} is a folder: render takes one .sop file (use `sopdsl build` for a library)")
+    if not path.exists():
+        raise UsageError(f"no such file: {args.file}")
+    module = renderer(args.format)
+    if module.BINARY and args.output is None and sys.stdout.isatty():
+        raise UsageError(f"{args.format} output is binary: give -o FILE, or redirect standard output")
+    file = load(path, for_paths([args.file], args.config).calendar)
+    if file.error is not None:
+        error = file.error
+        print(f"{error.path}:{error.line}:{error.column}: error {error.rule} {error.message}", file=sys.stderr)
+        return 1
+    try:
+        result = module.render(file.sop, document_options(args))
+    except ChromiumError as error:
+        raise UsageError(str(error)) from None
+    data = result if module.BINARY else result.encode("utf-8")
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomically(Path(args.output), data)
+    return 0
+
+
+def _rows_per_page(text: str):
+    from ..render.options import parse_rows_per_page
+
+    try:
+        return parse_rows_per_page(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

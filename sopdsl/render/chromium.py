@@ -1,0 +1,303 @@
+"""A small headless-Chromium client over the DevTools pipe: print HTML to PDF, measure pages, take screenshots."""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import math
+import os
+import select
+import shutil
+import signal
+import tempfile
+import time
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, NamedTuple, Optional, Union
+from urllib.parse import urlsplit
+
+ENV_VAR = "SOPDSL_CHROMIUM"
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+INSTALL_HINT = f"install the Debian package 'chromium' or set {ENV_VAR} to a Chrome/Chromium executable"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--mute-audio",
+    "--hide-scrollbars",
+    "--remote-debugging-pipe",
+)
+# With --remote-debugging-pipe Chromium reads commands from fd 3 and writes replies and events to fd 4.
+COMMAND_FD, REPLY_FD = 3, 4
+DEFAULT_TIMEOUT = 30.0
+CLOSE_TIMEOUT = 5.0
+STDERR_TAIL_LINES = 12
+MM_PER_INCH = 25.4
+
+Source = Union[str, Path]
+
+
+class ChromiumError(Exception):
+    """Chromium is missing, failed, or did not answer in time; the message says which."""
+
+
+class _Deadline(NamedTuple):
+    """When a wait for the browser gives up, and what it was waiting for (for the error message)."""
+
+    at: float
+    seconds: float
+    doing: str
+
+
+def find_chromium() -> Optional[str]:
+    """The browser to run: $SOPDSL_CHROMIUM if set, else the first Chromium or Chrome on PATH, else None."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return configured
+    return next((found for found in map(shutil.which, CANDIDATES) if found), None)
+
+
+def page_url(source: Source) -> str:
+    """The URL to open for `source`: a Path or plain path becomes a file:// URL, a URL stays as it is."""
+    if isinstance(source, str) and urlsplit(source).scheme:
+        return source
+    return Path(source).resolve().as_uri()
+
+
+class Browser:
+    """One headless Chromium process with one page; load and print any number of documents in turn.
+
+    Use it as a context manager so the process and its temporary profile are always cleaned up.
+    Not thread-safe: one thread drives one browser.
+    """
+
+    def __init__(self, executable: Optional[str] = None, timeout: float = DEFAULT_TIMEOUT):
+        self.timeout = timeout
+        self._pid: Optional[int] = None
+        self._status: Optional[int] = None
+        self._command_fd = self._reply_fd = -1
+        self._buffer = bytearray()
+        self._scanned = 0
+        self._last_id = 0
+        self._events: list[dict] = []
+        self._session: Optional[str] = None
+        self._profile = tempfile.mkdtemp(prefix="sopdsl-chromium-")
+        self._stderr = tempfile.TemporaryFile()
+        try:
+            self._spawn(_resolve(executable or find_chromium()))
+            target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            self._page("Page.enable")
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def load(self, source: Source, timeout: Optional[float] = None) -> None:
+        """Open `source` (a path or URL) in the page and wait until its load event has fired."""
+        url = page_url(source)
+        self._events.clear()  # events of earlier documents must not end this wait
+        error = self._page("Page.navigate", url=url).get("errorText")
+        if error:
+            raise ChromiumError(f"Chromium could not open {url}: {error}")
+        self._wait_event("Page.loadEventFired", f"loading {url}", timeout)
+
+    def pdf(self, source: Source, paper_width_mm: Optional[float] = None,
+            paper_height_mm: Optional[float] = None) -> bytes:
+        """Load `source` and print it; the CSS @page size wins over the paper size given here."""
+        self.load(source)
+        params: dict[str, Any] = {"preferCSSPageSize": True, "printBackground": True, "displayHeaderFooter": False}
+        if paper_width_mm:
+            params["paperWidth"] = paper_width_mm / MM_PER_INCH
+        if paper_height_mm:
+            params["paperHeight"] = paper_height_mm / MM_PER_INCH
+        return base64.b64decode(self._page("Page.printToPDF", **params)["data"])
+
+    def evaluate(self, expression: str) -> Any:
+        """The JSON value of a JavaScript expression in the page (promises are awaited)."""
+        reply = self._page("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        details = reply.get("exceptionDetails")
+        if details:
+            thrown = details.get("exception", {})
+            description = str(thrown.get("description") or thrown.get("value") or details.get("text") or "unknown")
+            raise ChromiumError(f"JavaScript error: {description.splitlines()[0]}")
+        return reply["result"].get("value")
+
+    def emulate_print(self, on: bool) -> None:
+        """Lay the page out with print (True) or screen (False) style sheets."""
+        self._page("Emulation.setEmulatedMedia", media="print" if on else "")
+
+    def set_viewport(self, width: int, height: int, device_scale_factor: float = 1) -> None:
+        """Give the page a viewport of `width` x `height` CSS pixels."""
+        self._page("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                   deviceScaleFactor=device_scale_factor, mobile=False)
+
+    def screenshot(self, path_png: Source, full_page: bool = True) -> None:
+        """Write a PNG of the viewport, or of the whole document (the viewport then stays at its size)."""
+        if full_page:
+            size = self._page("Page.getLayoutMetrics")["cssContentSize"]
+            self.set_viewport(math.ceil(size["width"]), math.ceil(size["height"]))
+        png = self._page("Page.captureScreenshot", format="png")["data"]
+        Path(path_png).write_bytes(base64.b64decode(png))
+
+    def close(self) -> None:
+        """Ask the browser to quit, kill it if it does not, and remove its temporary profile."""
+        if self._pid is not None:
+            with suppress(ChromiumError, OSError):
+                self._last_id += 1
+                self._send({"id": self._last_id, "method": "Browser.close"})  # its reply may never come
+            if self._reap(min(CLOSE_TIMEOUT, self.timeout)) is None:
+                with suppress(ProcessLookupError):
+                    os.killpg(self._pid, signal.SIGKILL)
+                self._reap(None)
+            self._pid = None
+        for fd in (self._command_fd, self._reply_fd):
+            if fd >= 0:
+                os.close(fd)
+        self._command_fd = self._reply_fd = -1
+        self._stderr.close()
+        shutil.rmtree(self._profile, ignore_errors=True)
+
+    def _spawn(self, executable: str) -> None:
+        """Start Chromium with our pipe ends on its fds 3 and 4, stdout and stderr in a temporary file.
+
+        os.posix_spawn maps the fds without running Python code in the forked child (preexec_fn is
+        unsafe when threads run) and works for any fd number (`sh -c '3<&N'` fails in dash for N > 9).
+        The child's ends are first moved above fd 4 so that mapping one cannot overwrite the other.
+        """
+        command_read, self._command_fd = os.pipe()
+        self._reply_fd, reply_write = os.pipe()
+        child_read, child_write = (_above_reply_fd(fd) for fd in (command_read, reply_write))
+        actions = [
+            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_DUP2, self._stderr.fileno(), 1),
+            (os.POSIX_SPAWN_DUP2, self._stderr.fileno(), 2),
+            (os.POSIX_SPAWN_DUP2, child_read, COMMAND_FD),
+            (os.POSIX_SPAWN_DUP2, child_write, REPLY_FD),
+        ]
+        argv = [executable, *FLAGS, f"--user-data-dir={self._profile}", "about:blank"]
+        try:
+            # Its own process group, so a stuck browser is killed together with its helper processes.
+            self._pid = os.posix_spawn(executable, argv, os.environ, file_actions=actions, setpgroup=0)
+        except OSError as error:
+            raise ChromiumError(f"could not start Chromium ({executable}): {error.strerror}") from None
+        finally:
+            os.close(child_read)
+            os.close(child_write)
+
+    def _page(self, method: str, **params: Any) -> dict:
+        """Send a command to the page session and return its result."""
+        return self._call(method, params, session=self._session)
+
+    def _call(self, method: str, params: Optional[dict] = None, session: Optional[str] = None,
+              timeout: Optional[float] = None) -> dict:
+        """Send one command and wait for the reply with its id; events meanwhile are kept for later."""
+        self._last_id += 1
+        message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        self._send(message)
+        deadline = self._deadline(timeout, method)
+        while True:
+            reply = self._receive(deadline)
+            if reply.get("id") == self._last_id:
+                if "error" in reply:
+                    raise ChromiumError(f"Chromium refused {method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            if "method" in reply:
+                self._events.append(reply)
+
+    def _wait_event(self, method: str, doing: str, timeout: Optional[float]) -> dict:
+        """The first event `method` from the page, including one that arrived while waiting for a reply."""
+        deadline = self._deadline(timeout, doing)
+        while True:
+            for index, event in enumerate(self._events):
+                if event.get("method") == method and event.get("sessionId") == self._session:
+                    del self._events[: index + 1]
+                    return event
+            message = self._receive(deadline)
+            if "method" in message:
+                self._events.append(message)
+
+    def _send(self, message: dict) -> None:
+        if self._command_fd < 0:
+            raise ChromiumError("the browser is closed")
+        data = json.dumps(message).encode("utf-8") + b"\0"
+        try:
+            while data:
+                data = data[os.write(self._command_fd, data):]
+        except BrokenPipeError:
+            raise self._died() from None
+
+    def _receive(self, deadline: _Deadline) -> dict:
+        """The next NUL-terminated message from the browser."""
+        while True:
+            end = self._buffer.find(b"\0", self._scanned)
+            if end >= 0:
+                message = json.loads(self._buffer[:end])
+                del self._buffer[: end + 1]
+                self._scanned = 0
+                return message
+            self._scanned = len(self._buffer)
+            remaining = deadline.at - time.monotonic()
+            if remaining <= 0 or not select.select([self._reply_fd], [], [], remaining)[0]:
+                raise ChromiumError(f"Chromium did not finish {deadline.doing} within {deadline.seconds:g} s")
+            chunk = os.read(self._reply_fd, 1 << 20)
+            if not chunk:
+                raise self._died()
+            self._buffer += chunk
+
+    def _died(self) -> ChromiumError:
+        """The error for a browser that closed its pipe, with the end of what it wrote to stderr."""
+        status = self._reap(1.0)
+        self._stderr.seek(0)
+        lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()[-STDERR_TAIL_LINES:]
+        how = "closed its pipe" if status is None else f"exited with status {status}"
+        output = "; its last output:\n" + "\n".join(lines) if lines else " without output"
+        return ChromiumError(f"Chromium stopped unexpectedly ({how}){output}")
+
+    def _reap(self, timeout: Optional[float]) -> Optional[int]:
+        """The browser's exit status once it has exited within `timeout` seconds (None: wait forever)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._status is None and self._pid is not None:
+            pid, status = os.waitpid(self._pid, 0 if deadline is None else os.WNOHANG)
+            if pid:
+                self._status = os.waitstatus_to_exitcode(status)
+            elif time.monotonic() >= deadline:
+                break
+            else:
+                time.sleep(0.02)
+        return self._status
+
+    def _deadline(self, timeout: Optional[float], doing: str) -> _Deadline:
+        seconds = self.timeout if timeout is None else timeout
+        return _Deadline(time.monotonic() + seconds, seconds, doing)
+
+
+def _resolve(executable: Optional[str]) -> str:
+    """The full path of the browser executable, or a ChromiumError saying how to get one."""
+    if not executable:
+        raise ChromiumError(f"PDF output needs Chromium: {INSTALL_HINT}")
+    found = shutil.which(executable)
+    if not found:
+        raise ChromiumError(f"PDF output needs Chromium, but {executable!r} is not an executable: {INSTALL_HINT}")
+    return found
+
+
+def _above_reply_fd(fd: int) -> int:
+    """A close-on-exec copy of `fd` numbered above the reply fd; the original is closed."""
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, REPLY_FD + 1)
+    os.close(fd)
+    return moved

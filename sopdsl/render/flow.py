@@ -1,0 +1,70 @@
+"""Each flow (section) as nodes and labelled arrows, for the table's arrows and the diagrams."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+from attrs import frozen
+
+from ..analysis.graph import END, flow_graphs
+from ..model import Sop
+from .labels import branch_label
+from .rows import Column, SectionRow, StepRow, columns_of, table_rows
+
+
+@frozen
+class Arrow:
+    """An arrow between two steps of a flow; `target` None is the end of the procedure."""
+
+    source: StepRow
+    target: Optional[StepRow]
+    label: Optional[str]  # "Ya"/"Tidak" or the branch label; None for plain flow
+
+    @property
+    def back(self) -> bool:
+        """Goes to a step at or before its source."""
+        return self.target is not None and self.target.position <= self.source.position
+
+
+@frozen
+class Flow:
+    """One section: its title row (None for the implicit flow), its steps in order and its arrows."""
+
+    heading: Optional[SectionRow]
+    steps: Tuple[StepRow, ...]
+    arrows: Tuple[Arrow, ...]
+
+    def arrows_from(self, row: StepRow) -> List[Arrow]:
+        return [arrow for arrow in self.arrows if arrow.source is row]
+
+
+@frozen
+class Diagram:
+    """What every drawing of an SOP needs: the Pelaksana columns and the flows."""
+
+    columns: Tuple[Column, ...]
+    flows: Tuple[Flow, ...]
+
+
+def diagram(sop: Sop, lang: str = "id") -> Diagram:
+    """The SOP's columns and flows; targets that name no step of the flow are left out (the checker reports them)."""
+    rows = table_rows(sop, lang)
+    headings: Dict[int, SectionRow] = {row.section: row for row in rows if isinstance(row, SectionRow)}
+    by_section: Dict[int, List[StepRow]] = {}
+    for row in rows:
+        if isinstance(row, StepRow):
+            by_section.setdefault(row.section, []).append(row)
+    flows = []
+    for section_index, graph in enumerate(flow_graphs(sop)):
+        steps = by_section.get(section_index, [])
+        arrows, seen = [], set()
+        for position, edges in enumerate(graph.edges):
+            for edge in edges:
+                key = (position, edge.target)
+                if key in seen:
+                    continue
+                seen.add(key)
+                target = None if edge.target == END else steps[edge.target]
+                arrows.append(Arrow(steps[position], target, branch_label(edge.kind, edge.label, lang)))
+        flows.append(Flow(headings.get(section_index), tuple(steps), tuple(arrows)))
+    return Diagram(tuple(columns_of(sop, lang)), tuple(flows))

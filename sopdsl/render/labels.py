@@ -1,0 +1,143 @@
+"""Printed words in Indonesian (the default) and English: headings, dates, periods, branch labels."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Optional
+
+from ..model import Activity, Branch, Duration, Period
+
+LABELS = {
+    "id": {
+        "no": "No",
+        "activity": "Kegiatan",
+        "performers": "Pelaksana",
+        "standard": "Mutu Baku",
+        "needs": "Kelengkapan / Persyaratan",
+        "time": "Waktu",
+        "output": "Output",
+        "note": "Keterangan",
+        "performer": "Pelaksana",
+        "yes": "Ya",
+        "no_branch": "Tidak",
+        "end": "Selesai",
+        "total": "Jumlah waktu",
+        "unquantified": "tanpa waktu terukur",
+        "number": "Nomor SOP",
+        "created": "Tanggal Pembuatan",
+        "revised": "Tanggal Revisi",
+        "effective": "Tanggal Efektif",
+        "approved_by": "Disahkan oleh",
+        "title": "Nama SOP",
+        "legal_basis": "Dasar Hukum",
+        "qualifications": "Kualifikasi Pelaksana",
+        "related": "Keterkaitan",
+        "equipment": "Peralatan / Perlengkapan",
+        "warning": "Peringatan",
+        "records": "Pencatatan dan Pendataan",
+        "signature": "Tanda tangan",
+        "name": "Nama",
+        "nip": "NIP",
+        "every": "Tiap",
+        "uses": "Melaksanakan SOP",
+        "no_role": "(tanpa pelaksana)",
+        "page": "Halaman",
+        "identity": "Identitas SOP",
+        "flowchart": "Diagram Alir",
+        "sop": "SOP",
+        "findings": "Temuan",
+        "errors": "galat",
+        "warnings": "peringatan",
+        "index_title": "Daftar SOP",
+        "none": "tidak ada",
+    },
+    "en": {
+        "no": "No",
+        "activity": "Activity",
+        "performers": "Performers",
+        "standard": "Quality standard",
+        "needs": "Requirements",
+        "time": "Time",
+        "output": "Output",
+        "note": "Notes",
+        "performer": "Performer",
+        "yes": "Yes",
+        "no_branch": "No",
+        "end": "End",
+        "total": "Total time",
+        "unquantified": "no measured time",
+        "number": "SOP number",
+        "created": "Created",
+        "revised": "Revised",
+        "effective": "Effective",
+        "approved_by": "Approved by",
+        "title": "SOP title",
+        "legal_basis": "Legal basis",
+        "qualifications": "Performer qualifications",
+        "related": "Related SOPs",
+        "equipment": "Equipment",
+        "warning": "Warning",
+        "records": "Records",
+        "signature": "Signature",
+        "name": "Name",
+        "nip": "NIP",
+        "every": "Every",
+        "uses": "Follows SOP",
+        "no_role": "(no performer)",
+        "page": "Page",
+        "identity": "SOP identity",
+        "flowchart": "Flowchart",
+        "sop": "SOP",
+        "findings": "Findings",
+        "errors": "errors",
+        "warnings": "warnings",
+        "index_title": "SOP library",
+        "none": "none",
+    },
+}
+
+MONTHS = {
+    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+
+
+def date_text(date: datetime.date, lang: str = "id") -> str:
+    """A date as printed: "29 Mei 2024" (Indonesian) or "29 May 2024"."""
+    return f"{date.day} {MONTHS[lang][date.month - 1]} {date.year}"
+
+
+def period_text(period: Period, lang: str = "id") -> str:
+    """How often a routine is done: "1 x 3 bulan" as written, else "Tiap bulan" / "Every 3 months"."""
+    if period.times:
+        return period.wording
+    return f"{LABELS[lang]['every']} {period.wording}"
+
+
+def time_text(step: Activity, lang: str = "id") -> str:
+    """The Waktu cell: the time as the author wrote it, then the period of a routine step."""
+    parts = []
+    if isinstance(step.time, Duration):
+        parts.append(step.time.wording)
+    elif step.time is not None:
+        parts.append(step.time.value)
+    if step.every is not None:
+        parts.append(period_text(step.every, lang))
+    return "; ".join(parts)
+
+
+def branch_label(branch_kind: str, label: Optional[str], lang: str = "id") -> Optional[str]:
+    """The words printed beside a branch: "Ya"/"Tidak" or the author's label; None for plain flow."""
+    if branch_kind == "yes":
+        return LABELS[lang]["yes"]
+    if branch_kind == "no":
+        return LABELS[lang]["no_branch"]
+    if branch_kind == "label":
+        return label
+    return None
+
+
+def branch_text(branch: Branch, lang: str = "id") -> str:
+    return branch_label(branch.kind, branch.label, lang) or ""

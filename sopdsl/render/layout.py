@@ -1,0 +1,498 @@
+"""The flowchart table laid out for print: rows split into pages, symbols in performer cells, arrows routed.
+
+Every drawing primitive lives in one Pelaksana cell and is positioned relative to it: x as a
+percentage of the cell's width plus pixels, y as pixels from the cell's top or a percentage of its
+height. Arrows are chains of such lines, so they stay joined however tall a row grows with its text.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set, Tuple, Union
+
+from attrs import define, field, frozen
+
+from ..model import Sop
+from . import measure
+from .flow import Arrow, Flow, diagram
+from .labels import LABELS
+from .options import RenderOptions
+from .rows import Column, SectionRow, StepRow
+
+Coord = Tuple[float, float]  # (percent of the cell, pixels)
+
+SYMBOL_WIDTH = 36
+SYMBOL_HEIGHT = 26
+SYMBOL_TOP = 20  # room above the symbol for the arrow that crosses over from another column
+RUN_Y = 10  # height of the horizontal run of an arrow arriving from another column
+MID = SYMBOL_TOP + SYMBOL_HEIGHT / 2
+BOTTOM = SYMBOL_TOP + SYMBOL_HEIGHT
+CONNECTOR_WIDTH = 18
+CONNECTOR_HEIGHT = 18
+CONNECTOR_TOP = 8
+END_STUB = 8
+LANE_MARGIN = 5  # pixels between a cell's edge and its outermost gutter track
+LANE_STEP = 4  # pixels between parallel arrows in a cell's side gutter
+LANES = 3
+
+CENTER: Coord = (50, 0)
+TOP: Coord = (0, 0)
+FOOT: Coord = (100, 0)
+
+
+@frozen
+class Symbol:
+    """A symbol: a step's terminator, process or decision, or a lettered off-page connector."""
+
+    kind: str  # "terminator", "process", "decision" or "connector"
+    element_id: str
+    x: Coord  # centre
+    y: float  # top, in pixels
+    step: Optional[str] = None  # the row key of the step it draws
+    letter: Optional[str] = None
+    unassigned: bool = False
+
+
+@frozen
+class Line:
+    """A straight piece of an arrow (or of the join between a step's performers)."""
+
+    x1: Coord
+    y1: Coord
+    x2: Coord
+    y2: Coord
+    edge: str
+    part: int
+    source: str  # element id the piece leaves from
+    target: str  # element id the arrow ends at
+    head: Optional[str] = None  # "down", "up", "left" or "right": an arrowhead at (x2, y2)
+
+
+@frozen
+class Tag:
+    """A word beside an arrow: "Ya", "Tidak", a branch label, or "Selesai"."""
+
+    text: str
+    x: Coord
+    y: float
+    align: str  # "left": starts at x; "right": ends at x; "center"
+    element_id: Optional[str] = None  # set on the end word, which an arrow points at
+
+
+Primitive = Union[Symbol, Line, Tag]
+
+
+@define
+class Cells:
+    """The primitives of each Pelaksana cell of one table row."""
+
+    by_column: Dict[int, List[Primitive]] = field(factory=dict)
+
+    def add(self, column: int, primitive: Primitive) -> None:
+        self.by_column.setdefault(column, []).append(primitive)
+
+
+@define
+class PageRow:
+    """One row of a printed page: a step, a section title, or a row of off-page connectors."""
+
+    kind: str  # "step", "section", "connector-top" or "connector-bottom"
+    row: Union[StepRow, SectionRow, None] = None
+    cells: Cells = field(factory=Cells)
+
+
+@define
+class Page:
+    rows: List[PageRow]
+    top_connectors: Optional[PageRow] = None
+    bottom_connectors: Optional[PageRow] = None
+
+    def connector_row(self, at_top: bool) -> PageRow:
+        """The page's top or bottom connector row, added on first use."""
+        if at_top:
+            if self.top_connectors is None:
+                self.top_connectors = PageRow("connector-top")
+            return self.top_connectors
+        if self.bottom_connectors is None:
+            self.bottom_connectors = PageRow("connector-bottom")
+        return self.bottom_connectors
+
+    def all_rows(self) -> List[PageRow]:
+        return [r for r in [self.top_connectors, *self.rows, self.bottom_connectors] if r is not None]
+
+    @property
+    def step_count(self) -> int:
+        return sum(1 for row in self.rows if row.kind == "step")
+
+
+@frozen
+class TableLayout:
+    columns: Tuple[Column, ...]
+    pages: Tuple[Page, ...]
+    has_sections: bool
+
+
+def symbol_id(row: StepRow, column: int) -> str:
+    return f"sym-{row.key}" if column == row.columns[0] else f"sym-{row.key}-c{column}"
+
+
+def paginate(sop: Sop, flows: Tuple[Flow, ...], role_count: int, options: RenderOptions) -> List[Page]:
+    """Rows into pages of at most the configured number of steps and of the paper's height (estimated).
+
+    A section's title stays with its first step; the last page keeps room for the total and the signature.
+    """
+    widths = measure.column_widths(role_count, options.paper)
+    budget = measure.page_height_px(options.paper) - measure.HEADER_PX - 2 * measure.CONNECTOR_PX
+    pages: List[Page] = [Page([])]
+    used = 0.0
+    for flow in flows:
+        for position, step in enumerate(flow.steps):
+            height = measure.step_height(step, note_text(step, options), widths)
+            if position == 0 and flow.heading is not None:
+                height += measure.SECTION_PX
+            page = pages[-1]
+            full = page.step_count >= options.rows_for_page(len(pages) - 1)
+            if page.step_count and (full or used + height > budget):
+                page, used = Page([]), 0.0
+                pages.append(page)
+            if position == 0 and flow.heading is not None:
+                page.rows.append(PageRow("section", flow.heading))
+            page.rows.append(PageRow("step", step))
+            used += height
+    closing = measure.TOTAL_PX + (measure.SIGNATURE_PX if sop.approved_by is not None else 0)
+    last = pages[-1]
+    if last.step_count > 1 and used + closing > budget:
+        cut = len(last.rows) - 1
+        if cut > 0 and last.rows[cut - 1].kind == "section":
+            cut -= 1
+        pages.append(Page(last.rows[cut:]))
+        del last.rows[cut:]
+    return pages
+
+
+def note_text(row: StepRow, options: RenderOptions) -> str:
+    """The Keterangan cell as plain text: the note, then the SOP the step follows."""
+    step = row.step
+    parts = [step.note.value] if step.note is not None else []
+    if step.uses is not None:
+        title = options.sop_titles.get(step.uses.id)
+        used = f"{title} ({step.uses.id})" if title else step.uses.id
+        parts.append(f"{LABELS[options.lang]['uses']} {used}")
+    return "\n".join(parts)
+
+
+class _Router:
+    """Places symbols and routes every arrow of the table into the cells of its pages."""
+
+    def __init__(self, columns: Tuple[Column, ...], pages: List[Page], lang: str):
+        self.columns = columns
+        self.pages = pages
+        self.lang = lang
+        self.where: Dict[str, Tuple[int, int]] = {}  # row key -> (page, index in page.rows)
+        for page_index, page in enumerate(pages):
+            for index, page_row in enumerate(page.rows):
+                if page_row.kind == "step":
+                    self.where[page_row.row.key] = (page_index, index)
+        self.lanes: Dict[Tuple[int, int, str], List[Tuple[int, int, int]]] = {}
+        self.letters = 0
+
+    # -- placement helpers -------------------------------------------------------------------
+
+    def cells(self, row: StepRow) -> Cells:
+        page, index = self.where[row.key]
+        return self.pages[page].rows[index].cells
+
+    def next_letter(self) -> str:
+        self.letters += 1
+        number, letters = self.letters, ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return letters
+
+    def lane(self, page: int, column: int, side: str, low: int, high: int) -> Coord:
+        """A free track in the side gutter of `column` on `page` for rows low..high."""
+        taken = self.lanes.setdefault((page, column, side), [])
+        busy = {lane for lane, a, b in taken if a <= high and low <= b}
+        lane = next((n for n in range(LANES) if n not in busy), len(taken) % LANES)
+        taken.append((lane, low, high))
+        offset = LANE_MARGIN + LANE_STEP * lane
+        return (100, -offset) if side == "right" else (0, offset)
+
+    # -- symbols --------------------------------------------------------------------------------
+
+    def place_symbols(self, flow: Flow) -> None:
+        for row in flow.steps:
+            cells = self.cells(row)
+            for column in row.columns:
+                cells.add(column, Symbol(row.shape, symbol_id(row, column), CENTER, SYMBOL_TOP, row.key,
+                                         unassigned=not row.assigned))
+            if len(row.columns) > 1:
+                self.join_performers(row, cells)
+
+    def join_performers(self, row: StepRow, cells: Cells) -> None:
+        """A line at mid-height joining the symbols of a step done by several performers."""
+        low, high = min(row.columns), max(row.columns)
+        edge = f"{row.key}+"
+        first, last = symbol_id(row, low), symbol_id(row, high)
+        for column in range(low, high + 1):
+            x1 = (50, SYMBOL_WIDTH / 2) if column == low else (0, 0)
+            x2 = (50, -SYMBOL_WIDTH / 2) if column == high else (100, 0)
+            cells.add(column, Line(x1, (0, MID), x2, (0, MID), edge, 0, first, last))
+
+    # -- arrows ---------------------------------------------------------------------------------
+
+    def route_flow(self, flow: Flow) -> None:
+        """Chooses where each arrow leaves its symbol, then draws them all."""
+        exits: Dict[str, Set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
+        plans: List[Tuple[Arrow, str, Optional[str]]] = []
+        same_column: List[Arrow] = []
+        for row in flow.steps:
+            arrows = flow.arrows_from(row)
+            down = next((a for a in arrows if a.target is not None and a.target.position == row.position + 1), None)
+            bottom_free = down is None
+            used = exits[row.key]
+            for arrow in arrows:
+                if arrow is down:
+                    plans.append((arrow, "down", None))
+                elif arrow.target is None:
+                    if row.last:
+                        continue
+                    if bottom_free:
+                        plans.append((arrow, "end-below", None))
+                        bottom_free = False
+                    else:
+                        side = _free_side(used)
+                        used.add(side)
+                        plans.append((arrow, "end-beside", side))
+                elif arrow.target is row:
+                    used.add("right")
+                    plans.append((arrow, "self", "right"))
+                elif arrow.target.columns[0] == row.columns[0]:
+                    same_column.append(arrow)
+                else:
+                    side = "left" if arrow.target.columns[0] < row.columns[0] else "right"
+                    used.add(side)
+                    plans.append((arrow, "beside", side))
+        for arrow in same_column:  # these leave and enter on one side: one free at both ends if possible
+            side = _free_side(exits[arrow.source.key] | exits[arrow.target.key])
+            exits[arrow.source.key].add(side)
+            plans.append((arrow, "beside", side))
+        for arrow, kind, side in plans:
+            if kind == "down":
+                self.route_down(arrow)
+            elif kind == "end-below":
+                self.route_end_below(arrow)
+            elif kind == "end-beside":
+                self.route_end_beside(arrow, side)
+            elif kind == "self":
+                self.route_self(arrow)
+            else:
+                self.route_beside(arrow, side, self.entry_side(arrow, side, exits[arrow.target.key]))
+
+    @staticmethod
+    def entry_side(arrow: Arrow, exit_side: str, target_exits: Set[str]) -> str:
+        """The side an arrow enters its target by: the side facing its source, unless an arrow leaves there."""
+        a, b = arrow.source.columns[0], arrow.target.columns[0]
+        if a == b:
+            return exit_side
+        facing = "right" if b < a else "left"
+        return facing if facing not in target_exits else _other(facing)
+
+    def edge_name(self, arrow: Arrow) -> str:
+        return f"{arrow.source.key}>{arrow.target.key if arrow.target else 'end'}"
+
+    def label(self, cells: Cells, column: int, arrow: Arrow, exit_side: str) -> None:
+        if arrow.label is None:
+            return
+        if exit_side == "down":
+            cells.add(column, Tag(arrow.label, (50, 3), BOTTOM + 1, "left"))
+        elif exit_side == "right":
+            cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), MID - 12, "left"))
+        else:
+            cells.add(column, Tag(arrow.label, (50, -SYMBOL_WIDTH / 2 - 2), MID - 12, "right"))
+
+    def route_down(self, arrow: Arrow) -> None:
+        """Down from the symbol's bottom, across to the next performer's column, into the next symbol's top."""
+        source, target = arrow.source, arrow.target
+        a, b = source.columns[0], target.columns[0]
+        edge = self.edge_name(arrow)
+        src_id, dst_id = symbol_id(source, a), symbol_id(target, b)
+        source_cells = self.cells(source)
+        self.label(source_cells, a, arrow, "down")
+        source_page, _ = self.where[source.key]
+        target_page, _ = self.where[target.key]
+        if source_page != target_page:
+            letter = self.next_letter()
+            out_id, in_id = f"con-{letter}-out", f"con-{letter}-in"
+            source_cells.add(a, Line(CENTER, (0, BOTTOM), CENTER, FOOT, edge, 0, src_id, out_id))
+            bottom = self.pages[source_page].connector_row(at_top=False).cells
+            bottom.add(a, Line(CENTER, TOP, CENTER, (0, CONNECTOR_TOP), edge, 0, src_id, out_id, "down"))
+            bottom.add(a, Symbol("connector", out_id, CENTER, CONNECTOR_TOP, letter=letter))
+            top = self.pages[target_page].connector_row(at_top=True).cells
+            top.add(b, Symbol("connector", in_id, CENTER, CONNECTOR_TOP, letter=letter))
+            top.add(b, Line(CENTER, (0, CONNECTOR_TOP + CONNECTOR_HEIGHT), CENTER, FOOT, edge, 1, in_id, dst_id))
+            self.cells(target).add(b, Line(CENTER, TOP, CENTER, (0, SYMBOL_TOP), edge, 1, in_id, dst_id, "down"))
+            return
+        source_cells.add(a, Line(CENTER, (0, BOTTOM), CENTER, FOOT, edge, 0, src_id, dst_id))
+        target_cells = self.cells(target)
+        if a == b:
+            target_cells.add(b, Line(CENTER, TOP, CENTER, (0, SYMBOL_TOP), edge, 0, src_id, dst_id, "down"))
+            return
+        target_cells.add(a, Line(CENTER, TOP, CENTER, (0, RUN_Y), edge, 0, src_id, dst_id))
+        self.run_across(target_cells, a, b, RUN_Y, edge, 0, src_id, dst_id, end_x=CENTER)
+        target_cells.add(b, Line(CENTER, (0, RUN_Y), CENTER, (0, SYMBOL_TOP), edge, 0, src_id, dst_id, "down"))
+
+    def run_across(self, cells: Cells, a: int, b: int, y: float, edge: str, part: int, src: str, dst: str,
+                   start_x: Coord = CENTER, end_x: Coord = CENTER, head: Optional[str] = None) -> None:
+        """A horizontal run at height y from start_x in column a to end_x in column b."""
+        step = 1 if b > a else -1
+        near, far = ((100, 0), (0, 0)) if step == 1 else ((0, 0), (100, 0))
+        if a == b:
+            cells.add(a, Line(start_x, (0, y), end_x, (0, y), edge, part, src, dst, head))
+            return
+        cells.add(a, Line(start_x, (0, y), near, (0, y), edge, part, src, dst))
+        for column in range(a + step, b, step):
+            cells.add(column, Line(far, (0, y), near, (0, y), edge, part, src, dst))
+        cells.add(b, Line(far, (0, y), end_x, (0, y), edge, part, src, dst, head))
+
+    def route_beside(self, arrow: Arrow, side: str, entry: str) -> None:
+        """A jump back or ahead: out of the symbol's side, along a gutter, into the target's side."""
+        source, target = arrow.source, arrow.target
+        a, b = source.columns[0], target.columns[0]
+        edge = self.edge_name(arrow)
+        src_id, dst_id = symbol_id(source, a), symbol_id(target, b)
+        source_page, source_index = self.where[source.key]
+        target_page, target_index = self.where[target.key]
+        source_cells = self.cells(source)
+        self.label(source_cells, a, arrow, side)
+        if source_page == target_page:
+            low, high = sorted((source_index, target_index))
+            lane = self.lane(source_page, b, entry, low, high)
+            self.run_across(source_cells, a, b, MID, edge, 0, src_id, dst_id, start_x=_vertex(side), end_x=lane)
+            self.along_gutter(source_page, b, lane, source_index, target_index, edge, 0, src_id, dst_id)
+            self.into_side(target, lane, entry, edge, 0, src_id, dst_id)
+            return
+        letter = self.next_letter()
+        out_id, in_id = f"con-{letter}-out", f"con-{letter}-in"
+        forward = target_page > source_page
+        source_edge = len(self.pages[source_page].rows) if forward else -1
+        low, high = sorted((source_index, source_edge))
+        lane = self.lane(source_page, a, side, low, high)
+        self.run_across(source_cells, a, a, MID, edge, 0, src_id, out_id, start_x=_vertex(side), end_x=lane)
+        self.along_gutter(source_page, a, lane, source_index, source_edge, edge, 0, src_id, out_id)
+        exit_row = self.pages[source_page].connector_row(at_top=not forward).cells
+        self.connector_in_gutter(exit_row, a, lane, forward, out_id, letter, edge, 0, src_id, arriving=True)
+        target_edge = -1 if forward else len(self.pages[target_page].rows)
+        low, high = sorted((target_edge, target_index))
+        lane = self.lane(target_page, b, entry, low, high)
+        entry_row = self.pages[target_page].connector_row(at_top=forward).cells
+        self.connector_in_gutter(entry_row, b, lane, forward, in_id, letter, edge, 1, dst_id, arriving=False)
+        self.along_gutter(target_page, b, lane, target_edge, target_index, edge, 1, in_id, dst_id)
+        self.into_side(target, lane, entry, edge, 1, in_id, dst_id)
+
+    def along_gutter(self, page: int, column: int, lane: Coord, from_index: int, to_index: int, edge: str,
+                     part: int, src: str, dst: str) -> None:
+        """A gutter track from mid-height of row `from_index` to mid-height of row `to_index`.
+
+        An index just outside the page's rows stands for its connector row: the track then starts or
+        stops at the table's edge.
+        """
+        rows = self.pages[page].rows
+        down = to_index > from_index
+        for index in range(from_index, to_index + (1 if down else -1), 1 if down else -1):
+            if not 0 <= index < len(rows):
+                continue
+            top = (0, MID) if index == (from_index if down else to_index) else TOP
+            bottom = (0, MID) if index == (to_index if down else from_index) else FOOT
+            rows[index].cells.add(column, Line(lane, top, lane, bottom, edge, part, src, dst))
+
+    def into_side(self, target: StepRow, lane: Coord, side: str, edge: str, part: int, src: str, dst: str) -> None:
+        """From the gutter at mid-height into the target symbol's side, with the arrowhead."""
+        column = target.columns[0]
+        head = "left" if side == "right" else "right"
+        self.cells(target).add(column, Line(lane, (0, MID), _vertex(side), (0, MID), edge, part, src, dst, head))
+
+    def connector_in_gutter(self, cells: Cells, column: int, lane: Coord, forward: bool, element_id: str,
+                            letter: str, edge: str, part: int, step_id: str, arriving: bool) -> None:
+        """An off-page connector on a gutter track, with the piece of line between it and the table body."""
+        cells.add(column, Symbol("connector", element_id, lane, CONNECTOR_TOP, letter=letter))
+        connector_bottom = (0, CONNECTOR_TOP + CONNECTOR_HEIGHT)
+        if arriving:  # the line comes from the body and ends at the connector
+            if forward:
+                cells.add(column, Line(lane, TOP, lane, (0, CONNECTOR_TOP), edge, part, step_id, element_id, "down"))
+            else:
+                cells.add(column, Line(lane, FOOT, lane, connector_bottom, edge, part, step_id, element_id, "up"))
+        elif forward:
+            cells.add(column, Line(lane, connector_bottom, lane, FOOT, edge, part, element_id, step_id))
+        else:
+            cells.add(column, Line(lane, (0, CONNECTOR_TOP), lane, TOP, edge, part, element_id, step_id))
+
+    def route_self(self, arrow: Arrow) -> None:
+        """A step that repeats itself: out of its right side, around above it, back into its top."""
+        row = arrow.source
+        a = row.columns[0]
+        edge, sym = self.edge_name(arrow), symbol_id(row, a)
+        cells = self.cells(row)
+        self.label(cells, a, arrow, "right")
+        lane = (100, -LANE_MARGIN)
+        y_above = SYMBOL_TOP - 6
+        cells.add(a, Line((50, SYMBOL_WIDTH / 2), (0, MID), lane, (0, MID), edge, 0, sym, sym))
+        cells.add(a, Line(lane, (0, MID), lane, (0, y_above), edge, 0, sym, sym))
+        cells.add(a, Line(lane, (0, y_above), (50, 6), (0, y_above), edge, 0, sym, sym))
+        cells.add(a, Line((50, 6), (0, y_above), (50, 6), (0, SYMBOL_TOP), edge, 0, sym, sym, "down"))
+
+    def route_end_below(self, arrow: Arrow) -> None:
+        """The procedure ends here: a short arrow below the symbol, marked with the end word."""
+        row = arrow.source
+        a = row.columns[0]
+        edge, sym = self.edge_name(arrow), symbol_id(row, a)
+        cells = self.cells(row)
+        self.label(cells, a, arrow, "down")
+        end_id = f"end-{row.key}"
+        cells.add(a, Line(CENTER, (0, BOTTOM), CENTER, (0, BOTTOM + END_STUB), edge, 0, sym, end_id, "down"))
+        cells.add(a, Tag(LABELS[self.lang]["end"], CENTER, BOTTOM + END_STUB + 1, "center", end_id))
+
+    def route_end_beside(self, arrow: Arrow, side: str) -> None:
+        """The procedure ends here, out of the symbol's side: a short arrow marked with the end word."""
+        row = arrow.source
+        a = row.columns[0]
+        edge, sym = self.edge_name(arrow), symbol_id(row, a)
+        cells = self.cells(row)
+        self.label(cells, a, arrow, side)
+        sign = 1 if side == "right" else -1
+        vertex, tip = (50, sign * SYMBOL_WIDTH / 2), (50, sign * (SYMBOL_WIDTH / 2 + 10))
+        end_id = f"end-{row.key}"
+        cells.add(a, Line(vertex, (0, MID), tip, (0, MID), edge, 0, sym, end_id, side))
+        cells.add(a, Tag(LABELS[self.lang]["end"], (50, sign * (SYMBOL_WIDTH / 2 + 2)), MID + 2,
+                         "left" if side == "right" else "right", end_id))
+
+
+def _vertex(side: str) -> Coord:
+    """The x of a symbol's left or right corner."""
+    return (50, SYMBOL_WIDTH / 2) if side == "right" else (50, -SYMBOL_WIDTH / 2)
+
+
+def _other(side: str) -> str:
+    return "left" if side == "right" else "right"
+
+
+def _joined_sides(row: StepRow) -> Set[str]:
+    """The sides of a step's first symbol taken by the line that joins it to its other performers."""
+    first = row.columns[0]
+    return {"right" for c in row.columns if c > first} | {"left" for c in row.columns if c < first}
+
+
+def _free_side(used: Set[str]) -> str:
+    return "right" if "right" not in used else ("left" if "left" not in used else "right")
+
+
+def lay_out(sop: Sop, options: RenderOptions) -> TableLayout:
+    """The flowchart table of the SOP, paginated, with every symbol and arrow placed."""
+    drawing = diagram(sop, options.lang)
+    pages = paginate(sop, drawing.flows, len(drawing.columns), options)
+    router = _Router(drawing.columns, pages, options.lang)
+    for flow in drawing.flows:
+        router.place_symbols(flow)
+    for flow in drawing.flows:
+        router.route_flow(flow)
+    return TableLayout(drawing.columns, tuple(pages), sop.has_sections)

@@ -1,0 +1,34 @@
+"""The SOP AP document as PDF: the HTML document printed by headless Chromium, text kept selectable."""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..model import Sop
+from . import html
+from .chromium import Browser
+from .options import RenderOptions
+
+BINARY = True
+
+
+def render(sop: Sop, options: RenderOptions) -> bytes:
+    """One SOP's PDF; starts and stops a browser (use `printer()` for many)."""
+    with printer() as print_html:
+        return print_html(html.render(sop, options))
+
+
+@contextmanager
+def printer() -> Iterator[Callable[[str], bytes]]:
+    """A function that prints HTML documents to PDF with one browser; raises ChromiumError without Chromium."""
+    with tempfile.TemporaryDirectory(prefix="sopdsl-pdf-") as folder, Browser() as browser:
+        page = Path(folder) / "document.html"
+
+        def print_html(document: str) -> bytes:
+            page.write_text(document, encoding="utf-8")
+            return browser.pdf(page)
+
+        yield print_html

@@ -1,0 +1,131 @@
+"""The pages `sopdsl build` adds around the SOP documents: the library index and the numbered source listings."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Dict, List, Optional, Sequence
+
+from attrs import field, frozen
+
+from ..diagnostics import Diagnostic, Severity
+from .labels import LABELS
+
+STYLE = """
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; margin: 2em; color: #111; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #eee; }
+ul.findings { margin: 0; padding-left: 1.2em; }
+.error { color: #a00000; }
+.warning { color: #8a5a00; }
+.files a { margin-right: 0.6em; }
+.summary { margin: 0.5em 0 1em; }
+pre.source { margin: 0; }
+table.source td { border: none; padding: 0 6px; font-family: "DejaVu Sans Mono", monospace; white-space: pre-wrap; }
+table.source td.number { text-align: right; color: #777; user-select: none; width: 4em; }
+table.source tr.flagged td { background: #fff0f0; }
+table.source tr.message td { font-family: inherit; }
+:target td { outline: 2px solid #f0a000; }
+"""
+
+
+@frozen
+class Entry:
+    """One file of the library as the index lists it."""
+
+    path: str
+    source_page: str
+    title: str
+    number: str = ""
+    total: str = ""
+    pages: Dict[str, str] = field(factory=dict)  # format label -> relative href
+    findings: Sequence[Diagnostic] = ()
+
+
+def _page(title: str, body: List[str], lang: str) -> str:
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{lang}">',
+            '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(title)}</title><style>{STYLE}</style></head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _counts(findings: Sequence[Diagnostic], labels) -> str:
+    errors = sum(1 for d in findings if d.severity == Severity.ERROR)
+    warnings = sum(1 for d in findings if d.severity == Severity.WARNING)
+    return f"{errors} {labels['errors']}, {warnings} {labels['warnings']}"
+
+
+def _finding(diagnostic: Diagnostic, source_page: str) -> str:
+    where = f"{diagnostic.line}:{diagnostic.column}"
+    return (
+        f'<li class="{diagnostic.severity}"><a href="{escape(source_page)}#L{diagnostic.line}">{where}</a> '
+        f"{diagnostic.severity} <code>{escape(diagnostic.rule)}</code> {escape(diagnostic.message)}</li>"
+    )
+
+
+def index_page(entries: Sequence[Entry], lang: str, note: Optional[str] = None) -> str:
+    """Every SOP with its number, title, total time, files and findings (linked to their lines)."""
+    labels = LABELS[lang]
+    everything = [d for entry in entries for d in entry.findings]
+    body = [
+        f"<h1>{labels['index_title']}</h1>",
+        f'<p class="summary">{len(entries)} {labels["sop"]}; {labels["findings"].lower()}: '
+        f"{_counts(everything, labels)}</p>",
+    ]
+    if note:
+        body.append(f'<p class="summary warning">{escape(note)}</p>')
+    body += [
+        "<table>",
+        f"<tr><th>{labels['number']}</th><th>{labels['title']}</th><th>{labels['total']}</th>"
+        f"<th>{labels['findings']}</th><th></th></tr>",
+    ]
+    for entry in entries:
+        first = entry.pages.get("HTML")
+        title = escape(entry.title)
+        title_cell = f'<a href="{escape(first)}">{title}</a>' if first else title
+        files = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in entry.pages.items())
+        findings = "".join(_finding(d, entry.source_page) for d in entry.findings)
+        findings_cell = (
+            f"{_counts(entry.findings, labels)}<ul class=\"findings\">{findings}</ul>" if entry.findings
+            else labels["none"]
+        )
+        body.append(
+            f"<tr><td>{escape(entry.number)}</td><td>{title_cell}<br><small>{escape(entry.path)}</small></td>"
+            f"<td>{escape(entry.total)}</td><td>{findings_cell}</td>"
+            f'<td class="files">{files} <a href="{escape(entry.source_page)}">.sop</a></td></tr>'
+        )
+    body.append("</table>")
+    return _page(labels["index_title"], body, lang)
+
+
+def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str) -> str:
+    """The file's text with numbered, linkable lines (#L12); each finding under its line."""
+    by_line: Dict[int, List[Diagnostic]] = {}
+    for diagnostic in findings:
+        by_line.setdefault(diagnostic.line, []).append(diagnostic)
+    rows = []
+    lines = text.splitlines() or [""]
+    for number, line in enumerate(lines, start=1):
+        flagged = ' class="flagged"' if number in by_line else ""
+        rows.append(
+            f'<tr id="L{number}"{flagged}><td class="number"><a href="#L{number}">{number}</a></td>'
+            f"<td>{escape(line)}</td></tr>"
+        )
+        for diagnostic in by_line.get(number, []):
+            rows.append(
+                f'<tr class="message"><td></td><td class="{diagnostic.severity}">{diagnostic.column}: '
+                f"{diagnostic.severity} {escape(diagnostic.rule)}: {escape(diagnostic.message)}</td></tr>"
+            )
+    past_end = [d for n, ds in by_line.items() if n > len(lines) for d in ds]
+    rows += [f'<tr class="message"><td></td><td class="error">{escape(d.message)}</td></tr>' for d in past_end]
+    body = [f"<h1>{escape(path)}</h1>", '<table class="source">', *rows, "</table>"]
+    return _page(path, body, lang)
