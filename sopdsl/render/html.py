@@ -6,9 +6,7 @@ from html import escape
 from importlib import resources
 from typing import Iterable, Optional
 
-from ..analysis.calendar import CalendarError, calendar_minutes, spell_range
-from ..analysis.totals import sop_totals
-from ..model import Date, Ref, Sop, Text, Unit
+from ..model import Date, Ref, Sop, Text
 from .labels import LABELS, date_text
 from .layout import (
     CONNECTOR_HEIGHT,
@@ -27,6 +25,7 @@ from .layout import (
 from .measure import MARGIN_MM, column_widths
 from .options import PAPERS, RenderOptions
 from .rows import StepRow
+from .summary import total_text
 
 BINARY = False
 LINE_WIDTH = 1.2
@@ -60,7 +59,7 @@ def render(sop: Sop, options: RenderOptions) -> str:
         f'<body data-paper="{options.paper}">',
         identity_sheet(sop, options),
     ]
-    total = _total_text(sop, options)
+    total = total_text(sop, options)
     for number, page in enumerate(layout.pages):
         last = number == len(layout.pages) - 1
         parts.append(flow_sheet(sop, layout, page, number, options, total if last else None))
@@ -247,20 +246,6 @@ def _signature(sop: Sop, labels) -> str:
         f'<div class="signature"><div>{_text(sop.approved_by)}</div><div class="space"></div>'
         f"<div>{labels['name']}: ____________________</div><div>{labels['nip']}: ____________________</div></div>"
     )
-
-
-def _total_text(sop: Sop, options: RenderOptions) -> Optional[str]:
-    """The procedure's total time in working days, hours and minutes; None when the calendar is invalid."""
-    try:
-        totals = options.totals or sop_totals(sop)
-        workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
-    except CalendarError:
-        return None
-    text = spell_range(*totals.typical, workday, options.lang)
-    unquantified = sum(len(flow.unquantified) for flow in totals.flows)
-    if unquantified:
-        text += f" (+ {unquantified} {LABELS[options.lang]['unquantified']})"
-    return text
 
 
 # -- drawing in the Pelaksana cells -----------------------------------------------------------

@@ -1,0 +1,126 @@
+"""The step table as plain cells, one row per step, and as CSV for spreadsheets.
+
+The CSV is RFC 4180: fields are quoted where needed and lines end in CRLF. Author text is folded onto one
+line. A cell that a spreadsheet would read as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a
+carriage return) gets a leading apostrophe, so that it shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import List, Optional, Tuple
+
+from attrs import frozen
+
+from ..model import Sop
+from .flow import Arrow, Flow, diagram
+from .labels import LABELS
+from .layout import note_text
+from .options import RenderOptions
+from .rows import SectionRow, StepRow, performer_names
+
+BINARY = False
+
+# Words of the step table that the shared labels do not have.
+WORDING = {
+    "id": {"section": "Bagian", "forward": "lanjut ke {}", "back": "kembali ke {}"},
+    "en": {"section": "Section", "forward": "go to {}", "back": "back to {}"},
+}
+PART_SEPARATOR = " — "  # between the note, the used SOP and the routes of a Keterangan cell
+ROUTE_SEPARATOR = "; "  # between the routes of a decision
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@frozen
+class SectionTable:
+    """The rows of one flow: its section heading (None for a file without sections) and one cell tuple per step."""
+
+    heading: Optional[SectionRow]
+    rows: Tuple[Tuple[str, ...], ...]
+
+
+def column_headings(lang: str = "id") -> Tuple[str, ...]:
+    """No, Kegiatan, Pelaksana, Kelengkapan, Waktu, Output, Keterangan in the given language."""
+    labels = LABELS[lang]
+    return tuple(labels[key] for key in ("no", "activity", "performers", "needs", "time", "output", "note"))
+
+
+def section_tables(sop: Sop, options: RenderOptions) -> List[SectionTable]:
+    """One table per flow, each row in the order of `column_headings`; author text is folded onto one line."""
+    tables = []
+    for flow in diagram(sop, options.lang).flows:
+        rows = tuple(tuple(fold(cell) for cell in step_cells(sop, flow, row, options)) for row in flow.steps)
+        tables.append(SectionTable(flow.heading, rows))
+    return tables
+
+
+def step_cells(sop: Sop, flow: Flow, row: StepRow, options: RenderOptions) -> Tuple[str, ...]:
+    step = row.step
+    return (
+        step_number(flow, row),
+        step.text.value,
+        performer_names(sop, step),
+        step.needs.value if step.needs is not None else "",
+        row.time,
+        step.output.value if step.output is not None else "",
+        remarks(flow, row, options),
+    )
+
+
+def step_number(flow: Flow, row: StepRow) -> str:
+    """"A.3" for the third step of section A; "3" in a file without sections."""
+    return f"{flow.heading.letter}.{row.number}" if flow.heading is not None else str(row.number)
+
+
+def remarks(flow: Flow, row: StepRow, options: RenderOptions) -> str:
+    """The Keterangan cell: the note, the SOP the step follows, and where the flow goes unless simply on."""
+    parts = note_text(row, options).splitlines()
+    arrows = flow.arrows_from(row)
+    if not row.step.is_decision:
+        arrows = [arrow for arrow in arrows if not goes_on(arrow)]
+    if arrows:
+        parts.append(ROUTE_SEPARATOR.join(route(flow, arrow, options.lang) for arrow in arrows))
+    return PART_SEPARATOR.join(parts)
+
+
+def goes_on(arrow: Arrow) -> bool:
+    """The arrow leads to the following row, or to the end from the last row: the table shows it by itself."""
+    if arrow.target is None:
+        return arrow.source.last
+    return arrow.target.position == arrow.source.position + 1
+
+
+def route(flow: Flow, arrow: Arrow, lang: str) -> str:
+    """"Ya: lanjut ke 5", "Tidak: kembali ke 3", "Ya: Selesai"; without a label the destination alone."""
+    if arrow.target is None:
+        destination = LABELS[lang]["end"]
+    else:
+        wording = WORDING[lang]["back" if arrow.back else "forward"]
+        destination = wording.format(step_number(flow, arrow.target))
+    return f"{arrow.label}: {destination}" if arrow.label else destination
+
+
+def fold(text: str) -> str:
+    """The text on one line: every line break becomes a space."""
+    return " ".join(text.splitlines())
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell with a leading apostrophe when a spreadsheet would take it for a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def render(sop: Sop, options: RenderOptions) -> str:
+    """The header row, then one row per step; a Bagian (section) column comes first when the SOP has sections."""
+    lang = options.lang
+    with_section = sop.has_sections
+    header = column_headings(lang)
+    records = [((WORDING[lang]["section"],) if with_section else ()) + header]
+    for table in section_tables(sop, options):
+        letter = (table.heading.letter if table.heading is not None else "",) if with_section else ()
+        records.extend(letter + row for row in table.rows)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([spreadsheet_safe(cell) for cell in record] for record in records)
+    return buffer.getvalue()

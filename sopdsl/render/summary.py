@@ -1,0 +1,28 @@
+"""The procedure's total time as the printed tables give it in their last row or line."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..analysis.calendar import CalendarError, calendar_minutes, spell_range
+from ..analysis.totals import sop_totals
+from ..model import Sop, Unit
+from .labels import LABELS
+from .options import RenderOptions
+
+
+def total_text(sop: Sop, options: RenderOptions) -> Optional[str]:
+    """The typical total in working days, hours and minutes, and how many steps have no measured time.
+
+    None when the SOP's calendar is invalid (the checker reports it).
+    """
+    try:
+        workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
+        totals = options.totals if options.totals is not None else sop_totals(sop)
+    except CalendarError:
+        return None
+    words = spell_range(*totals.typical, workday, options.lang)
+    unquantified = sum(len(flow.unquantified) for flow in totals.flows)
+    if unquantified:
+        words += f" (+ {unquantified} {LABELS[options.lang]['unquantified']})"
+    return words
