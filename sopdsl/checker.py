@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import os
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple
@@ -94,6 +93,8 @@ def check_paths(
     work = partial(_load_and_check, config=config)
     names = [str(path) for path in paths]
     if jobs > 1 and len(names) > POOL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor  # costs a tenth of a second to import: only when used
+
         chunksize = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(work, names, chunksize=chunksize))

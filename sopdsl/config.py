@@ -16,11 +16,6 @@ from .model import CALENDAR_FIELDS, Calendar
 from .parse import SopSyntaxError, parse_text
 from .rules import RULES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
-
 KEYS = ("select", "ignore", "severity", "calendar", "strict")
 ALWAYS_ON = "syntax-error"  # a file that does not parse can be neither checked nor passed
 
@@ -115,6 +110,10 @@ def _settings(path: Path, table: dict) -> Config:
 
 def _table(path: Path) -> Optional[dict]:
     """The sopdsl settings of the file: all of a `.sopdsl.toml`, [tool.sopdsl] of a pyproject.toml (or None)."""
+    if sys.version_info >= (3, 11):  # imported here: most runs find no settings file
+        import tomllib
+    else:
+        import tomli as tomllib
     try:
         with open(path, "rb") as stream:
             document = tomllib.load(stream)

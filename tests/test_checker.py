@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import pickle
 
@@ -170,7 +171,7 @@ def _library(folder, count):
             (folder / name).write_text("sop broken: Rusak\nstep:\n", encoding="utf-8")
 
 
-class _CountingPool(checker.ProcessPoolExecutor):
+class _CountingPool(concurrent.futures.ProcessPoolExecutor):
     started = 0
 
     def __init__(self, *args, **kwargs):
@@ -180,7 +181,7 @@ class _CountingPool(checker.ProcessPoolExecutor):
 
 def test_many_files_on_a_pool_give_the_same_output_as_one_process(tmp_path, capsys, monkeypatch):
     _library(tmp_path, checker.POOL_THRESHOLD + 4)
-    monkeypatch.setattr(checker, "ProcessPoolExecutor", _CountingPool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountingPool)
     outputs = []
     for jobs in ("1", "3"):
         for form in ("json", "text"):
@@ -195,7 +196,7 @@ def test_many_files_on_a_pool_give_the_same_output_as_one_process(tmp_path, caps
 
 def test_a_few_files_never_start_a_pool(tmp_path, capsys, monkeypatch):
     _library(tmp_path, checker.POOL_THRESHOLD)
-    monkeypatch.setattr(checker, "ProcessPoolExecutor", None)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", None)
     assert main(["check", "--jobs", "8", str(tmp_path)]) == 1
 
 
