@@ -1,0 +1,182 @@
+"""Text for the SVG diagram: width estimates from DejaVu Sans glyph widths and line wrapping."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from attrs import frozen
+
+# Advance widths of DejaVu Sans (the usual sans-serif of Linux systems, wider than Arial and Helvetica),
+# in em, for the printable ASCII characters from " " to "~".
+ASCII_WIDTHS = (
+    0.318, 0.401, 0.46, 0.838, 0.636, 0.95, 0.78, 0.275, 0.39, 0.39, 0.5, 0.838, 0.318, 0.361, 0.318, 0.337,
+    0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.337, 0.337, 0.838, 0.838, 0.838, 0.531,
+    1.0, 0.684, 0.686, 0.698, 0.77, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787,
+    0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.39, 0.337, 0.39, 0.838, 0.5,
+    0.5, 0.613, 0.635, 0.55, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612,
+    0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838,
+)
+BOLD_FACTOR = 1.15  # bold glyphs are up to this much wider on average
+OTHER_WIDTH = 0.75  # letters of other scripts (Cyrillic, Greek, ...) with no ASCII base letter
+WIDE_WIDTH = 1.2  # East Asian wide characters and emoji
+ZERO_WIDTH_CATEGORIES = ("Mn", "Me", "Cf")
+
+@functools.lru_cache(maxsize=4096)
+def char_width(char: str) -> float:
+    """Estimated advance width of one character, in em."""
+    code = ord(char)
+    if 32 <= code < 127:
+        return ASCII_WIDTHS[code - 32]
+    if unicodedata.category(char) in ZERO_WIDTH_CATEGORIES:
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return WIDE_WIDTH
+    base = unicodedata.normalize("NFKD", char)[:1]
+    if base and base != char and 32 <= ord(base) < 127:
+        return ASCII_WIDTHS[ord(base) - 32]
+    return OTHER_WIDTH
+
+
+@functools.lru_cache(maxsize=16384)  # wrapping measures the same words and lines over and over
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width of `text` set at font size `size` (px)."""
+    return sum(char_width(char) for char in text) * size * (BOLD_FACTOR if bold else 1.0)
+
+
+def wrap(
+    text: str,
+    size: float,
+    room: Callable[[int], float],
+    bold: bool = False,
+    max_lines: Optional[int] = None,
+    unbroken: float = 0.0,
+) -> List[str]:
+    """Greedy word wrap: line i holds at most room(i) px; a word too long for its line is split.
+
+    A word at most `unbroken` px wide is never split: it overflows its line, for the caller to reject.
+    Stops once the lines outnumber `max_lines`, when given.
+    """
+    space = text_width(" ", size, bold)
+    lines: List[str] = []
+    current, used = "", 0.0
+    for word in text.split():
+        word_width = text_width(word, size, bold)
+        if current and used + space + word_width <= room(len(lines)):
+            current, used = f"{current} {word}", used + space + word_width
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        while word_width > room(len(lines)) and word_width > unbroken and len(word) > 1:
+            head = _longest_head(word, size, room(len(lines)), bold)
+            lines.append(head)
+            word = word[len(head):]
+            word_width = text_width(word, size, bold)
+        if max_lines is not None and len(lines) > max_lines:
+            return lines
+        current, used = word, word_width
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _longest_head(word: str, size: float, room: float, bold: bool) -> str:
+    """The longest start of `word` that fits `room` (at least one character)."""
+    used = 0.0
+    for end, char in enumerate(word):
+        used += char_width(char) * size * (BOLD_FACTOR if bold else 1.0)
+        if used > room:
+            return word[: max(end, 1)]
+    return word
+
+
+def wrap_width(text: str, size: float, width: float, bold: bool = False) -> List[str]:
+    """Wrap `text` into lines of at most `width` px."""
+    return wrap(text, size, lambda _line: width, bold)
+
+
+def diamond_rooms(count: int, line_height: float, width: float, height: float, padding: float) -> List[float]:
+    """Room of each line of a centred block of `count` lines inside a diamond of `width` x `height`."""
+    return [width * (1 - 2 * outer / height) - 2 * padding for outer in _outer_edges(count, line_height)]
+
+
+def _outer_edges(count: int, line_height: float) -> List[float]:
+    """For each line of a centred block, how far its edge farther from the middle lies from the middle."""
+    tops = [-count * line_height / 2 + index * line_height for index in range(count)]
+    return [max(abs(top), abs(top + line_height)) for top in tops]
+
+
+@frozen
+class DiamondText:
+    """Text set in a diamond of a given width: font size, line height and padding at each line's ends."""
+
+    size: float
+    line_height: float
+    width: float
+    padding: float
+
+    def fit(self, text: str, min_height: float) -> Tuple[float, List[str]]:
+        """The least height that holds `text` wrapped, and the wrapped lines."""
+        if not text.split():
+            return min_height, []
+        need = text_width(" ".join(text.split()), self.size)
+        space = text_width(" ", self.size)
+        best: Optional[Tuple[float, List[str]]] = None
+        count = 0
+        while True:
+            count += 1
+            usable = count * (self.width - 2 * self.padding) - (need - (count - 1) * space)
+            if usable <= 0:  # even an endless diamond's lines could not hold the whole text
+                continue
+            # Lower bounds: the outer lines need some room (growing with the count, so the search ends there),
+            # and all lines together need the text's width.
+            outer_room = count * self.line_height * self.width / (self.width - 2 * self.padding - self.size)
+            if best is not None and outer_room >= best[0]:
+                return best
+            lowest = max(min_height, outer_room, 2 * self.width * sum(_outer_edges(count, self.line_height)) / usable)
+            if best is not None and lowest >= best[0]:
+                continue
+            found = self._least_height(text, count, lowest)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+
+    def _least_height(self, text: str, count: int, lowest: float) -> Optional[Tuple[float, List[str]]]:
+        """The least height (to about a pixel) whose diamond holds `text` in at most `count` lines."""
+        limit, highest = lowest * 64, lowest * 2
+        while self.lines(text, count, highest) is None:
+            if highest > limit:
+                return None
+            lowest, highest = highest, highest * 2
+        while highest - lowest > 1:
+            middle = (lowest + highest) / 2
+            if self.lines(text, count, middle) is None:
+                lowest = middle
+            else:
+                highest = middle
+        height = float(int(highest) + 1)
+        # Fewer lines than `count` are centred again, which moves them: grow until they fit there too.
+        while True:
+            lines = self.lines(text, count, height)
+            rooms = diamond_rooms(len(lines or ()), self.line_height, self.width, height, self.padding)
+            if lines is not None and fits(lines, self.size, rooms):
+                return height, lines
+            height = float(int(height * 1.02) + 2)
+
+    def lines(self, text: str, count: int, height: float) -> Optional[List[str]]:
+        """The text wrapped into the lines of a centred block of `count` lines, if they hold it.
+
+        Only a word wider than the diamond's middle could ever be is split.
+        """
+        rooms = diamond_rooms(count, self.line_height, self.width, height, self.padding)
+        widest = self.width - 2 * self.padding
+        lines = wrap(
+            text, self.size, lambda index: rooms[index] if index < count else 0.0, max_lines=count, unbroken=widest
+        )
+        return lines if len(lines) <= count and fits(lines, self.size, rooms) else None
+
+
+def fits(lines: Sequence[str], size: float, rooms: Sequence[float]) -> bool:
+    """Every line is at most as wide as its room."""
+    return all(text_width(line, size) <= room for line, room in zip(lines, rooms))
