@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Mapping, Optional, Tuple
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..analysis.graph import END, flow_graphs
 from ..model import Sop
@@ -33,9 +33,17 @@ class Flow:
     heading: Optional[SectionRow]
     steps: Tuple[StepRow, ...]
     arrows: Tuple[Arrow, ...]
+    outgoing: Mapping[str, Tuple[Arrow, ...]] = field(eq=False, repr=False)
 
-    def arrows_from(self, row: StepRow) -> List[Arrow]:
-        return [arrow for arrow in self.arrows if arrow.source is row]
+    @outgoing.default
+    def _index_arrows(self) -> Mapping[str, Tuple[Arrow, ...]]:
+        by_source: Dict[str, List[Arrow]] = {}
+        for arrow in self.arrows:
+            by_source.setdefault(arrow.source.key, []).append(arrow)
+        return {key: tuple(arrows) for key, arrows in by_source.items()}
+
+    def arrows_from(self, row: StepRow) -> Tuple[Arrow, ...]:
+        return self.outgoing.get(row.key, ())
 
 
 @frozen
