@@ -6,16 +6,16 @@ import re
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
+import attrs
 from attrs import frozen
 
-from .analysis.calendar import CalendarError, calendar_minutes, spell_range
 from .analysis.library import library_totals
 from .checker import Checked, SourceFile
-from .model import Unit
 from .output import write_atomically
 from .render import renderer
 from .render.options import RenderOptions
 from .render.site_pages import Entry, index_page, source_page
+from .render.summary import total_text
 
 DIAGRAMS = {"svg": "SVG", "bpmn": "BPMN"}  # diagram formats written beside each document, with their link text
 
@@ -74,7 +74,7 @@ def build(checked: Checked, out: Path, options: RenderOptions,
             continue
         sop = file.sop
         own = totals.get(sop.id) if _first_with_id(files, file) else None
-        sop_options = _with(options, totals=own, sop_links=links, sop_titles=titles)
+        sop_options = attrs.evolve(options, totals=own, sop_links=links, sop_titles=titles)
         document = html.render(sop, sop_options)
         pages = {"HTML": f"{name}.html"}
         write_atomically(out / pages["HTML"], document.encode("utf-8"))
@@ -85,7 +85,8 @@ def build(checked: Checked, out: Path, options: RenderOptions,
             pages[label] = f"{name}.{format_name}"
             write_atomically(out / pages[label], renderer(format_name).render(sop, sop_options).encode("utf-8"))
         number = sop.number.value if sop.number is not None else ""
-        entries.append(Entry(file.path, source, sop.title.value, number, _total(sop, own, options.lang), pages, mine))
+        total = total_text(sop, sop_options) or ""
+        entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine))
     write_atomically(out / "index.html", index_page(entries, options.lang, pdf_note).encode("utf-8"))
     return BuildResult(tuple(entries), pdf_note)
 
@@ -94,18 +95,3 @@ def _first_with_id(files: Sequence[SourceFile], file: SourceFile) -> bool:
     """Library totals are keyed by id: they belong to the first file that declares it."""
     return next(f for f in files if f.sop is not None and f.sop.id == file.sop.id) is file
 
-
-def _with(options: RenderOptions, **changes) -> RenderOptions:
-    import attrs
-
-    return attrs.evolve(options, **changes)
-
-
-def _total(sop, totals, lang: str) -> str:
-    try:
-        workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
-    except CalendarError:
-        return ""
-    if totals is None:
-        return ""
-    return spell_range(*totals.typical, workday, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Optional
 
-from ..model import Activity, Branch, Duration, Period
+from ..model import Activity, Duration, Period
 
 LABELS = {
     "id": {
@@ -138,6 +138,3 @@ def branch_label(branch_kind: str, label: Optional[str], lang: str = "id") -> Op
         return label
     return None
 
-
-def branch_text(branch: Branch, lang: str = "id") -> str:
-    return branch_label(branch.kind, branch.label, lang) or ""

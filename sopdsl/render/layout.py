@@ -128,7 +128,6 @@ class Page:
 class TableLayout:
     columns: Tuple[Column, ...]
     pages: Tuple[Page, ...]
-    has_sections: bool
 
 
 def symbol_id(row: StepRow, column: int) -> str:
@@ -495,4 +494,4 @@ def lay_out(sop: Sop, options: RenderOptions) -> TableLayout:
         router.place_symbols(flow)
     for flow in drawing.flows:
         router.route_flow(flow)
-    return TableLayout(drawing.columns, tuple(pages), sop.has_sections)
+    return TableLayout(drawing.columns, tuple(pages))

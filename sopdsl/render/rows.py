@@ -104,10 +104,6 @@ def table_rows(sop: Sop, lang: str = "id") -> List[Row]:
     return rows
 
 
-def step_rows(rows: List[Row]) -> List[StepRow]:
-    return [row for row in rows if isinstance(row, StepRow)]
-
-
 def performer_names(sop: Sop, step: Activity) -> str:
     """The names of a step's performers, joined; an undeclared role prints its id."""
     names = {role.id: role.name.value for role in sop.roles}
