@@ -53,9 +53,11 @@ def build(checked: Checked, out: Path, options: RenderOptions,
     names = page_names(files)
     sops = [file.sop for file in files if file.sop is not None]
     links: Dict[str, str] = {}
+    owners = set()
     titles: Dict[str, str] = {}
     for file in files:
         if file.sop is not None and file.sop.id not in links:
+            owners.add(file.path)  # library totals are keyed by id: they belong to its first file
             links[file.sop.id] = f"{names[file.path]}.html"
             titles[file.sop.id] = file.sop.title.value
     totals = library_totals(sops)
@@ -73,7 +75,7 @@ def build(checked: Checked, out: Path, options: RenderOptions,
             entries.append(Entry(file.path, source, Path(file.path).name, findings=mine))
             continue
         sop = file.sop
-        own = totals.get(sop.id) if _first_with_id(files, file) else None
+        own = totals.get(sop.id) if file.path in owners else None
         sop_options = attrs.evolve(options, totals=own, sop_links=links, sop_titles=titles)
         document = html.render(sop, sop_options)
         pages = {"HTML": f"{name}.html"}
@@ -89,9 +91,3 @@ def build(checked: Checked, out: Path, options: RenderOptions,
         entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine))
     write_atomically(out / "index.html", index_page(entries, options.lang, pdf_note).encode("utf-8"))
     return BuildResult(tuple(entries), pdf_note)
-
-
-def _first_with_id(files: Sequence[SourceFile], file: SourceFile) -> bool:
-    """Library totals are keyed by id: they belong to the first file that declares it."""
-    return next(f for f in files if f.sop is not None and f.sop.id == file.sop.id) is file
-

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sopdsl.render.chromium import ENV_VAR, Browser, find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -18,3 +20,12 @@ def language_md() -> str:
     if not path.is_file():
         pytest.skip(f"the language contract is not beside this checkout ({path})")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a test module; the tests are skipped, saying why, where it is missing."""
+    if find_chromium() is None:
+        pytest.skip(f"Chromium not found: install the Debian package 'chromium' or set {ENV_VAR}")
+    with Browser() as started:
+        yield started

@@ -29,14 +29,6 @@ section { break-after: page }
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if find_chromium() is None:
-        pytest.skip(f"Chromium not found: install the Debian package 'chromium' or set {ENV_VAR}")
-    with Browser() as started:
-        yield started
-
-
 def write_page(directory: Path, name: str, body: str, style: str = "") -> Path:
     path = directory / name
     path.write_text(f'<!doctype html><html><head><meta charset="utf-8"><style>{style}</style></head>'

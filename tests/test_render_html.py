@@ -19,7 +19,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sopdsl.parse.parser import parse_text
-from sopdsl.render.chromium import ENV_VAR, Browser, find_chromium
 from sopdsl.render.html import render
 from sopdsl.render.layout import lay_out
 from sopdsl.render.options import RenderOptions
@@ -87,14 +86,6 @@ GEOMETRY = r"""
   };
 })()
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if find_chromium() is None:
-        pytest.skip(f"Chromium not found: install the Debian package 'chromium' or set {ENV_VAR}")
-    with Browser() as started:
-        yield started
 
 
 def measure(browser, tmp_path: Path, document: str) -> dict:
