@@ -136,6 +136,16 @@ def test_canonical_text_is_left_as_it_is():
     assert format_text(CANONICAL) == CANONICAL
 
 
+def test_canonical_text_is_parsed_once_and_changed_text_is_proved_by_a_second_parse(monkeypatch):
+    parsed = []
+    monkeypatch.setattr(formatter, "parse_text", lambda text: parsed.append(text) or parse_text(text))
+    format_text(CANONICAL)
+    assert parsed == [CANONICAL]
+    parsed.clear()
+    format_text(MESSY)
+    assert parsed == [MESSY, CANONICAL]
+
+
 def test_contract_example_formats_to_a_stable_result(language_md):
     blocks = re.findall(r"```\n(.*?)```", language_md, re.S)
     (example,) = [block for block in blocks if block.lstrip().startswith(("#", "sop "))]
@@ -319,7 +329,7 @@ def broken_rendering(monkeypatch, change):
 def test_unsafe_output_is_never_returned(monkeypatch, change, message):
     broken_rendering(monkeypatch, change)
     with pytest.raises(FormatError, match=message):
-        format_text(HEAD + "# about\nstep s: Kegiatan\n  time: 5 min  # five\n")
+        format_text(HEAD + "# about\nstep s:   Kegiatan\n  time: 5 min  # five\n")  # not canonical: proved
 
 
 def test_unstable_output_is_never_returned(monkeypatch):
@@ -333,7 +343,7 @@ def test_unstable_output_is_never_returned(monkeypatch):
 
     monkeypatch.setattr(formatter, "_render", render)
     with pytest.raises(FormatError, match="not stable"):
-        format_text(HEAD)
+        format_text("sop x:   Judul\n")
 
 
 def test_syntax_errors_pass_through():
