@@ -6,60 +6,59 @@ import math
 import os
 from functools import partial
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 import attrs
-from attrs import define, field, frozen
 
 from .analysis.graph import FlowGraph, flow_graphs
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic, Severity
 from .files import UsageError
 from .model import Calendar, Sop
-from .parse import SopSyntaxError, parse_text, read_source
+from .parse import SopSyntaxError, parse_text, prepare, read_source
 from .rules import RULES, Finding, Rule
-from .suppressions import SilenceReport, apply, silences
+from .summary import SopSummary, summarize
+from .suppressions import SilenceReport, apply
 
 POOL_THRESHOLD = 16  # up to this many files are checked in this process: starting workers would cost more
 CHUNKS_PER_WORKER = 4  # enough chunks per worker to even out files of different sizes
 
 
-@frozen
-class SourceFile:
-    """One file of the checked set: its text and model, or the syntax error that stopped it."""
+class SourceFile(NamedTuple):
+    """One file of the checked set: its text, and its SOP's summary or the syntax error that stopped it.
+
+    The whole model, `sop`, is kept only where it was asked for: a worker process sends back the summary,
+    which costs far less to pass between processes.
+    """
 
     path: str
     text: Optional[str]
-    sop: Optional[Sop]
     error: Optional[Diagnostic]
+    summary: Optional[SopSummary] = None
+    sop: Optional[Sop] = None
 
 
-@define
-class Library:
+class Library(NamedTuple):
     """The checked set of files; SOPs refer to each other by id across it."""
 
     files: List[SourceFile]
     is_library: bool
 
 
-@frozen
 class RuleContext:
-    """What a per-file rule sees: its SOP, its file and the SOP's flow graphs, built once for all rules.
+    """What a per-file rule sees: its SOP and the SOP's flow graphs, built once for all rules.
 
     A rule that looks at other files has library scope.
     """
 
-    sop: Sop
-    file: SourceFile
-    graphs: Tuple[FlowGraph, ...] = field(init=False, eq=False, repr=False)
+    __slots__ = ("sop", "graphs")
 
-    @graphs.default
-    def _build_graphs(self) -> Tuple[FlowGraph, ...]:
-        return tuple(flow_graphs(self.sop))
+    def __init__(self, sop: Sop):
+        self.sop = sop
+        self.graphs: Tuple[FlowGraph, ...] = tuple(flow_graphs(sop))
 
 
-@frozen
-class Checked:
+class Checked(NamedTuple):
     """The outcome of a check: the files read, in the order given, and the findings, sorted."""
 
     files: Tuple[SourceFile, ...]
@@ -67,42 +66,70 @@ class Checked:
 
 
 def load(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
-    """Read and parse one file; a syntax error becomes its `syntax-error` diagnostic.
+    """Read and parse one file, keeping its model; a syntax error becomes its `syntax-error` diagnostic.
 
     `calendar` is the configured default, given to an SOP without a `calendar:` block of its own.
     """
+    text, sop, error = _parse(path, calendar)
+    return SourceFile(str(path), text, error, summarize(sop) if sop is not None else None, sop)
+
+
+def _parse(path: Path, calendar: Optional[Calendar]) -> Tuple[Optional[str], Optional[Sop], Optional[Diagnostic]]:
     text = None
     try:
         text = read_source(path)
         sop = parse_text(text)
     except SopSyntaxError as error:
         diagnostic = Diagnostic(str(path), error.line, error.column, Severity.ERROR, "syntax-error", error.message)
-        return SourceFile(str(path), text, None, diagnostic)
+        return text, None, diagnostic
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
     if calendar is not None and sop.calendar is None:
         sop = attrs.evolve(sop, calendar=calendar)
-    return SourceFile(str(path), text, sop, None)
+    return text, sop, None
 
 
 def check_paths(
-    paths: Sequence[Path], is_library: bool, config: Config = DEFAULTS, jobs: Optional[int] = None
+    paths: Sequence[Path],
+    is_library: bool,
+    config: Config = DEFAULTS,
+    jobs: Optional[int] = None,
+    models: bool = False,
 ) -> Checked:
-    """Check the files as one set (a library when a folder was given), on `jobs` processes for many files."""
-    jobs = jobs or os.cpu_count() or 1
-    work = partial(_load_and_check, config=config)
+    """Check the files as one set (a library when a folder was given), on `jobs` processes for many files.
+
+    With `models`, each parsed file keeps its whole model (`SourceFile.sop`).
+    """
+    jobs = jobs or available_cores()
+    work = partial(_load_and_check, config=config, models=models)
     names = [str(path) for path in paths]
     if jobs > 1 and len(names) > POOL_THRESHOLD:
-        from concurrent.futures import ProcessPoolExecutor  # costs a tenth of a second to import: only when used
-
-        chunksize = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(work, names, chunksize=chunksize))
+        results = _on_pool(work, names, jobs)
     else:
         results = list(map(work, names))
     library = Library([file for file, _ in results], is_library)
     diagnostics = _complete(library, [d for _, found in results for d in found], config)
     return Checked(tuple(library.files), diagnostics)
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _on_pool(work, names: List[str], jobs: int) -> list:
+    """`work` mapped over the files on `jobs` worker processes, in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # costs a few hundredths of a second: only when used
+
+    prepare()  # forked workers inherit the parser built here, rather than each loading the grammar again
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else None)
+    chunksize = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(work, names, chunksize=chunksize))
 
 
 def check_library(library: Library, config: Config = DEFAULTS) -> List[Diagnostic]:
@@ -111,19 +138,26 @@ def check_library(library: Library, config: Config = DEFAULTS) -> List[Diagnosti
     return list(_complete(library, per_file, config))
 
 
-def _load_and_check(path: str, config: Config) -> Tuple[SourceFile, List[Diagnostic]]:
-    """Parse one file and run the per-file rules on it: what a pool worker does."""
-    file = load(Path(path), config.calendar)
-    return file, _file_diagnostics(file, config)
+def _load_and_check(path: str, config: Config, models: bool) -> Tuple[SourceFile, List[Diagnostic]]:
+    """Parse one file, run the per-file rules on it and summarize it: what a pool worker does."""
+    text, sop, error = _parse(Path(path), config.calendar)
+    if sop is None:
+        return SourceFile(path, text, error), [error]
+    context = RuleContext(sop)
+    file = SourceFile(path, text, None, summarize(sop, context.graphs), sop if models else None)
+    return file, _rule_diagnostics(context, path, config)
 
 
 def _file_diagnostics(file: SourceFile, config: Config) -> List[Diagnostic]:
     if file.sop is None:
         return [file.error]
-    context = RuleContext(file.sop, file)
+    return _rule_diagnostics(RuleContext(file.sop), file.path, config)
+
+
+def _rule_diagnostics(context: RuleContext, path: str, config: Config) -> List[Diagnostic]:
     found: List[Diagnostic] = []
     for rule in _enabled(config, "sop"):
-        found.extend(_diagnose(rule, file.path, rule.check(context), config))
+        found.extend(_diagnose(rule, path, rule.check(context), config))
     return found
 
 
@@ -133,7 +167,7 @@ def _complete(library: Library, per_file: List[Diagnostic], config: Config) -> T
     for rule in _enabled(config, "library"):
         for path, findings in rule.check(library):
             diagnostics.extend(_diagnose(rule, path, findings, config))
-    silences_by_path = {file.path: silences(file.sop) for file in library.files if file.sop is not None}
+    silences_by_path = {file.path: file.summary.silences for file in library.files if file.summary is not None}
     kept, used = apply(diagnostics, silences_by_path)
     enabled = frozenset(name for name in RULES if config.enabled(name))
     for rule in _enabled(config, "suppressions"):

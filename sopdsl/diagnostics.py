@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-
-from attrs import frozen
+from typing import NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -18,8 +17,7 @@ class Severity(str, enum.Enum):
         return self.value
 
 
-@frozen
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding as reporters print it: `path:line:column: severity rule message`."""
 
     path: str

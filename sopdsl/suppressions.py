@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Sequence, Set, Tuple
 
 import attrs
-from attrs import frozen
 
 from .diagnostics import Diagnostic
 from .model import HEADER_FIELDS, Sop, Span
@@ -15,8 +14,7 @@ _DIRECTIVE = re.compile(r"#\s*sopdsl\s*:\s*ignore\b(?:\[(?P<names>[^\]]*)\])?")
 _NAME = re.compile(r"[^\s,]+(?:\s+[^\s,]+)*")
 
 
-@frozen
-class Silence:
+class Silence(NamedTuple):
     """One rule name written in a suppression comment, and the lines where it silences that rule."""
 
     rule: str  # as written; "" when the comment names no rule
@@ -34,8 +32,7 @@ class Silence:
         return diagnostic.rule == self.rule and self.first_line <= diagnostic.line <= self.last_line
 
 
-@frozen
-class SilenceReport:
+class SilenceReport(NamedTuple):
     """What the unused-ignore rule sees for one file: its silences, those that silenced a finding, the rules run."""
 
     silences: Tuple[Silence, ...]

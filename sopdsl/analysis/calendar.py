@@ -7,7 +7,8 @@ from typing import Dict, Mapping, Optional, Tuple, Union
 
 from ..model import Calendar, Duration, Span, Unit
 
-Minutes = Mapping[Unit, Fraction]
+Exact = Union[int, Fraction]  # working minutes: an int when whole, as most are, since ints add up much faster
+Minutes = Mapping[Unit, Exact]
 
 DEFAULT_CALENDAR = {
     "workday": (8, Unit.HOUR),
@@ -45,14 +46,14 @@ def calendar_minutes(calendar: Optional[Calendar]) -> Dict[Unit, Fraction]:
             amount, unit = DEFAULT_CALENDAR[entry]
             value = amount * minutes[unit]
         else:
-            value = _entry_minutes(entry, duration, minutes, calendar.span)
+            value = Fraction(_entry_minutes(entry, duration, minutes, calendar.span))
         minutes[UNIT_OF_ENTRY[entry]] = value
         if entry == "week":
             minutes[Unit.CALENDAR_DAY] = value / 7
     return minutes
 
 
-def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Optional[Span]) -> Fraction:
+def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Optional[Span]) -> Exact:
     span = duration.span or calendar_span
     if duration.is_range:
         raise CalendarError(f"calendar '{entry}' must be one length, not the range '{duration.wording}'", span)
@@ -69,13 +70,18 @@ def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_sp
     return low
 
 
-def duration_minutes(duration: Duration, minutes: Minutes) -> Tuple[Fraction, Fraction]:
+def duration_minutes(duration: Duration, minutes: Minutes) -> Tuple[Exact, Exact]:
     """(low, high) working minutes: terms add up; a range gives its two ends."""
     if duration.upto is not None:
         scale = minutes[duration.upto.unit]
-        return Fraction(duration.terms[0].amount) * scale, Fraction(duration.upto.amount) * scale
-    total = sum((Fraction(term.amount) * minutes[term.unit] for term in duration.terms), Fraction(0))
+        return exact(Fraction(duration.terms[0].amount) * scale), exact(Fraction(duration.upto.amount) * scale)
+    total = exact(sum((Fraction(term.amount) * minutes[term.unit] for term in duration.terms), Fraction(0)))
     return total, total
+
+
+def exact(value: Fraction) -> Exact:
+    """The value as an int when it is whole."""
+    return value.numerator if value.denominator == 1 else value
 
 
 def json_minutes(value: Fraction) -> Union[int, float]:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
-
-from attrs import frozen
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from ..model import Activity, Ref, Section, Sop
 
 END = -1  # the target index of `end`
 
 
-@frozen
-class Edge:
+class Edge(NamedTuple):
     """An arrow from step `source` to step `target` (an index in the section, or END)."""
 
     source: int

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List
+from typing import Dict, Iterable, List, Mapping, TypeVar
 
 from ..model import Sop
 from .calendar import CalendarError
-from .totals import SopTotals, sop_totals
+from .totals import SopTiming, SopTotals, sop_timing, timing_totals
+
+Identified = TypeVar("Identified")  # an Sop, or an SOP's summary: anything with the SOP's `id`
 
 
-def sops_by_id(sops: Iterable[Sop]) -> Dict[str, Sop]:
+def first_by_id(sops: Iterable[Identified]) -> Dict[str, Identified]:
     """The SOPs by id, in the order given; of two SOPs with one id, the first counts."""
-    found: Dict[str, Sop] = {}
+    found: Dict[str, Identified] = {}
     for sop in sops:
         found.setdefault(sop.id, sop)
     return found
 
 
-def uses_graph(library: Dict[str, Sop]) -> Dict[str, List[str]]:
-    """For each SOP, the SOPs of the library its steps use, in step order, each once."""
-    return {
-        sop_id: list(dict.fromkeys(s.uses.id for s in sop.activities() if s.uses is not None and s.uses.id in library))
-        for sop_id, sop in library.items()
-    }
+def uses_graph(uses: Mapping[str, Iterable[str]]) -> Dict[str, List[str]]:
+    """For each SOP, the SOPs of the library it uses (given in step order, for every SOP), each once."""
+    return {sop_id: list(dict.fromkeys(used for used in used_ids if used in uses)) for sop_id, used_ids in uses.items()}
 
 
 def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
@@ -67,20 +66,29 @@ def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
     return components
 
 
+
 def library_totals(sops: Iterable[Sop]) -> Dict[str, SopTotals]:
     """Totals of every SOP, in the order given, with `uses` composed in dependency order.
 
     A step that uses an SOP of its own `uses` cycle, or an SOP not given, counts 0 and is unquantified.
-    An SOP whose calendar is invalid (calendar_minutes raises CalendarError) is left out.
+    An SOP whose calendar is invalid is left out.
     """
-    library = sops_by_id(sops)
+    timings = []
+    for sop in first_by_id(sops).values():
+        try:
+            timings.append(sop_timing(sop))
+        except CalendarError:
+            continue
+    return composed_totals(timings)
+
+
+def composed_totals(timings: Iterable[SopTiming]) -> Dict[str, SopTotals]:
+    """Totals of every SOP from its timing, in the order given (of two with one id, the first counts)."""
+    library: Dict[str, SopTiming] = {}
+    for timing in timings:
+        library.setdefault(timing.sop_id, timing)
     totals: Dict[str, SopTotals] = {}
-    for component in strongly_connected(uses_graph(library)):
-        computed = {}
-        for sop_id in component:
-            try:
-                computed[sop_id] = sop_totals(library[sop_id], totals)
-            except CalendarError:
-                continue
+    for component in strongly_connected(uses_graph({sop_id: timing.uses for sop_id, timing in library.items()})):
+        computed = {sop_id: timing_totals(library[sop_id], totals) for sop_id in component}
         totals.update(computed)
-    return {sop_id: totals[sop_id] for sop_id in library if sop_id in totals}
+    return {sop_id: totals[sop_id] for sop_id in library}

@@ -2,38 +2,38 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from types import MappingProxyType
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
-
-from attrs import frozen
+from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from ..model import Activity, Duration, Sop
-from .calendar import CalendarError, Minutes, calendar_minutes, duration_minutes, json_minutes
+from .calendar import CalendarError, Exact, Minutes, calendar_minutes, duration_minutes, json_minutes
 from .graph import END, FlowGraph, flow_graphs
 
 __all__ = [
     "CalendarError",
+    "FlowTiming",
     "FlowTotals",
     "LoopCost",
+    "SopTiming",
     "SopTotals",
     "StepCost",
     "TypicalPath",
     "calendar_minutes",
     "duration_minutes",
     "flow_totals",
+    "sop_timing",
     "sop_totals",
     "step_label",
+    "timing_totals",
     "typical_path",
 ]
 
-Range = Tuple[Fraction, Fraction]
-ZERO = Fraction(0)
+Range = Tuple[Exact, Exact]
+ZERO = 0
 NO_USES: Mapping[str, "SopTotals"] = MappingProxyType({})
 
 
-@frozen
-class LoopCost:
+class LoopCost(NamedTuple):
     """One loop: going once more from `target_id` to `source_id`, both included, costs [low, high]."""
 
     source_id: str
@@ -41,15 +41,14 @@ class LoopCost:
     minutes: Range
 
 
-@frozen
-class FlowTotals:
+class FlowTotals(NamedTuple):
     """Totals of one flow (section), in working minutes."""
 
     section: Optional[str]
     steps: int
     typical: Range
-    min: Fraction
-    max: Fraction
+    min: Exact
+    max: Exact
     loops: Tuple[LoopCost, ...]
     unquantified: Tuple[str, ...]
 
@@ -68,15 +67,14 @@ class FlowTotals:
         }
 
 
-@frozen
-class SopTotals:
+class SopTotals(NamedTuple):
     """Totals of one SOP: its flows and their sum."""
 
     sop_id: str
     flows: Tuple[FlowTotals, ...]
     typical: Range
-    min: Fraction
-    max: Fraction
+    min: Exact
+    max: Exact
 
     def as_json(self) -> dict:
         return {
@@ -90,29 +88,55 @@ class SopTotals:
         }
 
 
-@frozen
-class StepCost:
+class StepCost(NamedTuple):
     """What one step counts: toward the typical total, toward min (low) and toward max (high)."""
 
     typical: Range
-    low: Fraction
-    high: Fraction
+    low: Exact
+    high: Exact
     quantified: bool
 
     @classmethod
-    def of_range(cls, low: Fraction, high: Fraction) -> "StepCost":
+    def of_range(cls, low: Exact, high: Exact) -> "StepCost":
         return cls((low, high), low, high, True)
 
 
 UNQUANTIFIED = StepCost((ZERO, ZERO), ZERO, ZERO, False)
 
 
-@frozen
-class TypicalPath:
+class TypicalPath(NamedTuple):
     """The steps of the typical path in order, and whether it reaches `end`."""
 
     steps: Tuple[int, ...]
     reaches_end: bool
+
+
+class FlowTiming(NamedTuple):
+    """One flow reduced to what its totals depend on: each step's own time or the SOP it uses, and the arrows.
+
+    Small and made of plain values, so that a worker process can send it back cheaply.
+    """
+
+    section: Optional[str]
+    labels: Tuple[str, ...]  # each step's id, or its 1-based number
+    own: Tuple[Optional[StepCost], ...]  # None: the step takes the time of the SOP in `uses`
+    uses: Tuple[Optional[str], ...]
+    forward: Tuple[Tuple[int, ...], ...]  # each step's targets that are not loops (END included), in branch order
+    loops: Tuple[Tuple[int, int], ...]  # (source, target) of each loop from a reachable step, once
+    reachable: Tuple[bool, ...]
+    typical: Tuple[int, ...]  # the typical path
+
+
+class SopTiming(NamedTuple):
+    """An SOP reduced to what its totals depend on: its flows' timings under its calendar."""
+
+    sop_id: str
+    flows: Tuple[FlowTiming, ...]
+
+    @property
+    def uses(self) -> Iterator[str]:
+        """The ids of the SOPs its steps use, in step order."""
+        return (used for flow in self.flows for used in flow.uses if used is not None)
 
 
 def step_label(graph: FlowGraph, position: int) -> str:
@@ -121,13 +145,12 @@ def step_label(graph: FlowGraph, position: int) -> str:
     return step_id if step_id is not None else str(position + 1)
 
 
-def step_cost(step: Activity, minutes: Minutes, used: Mapping[str, "SopTotals"]) -> StepCost:
-    """A step's own time; without one, the totals of the SOP it uses; else an unquantified 0."""
+def own_cost(step: Activity, minutes: Minutes) -> Optional[StepCost]:
+    """A step's own time; None when it has none and takes the time of the SOP it uses; else an unquantified 0."""
     if isinstance(step.time, Duration):
         return StepCost.of_range(*duration_minutes(step.time, minutes))
-    if step.time is None and step.uses is not None and step.uses.id in used:
-        totals = used[step.uses.id]
-        return StepCost(totals.typical, totals.min, totals.max, True)
+    if step.time is None and step.uses is not None:
+        return None
     return UNQUANTIFIED
 
 
@@ -136,36 +159,56 @@ def forward_edges(graph: FlowGraph, position: int) -> List[int]:
     return [edge.target for edge in graph.edges[position] if not edge.is_loop]
 
 
-def loop_free_end(graph: FlowGraph) -> List[bool]:
-    """For each step: does a path without loops lead from it to `end`?"""
-    reaches = [False] * len(graph.steps)
-    for position in reversed(range(len(graph.steps))):
-        reaches[position] = any(t == END or reaches[t] for t in forward_edges(graph, position))
-    return reaches
-
-
 def typical_path(graph: FlowGraph) -> TypicalPath:
     """From the first step, at each decision the first non-loop branch, preferring one that reaches `end`."""
-    if not graph.steps:
+    return _typical_path([forward_edges(graph, position) for position in range(len(graph.steps))])
+
+
+def _typical_path(forward: Sequence[Sequence[int]]) -> TypicalPath:
+    if not forward:
         return TypicalPath((), True)
-    to_end = loop_free_end(graph)
+    to_end = [False] * len(forward)  # does a path without loops lead from the step to `end`?
+    for position in reversed(range(len(forward))):
+        to_end[position] = any(t == END or to_end[t] for t in forward[position])
     path = []
     position = 0
     while position != END:
         path.append(position)
-        targets = forward_edges(graph, position)
+        targets = forward[position]
         if not targets:
             return TypicalPath(tuple(path), False)
         position = next((t for t in targets if t == END or to_end[t]), targets[0])
     return TypicalPath(tuple(path), True)
 
 
-def extreme_paths(graph: FlowGraph, costs: List[StepCost]) -> Range:
+def flow_timing(graph: FlowGraph, minutes: Minutes) -> FlowTiming:
+    """The flow's timing under the given unit conversion."""
+    forward = tuple(tuple(forward_edges(graph, position)) for position in range(len(graph.steps)))
+    reachable = graph.reachable()
+    return FlowTiming(
+        section=graph.section.id,
+        labels=tuple(step_label(graph, position) for position in range(len(graph.steps))),
+        own=tuple(own_cost(step, minutes) for step in graph.steps),
+        uses=tuple(step.uses.id if step.uses is not None else None for step in graph.steps),
+        forward=forward,
+        loops=tuple(dict.fromkeys((edge.source, edge.target) for edge in graph.loops() if reachable[edge.source])),
+        reachable=tuple(reachable),
+        typical=_typical_path(forward).steps,
+    )
+
+
+def sop_timing(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopTiming:
+    """The SOP's timing, from its flow graphs when already built; raises CalendarError for an invalid calendar."""
+    minutes = calendar_minutes(sop.calendar)
+    return SopTiming(sop.id, tuple(flow_timing(graph, minutes) for graph in graphs or flow_graphs(sop)))
+
+
+def extreme_paths(forward: Sequence[Sequence[int]], costs: List[StepCost]) -> Range:
     """(shortest with low ends, longest with high ends) from the first step to `end` without loops; 0 if none."""
-    shortest: List[Optional[Fraction]] = [None] * len(costs)
-    longest: List[Optional[Fraction]] = [None] * len(costs)
+    shortest: List[Optional[Exact]] = [None] * len(costs)
+    longest: List[Optional[Exact]] = [None] * len(costs)
     for position in reversed(range(len(costs))):
-        tails = [(ZERO, ZERO) if t == END else (shortest[t], longest[t]) for t in forward_edges(graph, position)]
+        tails = [(ZERO, ZERO) if t == END else (shortest[t], longest[t]) for t in forward[position]]
         tails = [tail for tail in tails if tail[0] is not None]
         if tails:
             shortest[position] = costs[position].low + min(low for low, _ in tails)
@@ -175,32 +218,31 @@ def extreme_paths(graph: FlowGraph, costs: List[StepCost]) -> Range:
     return shortest[0], longest[0]
 
 
-def loop_costs(graph: FlowGraph, costs: List[StepCost], reachable: List[bool]) -> Tuple[LoopCost, ...]:
-    """Each loop from a reachable step, once: [shortest, longest] from its target to its source without loops."""
-    loops = list(dict.fromkeys((edge.source, edge.target) for edge in graph.loops() if reachable[edge.source]))
+def loop_costs(timing: FlowTiming, costs: List[StepCost]) -> Tuple[LoopCost, ...]:
+    """Each loop, once: [shortest, longest] from its target to its source without loops."""
     last_source: Dict[int, int] = {}
-    for source, target in loops:
+    for source, target in timing.loops:
         last_source[target] = max(source, last_source.get(target, source))
-    spans = {target: _paths_from(graph, costs, target, last) for target, last in last_source.items()}
+    spans = {target: _paths_from(timing.forward, costs, target, last) for target, last in last_source.items()}
     result = []
-    for source, target in loops:
+    for source, target in timing.loops:
         shortest, longest = spans[target]
         offset = source - target
         minutes = (shortest[offset], longest[offset]) if shortest[offset] is not None else (ZERO, ZERO)
-        result.append(LoopCost(step_label(graph, source), step_label(graph, target), minutes))
+        result.append(LoopCost(timing.labels[source], timing.labels[target], minutes))
     return tuple(result)
 
 
-def _paths_from(graph: FlowGraph, costs: List[StepCost], first: int, last: int):
+def _paths_from(forward: Sequence[Sequence[int]], costs: List[StepCost], first: int, last: int):
     """Shortest (low) and longest (high) time from step `first` to each step up to `last`, both ends included."""
     size = last - first + 1
-    shortest: List[Optional[Fraction]] = [None] * size
-    longest: List[Optional[Fraction]] = [None] * size
+    shortest: List[Optional[Exact]] = [None] * size
+    longest: List[Optional[Exact]] = [None] * size
     shortest[0], longest[0] = costs[first].low, costs[first].high
     for offset in range(size):
         if shortest[offset] is None:
             continue
-        for target in forward_edges(graph, first + offset):
+        for target in forward[first + offset]:
             if target == END or target > last:
                 continue
             step = target - first
@@ -221,33 +263,45 @@ def add_ranges(ranges: Iterable[Range]) -> Range:
     return low, high
 
 
-def flow_totals(graph: FlowGraph, minutes: Minutes, used: Mapping[str, "SopTotals"] = NO_USES) -> FlowTotals:
-    """Totals of one flow under the given unit conversion, with the totals of the SOPs its steps use."""
-    costs = [step_cost(step, minutes, used) for step in graph.steps]
-    reachable = graph.reachable()
-    typical = typical_path(graph).steps
-    low, high = extreme_paths(graph, costs)
+def flow_totals(timing: FlowTiming, used: Mapping[str, SopTotals] = NO_USES) -> FlowTotals:
+    """Totals of one flow, with the totals of the SOPs its steps use."""
+    costs = [_cost(own, uses, used) for own, uses in zip(timing.own, timing.uses)]
+    low, high = extreme_paths(timing.forward, costs)
     return FlowTotals(
-        section=graph.section.id,
-        steps=len(graph.steps),
-        typical=add_ranges(costs[position].typical for position in typical),
+        section=timing.section,
+        steps=len(costs),
+        typical=add_ranges(costs[position].typical for position in timing.typical),
         min=low,
         max=high,
-        loops=loop_costs(graph, costs, reachable),
+        loops=loop_costs(timing, costs),
         unquantified=tuple(
-            step_label(graph, p) for p, cost in enumerate(costs) if reachable[p] and not cost.quantified
+            label
+            for label, cost, reachable in zip(timing.labels, costs, timing.reachable)
+            if reachable and not cost.quantified
         ),
     )
 
 
-def sop_totals(sop: Sop, used: Mapping[str, SopTotals] = NO_USES) -> SopTotals:
-    """Totals of every flow of the SOP and their sum; raises CalendarError for an invalid calendar."""
-    minutes = calendar_minutes(sop.calendar)
-    flows = tuple(flow_totals(graph, minutes, used) for graph in flow_graphs(sop))
+def _cost(own: Optional[StepCost], uses: Optional[str], used: Mapping[str, SopTotals]) -> StepCost:
+    """A step's own time; without one, the totals of the SOP it uses; else an unquantified 0."""
+    if own is not None:
+        return own
+    totals = used.get(uses)
+    return StepCost(totals.typical, totals.min, totals.max, True) if totals is not None else UNQUANTIFIED
+
+
+def timing_totals(timing: SopTiming, used: Mapping[str, SopTotals] = NO_USES) -> SopTotals:
+    """Totals of every flow of the SOP and their sum, with the totals of the SOPs its steps use."""
+    flows = tuple(flow_totals(flow, used) for flow in timing.flows)
     return SopTotals(
-        sop_id=sop.id,
+        sop_id=timing.sop_id,
         flows=flows,
         typical=add_ranges(flow.typical for flow in flows),
         min=sum((f.min for f in flows), ZERO),
         max=sum((f.max for f in flows), ZERO),
     )
+
+
+def sop_totals(sop: Sop, used: Mapping[str, SopTotals] = NO_USES) -> SopTotals:
+    """Totals of every flow of the SOP and their sum; raises CalendarError for an invalid calendar."""
+    return timing_totals(sop_timing(sop), used)

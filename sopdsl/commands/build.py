@@ -24,7 +24,7 @@ def run(args) -> int:
     from ..diagnostics import Severity
     from ..files import UsageError, collect
     from ..render.chromium import ChromiumError
-    from ..reporters import REPORTERS
+    from ..reporters import reporter
 
     files = collect(args.paths)
     if not files:
@@ -33,8 +33,8 @@ def run(args) -> int:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{args.output} exists and is not a folder")
     config = for_paths(args.paths, args.config)
-    checked = check_paths(files, any(Path(p).is_dir() for p in args.paths), config)
-    REPORTERS["text"](checked.diagnostics, {f.path: f.text for f in checked.files}, sys.stdout)
+    checked = check_paths(files, any(Path(p).is_dir() for p in args.paths), config, models=True)
+    reporter("text")(checked.diagnostics, {f.path: f.text for f in checked.files}, sys.stdout)
     with ExitStack() as stack:
         print_pdf, note = None, None
         if not args.no_pdf:

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-FORMATS = ("text", "json", "sarif", "github")
+from ..reporters import REPORTERS
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".sop files, or folders to search for *.sop")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=REPORTERS, default="text", help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
     parser.add_argument(
         "--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml to use instead of the one found"
@@ -26,14 +26,14 @@ def run(args) -> int:
     from ..config import for_paths, with_overrides
     from ..diagnostics import Severity
     from ..files import collect
-    from ..reporters import REPORTERS
+    from ..reporters import reporter
 
     files = collect(args.paths)
     config = with_overrides(for_paths(args.paths, args.config), select=args.select, ignore=args.ignore)
     is_library = any(Path(p).is_dir() for p in args.paths)
     checked = check_paths(files, is_library, config, args.jobs)
     sources = {file.path: file.text for file in checked.files}
-    REPORTERS[args.format](checked.diagnostics, sources, sys.stdout)
+    reporter(args.format)(checked.diagnostics, sources, sys.stdout)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in checked.diagnostics) else 0
 

@@ -70,12 +70,12 @@ def _error(path: str, line: int, column: int, rule: str, message: str) -> str:
 
 def _totals(files):
     """Each file with its SOP's totals, `uses` composed across all the files."""
-    from ..analysis.library import library_totals, sops_by_id
+    from ..analysis.library import first_by_id, library_totals
     from ..analysis.totals import sop_totals
 
     sops = [file.sop for file in files]
     library = library_totals(sops)
-    first_of_id = sops_by_id(sops)
+    first_of_id = first_by_id(sops)
     return [
         (file, library[file.sop.id] if first_of_id[file.sop.id] is file.sop else sop_totals(file.sop, library))
         for file in files

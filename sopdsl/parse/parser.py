@@ -56,6 +56,11 @@ def _parser() -> _Parser:
     return _Parser()
 
 
+def prepare() -> None:
+    """Build the parser now rather than on the first parse: before forking workers, so that they all share it."""
+    _parser()
+
+
 def parse_text(text: str) -> Sop:
     """Parse the text of one .sop file; raises SopSyntaxError with line and column."""
     if text.startswith("\ufeff"):

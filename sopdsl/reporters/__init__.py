@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from . import github_reporter, json_reporter, sarif_reporter, text_reporter
+import importlib
 
-# Each: report(diagnostics, sources, stream), where `sources` maps each checked path to its text (or None).
-REPORTERS = {
-    "text": text_reporter.report,
-    "json": json_reporter.report,
-    "sarif": sarif_reporter.report,
-    "github": github_reporter.report,
-}
+REPORTERS = ("text", "json", "sarif", "github")
+
+
+def reporter(name: str):
+    """`report(diagnostics, sources, stream)` of the named reporter, imported only when asked for.
+
+    `sources` maps each checked path to its text (or None).
+    """
+    if name not in REPORTERS:
+        raise ValueError(f"no reporter named {name!r}")
+    return importlib.import_module(f"{__name__}.{name}_reporter").report

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import inspect
-from typing import Callable, Iterable, Optional
-
-from attrs import frozen
+from typing import Callable, Iterable, NamedTuple, Optional
 
 from ..diagnostics import Severity
 from ..model import Span
 
 
-@frozen
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: where, what, and a severity when the rule's default does not apply."""
 
     span: Span
@@ -20,8 +17,7 @@ class Finding:
     severity: Optional[Severity] = None
 
 
-@frozen
-class Rule:
+class Rule(NamedTuple):
     """A registered rule. Its module docstring is its user documentation."""
 
     name: str

@@ -30,7 +30,7 @@ Correct:
 """
 
 from ..analysis.calendar import format_number, mixed_units
-from ..analysis.library import library_totals, sops_by_id
+from ..analysis.library import composed_totals, first_by_id
 from ..analysis.totals import calendar_minutes, duration_minutes
 from ..diagnostics import Severity
 from ..model import Unit
@@ -44,17 +44,19 @@ from .base import Finding, rule
     scope="library",
 )
 def check(library):
-    sops = [file.sop for file in library.files if file.sop is not None]
-    first_of_id = sops_by_id(sops)
-    totals = library_totals(sops)
+    first_of_id = first_by_id(file.summary for file in library.files if file.summary is not None)
+    if not any(summary.sla is not None for summary in first_of_id.values()):
+        return
+    totals = composed_totals(summary.timing for summary in first_of_id.values() if summary.timing is not None)
     for file in library.files:
-        sop = file.sop
+        sop = file.summary
         # An SOP of an id declared twice has the totals of the first; one with an invalid calendar has none.
         if sop is not None and sop.sla is not None and first_of_id[sop.id] is sop and sop.id in totals:
             yield file.path, list(_over_budget(sop, totals[sop.id]))
 
 
 def _over_budget(sop, totals):
+    """Findings on an SOP (its summary) whose totals exceed its sla."""
     minutes = calendar_minutes(sop.calendar)
     budget = duration_minutes(sop.sla, minutes)[1]
     workday = minutes[Unit.WORKDAY]

@@ -34,8 +34,6 @@ Correct:
 import re
 
 from ..diagnostics import Severity
-from ..model import Ref
-from ._describe import step_name
 from .base import Finding, rule
 
 _SOP_LINE = re.compile(r"^sop[ \t]+([^\W\d_][\w-]*)", re.MULTILINE)
@@ -50,38 +48,38 @@ _SOP_LINE = re.compile(r"^sop[ \t]+([^\W\d_][\w-]*)", re.MULTILINE)
 def check(library):
     known = _declared_ids(library)
     for file in library.files:
-        if file.sop is not None:
-            yield file.path, list(_unknown_references(file.sop, known, library.is_library))
+        if file.summary is not None:
+            yield file.path, list(_unknown_references(file.summary, known, library.is_library))
 
 
 def _declared_ids(library):
     """The SOP ids the checked files declare, read from the `sop` line of files that do not parse."""
     known = set()
     for file in library.files:
-        if file.sop is not None:
-            known.add(file.sop.id)
+        if file.summary is not None:
+            known.add(file.summary.id)
         elif file.text is not None:
             known.update(_SOP_LINE.findall(file.text)[:1])
     return known
 
 
-def _unknown_references(sop, known, is_library):
+def _unknown_references(summary, known, is_library):
     severity = None if is_library else Severity.INFO
     where = "in the library" if is_library else "among the checked files"
     remedy = "add that SOP to the library" if is_library else "check this file together with that SOP"
-    for item in sop.related:
-        if isinstance(item, Ref) and item.id not in known:
+    for item in summary.related:
+        if item.id not in known:
             yield Finding(
                 item.span,
                 f"related SOP '{item.id}' is not {where}; check the id, or quote the title "
                 "of an SOP outside the library",
                 severity,
             )
-    for activity in sop.activities():
-        if activity.uses is not None and activity.uses.id not in known:
+    for use in summary.uses:
+        if use.ref.id not in known:
             yield Finding(
-                activity.uses.span,
-                f"{step_name(activity)} uses SOP '{activity.uses.id}', which is not {where}; "
+                use.ref.span,
+                f"{use.step} uses SOP '{use.ref.id}', which is not {where}; "
                 f"check the id, or {remedy}",
                 severity,
             )

@@ -33,25 +33,25 @@ Correct:
 
 from collections import deque
 
-from ..analysis.library import sops_by_id, strongly_connected, uses_graph
+from ..analysis.library import first_by_id, strongly_connected, uses_graph
 from ..diagnostics import Severity
 from .base import Finding, rule
 
 
 @rule("uses-cycle", Severity.ERROR, "SOPs `uses` each other in a cycle", scope="library")
 def check(library):
-    sops = sops_by_id(file.sop for file in library.files if file.sop is not None)
+    summaries = first_by_id(file.summary for file in library.files if file.summary is not None)
     path_of = {}
     for file in library.files:
-        if file.sop is not None and sops.get(file.sop.id) is file.sop:
-            path_of[file.sop.id] = file.path
-    graph = uses_graph(sops)
+        if file.summary is not None and summaries[file.summary.id] is file.summary:
+            path_of[file.summary.id] = file.path
+    graph = uses_graph({sop_id: [use.ref.id for use in summary.uses] for sop_id, summary in summaries.items()})
     for component in strongly_connected(graph):
         if len(component) > 1 or component[0] in graph[component[0]]:
             cycle = _cycle_through(component[0], graph, set(component))
             for position, sop_id in enumerate(cycle):
                 used = cycle[(position + 1) % len(cycle)]
-                yield path_of[sop_id], [_finding(sops[sop_id], used, cycle[position:] + cycle[:position])]
+                yield path_of[sop_id], [_finding(summaries[sop_id], used, cycle[position:] + cycle[:position])]
 
 
 def _cycle_through(start, graph, members):
@@ -73,14 +73,14 @@ def _cycle_through(start, graph, members):
     raise AssertionError(f"'{start}' is in a strongly connected component, so on a cycle")
 
 
-def _finding(sop, used, cycle):
-    step = next(s for s in sop.activities() if s.uses is not None and s.uses.id == used)
+def _finding(summary, used, cycle):
+    use = next(use for use in summary.uses if use.ref.id == used)
     spelled = " -> ".join(cycle + cycle[:1])
     if len(cycle) == 1:
-        message = f"SOP '{sop.id}' uses itself ({spelled}); an SOP cannot be part of itself, so replace this 'uses'"
+        message = f"SOP '{summary.id}' uses itself ({spelled}); an SOP cannot be part of itself, so replace this 'uses'"
     else:
         message = (
-            f"SOP '{sop.id}' uses '{used}', which leads back to it: {spelled}; "
+            f"SOP '{summary.id}' uses '{used}', which leads back to it: {spelled}; "
             "an SOP cannot be part of itself, so replace one 'uses' of this cycle"
         )
-    return Finding(step.uses.span, message + " by a 'time'")
+    return Finding(use.ref.span, message + " by a 'time'")

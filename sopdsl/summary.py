@@ -1,0 +1,47 @@
+"""What the library's rules need of one parsed SOP, small enough for a worker process to send back quickly."""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional, Sequence, Tuple
+
+from .analysis.graph import FlowGraph
+from .analysis.totals import CalendarError, SopTiming, sop_timing
+from .model import Calendar, Duration, Ref, Sop
+from .rules._describe import step_name
+from .suppressions import Silence, silences
+
+
+class Use(NamedTuple):
+    """A step's `uses`: the SOP it names, and how findings name the step."""
+
+    ref: Ref
+    step: str
+
+
+class SopSummary(NamedTuple):
+    """One SOP as the library sees it: its id, references, time budget, timing and suppressions."""
+
+    id: str
+    related: Tuple[Ref, ...]  # the items of `related` that are SOP ids, not titles
+    uses: Tuple[Use, ...]  # in step order
+    sla: Optional[Duration]
+    calendar: Optional[Calendar]
+    timing: Optional[SopTiming]  # None when its calendar is invalid
+    silences: Tuple[Silence, ...]
+
+
+def summarize(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopSummary:
+    """The summary of an SOP, from its flow graphs when they are already built."""
+    try:
+        timing: Optional[SopTiming] = sop_timing(sop, graphs)
+    except CalendarError:
+        timing = None
+    return SopSummary(
+        id=sop.id,
+        related=tuple(item for item in sop.related if isinstance(item, Ref)),
+        uses=tuple(Use(step.uses, step_name(step)) for step in sop.activities() if step.uses is not None),
+        sla=sop.sla,
+        calendar=sop.calendar,
+        timing=timing,
+        silences=silences(sop),
+    )
