@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from typing import Dict, Mapping, Optional, Tuple, Union
 
-from ..model import Calendar, Duration, Span, Unit
+from ..model import Calendar, Duration, Span, Unit, number_value
 
 Exact = Union[int, Fraction]  # working minutes: an int when whole, as most are, since ints add up much faster
 Minutes = Mapping[Unit, Exact]
@@ -74,9 +75,15 @@ def duration_minutes(duration: Duration, minutes: Minutes) -> Tuple[Exact, Exact
     """(low, high) working minutes: terms add up; a range gives its two ends."""
     if duration.upto is not None:
         scale = minutes[duration.upto.unit]
-        return exact(Fraction(duration.terms[0].amount) * scale), exact(Fraction(duration.upto.amount) * scale)
-    total = exact(sum((Fraction(term.amount) * minutes[term.unit] for term in duration.terms), Fraction(0)))
+        return exact(_number(duration.terms[0].number) * scale), exact(_number(duration.upto.number) * scale)
+    total = exact(sum((_number(term.number) * minutes[term.unit] for term in duration.terms), Fraction(0)))
     return total, total
+
+
+@functools.lru_cache(maxsize=1024)
+def _number(number: str) -> Fraction:
+    """A number as written, as a Fraction: the same few numbers come back in every step."""
+    return Fraction(number_value(number))
 
 
 def exact(value: Fraction) -> Exact:
