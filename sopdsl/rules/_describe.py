@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..model import Activity, Section, Span
 
 _SHORT_TEXT = 40
@@ -22,6 +24,14 @@ def step_span(activity: Activity) -> Span:
 def flow_name(section: Section) -> str:
     """`section 'A'`, or `the flow` in a file without sections."""
     return f"section '{section.id}'" if section.id is not None else "the flow"
+
+
+def closest(word: str, candidates) -> Optional[str]:
+    """The candidate most like a misspelt word, if one is close enough."""
+    from difflib import get_close_matches  # only needed when a finding is reported
+
+    close = get_close_matches(word, candidates, n=1)
+    return close[0] if close else None
 
 
 def shorten(text: str, width: int = _SHORT_TEXT) -> str:

@@ -22,10 +22,8 @@ Correct:
       by: ppid
 """
 
-from difflib import get_close_matches
-
 from ..diagnostics import Severity
-from ._describe import step_name
+from ._describe import closest, step_name
 from .base import Finding, rule
 
 
@@ -44,7 +42,7 @@ def check(context):
 
 
 def _fix(role_id, roles):
-    close = get_close_matches(role_id, roles, n=1)
+    close = closest(role_id, roles)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return f"declare it with 'role {role_id}: <name>' or name one of the declared roles"

@@ -31,10 +31,8 @@ Correct:
       by: petugas
 """
 
-from difflib import get_close_matches
-
 from ..diagnostics import Severity
-from ._describe import flow_name, step_name
+from ._describe import closest, flow_name, step_name
 from .base import Finding, rule
 
 
@@ -61,7 +59,7 @@ def check(context):
 
 
 def _fix(target_id, step_ids):
-    close = get_close_matches(target_id, step_ids, n=1)
+    close = closest(target_id, step_ids)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return "name a step id of this flow, 'next' or 'end'"
