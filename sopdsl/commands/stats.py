@@ -70,16 +70,17 @@ def _error(path: str, line: int, column: int, rule: str, message: str) -> str:
 
 def _totals(files):
     """Each file with its SOP's totals, `uses` composed across all the files."""
-    from ..analysis.library import first_by_id, library_totals
-    from ..analysis.totals import sop_totals
+    from ..analysis.library import composed_totals
+    from ..analysis.totals import timing_totals
 
-    sops = [file.sop for file in files]
-    library = library_totals(sops)
-    first_of_id = first_by_id(sops)
-    return [
-        (file, library[file.sop.id] if first_of_id[file.sop.id] is file.sop else sop_totals(file.sop, library))
-        for file in files
-    ]
+    timings = [file.summary.timing for file in files]  # each file's calendar is valid: it has a timing
+    library = composed_totals(timings)  # of two SOPs with one id, the first's totals; the other's are its own
+    seen = set()
+    results = []
+    for file, timing in zip(files, timings):
+        results.append((file, timing_totals(timing, library) if timing.sop_id in seen else library[timing.sop_id]))
+        seen.add(timing.sop_id)
+    return results
 
 
 def _table(file, totals, lang: str) -> str:
