@@ -121,27 +121,16 @@ def available_cores() -> int:
 
 
 def _on_pool(work, names: List[str], jobs: int) -> list:
-    """`work` mapped over the files, in order, by this process and `jobs - 1` worker processes.
-
-    The files go in chunks to the workers; this process meanwhile takes the chunks no worker has started
-    yet, from the last one back, so that every core stays busy until the end.
-    """
+    """`work` mapped over the files on `jobs` worker processes, in order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # costs a few hundredths of a second: only when used
 
     prepare()  # forked workers inherit the parser built here, rather than each loading the grammar again
     # Forking is safe on Linux and starts a worker in a millisecond; elsewhere the platform's default is kept.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    size = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
-    chunks = [names[start : start + size] for start in range(0, len(names), size)]
-    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context) as pool:
-        futures = [pool.submit(_map, work, chunk) for chunk in chunks]
-        taken = {index: _map(work, chunks[index]) for index in reversed(range(len(chunks))) if futures[index].cancel()}
-        return [result for index, future in enumerate(futures) for result in taken.get(index) or future.result()]
-
-
-def _map(work, names: List[str]) -> list:
-    return [work(name) for name in names]
+    chunksize = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(work, names, chunksize=chunksize))
 
 
 def check_library(library: Library, config: Config = DEFAULTS) -> List[Diagnostic]:
