@@ -62,4 +62,13 @@ def main(argv=None) -> int:
 
 
 def run() -> None:
+    _write_any_character()
     sys.exit(main())
+
+
+def _write_any_character() -> None:
+    """Characters the terminal's encoding lacks (author text on an ASCII or Latin-1 console) are written
+    as escapes such as `\\u4e2d`, instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")

@@ -151,6 +151,7 @@ def _render(sop: Sop) -> _Rendering:
 
 
 def _header(sop: Sop) -> Iterator[_Element]:
+    trailing_lines = {comment.line for comment in sop.comments if not comment.own_line}
     yield _Element(_text_lines(f"sop {sop.id}: ", sop.title.value, 0), 0, _source(sop.span, sop.title.span))
     for keyword, attribute, kind in HEADER_FIELDS:
         value = getattr(sop, attribute)
@@ -158,15 +159,20 @@ def _header(sop: Sop) -> Iterator[_Element]:
         if value is None or value == ():
             continue
         if kind == "list":
-            yield from _list_field(keyword, value, key_span, quote=attribute == "related")
+            yield from _list_field(keyword, value, key_span, attribute == "related", trailing_lines)
         elif kind == "calendar":
             yield from _calendar(value, key_span)
         else:
             yield _Element(_value_lines(f"  {keyword}: ", value, 2), 2, _source(key_span, value.span))
 
 
-def _list_field(keyword: str, items, key_span: Optional[Span], quote: bool) -> Iterator[_Element]:
-    if len(items) == 1:
+def _list_field(keyword: str, items, key_span: Optional[Span], quote: bool, trailing_lines) -> Iterator[_Element]:
+    """A one-item list joins its key's line, unless the key and the item each end in a comment on lines
+    of their own: one line has room for one trailing comment, and one moved above its line would cover
+    nothing (a suppression would stop working)."""
+    spans = [key_span, items[0].span]
+    both_commented = None not in spans and spans[0].line != spans[1].line and {s.line for s in spans} <= trailing_lines
+    if len(items) == 1 and not both_commented:
         (item,) = items
         lines = _value_lines(f"  {keyword}: ", item, 2, quote)
         yield _Element(lines, 2, _source(key_span) + _source(item.span))

@@ -9,6 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+TEMPORARY_SUFFIX = ".sopdsl.tmp"
+"""Ends the name of the hidden temporary file beside a target: `.NAME.XXXXXXXX.sopdsl.tmp`. Only a process
+killed outright between creating and renaming it leaves one behind."""
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write data to path (a symlink's target) through a synced temporary file beside it, then a rename.
@@ -21,7 +25,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)

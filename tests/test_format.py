@@ -70,8 +70,8 @@ CANONICAL = """\
 sop contoh: Contoh SOP  # trailing on header
   # about number
   number: 12/SOP/2024
-  # the unit
-  unit: Dinas Contoh  # only unit
+  unit:  # the unit
+    - Dinas Contoh  # only unit
   created: 2024-01-02
   legal-basis:
     - UU 14/2008
@@ -278,9 +278,9 @@ def test_bare_text_pattern_is_the_grammar_text_terminal():
 # ---- comments -------------------------------------------------------------------------------------
 
 
-def test_comments_of_a_single_item_list_all_come_before_the_line_but_the_last_trailing_one():
-    text = "sop x: J\n  unit:  # A\n    # B\n    - X  # C\n"
-    assert format_text(text) == "sop x: J\n  # A\n  # B\n  unit: X  # C\n"
+def test_comments_of_a_single_item_list_come_before_the_joined_line_but_the_last_trailing_one():
+    text = "sop x: J\n  unit:\n    # B\n    - X  # C\n"
+    assert format_text(text) == "sop x: J\n  # B\n  unit: X  # C\n"
 
 
 def test_comments_at_the_end_of_a_block_stay_above_the_blank_line():
@@ -491,3 +491,14 @@ def test_fmt_reports_unsafe_formatting_as_internal_error(ugly, monkeypatch, caps
 def test_fmt_missing_path_is_a_usage_error(tmp_path, capsys):
     assert main(["fmt", str(tmp_path / "missing.sop")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_a_one_item_list_keeps_its_block_when_key_and_item_each_end_in_a_comment():
+    text = (
+        "sop x: T\n  related:  # sopdsl: ignore[unknown-sop]\n    - other-sop  # a note\n\n"
+        "role a: A\n\nstep s: K\n  by: a\n"
+    )
+    assert format_text(text) == text
+    joined = text.replace("related:  # sopdsl", "related: other-sop  # sopdsl")
+    joined = joined.replace("    - other-sop  # a note\n", "")
+    assert format_text(text.replace("  # a note", "")) == joined

@@ -27,8 +27,6 @@ def run(args) -> int:
     from ..reporters import reporter
 
     files = collect(args.paths)
-    if not files:
-        raise UsageError("no .sop files found in " + ", ".join(args.paths))
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{args.output} exists and is not a folder")
@@ -49,6 +47,8 @@ def run(args) -> int:
             result = build(checked, out, document_options(args), print_pdf, note)
         except ChromiumError as error:
             raise UsageError(str(error)) from None
+        except OSError as error:
+            raise UsageError(f"cannot write into {args.output}: {error.strerror or error}") from None
     print(f"sopdsl: built {len(result.entries)} SOPs into {out}", file=sys.stderr)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in checked.diagnostics) else 0

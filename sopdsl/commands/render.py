@@ -70,7 +70,10 @@ def run(args) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_atomically(Path(args.output), data)
+        try:
+            write_atomically(Path(args.output), data)
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
     return 0
 
 

@@ -22,11 +22,10 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from ..config import for_paths
-    from ..files import UsageError, collect
+    from ..files import collect
+    from ..reporters.text_reporter import printable
 
     paths = collect(args.paths)
-    if not paths:
-        raise UsageError("no .sop files found in " + ", ".join(args.paths))
     files, errors = _parse(paths, for_paths(args.paths, args.config).calendar)
     for error in errors:
         print(error, file=sys.stderr)
@@ -38,7 +37,7 @@ def run(args) -> int:
         elif objects:
             print(json.dumps(objects[0], indent=2, ensure_ascii=False))
     elif results:
-        print("\n\n".join(_table(file, totals, args.lang) for file, totals in results))
+        print(printable("\n\n".join(_table(file, totals, args.lang) for file, totals in results), keep="\n"))
     return 1 if errors else 0
 
 

@@ -81,8 +81,14 @@ def _message(error, expected, found, key, previous) -> str:
         return "text continues after the closing quote; quote all of the text or none of it"
     if isinstance(error, UnexpectedCharacters) and error.char == '"':
         return f"quoted text opened on line {error.line} is never closed"
+    if isinstance(error, UnexpectedCharacters) and error.char == "\r":
+        return "a carriage return (CR) without a line feed after it; save the file with LF or CRLF line ends"
+    if (isinstance(error, UnexpectedEOF) or found == "$END") and "SOP" in expected:
+        return "the file has only comments and blank lines; a .sop file starts with 'sop <id>: <title>'"
     if isinstance(error, UnexpectedEOF) or found == "$END":
         return "the file ends too early: " + _expected_phrase(expected, key)
+    if _opens_block(key) and previous is not None and previous.type == "_NL" and expected <= {"_INDENT", "_NL"}:
+        return _missing_block(key, found)
     token_type = error.token.type if isinstance(error, UnexpectedToken) else None
     if token_type == "_INDENT":
         return (
@@ -127,6 +133,18 @@ def _message(error, expected, found, key, previous) -> str:
         what = "another role id after ',' or the end of the line" if "COMMA" in expected else "the end of the line"
         return f"expected {what}, found '{found}'"
     return f"unexpected '{found}'; expected {_expected_phrase(expected, key)}"
+
+
+def _opens_block(key) -> bool:
+    """The line is `calendar:` or a list field with nothing after the ':', so an indented block must follow."""
+    return key is not None and key.type in ("CALENDAR", "LIST_FIELD")
+
+
+def _missing_block(key, found) -> str:
+    if key.type == "CALENDAR":
+        entries = "the calendar's entries (workday, week, month, year)"
+        return f"expected {entries} indented below 'calendar:', found '{found}'"
+    return f"expected a value after '{key.value}:', or its items indented below it as '- item', found '{found}'"
 
 
 def _missing_text(key, after) -> str:
@@ -203,7 +221,8 @@ def _found(error, text) -> str:
 
 def _shorten(value: str) -> str:
     value = value.splitlines()[0] if value.strip() else value
-    return value if len(value) <= 40 else value[:37] + "..."
+    value = value if len(value) <= 40 else value[:37] + "..."
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in value)
 
 
 def _end_of_line(text, token, line, column):

@@ -43,8 +43,8 @@ class SopIndenter(PostLex):
             if indent not in levels:
                 depths = " or ".join(str(level) for level in levels)
                 raise SopSyntaxError(
-                    f"this line is indented by {indent} spaces, which matches no enclosing block "
-                    f"(those are indented by {depths} spaces)",
+                    f"this line is indented by {indent} space{'s' if indent != 1 else ''}, which matches no "
+                    f"enclosing block (those are indented by {depths} spaces)",
                     token.end_line,
                     indent + 1,
                 )
@@ -70,9 +70,8 @@ class SopIndenter(PostLex):
     def _collect_comments(self, token: Token) -> None:
         if "#" not in token.value:
             return
-        line = token.line
-        for match in _COMMENT_LINE.finditer(token.value):
-            comment_line = line + token.value.count("\n", 0, match.start() + 1)
-            self.comments.append(
-                Token("COMMENT", match.group(2), line=comment_line, column=len(match.group(1)) + 1)
-            )
+        line, counted = token.line, 0
+        for match in _COMMENT_LINE.finditer(token.value):  # line breaks counted once each: a long run stays linear
+            line += token.value.count("\n", counted, match.start() + 1)
+            counted = match.start() + 1
+            self.comments.append(Token("COMMENT", match.group(2), line=line, column=len(match.group(1)) + 1))

@@ -211,7 +211,12 @@ class _Router:
     def lane(self, page: int, column: int, side: str, low: int, high: int) -> Coord:
         """A free track in the side gutter of `column` on `page` for rows low..high."""
         taken = self.lanes.setdefault((page, column, side), [])
-        busy = {lane for lane, a, b in taken if a <= high and low <= b}
+        busy = set()
+        for lane, a, b in taken:
+            if a <= high and low <= b:
+                busy.add(lane)
+                if len(busy) == LANES:  # every track is taken: the look ends here, however many arrows came before
+                    break
         lane = next((n for n in range(LANES) if n not in busy), len(taken) % LANES)
         taken.append((lane, low, high))
         offset = LANE_MARGIN + LANE_STEP * lane

@@ -17,6 +17,8 @@ Layout rules:
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from bisect import bisect_left, bisect_right
+from itertools import repeat
 from math import sqrt
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -175,6 +177,7 @@ class Layout:
     headings: List[Tuple[Flow, float, float, List[str]]] = field(factory=list)  # flow, top, height, lines
     height: float = 0.0
     gutter_tracks: Dict[int, int] = field(factory=dict)
+    joined_across: Dict[int, Dict[int, List[int]]] = field(factory=dict)  # id of a flow -> its _joined_across
 
     @property
     def lane_count(self) -> int:
@@ -298,21 +301,34 @@ def _gutters(layout: Layout, flow: Flow, source: Box, target: Box) -> Tuple[int,
     target_low, target_high = _reachable_gutters(lanes, target.row)
     low, high = max(source_low, target_low), min(source_high, target_high)
     if low <= high:
-        between = flow.steps[min(source.row.position, target.row.position) + 1:max(source.row.position,
-                                                                                   target.row.position)]
-        gutter = min(range(low, high + 1), key=lambda gutter: _gutter_cost(lanes, source, target, between, gutter))
+        joined = _joined_across(layout, flow)
+        gutter = min(range(low, high + 1), key=lambda gutter: _gutter_cost(lanes, source, target, joined, gutter))
         return gutter, gutter
     if source_high < target_low:
         return source_high, target_low
     return source_low, target_high
 
 
-def _gutter_cost(lanes: int, source: Box, target: Box, between: Sequence[StepRow], gutter: int) -> Tuple[float, int]:
+def _joined_across(layout: Layout, flow: Flow) -> Dict[int, List[int]]:
+    """For each gutter, the positions (ascending) of the flow's steps whose copies are joined across it."""
+    joined = layout.joined_across.get(id(flow))
+    if joined is None:
+        joined = layout.joined_across[id(flow)] = {}
+        for row in flow.steps:
+            for gutter in range(min(row.columns) + 1, max(row.columns) + 1):
+                joined.setdefault(gutter, []).append(row.position)
+    return joined
+
+
+def _gutter_cost(lanes: int, source: Box, target: Box, joined: Dict[int, List[int]], gutter: int) -> Tuple[float, int]:
     """Mostly the lanes both runs cross. Less weighty: a side of either symbol already in use (or joined to
     another copy), a joining line of a step passed on the way, the diagram's outer edges. Right before left."""
     crossed = _crossed(source.lane, gutter) + _crossed(target.lane, gutter)
     busy = sum(0.6 for box in (source, target) if box.used.get(_side(box, gutter)) or box.joined(_side(box, gutter)))
-    joins = sum(0.4 for row in between if min(row.columns) < gutter <= max(row.columns))
+    positions = joined.get(gutter, [])
+    first, last = sorted((source.row.position, target.row.position))
+    passed = bisect_left(positions, last) - bisect_right(positions, first)
+    joins = sum(repeat(0.4, passed))  # added up one by one, as the same sum always was
     outer = 0.5 if gutter in (0, lanes) and lanes > 1 else 0.0
     return crossed + busy + joins + outer, -gutter
 
@@ -415,14 +431,17 @@ def _assign_tracks(layout: Layout) -> None:
     """Give every vertical leg a track of its own where legs share a gutter and overlap; widen lanes to fit."""
     legs = [(route, index, leg) for route in layout.sides for index, leg in enumerate(_legs(layout, route))]
     legs.sort(key=lambda item: abs(item[2][2] - item[2][1]))
-    taken: Dict[Tuple[int, int], List[Tuple[float, float]]] = {}
+    taken: Dict[Tuple[int, int], Tuple[List[float], List[float]]] = {}  # (gutter, track) -> its legs' lows, highs
     chosen: Dict[Tuple[int, int], int] = {}
     for route, index, (gutter, start, end) in legs:
         low, high = min(start, end) - 4, max(start, end) + 4
         track = 0
-        while any(low < other_high and other_low < high for other_low, other_high in taken.get((gutter, track), [])):
+        while _overlaps(taken.get((gutter, track)), low, high):
             track += 1
-        taken.setdefault((gutter, track), []).append((low, high))
+        lows, highs = taken.setdefault((gutter, track), ([], []))
+        at = bisect_left(lows, low)
+        lows.insert(at, low)
+        highs.insert(at, high)
         chosen[(id(route), index)] = track
         layout.gutter_tracks[gutter] = max(layout.gutter_tracks.get(gutter, 0), track + 1)
     layout.lane_width = max([LANE_WIDTH] + [
@@ -431,6 +450,16 @@ def _assign_tracks(layout: Layout) -> None:
     for route in layout.sides:
         gutters = [leg[0] for leg in _legs(layout, route)]
         route.tracks = [_track_x(layout, gutter, chosen[(id(route), index)]) for index, gutter in enumerate(gutters)]
+
+
+def _overlaps(track: Optional[Tuple[List[float], List[float]]], low: float, high: float) -> bool:
+    """A leg from low to high overlaps one of the track's legs. They do not overlap each other, so sorted
+    by their lows they are sorted by their highs too: only the last one starting below `high` can reach `low`."""
+    if track is None:
+        return False
+    lows, highs = track
+    before = bisect_left(lows, high)
+    return before > 0 and highs[before - 1] > low
 
 
 def _half_gutter_need(layout: Layout, gutter: int, tracks: int) -> float:

@@ -22,6 +22,7 @@ BOLD_FACTOR = 1.15  # bold glyphs are up to this much wider on average
 OTHER_WIDTH = 0.75  # letters of other scripts (Cyrillic, Greek, ...) with no ASCII base letter
 WIDE_WIDTH = 1.2  # East Asian wide characters and emoji
 ZERO_WIDTH_CATEGORIES = ("Mn", "Me", "Cf")
+EXACT_REST = 256  # the rest of a split word up to this long is measured afresh; a longer one by subtraction
 
 @functools.lru_cache(maxsize=4096)
 def char_width(char: str) -> float:
@@ -69,27 +70,33 @@ def wrap(
         if current:
             lines.append(current)
             current = ""
-        while word_width > room(len(lines)) and word_width > unbroken and len(word) > 1:
-            head = _longest_head(word, size, room(len(lines)), bold)
+        start = 0  # the word is split at offsets rather than copied, so a very long word costs linear time
+        while word_width > room(len(lines)) and word_width > unbroken and len(word) - start > 1:
+            head = _longest_head(word, start, size, room(len(lines)), bold)
             lines.append(head)
-            word = word[len(head):]
-            word_width = text_width(word, size, bold)
+            start += len(head)
+            if max_lines is not None and len(lines) > max_lines:
+                return lines
+            if len(word) - start <= EXACT_REST:
+                word_width = text_width(word[start:], size, bold)
+            else:
+                word_width -= text_width(head, size, bold)
         if max_lines is not None and len(lines) > max_lines:
             return lines
-        current, used = word, word_width
+        current, used = word[start:], word_width
     if current:
         lines.append(current)
     return lines
 
 
-def _longest_head(word: str, size: float, room: float, bold: bool) -> str:
-    """The longest start of `word` that fits `room` (at least one character)."""
+def _longest_head(word: str, start: int, size: float, room: float, bold: bool) -> str:
+    """The longest piece of `word` from `start` on that fits `room` (at least one character)."""
     used = 0.0
-    for end, char in enumerate(word):
-        used += char_width(char) * size * (BOLD_FACTOR if bold else 1.0)
+    for end in range(start, len(word)):
+        used += char_width(word[end]) * size * (BOLD_FACTOR if bold else 1.0)
         if used > room:
-            return word[: max(end, 1)]
-    return word
+            return word[start: max(end, start + 1)]
+    return word[start:]
 
 
 def wrap_width(text: str, size: float, width: float, bold: bool = False) -> List[str]:

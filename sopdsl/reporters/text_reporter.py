@@ -10,15 +10,25 @@ def report(diagnostics, sources, stream) -> None:
     """`sources` maps a path to its text, for the quoted line under each finding."""
     lines_of: Dict[str, List[str]] = {}
     for d in diagnostics:
-        stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}\n")
+        stream.write(printable(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}") + "\n")
         if d.path not in lines_of:
             text = sources.get(d.path)
-            lines_of[d.path] = text.splitlines() if text is not None else []
+            lines_of[d.path] = text.split("\n") if text is not None else []  # numbered as the parser numbers them
         lines = lines_of[d.path]
         if 1 <= d.line <= len(lines):
-            shown = lines[d.line - 1].replace("\t", " ")
-            stream.write(f"  {shown}\n  {' ' * (d.column - 1)}^\n")
+            stream.write(f"  {_shown(lines[d.line - 1])}\n  {' ' * (d.column - 1)}^\n")
     stream.write(f"{summary(diagnostics, len(sources))}\n")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """The text with control and other invisible characters (but those in `keep`) written as escapes,
+    so a file cannot drive the terminal."""
+    return "".join(char if char.isprintable() or char in keep else repr(char)[1:-1] for char in text)
+
+
+def _shown(line: str) -> str:
+    """A source line for the terminal: one visible character for each of its characters, so the caret lines up."""
+    return "".join(char if char.isprintable() else " " if char == "\t" else "\ufffd" for char in line.rstrip("\r"))
 
 
 def summary(diagnostics, file_count: int) -> str:

@@ -1,0 +1,81 @@
+"""The command line run in-process for the robustness tests, and the findings it prints, checked against the file."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from typing import List, NamedTuple, Sequence, Set, Tuple
+
+from sopdsl.cli import main
+
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"
+# `path:line:column: severity rule message`, as `check` (text), `stats`, `render` and `fmt` print a finding.
+FINDING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) "
+                          r"(?P<rule>[a-z-]+) (?P<message>.+)$", re.MULTILINE)
+LINE_NUMBER = re.compile(r"\bline \d+")
+# fmt writes a list of one item on its key's line, so a silence there stands on a line rather than on a block.
+SILENCE_PLACE = re.compile(r"\b(?:on this line|in this block)\b")
+
+
+class Run(NamedTuple):
+    """One command: its exit code and what it wrote to standard output and standard error."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str) -> Run:
+    """`sopdsl ARGS` in this process; a SystemExit (from argparse) is taken as the exit code."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 2
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def assert_handled(run: Run, codes: Sequence[int] = (0, 1)) -> None:
+    """The command finished as the contract says: an expected exit code, no traceback, no internal error."""
+    assert run.code in codes, run
+    assert "Traceback" not in run.err, run.err
+    assert "internal error" not in run.err, run.err
+
+
+def file_lines(data: bytes) -> List[str]:
+    """The lines of a file as findings count them: split at LF only, a leading byte order mark left out,
+    bytes that are not UTF-8 shown as one replacement character each run."""
+    if data.startswith(BYTE_ORDER_MARK):
+        data = data[len(BYTE_ORDER_MARK):]
+    return data.decode("utf-8", errors="replace").split("\n")
+
+
+def assert_inside(lines: Sequence[str], line: int, column: int, what: object = "") -> None:
+    """A finding points at a line of the file and at a character of it, or just past its end."""
+    assert 1 <= line <= len(lines), (line, column, len(lines), what)
+    assert 1 <= column <= len(lines[line - 1].rstrip("\r")) + 1, (line, column, lines[line - 1][:200], what)
+
+
+def printed_findings(output: str) -> List[dict]:
+    """The findings in `path:line:column: severity rule message` lines of an output."""
+    return [
+        {**match.groupdict(), "line": int(match.group("line")), "column": int(match.group("column"))}
+        for match in FINDING_LINE.finditer(output)
+    ]
+
+
+def json_findings(run: Run) -> List[dict]:
+    """The findings of `check --format json`."""
+    return json.loads(run.out)
+
+
+def finding_set(findings: Sequence[dict]) -> Set[Tuple[str, str, str]]:
+    """(rule, severity, message) of each finding, without what formatting may move: line numbers in messages,
+    and whether an unused silence stands on a line or on a block."""
+    return {
+        (f["rule"], f["severity"], SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", f["message"])))
+        for f in findings
+    }

@@ -1,0 +1,107 @@
+"""Fuzzing every command with broken and generated .sop files: no traceback, findings inside the file, fmt safe.
+
+Set SOPDSL_FUZZ_EXAMPLES to run more examples (and random ones instead of the fixed sequence CI runs).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from sopdsl.format import format_sop
+from sopdsl.render import FORMATS
+
+from .findings import (
+    assert_handled,
+    assert_inside,
+    file_lines,
+    finding_set,
+    json_findings,
+    printed_findings,
+    run_cli,
+)
+from .mutations import mutated_files
+from .strategies import sops
+
+FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 25)
+CHOSEN_EXAMPLES = not os.environ.get("SOPDSL_FUZZ_EXAMPLES")
+# pdf is the html document printed by Chromium, about a second a file: the html stands in for it here.
+RENDER_FORMATS = [name for name in FORMATS if name != "pdf"]
+FUZZ = settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    derandomize=CHOSEN_EXAMPLES,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("fuzz")
+
+
+@FUZZ
+@given(data=mutated_files())
+def test_every_command_handles_a_mutated_file(folder, data):
+    exercise(folder, data)
+
+
+@FUZZ
+@given(sop=sops())
+def test_every_command_handles_a_generated_file(folder, sop):
+    text = format_sop(sop)
+    findings = exercise(folder, text.encode("utf-8"))
+    assert "syntax-error" not in {finding["rule"] for finding in findings}
+    assert (folder / "fuzzed.sop").read_text(encoding="utf-8") == text, "fmt changed a file already in canonical form"
+
+
+def exercise(folder, data: bytes):
+    """Run check, stats, render (every text format) and fmt on a file holding `data`; returns check's findings.
+
+    Every command must exit 0 or 1 without a traceback, and every finding any of them prints must point
+    inside the file. fmt must leave a file that does not parse byte for byte as it was, and must not
+    change the findings of a file it rewrites.
+    """
+    path = folder / "fuzzed.sop"
+    path.write_bytes(data)
+    lines = file_lines(data)
+
+    checked = run_cli("check", "--format", "json", str(path))
+    assert_handled(checked)
+    findings = json_findings(checked)
+    for finding in findings:
+        assert_inside(lines, finding["line"], finding["column"], finding)
+    unparsable = any(finding["rule"] == "syntax-error" for finding in findings)
+    assert_handled(run_cli("check", str(path)))  # the text report quotes the line under each finding
+
+    for options in (["--format", "json"], ["--lang", "en"]):
+        stats = run_cli("stats", *options, str(path))
+        assert_handled(stats)
+        for finding in printed_findings(stats.err):
+            assert_inside(lines, finding["line"], finding["column"], finding)
+        if options[1] == "json" and stats.code == 0:
+            assert json.loads(stats.out)["total"]
+
+    for name in RENDER_FORMATS:
+        rendered = run_cli("render", str(path), "--to", name, "-o", str(folder / f"out.{name}"))
+        assert_handled(rendered)
+        assert rendered.code == (1 if unparsable else 0), rendered
+        for finding in printed_findings(rendered.err):
+            assert_inside(lines, finding["line"], finding["column"], finding)
+
+    formatted = run_cli("fmt", str(path))
+    assert_handled(formatted)
+    for finding in printed_findings(formatted.out):
+        assert_inside(lines, finding["line"], finding["column"], finding)
+    if unparsable:
+        assert formatted.code == 1
+        assert path.read_bytes() == data, "fmt rewrote a file it cannot parse"
+        return findings
+    assert formatted.code == 0, formatted
+    again = run_cli("check", "--format", "json", str(path))
+    assert finding_set(json_findings(again)) == finding_set(findings), "fmt changed the findings"
+    assert run_cli("fmt", "--check", str(path)).code == 0, "formatting again would change the file"
+    return findings
