@@ -51,7 +51,6 @@ def build(checked: Checked, out: Path, options: RenderOptions,
 
     files = checked.files
     names = page_names(files)
-    sops = [file.sop for file in files if file.sop is not None]
     links: Dict[str, str] = {}
     owners = set()
     titles: Dict[str, str] = {}
@@ -60,7 +59,7 @@ def build(checked: Checked, out: Path, options: RenderOptions,
             owners.add(file.path)  # library totals are keyed by id: they belong to its first file
             links[file.sop.id] = f"{names[file.path]}.html"
             titles[file.sop.id] = file.sop.title.value
-    totals = library_totals(sops)
+    totals = library_totals(file.summary for file in files if file.summary is not None)
     findings: Dict[str, List] = {}
     for diagnostic in checked.diagnostics:
         findings.setdefault(diagnostic.path, []).append(diagnostic)

@@ -45,3 +45,4 @@ def summarize(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopSumm
         timing=timing,
         silences=silences(sop),
     )
+

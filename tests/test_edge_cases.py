@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from sopdsl.format import format_text
 from sopdsl.parse import SopSyntaxError, parse_text
 
 from .findings import assert_handled, assert_inside, file_lines, json_findings, printed_findings, run_cli
+from .work import assert_linear
 
 HEADER = "sop besar: Prosedur Besar\n  number: 1/SOP/2024\n  effective: 2024-06-10\n  approved-by: Kepala Dinas\n"
 ROLE = "role petugas: Petugas\n"
@@ -301,28 +301,31 @@ def test_blocks_nested_by_indentation_alone_are_refused_at_once():
     assert caught.value.line == 8
 
 
-def test_work_grows_linearly_with_the_input(tmp_path):
-    """A sanity bound, not a benchmark: four times the input may take at most eight times as long.
+def comments(size: int) -> str:
+    return sop(step("s", "Satu"), "".join(f"# komentar {i}\n" for i in range(size * 40)))
 
-    Quadratic work would take sixteen times as long; the best of three runs evens out a busy machine.
-    """
-    def seconds(make, size: int, *args: str) -> float:
+
+def long_title(size: int) -> str:
+    return sop(step("s", "w" * size * 400))
+
+
+@pytest.mark.parametrize(
+    "make, args",
+    [
+        (chain, ["render", "--to", "html"]),
+        (backward_chain, ["render", "--to", "svg"]),
+        (decisions_back_to_the_first, ["check"]),
+        (decisions_back_to_the_first, ["fmt", "--check"]),
+        (comments, ["render", "--to", "md"]),
+        (long_title, ["render", "--to", "svg"]),
+    ],
+)
+def test_work_grows_linearly_with_the_input(tmp_path, make, args):
+    """Four times the input makes at most six times the function calls (quadratic work would make sixteen)."""
+
+    def work(size: int) -> None:
         path = write(tmp_path, make(size), f"size-{size}.sop")
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            assert_handled(run_cli(*args, str(path), "-o", str(tmp_path / "out")))
-            best = min(best, time.perf_counter() - start)
-        return best
+        output = ["-o", str(tmp_path / "out")] if args[0] == "render" else []
+        assert_handled(run_cli(*args, str(path), *output))
 
-    cases = [
-        (chain, 150, "render", "--to", "html"),
-        (backward_chain, 150, "render", "--to", "svg"),
-        (decisions_back_to_the_first, 150, "render", "--to", "svg"),
-        (lambda size: sop(step("s", "Satu"), "".join(f"# komentar {i}\n" for i in range(size * 40))), 150, "render",
-         "--to", "md"),
-        (lambda size: sop(step("s", "w" * size * 400)), 150, "render", "--to", "svg"),
-    ]
-    for make, size, *args in cases:
-        small, large = seconds(make, size, *args), seconds(make, 4 * size, *args)
-        assert large < 8 * small + 0.05, (args, small, large)
+    assert_linear(work, 100)

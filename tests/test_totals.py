@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -11,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sopdsl.analysis import library
 from sopdsl.analysis.calendar import format_number, json_minutes, mixed_units
 from sopdsl.analysis.graph import END, FlowGraph
-from sopdsl.analysis.library import library_totals
 from sopdsl.analysis.totals import (
     CalendarError,
     calendar_minutes,
@@ -23,8 +22,17 @@ from sopdsl.analysis.totals import (
 )
 from sopdsl.model import Branch, Decision, Duration, Ref, Section, Sop, Step, Term, Text, Unit
 from sopdsl.parse import parse_text
+from sopdsl.summary import summarize
+
+from .work import assert_linear
 
 SPECS = Path(__file__).resolve().parent.parent / "specs"
+
+
+def library_totals(sops):
+    """Totals across the SOPs, composed as the checker does, from their summaries."""
+    return library.library_totals(map(summarize, sops))
+
 
 LANGUAGE_EXAMPLE = """\
 sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
@@ -479,29 +487,35 @@ def build(activities, sop_id="x") -> Sop:
     return Sop(id=sop_id, title=Text(value="X"), sections=(Section(id=None, title=None, steps=tuple(activities)),))
 
 
-def test_thousand_decisions_with_loops_is_fast():
+def loops(count: int) -> Sop:
     activities = []
-    for i in range(1500):
+    for i in range(count):
         activities.append(activity(Step, f"s{i}", 2))
         activities.append(activity(Decision, f"d{i}", 1, branches=(f"s{i}", "next")))
-    started = time.perf_counter()
-    result = sop_totals(build(activities))
-    assert time.perf_counter() - started < 2
+    return build(activities)
+
+
+def test_many_decisions_with_loops_take_linear_work():
+    assert_linear(lambda count: sop_totals(loops(count)), 200)
+    result = sop_totals(loops(1500))
     assert result.typical == (4500, 4500) and (result.min, result.max) == (4500, 4500)
     assert len(result.flows[0].loops) == 1500 and result.flows[0].loops[0].minutes == (3, 3)
 
 
-def test_long_chain_of_diamonds_is_not_exponential():
+def diamonds(count: int) -> Sop:
     activities = []
-    for i in range(400):
+    for i in range(count):
         activities.append(activity(Decision, f"d{i}", 1, branches=(f"l{i}", f"r{i}")))
         activities.append(activity(Step, f"l{i}", 2, next_id=f"j{i}"))
         activities.append(activity(Step, f"r{i}", 5))
         activities.append(activity(Step, f"j{i}", 0))
     activities.append(activity(Decision, "back", 0, branches=("end", "d0")))
-    started = time.perf_counter()
-    result = sop_totals(build(activities))
-    assert time.perf_counter() - started < 2
+    return build(activities)
+
+
+def test_long_chain_of_diamonds_takes_linear_work():
+    assert_linear(lambda count: sop_totals(diamonds(count)), 100)
+    result = sop_totals(diamonds(400))
     assert (result.min, result.max, result.typical) == (400 * 3, 400 * 6, (1200, 1200))
     assert result.flows[0].loops[0].minutes == (1200, 2400)
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterable, List, Mapping, TypeVar
 
-from ..model import Sop
-from .calendar import CalendarError
-from .totals import SopTiming, SopTotals, sop_timing, timing_totals
+from .totals import SopTiming, SopTotals, timing_totals
 
 Identified = TypeVar("Identified")  # an Sop, or an SOP's summary: anything with the SOP's `id`
 
@@ -67,21 +65,6 @@ def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
 
 
 
-def library_totals(sops: Iterable[Sop]) -> Dict[str, SopTotals]:
-    """Totals of every SOP, in the order given, with `uses` composed in dependency order.
-
-    A step that uses an SOP of its own `uses` cycle, or an SOP not given, counts 0 and is unquantified.
-    An SOP whose calendar is invalid is left out.
-    """
-    timings = []
-    for sop in first_by_id(sops).values():
-        try:
-            timings.append(sop_timing(sop))
-        except CalendarError:
-            continue
-    return composed_totals(timings)
-
-
 def composed_totals(timings: Iterable[SopTiming]) -> Dict[str, SopTotals]:
     """Totals of every SOP from its timing, in the order given (of two with one id, the first counts)."""
     library: Dict[str, SopTiming] = {}
@@ -92,3 +75,13 @@ def composed_totals(timings: Iterable[SopTiming]) -> Dict[str, SopTotals]:
         computed = {sop_id: timing_totals(library[sop_id], totals) for sop_id in component}
         totals.update(computed)
     return {sop_id: totals[sop_id] for sop_id in library}
+
+
+def library_totals(summaries: Iterable) -> Dict[str, SopTotals]:
+    """Totals of every SOP by id, from the SOPs' summaries (`sopdsl.summary`), `uses` composed across them.
+
+    Of two SOPs with one id, the first counts; an SOP whose calendar is invalid has no timing and no totals,
+    and a step that uses it counts 0 and is unquantified.
+    """
+    first = first_by_id(summaries)
+    return composed_totals(summary.timing for summary in first.values() if summary.timing is not None)

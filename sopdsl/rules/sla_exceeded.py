@@ -30,7 +30,7 @@ Correct:
 """
 
 from ..analysis.calendar import format_number, mixed_units
-from ..analysis.library import composed_totals, first_by_id
+from ..analysis.library import first_by_id, library_totals
 from ..analysis.totals import calendar_minutes, duration_minutes
 from ..diagnostics import Severity
 from ..model import Unit
@@ -47,7 +47,7 @@ def check(library):
     first_of_id = first_by_id(file.summary for file in library.files if file.summary is not None)
     if not any(summary.sla is not None for summary in first_of_id.values()):
         return
-    totals = composed_totals(summary.timing for summary in first_of_id.values() if summary.timing is not None)
+    totals = library_totals(first_of_id.values())
     for file in library.files:
         sop = file.summary
         # An SOP of an id declared twice has the totals of the first; one with an invalid calendar has none.
