@@ -66,13 +66,19 @@ class Checked(NamedTuple):
     diagnostics: Tuple[Diagnostic, ...]
 
 
-def load(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
+def read(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
     """Read and parse one file, keeping its model; a syntax error becomes its `syntax-error` diagnostic.
 
     `calendar` is the configured default, given to an SOP without a `calendar:` block of its own.
     """
     text, sop, error = _parse(path, calendar)
-    return SourceFile(str(path), text, error, summarize(sop) if sop is not None else None, sop)
+    return SourceFile(str(path), text, error, None, sop)
+
+
+def load(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
+    """Read and parse one file as `read` does, with the summary the library rules need."""
+    file = read(path, calendar)
+    return file._replace(summary=summarize(file.sop)) if file.sop is not None else file
 
 
 def _parse(path: Path, calendar: Optional[Calendar]) -> Tuple[Optional[str], Optional[Sop], Optional[Diagnostic]]:

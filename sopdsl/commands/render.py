@@ -41,7 +41,7 @@ def document_options(args, **extra):
 
 
 def run(args) -> int:
-    from ..checker import load
+    from ..checker import read
     from ..config import for_paths
     from ..files import UsageError
     from ..output import write_atomically
@@ -56,7 +56,7 @@ def run(args) -> int:
     module = renderer(args.format)
     if module.BINARY and args.output is None and sys.stdout.isatty():
         raise UsageError(f"{args.format} output is binary: give -o FILE, or redirect standard output")
-    file = load(path, for_paths([args.file], args.config).calendar)
+    file = read(path, for_paths([args.file], args.config).calendar)
     if file.error is not None:
         error = file.error
         print(f"{error.path}:{error.line}:{error.column}: error {error.rule} {error.message}", file=sys.stderr)
