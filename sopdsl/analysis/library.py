@@ -66,10 +66,8 @@ def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
 
 
 def composed_totals(timings: Iterable[SopTiming]) -> Dict[str, SopTotals]:
-    """Totals of every SOP from its timing, in the order given (of two with one id, the first counts)."""
-    library: Dict[str, SopTiming] = {}
-    for timing in timings:
-        library.setdefault(timing.sop_id, timing)
+    """Totals of every SOP from its timing, in the order given; each SOP id is given once."""
+    library = {timing.sop_id: timing for timing in timings}
     totals: Dict[str, SopTotals] = {}
     for component in strongly_connected(uses_graph({sop_id: timing.uses for sop_id, timing in library.items()})):
         computed = {sop_id: timing_totals(library[sop_id], totals) for sop_id in component}

@@ -69,16 +69,17 @@ def _error(path: str, line: int, column: int, rule: str, message: str) -> str:
 
 def _totals(files):
     """Each file with its SOP's totals, `uses` composed across all the files."""
-    from ..analysis.library import composed_totals
+    from ..analysis.library import library_totals
     from ..analysis.totals import timing_totals
 
-    timings = [file.summary.timing for file in files]  # each file's calendar is valid: it has a timing
-    library = composed_totals(timings)  # of two SOPs with one id, the first's totals; the other's are its own
+    summaries = [file.summary for file in files]  # each file's calendar is valid: it has a timing
+    library = library_totals(summaries)  # of two SOPs with one id, the first's totals; the other's are its own
     seen = set()
     results = []
-    for file, timing in zip(files, timings):
-        results.append((file, timing_totals(timing, library) if timing.sop_id in seen else library[timing.sop_id]))
-        seen.add(timing.sop_id)
+    for file, summary in zip(files, summaries):
+        first = summary.id not in seen
+        seen.add(summary.id)
+        results.append((file, library[summary.id] if first else timing_totals(summary.timing, library)))
     return results
 
 
