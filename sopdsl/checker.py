@@ -89,12 +89,14 @@ def _load_and_check(path: str, config: Config, models: bool) -> Tuple[SourceFile
 
 
 def _file_diagnostics(file: SourceFile, config: Config) -> List[Diagnostic]:
+    """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
         return [file.error]
     return _rule_diagnostics(SopContext(file.sop), file.path, config)
 
 
 def _rule_diagnostics(context: SopContext, path: str, config: Config) -> List[Diagnostic]:
+    """The findings of every enabled rule of SOP scope, each called as `module.check(context)`."""
     found: List[Diagnostic] = []
     for rule in _enabled(config, Scope.SOP):
         found.extend(_diagnose(rule, path, rule.check(context), config))
@@ -119,10 +121,12 @@ def _complete(library: LibraryContext, per_file: List[Diagnostic], config: Confi
 
 
 def _enabled(config: Config, scope: Scope) -> List[Rule]:
+    """The rules of the scope that the settings let run, in registry order."""
     return [rule for rule in RULES.values() if rule.scope == scope and config.enabled(rule.name)]
 
 
 def _diagnose(rule: Rule, path: str, findings: Iterable[Finding], config: Config) -> Iterable[Diagnostic]:
+    """The rule's findings on the file as diagnostics, at the configured, the finding's or the rule's severity."""
     configured = config.severity.get(rule.name)
     for finding in findings:
         severity = configured or finding.severity or rule.severity

@@ -6,7 +6,7 @@ is the rule's user documentation: a first line saying what it catches, why that 
 `Incorrect:` and `Correct:` example. Below a plain function `check`, the module declares its rule:
 
     RULE = Rule(name="missing-role", severity=Severity.ERROR, scope=Scope.SOP,
-                summary="a step has no `by`", doc=__doc__, check=check)
+                summary="a step or decision has no `by`", doc=__doc__, check=check)
 
 The checker calls `module.check(context)` (the same function, as `RULE.check`); the context depends on the scope:
 
