@@ -10,7 +10,8 @@ import attrs
 from attrs import frozen
 
 from .analysis.library import library_totals
-from .checker import Checked, SourceFile
+from .checker import Checked
+from .loading import SourceFile
 from .output import write_atomically
 from .render import renderer
 from .render.options import RenderOptions
@@ -59,7 +60,7 @@ def build(checked: Checked, out: Path, options: RenderOptions,
             owners.add(file.path)  # library totals are keyed by id: they belong to its first file
             links[file.sop.id] = f"{names[file.path]}.html"
             titles[file.sop.id] = file.sop.title.value
-    totals = library_totals(file.summary for file in files if file.summary is not None)
+    totals = library_totals(file.record for file in files if file.record is not None)
     findings: Dict[str, List] = {}
     for diagnostic in checked.diagnostics:
         findings.setdefault(diagnostic.path, []).append(diagnostic)

@@ -9,54 +9,17 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
-import attrs
-
-from .analysis.graph import FlowGraph, flow_graphs
 from .config import DEFAULTS, Config
-from .diagnostics import Diagnostic, Severity
-from .files import UsageError
-from .model import Calendar, Sop
-from .parse import SopSyntaxError, parse_text, prepare, read_source
-from .rules import RULES, Finding, Rule
-from .summary import SopSummary, summarize
-from .suppressions import SilenceReport, apply
+from .diagnostics import Diagnostic
+from .library_record import library_record
+from .loading import SourceFile, parse_file
+from .parse import prepare
+from .rules import RULES, Finding, Rule, Scope
+from .rules.base import LibraryContext, SilenceReport, SopContext
+from .suppressions import apply
 
 POOL_THRESHOLD = 16  # up to this many files are checked in this process: starting workers would cost more
 CHUNKS_PER_WORKER = 4  # enough chunks per worker to even out files of different sizes
-
-
-class SourceFile(NamedTuple):
-    """One file of the checked set: its text, and its SOP's summary or the syntax error that stopped it.
-
-    The whole model, `sop`, is kept only where it was asked for: a worker process sends back the summary,
-    which costs far less to pass between processes.
-    """
-
-    path: str
-    text: Optional[str]
-    error: Optional[Diagnostic]
-    summary: Optional[SopSummary] = None
-    sop: Optional[Sop] = None
-
-
-class Library(NamedTuple):
-    """The checked set of files; SOPs refer to each other by id across it."""
-
-    files: List[SourceFile]
-    is_library: bool
-
-
-class RuleContext:
-    """What a per-file rule sees: its SOP and the SOP's flow graphs, built once for all rules.
-
-    A rule that looks at other files has library scope.
-    """
-
-    __slots__ = ("sop", "graphs")
-
-    def __init__(self, sop: Sop):
-        self.sop = sop
-        self.graphs: Tuple[FlowGraph, ...] = tuple(flow_graphs(sop))
 
 
 class Checked(NamedTuple):
@@ -64,36 +27,6 @@ class Checked(NamedTuple):
 
     files: Tuple[SourceFile, ...]
     diagnostics: Tuple[Diagnostic, ...]
-
-
-def read(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
-    """Read and parse one file, keeping its model; a syntax error becomes its `syntax-error` diagnostic.
-
-    `calendar` is the configured default, given to an SOP without a `calendar:` block of its own.
-    """
-    text, sop, error = _parse(path, calendar)
-    return SourceFile(str(path), text, error, None, sop)
-
-
-def load(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
-    """Read and parse one file as `read` does, with the summary the library rules need."""
-    file = read(path, calendar)
-    return file._replace(summary=summarize(file.sop)) if file.sop is not None else file
-
-
-def _parse(path: Path, calendar: Optional[Calendar]) -> Tuple[Optional[str], Optional[Sop], Optional[Diagnostic]]:
-    text = None
-    try:
-        text = read_source(path)
-        sop = parse_text(text)
-    except SopSyntaxError as error:
-        diagnostic = Diagnostic(str(path), error.line, error.column, Severity.ERROR, "syntax-error", error.message)
-        return text, None, diagnostic
-    except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
-    if calendar is not None and sop.calendar is None:
-        sop = attrs.evolve(sop, calendar=calendar)
-    return text, sop, None
 
 
 def check_paths(
@@ -114,7 +47,7 @@ def check_paths(
         results = _on_pool(work, names, jobs)
     else:
         results = list(map(work, names))
-    library = Library([file for file, _ in results], is_library)
+    library = LibraryContext([file for file, _ in results], is_library)
     diagnostics = _complete(library, [d for _, found in results for d in found], config)
     return Checked(tuple(library.files), diagnostics)
 
@@ -139,45 +72,47 @@ def _on_pool(work, names: List[str], jobs: int) -> list:
         return list(pool.map(work, names, chunksize=chunksize))
 
 
-def check_library(library: Library, config: Config = DEFAULTS) -> List[Diagnostic]:
+def check_library(library: LibraryContext, config: Config = DEFAULTS) -> List[Diagnostic]:
     """Every finding on every file of an already loaded library, suppressions applied, sorted."""
     per_file = [d for file in library.files for d in _file_diagnostics(file, config)]
     return list(_complete(library, per_file, config))
 
 
 def _load_and_check(path: str, config: Config, models: bool) -> Tuple[SourceFile, List[Diagnostic]]:
-    """Parse one file, run the per-file rules on it and summarize it: what a pool worker does."""
-    text, sop, error = _parse(Path(path), config.calendar)
+    """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
+    text, sop, error = parse_file(Path(path), config.calendar)
     if sop is None:
         return SourceFile(path, text, error), [error]
-    context = RuleContext(sop)
-    file = SourceFile(path, text, None, summarize(sop, context.graphs), sop if models else None)
+    context = SopContext(sop)
+    file = SourceFile(path, text, None, library_record(sop, context.graphs), sop if models else None)
     return file, _rule_diagnostics(context, path, config)
 
 
 def _file_diagnostics(file: SourceFile, config: Config) -> List[Diagnostic]:
+    """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
         return [file.error]
-    return _rule_diagnostics(RuleContext(file.sop), file.path, config)
+    return _rule_diagnostics(SopContext(file.sop), file.path, config)
 
 
-def _rule_diagnostics(context: RuleContext, path: str, config: Config) -> List[Diagnostic]:
+def _rule_diagnostics(context: SopContext, path: str, config: Config) -> List[Diagnostic]:
+    """The findings of every enabled rule of SOP scope, each called as `module.check(context)`."""
     found: List[Diagnostic] = []
-    for rule in _enabled(config, "sop"):
+    for rule in _enabled(config, Scope.SOP):
         found.extend(_diagnose(rule, path, rule.check(context), config))
     return found
 
 
-def _complete(library: Library, per_file: List[Diagnostic], config: Config) -> Tuple[Diagnostic, ...]:
+def _complete(library: LibraryContext, per_file: List[Diagnostic], config: Config) -> Tuple[Diagnostic, ...]:
     """The per-file findings, with the library rules' findings added, suppressions applied and reported, sorted."""
     diagnostics = list(per_file)
-    for rule in _enabled(config, "library"):
+    for rule in _enabled(config, Scope.LIBRARY):
         for path, findings in rule.check(library):
             diagnostics.extend(_diagnose(rule, path, findings, config))
-    silences_by_path = {file.path: file.summary.silences for file in library.files if file.summary is not None}
+    silences_by_path = {file.path: file.record.silences for file in library.files if file.record is not None}
     kept, used = apply(diagnostics, silences_by_path)
     enabled = frozenset(name for name in RULES if config.enabled(name))
-    for rule in _enabled(config, "suppressions"):
+    for rule in _enabled(config, Scope.SUPPRESSIONS):
         for path, found in silences_by_path.items():
             if found:
                 report = SilenceReport(found, frozenset(s for s in found if s in used), enabled)
@@ -185,11 +120,13 @@ def _complete(library: Library, per_file: List[Diagnostic], config: Config) -> T
     return tuple(sorted(kept, key=lambda d: d.sort_key))
 
 
-def _enabled(config: Config, scope: str) -> List[Rule]:
+def _enabled(config: Config, scope: Scope) -> List[Rule]:
+    """The rules of the scope that the settings let run, in registry order."""
     return [rule for rule in RULES.values() if rule.scope == scope and config.enabled(rule.name)]
 
 
 def _diagnose(rule: Rule, path: str, findings: Iterable[Finding], config: Config) -> Iterable[Diagnostic]:
+    """The rule's findings on the file as diagnostics, at the configured, the finding's or the rule's severity."""
     configured = config.severity.get(rule.name)
     for finding in findings:
         severity = configured or finding.severity or rule.severity

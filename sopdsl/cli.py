@@ -9,7 +9,7 @@ import sys
 import traceback
 
 from . import __version__
-from .files import UsageError
+from .errors import SopdslError
 
 # Command name -> (module in sopdsl.commands, one-line help).
 COMMANDS = {
@@ -46,7 +46,7 @@ def main(argv=None) -> int:
     args = build_parser(chosen if chosen in COMMANDS else None).parse_args(argv)
     try:
         return args.run(args)
-    except UsageError as error:
+    except SopdslError as error:  # usage, syntax, calendar, formatting and browser errors alike
         print(f"sopdsl: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, Mapping, Optional, Sequence, Tuple
 
 import attrs
 from attrs import field, frozen
 
 from .analysis.calendar import CalendarError, calendar_minutes
 from .diagnostics import Severity
-from .files import UsageError
+from .errors import UsageError
 from .model import CALENDAR_FIELDS, Calendar
 from .parse import SopSyntaxError, parse_text
-from .rules import RULES
 
 KEYS = ("select", "ignore", "severity", "calendar", "strict")
 ALWAYS_ON = "syntax-error"  # a file that does not parse can be neither checked nor passed
@@ -39,19 +38,33 @@ class Config:
 DEFAULTS = Config()
 
 
-def rule_names(names: Iterable[str], where: str) -> Tuple[str, ...]:
-    """The names as a tuple, each a registered rule; `where` prefixes the message of a usage error."""
+def rule_names(names: Iterable[str], where: str, registered: bool = True) -> Tuple[str, ...]:
+    """The names as a tuple, each a string, and with `registered` a registered rule.
+
+    `where` prefixes the message of a usage error. Only a command that runs rules asks for `registered`:
+    the registry imports every rule.
+    """
     names = tuple(names)
+    known = _registered_names() if registered else None
     for name in names:
-        if not isinstance(name, str) or name not in RULES:
+        if not isinstance(name, str) or (known is not None and name not in known):
             raise UsageError(f"{where}: {name!r} is not a rule; `sopdsl rules` lists them")
     return names
 
 
-def for_paths(paths: Sequence[str], explicit: Optional[str] = None) -> Config:
-    """The configuration of the checked paths: the explicit file, or the one found upward from every path."""
+def _registered_names() -> FrozenSet[str]:
+    from .rules import RULES  # imported only by the commands that run rules
+
+    return frozenset(RULES)
+
+
+def for_paths(paths: Sequence[str], explicit: Optional[str] = None, runs_rules: bool = True) -> Config:
+    """The configuration of the checked paths: the explicit file, or the one found upward from every path.
+
+    Without `runs_rules` (for a command that checks nothing), rule names are not looked up in the registry.
+    """
     if explicit is not None:
-        return load(Path(explicit))
+        return load(Path(explicit), runs_rules)
     found: Dict[Path, Optional[Tuple[Path, dict]]] = {}
     for path in paths:
         start = Path(path).resolve()
@@ -63,7 +76,7 @@ def for_paths(paths: Sequence[str], explicit: Optional[str] = None) -> Config:
         names = " and ".join(name or "no configuration" for name in sorted(distinct, key=str))
         raise UsageError(f"the paths given have different configurations ({names}); check them apart or give --config")
     item = next(iter(distinct.values()), None)
-    return _settings(*item) if item else DEFAULTS
+    return _settings(*item, runs_rules) if item else DEFAULTS
 
 
 def discover(folder: Path) -> Optional[Tuple[Path, dict]]:
@@ -79,26 +92,26 @@ def discover(folder: Path) -> Optional[Tuple[Path, dict]]:
     return None
 
 
-def load(path: Path) -> Config:
+def load(path: Path, runs_rules: bool = True) -> Config:
     """The settings of one configuration file; anything wrong in it is a UsageError naming the file."""
     table = _table(path)
     if table is None:
         raise UsageError(f"{path}: has no [tool.sopdsl] table")
-    return _settings(path, table)
+    return _settings(path, table, runs_rules)
 
 
-def _settings(path: Path, table: dict) -> Config:
+def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
     where = str(path)
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
         raise UsageError(f"{where}: unknown key '{unknown[0]}'; the keys are {', '.join(KEYS)}")
     settings = {}
     if "select" in table:
-        settings["select"] = rule_names(_list(table["select"], f"{where}: select"), f"{where}: select")
+        settings["select"] = rule_names(_list(table["select"], f"{where}: select"), f"{where}: select", runs_rules)
     if "ignore" in table:
-        settings["ignore"] = _ignorable(_list(table["ignore"], f"{where}: ignore"), f"{where}: ignore")
+        settings["ignore"] = _ignorable(_list(table["ignore"], f"{where}: ignore"), f"{where}: ignore", runs_rules)
     if "severity" in table:
-        settings["severity"] = _severities(table["severity"], f"{where}: severity")
+        settings["severity"] = _severities(table["severity"], f"{where}: severity", runs_rules)
     if "calendar" in table:
         settings["calendar"] = _calendar(table["calendar"], f"{where}: calendar")
     if "strict" in table:
@@ -130,8 +143,8 @@ def _table(path: Path) -> Optional[dict]:
     return table
 
 
-def _ignorable(names: Iterable[str], where: str) -> Tuple[str, ...]:
-    names = rule_names(names, where)
+def _ignorable(names: Iterable[str], where: str, registered: bool = True) -> Tuple[str, ...]:
+    names = rule_names(names, where, registered)
     if ALWAYS_ON in names:
         raise UsageError(f"{where}: '{ALWAYS_ON}' cannot be ignored")
     return names
@@ -143,10 +156,10 @@ def _list(value, where: str) -> list:
     return value
 
 
-def _severities(value, where: str) -> Dict[str, Severity]:
+def _severities(value, where: str, registered: bool) -> Dict[str, Severity]:
     if not isinstance(value, dict):
         raise UsageError(f'{where} must be a table of rule = "error" | "warning" | "info"')
-    rule_names(value, where)
+    rule_names(value, where, registered)
     if ALWAYS_ON in value:
         raise UsageError(f"{where}: the severity of '{ALWAYS_ON}' cannot be changed")
     levels = {severity.value: severity for severity in Severity}

@@ -31,6 +31,11 @@ class Diagnostic(NamedTuple):
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.message)
 
+    @property
+    def line_text(self) -> str:
+        """The finding on one line, as every command prints it: `path:line:column: severity rule message`."""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.rule} {self.message}"
+
     def as_json(self) -> dict:
         return {
             "path": self.path,

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 from typing import Iterable, List
 
+from .errors import UsageError
 
-class UsageError(Exception):
-    """The command cannot do its job with what it was given (exit code 2)."""
+__all__ = ["UsageError", "collect"]
 
 
 def collect(paths: Iterable[str]) -> List[Path]:

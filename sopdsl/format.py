@@ -9,6 +9,7 @@ from typing import Iterator, List, Optional, Tuple
 import attrs
 from attrs import Factory, define
 
+from .errors import SopdslError
 from .model import (
     CALENDAR_FIELDS,
     HEADER_FIELDS,
@@ -37,7 +38,7 @@ _BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
 SourceLines = Tuple[Tuple[int, int], ...]
 
 
-class FormatError(Exception):
+class FormatError(SopdslError):
     """The formatted text failed its safety check, so the source must be left as it is."""
 
 

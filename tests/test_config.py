@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from sopdsl.checker import load
 from sopdsl.cli import main
 from sopdsl.config import Config, for_paths
+from sopdsl.loading import load
 
 from .sop_files import write_sop
 

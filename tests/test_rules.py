@@ -17,8 +17,10 @@ import textwrap
 import pytest
 
 import sopdsl.rules
-from sopdsl.checker import Library, check_library, load
+from sopdsl.checker import check_library
+from sopdsl.loading import load
 from sopdsl.rules import RULES
+from sopdsl.rules.base import LibraryContext as Library
 from sopdsl.rules.docs import render
 
 from .conftest import FIXTURES, ROOT, SHARED_SPEC

@@ -20,9 +20,9 @@ from sopdsl.analysis.totals import (
     sop_totals,
     typical_path,
 )
+from sopdsl.library_record import library_record
 from sopdsl.model import Branch, Decision, Duration, Ref, Section, Sop, Step, Term, Text, Unit
 from sopdsl.parse import parse_text
-from sopdsl.summary import summarize
 
 from .work import assert_linear
 
@@ -31,7 +31,7 @@ SPECS = Path(__file__).resolve().parent.parent / "specs"
 
 def library_totals(sops):
     """Totals across the SOPs, composed as the checker does, from their summaries."""
-    return library.library_totals(map(summarize, sops))
+    return library.library_totals(map(library_record, sops))
 
 
 LANGUAGE_EXAMPLE = """\

@@ -6,6 +6,7 @@ import functools
 from fractions import Fraction
 from typing import Dict, Mapping, Optional, Tuple, Union
 
+from ..errors import SopdslError
 from ..model import Calendar, Duration, Span, Unit, number_value
 
 Exact = Union[int, Fraction]  # working minutes: an int when whole, as most are, since ints add up much faster
@@ -29,7 +30,7 @@ ALLOWED_UNITS = {
 UNIT_OF_ENTRY = {"workday": Unit.WORKDAY, "week": Unit.WEEK, "month": Unit.MONTH, "year": Unit.YEAR}
 
 
-class CalendarError(Exception):
+class CalendarError(SopdslError):
     """A calendar entry that cannot define its unit; `span` points at the entry's value."""
 
     def __init__(self, message: str, span: Optional[Span]):

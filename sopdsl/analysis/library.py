@@ -6,7 +6,7 @@ from typing import Dict, Iterable, List, Mapping, TypeVar
 
 from .totals import SopTiming, SopTotals, timing_totals
 
-Identified = TypeVar("Identified")  # an Sop, or an SOP's summary: anything with the SOP's `id`
+Identified = TypeVar("Identified")  # an Sop, or an SOP's library record: anything with the SOP's `id`
 
 
 def first_by_id(sops: Iterable[Identified]) -> Dict[str, Identified]:
@@ -75,11 +75,11 @@ def composed_totals(timings: Iterable[SopTiming]) -> Dict[str, SopTotals]:
     return {sop_id: totals[sop_id] for sop_id in library}
 
 
-def library_totals(summaries: Iterable) -> Dict[str, SopTotals]:
-    """Totals of every SOP by id, from the SOPs' summaries (`sopdsl.summary`), `uses` composed across them.
+def library_totals(records: Iterable) -> Dict[str, SopTotals]:
+    """Totals of every SOP by id, from the SOPs' records (`sopdsl.library_record`), `uses` composed across them.
 
     Of two SOPs with one id, the first counts; an SOP whose calendar is invalid has no timing and no totals,
     and a step that uses it counts 0 and is unquantified.
     """
-    first = first_by_id(summaries)
-    return composed_totals(summary.timing for summary in first.values() if summary.timing is not None)
+    first = first_by_id(records)
+    return composed_totals(record.timing for record in first.values() if record.timing is not None)

@@ -45,8 +45,6 @@ def run(args) -> int:
                 print(f"sopdsl: {note}", file=sys.stderr)
         try:
             result = build(checked, out, document_options(args), print_pdf, note)
-        except ChromiumError as error:
-            raise UsageError(str(error)) from None
         except OSError as error:
             raise UsageError(f"cannot write into {args.output}: {error.strerror or error}") from None
     print(f"sopdsl: built {len(result.entries)} SOPs into {out}", file=sys.stderr)

@@ -45,6 +45,7 @@ def run(args) -> int:
 def _format_file(path: Path, args) -> int:
     """Format one file as the options ask; returns its exit status."""
     from ..format import FormatError, format_text
+    from ..loading import syntax_diagnostic
     from ..parse import SopSyntaxError, read_source
 
     reports = sys.stderr if args.diff else sys.stdout
@@ -55,7 +56,7 @@ def _format_file(path: Path, args) -> int:
         print(f"sopdsl: error: cannot read {path}: {error.strerror or error}", file=sys.stderr)
         return 2
     except SopSyntaxError as error:
-        print(f"{path}:{error.line}:{error.column}: error syntax-error {error.message}", file=reports)
+        print(syntax_diagnostic(str(path), error).line_text, file=reports)
         return 1
     except FormatError as error:
         print(f"sopdsl: internal error: cannot format {path} safely: {error}", file=sys.stderr)

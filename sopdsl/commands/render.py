@@ -41,12 +41,11 @@ def document_options(args, **extra):
 
 
 def run(args) -> int:
-    from ..checker import read
     from ..config import for_paths
-    from ..files import UsageError
+    from ..errors import UsageError
+    from ..loading import read
     from ..output import write_atomically
     from ..render import renderer
-    from ..render.chromium import ChromiumError
 
     path = Path(args.file)
     if path.is_dir():
@@ -56,15 +55,11 @@ def run(args) -> int:
     module = renderer(args.format)
     if module.BINARY and args.output is None and sys.stdout.isatty():
         raise UsageError(f"{args.format} output is binary: give -o FILE, or redirect standard output")
-    file = read(path, for_paths([args.file], args.config).calendar)
+    file = read(path, for_paths([args.file], args.config, runs_rules=False).calendar)
     if file.error is not None:
-        error = file.error
-        print(f"{error.path}:{error.line}:{error.column}: error {error.rule} {error.message}", file=sys.stderr)
+        print(file.error.line_text, file=sys.stderr)
         return 1
-    try:
-        result = module.render(file.sop, document_options(args))
-    except ChromiumError as error:
-        raise UsageError(str(error)) from None
+    result = module.render(file.sop, document_options(args))
     data = result if module.BINARY else result.encode("utf-8")
     if args.output is None:
         sys.stdout.buffer.write(data)

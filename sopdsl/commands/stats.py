@@ -7,6 +7,7 @@ import sys
 
 FORMATS = ("text", "json")
 LANGUAGES = ("id", "en")
+TIMING_RULE = "invalid-calendar"  # with syntax-error, which always runs: the files that cannot be timed
 
 
 def add_arguments(parser) -> None:
@@ -26,9 +27,9 @@ def run(args) -> int:
     from ..reporters.text_reporter import printable
 
     paths = collect(args.paths)
-    files, errors = _parse(paths, for_paths(args.paths, args.config).calendar)
+    files, errors = _timed(paths, for_paths(args.paths, args.config).calendar)
     for error in errors:
-        print(error, file=sys.stderr)
+        print(error.line_text, file=sys.stderr)
     results = _totals(files)
     if args.format == "json":
         objects = [totals.as_json() for _, totals in results]
@@ -38,33 +39,23 @@ def run(args) -> int:
             print(json.dumps(objects[0], indent=2, ensure_ascii=False))
     elif results:
         print(printable("\n\n".join(_table(file, totals, args.lang) for file, totals in results), keep="\n"))
-    return 1 if errors else 0
+    return 1 if errors or len(files) < len(paths) else 0
 
 
-def _parse(paths, default_calendar):
-    """The files that parse with a valid calendar, and the errors of the others, in file order."""
-    from ..analysis.calendar import CalendarError, calendar_minutes
-    from ..checker import load
+def _timed(paths, default_calendar):
+    """The files that parse with a valid calendar, and the findings that stop the others, in file order.
 
-    files, errors = [], []
-    for path in paths:
-        file = load(path, default_calendar)
-        if file.error is not None:
-            error = file.error
-            errors.append(_error(error.path, error.line, error.column, "syntax-error", error.message))
-            continue
-        try:
-            calendar_minutes(file.sop.calendar)
-        except CalendarError as problem:
-            span = problem.span or file.sop.span
-            errors.append(_error(file.path, span.line, span.column, "invalid-calendar", problem.message))
-            continue
-        files.append(file)
-    return files, errors
+    The checker runs only the rules that tell whether an SOP can be timed: `syntax-error` and `invalid-calendar`.
+    """
+    from ..checker import check_paths
+    from ..config import Config
 
-
-def _error(path: str, line: int, column: int, rule: str, message: str) -> str:
-    return f"{path}:{line}:{column}: error {rule} {message}"
+    config = Config(select=(TIMING_RULE,), calendar=default_calendar)
+    checked = check_paths(paths, False, config, models=True)
+    order = {file.path: position for position, file in enumerate(checked.files)}
+    errors = sorted(checked.diagnostics, key=lambda d: order[d.path])
+    timed = [file for file in checked.files if file.record is not None and file.record.timing is not None]
+    return timed, errors
 
 
 def _totals(files):
@@ -72,14 +63,14 @@ def _totals(files):
     from ..analysis.library import library_totals
     from ..analysis.totals import timing_totals
 
-    summaries = [file.summary for file in files]  # each file's calendar is valid: it has a timing
-    library = library_totals(summaries)  # of two SOPs with one id, the first's totals; the other's are its own
+    records = [file.record for file in files]  # each file's calendar is valid: it has a timing
+    library = library_totals(records)  # of two SOPs with one id, the first's totals; the other's are its own
     seen = set()
     results = []
-    for file, summary in zip(files, summaries):
-        first = summary.id not in seen
-        seen.add(summary.id)
-        results.append((file, library[summary.id] if first else timing_totals(summary.timing, library)))
+    for file, record in zip(files, records):
+        first = record.id not in seen
+        seen.add(record.id)
+        results.append((file, library[record.id] if first else timing_totals(record.timing, library)))
     return results
 
 

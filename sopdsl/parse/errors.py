@@ -6,6 +6,8 @@ import re
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from ..errors import SopdslError
+
 UNIT_HINT = "use menit, jam, hari, hari kerja, minggu, bulan, tahun or their English names"
 DURATION_EXAMPLES = "such as '30 menit', '2 jam 30 menit' or '1-3 hari kerja'"
 
@@ -48,7 +50,7 @@ _TOP_TYPES = {"ROLE", "SECTION", "STEP", "DECISION"}
 _WORD = re.compile(r"[^\s:#]+|\S")
 
 
-class SopSyntaxError(Exception):
+class SopSyntaxError(SopdslError):
     """A file that does not follow the language, with the line and column to show the author."""
 
     def __init__(self, message: str, line: int, column: int):

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, NamedTuple, Optional, Union
 from urllib.parse import urlsplit
 
+from ..errors import SopdslError
+
 ENV_VAR = "SOPDSL_CHROMIUM"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 INSTALL_HINT = f"install the Debian package 'chromium' or set {ENV_VAR} to a Chrome/Chromium executable"
@@ -44,7 +46,7 @@ MM_PER_INCH = 25.4
 Source = Union[str, Path]
 
 
-class ChromiumError(Exception):
+class ChromiumError(SopdslError):
     """Chromium is missing, failed, or did not answer in time; the message says which."""
 
 

@@ -10,7 +10,7 @@ def report(diagnostics, sources, stream) -> None:
     """`sources` maps a path to its text, for the quoted line under each finding."""
     lines_of: Dict[str, List[str]] = {}
     for d in diagnostics:
-        stream.write(printable(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}") + "\n")
+        stream.write(printable(d.line_text) + "\n")
         if d.path not in lines_of:
             text = sources.get(d.path)
             lines_of[d.path] = text.split("\n") if text is not None else []  # numbered as the parser numbers them

@@ -1,12 +1,50 @@
-"""What a rule is: a name, a severity, its documentation and a check over one SOP or a library."""
+"""The rule contract: what a rule module declares, and what its `check` receives in each scope.
+
+A rule is one module of `sopdsl/rules/`, named as the rule with `_` for `-`, and one line in the registry,
+`RULE_MODULES` of `sopdsl/rules/__init__.py` (in the order of the CLI contract's table). The module's docstring
+is the rule's user documentation: a first line saying what it catches, why that matters, then an indented
+`Incorrect:` and `Correct:` example. Below a plain function `check`, the module declares its rule:
+
+    RULE = Rule(name="missing-role", severity=Severity.ERROR, scope=Scope.SOP,
+                summary="a step or decision has no `by`", doc=__doc__, check=check)
+
+The checker calls `module.check(context)` (the same function, as `RULE.check`); the context depends on the scope:
+
+- `Scope.SOP`: `check(SopContext) -> Iterable[Finding]`, once for each file that parses. The context holds
+  the SOP (with the configured default calendar) and its flow graphs, built once for all rules.
+- `Scope.LIBRARY`: `check(LibraryContext) -> Iterable[(path, Iterable[Finding])]`, once for the whole checked
+  set, after the per-file rules. The context holds every loaded file, with the library record of each that
+  parses, and whether a folder was checked (a library) or single files.
+- `Scope.SUPPRESSIONS`: `check(SilenceReport) -> Iterable[Finding]`, once for each file with suppression
+  comments, after every other rule: its silences, those that silenced a finding, and the rules that ran.
+- `Scope.PARSER`: no `check`; the parser reports the rule's findings (`syntax-error`), and a file with one is
+  not checked further.
+
+A finding's severity is the rule's, unless the finding gives its own or the settings change it.
+"""
 
 from __future__ import annotations
 
+import enum
 import inspect
-from typing import Callable, Iterable, NamedTuple, Optional
+from typing import Any, Callable, FrozenSet, Iterable, NamedTuple, Optional, Sequence, Tuple
 
+from attrs import field, frozen
+
+from ..analysis.graph import FlowGraph, flow_graphs
 from ..diagnostics import Severity
-from ..model import Span
+from ..loading import SourceFile
+from ..model import Sop, Span
+from ..suppressions import Silence
+
+
+class Scope(str, enum.Enum):
+    """What a rule looks at, and so what its `check` receives."""
+
+    SOP = "sop"
+    LIBRARY = "library"
+    SUPPRESSIONS = "suppressions"
+    PARSER = "parser"
 
 
 class Finding(NamedTuple):
@@ -17,22 +55,56 @@ class Finding(NamedTuple):
     severity: Optional[Severity] = None
 
 
-class Rule(NamedTuple):
-    """A registered rule. Its module docstring is its user documentation."""
+class SopContext:
+    """What a rule of SOP scope sees: one SOP and its flow graphs, built once for all rules."""
+
+    __slots__ = ("sop", "graphs")
+
+    def __init__(self, sop: Sop):
+        self.sop = sop
+        self.graphs: Tuple[FlowGraph, ...] = tuple(flow_graphs(sop))
+
+
+class LibraryContext(NamedTuple):
+    """What a rule of library scope sees: the checked set of files, whose SOPs refer to each other by id."""
+
+    files: Sequence[SourceFile]
+    is_library: bool  # a folder was checked; single files may simply lack the SOPs they refer to
+
+
+class SilenceReport(NamedTuple):
+    """What a rule of suppressions scope sees for one file: its silences, those that silenced a finding, rules run."""
+
+    silences: Tuple[Silence, ...]
+    used: FrozenSet[Silence]
+    enabled: FrozenSet[str]
+
+
+SopCheck = Callable[[SopContext], Iterable[Finding]]
+LibraryCheck = Callable[[LibraryContext], Iterable[Tuple[str, Iterable[Finding]]]]
+SuppressionCheck = Callable[[SilenceReport], Iterable[Finding]]
+
+
+def _documentation(docstring: Optional[str]) -> str:
+    """The module docstring as documentation: indentation and surrounding blank lines removed."""
+    return inspect.cleandoc(docstring or "")
+
+
+def _check_fits_scope(rule: "Rule", attribute: Any, check: Optional[Callable[..., Any]]) -> None:
+    """A parser rule has no `check`; every other rule has one."""
+    needed = rule.scope is not Scope.PARSER
+    if (check is not None) != needed:
+        need = "needs a" if needed else "takes no"
+        raise TypeError(f"rule '{rule.name}': a {rule.scope.value} rule {need} check function")
+
+
+@frozen(kw_only=True)
+class Rule:
+    """A rule as its module declares it. Its module docstring is its user documentation."""
 
     name: str
     severity: Severity
-    summary: str
-    doc: str
-    check: Optional[Callable[..., Iterable[Finding]]]
-    scope: str  # "sop": check(context) per file; "library": check(library) once; "parser": reported by the parser
-
-
-def rule(name: str, severity: Severity, summary: str, scope: str = "sop"):
-    """Declare the rule of the calling module; the module's docstring becomes its documentation."""
-
-    def register(check):
-        module = inspect.getmodule(check)
-        return Rule(name, severity, summary, inspect.cleandoc(module.__doc__ or ""), check, scope)
-
-    return register
+    scope: Scope
+    summary: str  # one line for `sopdsl rules` and the table of docs/rules.md
+    doc: str = field(converter=_documentation, repr=False)
+    check: Optional[Callable[..., Iterable[Any]]] = field(default=None, validator=_check_fits_scope)

@@ -20,13 +20,17 @@ Correct:
       no: kembalikan
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import step_name
 from ..diagnostics import Severity
-from ._describe import step_name
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("branch-outside-decision", Severity.ERROR, "`yes`, `no` or `branch` on a plain step, or `next` on a decision")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for activity in context.sop.activities():
         if activity.is_decision:
             if activity.next is not None:
@@ -46,3 +50,13 @@ def check(context):
 
 def _branch_name(branch):
     return f"'{branch.kind}'" if branch.label is None else f"'branch \"{branch.label}\"'"
+
+
+RULE = Rule(
+    name="branch-outside-decision",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="`yes`, `no` or `branch` on a plain step, or `next` on a decision",
+    doc=__doc__,
+    check=check,
+)

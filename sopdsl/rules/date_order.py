@@ -18,12 +18,16 @@ Correct:
       effective: 2024-06-10
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("date-order", Severity.ERROR, "`effective` is before `created`, or `revised` before `created`")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     sop = context.sop
     if sop.created is None:
         return
@@ -34,3 +38,13 @@ def check(context):
                 f"'{keyword}' ({date.value.isoformat()}) is before 'created' ({sop.created.value.isoformat()}); "
                 "check the year and month of both dates",
             )
+
+
+RULE = Rule(
+    name="date-order",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="`effective` is before `created`, or `revised` before `created`",
+    doc=__doc__,
+    check=check,
+)

@@ -23,21 +23,21 @@ Correct:
       no: kembalikan
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
 from ..analysis.graph import END
+from ..describe import step_name, step_span
 from ..diagnostics import Severity
-from ._describe import step_name, step_span
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 _PRINTED = {"yes": "Ya", "no": "Tidak"}
 _SAME_AS = {"yes": "ya", "no": "tidak"}
 
 
-@rule(
-    "decision-branches",
-    Severity.ERROR,
-    "a decision with fewer than two branches, two branches with one label, or all branches to one target",
-)
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for graph in context.graphs:
         for position, step in enumerate(graph.steps):
             if step.is_decision:
@@ -96,3 +96,13 @@ def _printed(branch):
 def _label_key(branch):
     label = " ".join(_printed(branch).casefold().split())
     return _SAME_AS.get(label, label)
+
+
+RULE = Rule(
+    name="decision-branches",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="a decision with fewer than two branches, two branches with one label, or all branches to one target",
+    doc=__doc__,
+    check=check,
+)

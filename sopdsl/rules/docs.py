@@ -21,6 +21,11 @@ def render() -> str:
         "A finding can be silenced on its line, or on the line of the block that contains it, with a trailing",
         "`# sopdsl: ignore[rule-name]` comment. `sopdsl rules` lists the same rules.",
         "",
+        "To add a rule: write one module `sopdsl/rules/<rule_name>.py` as the contract in `sopdsl/rules/base.py`",
+        "describes (its docstring, a plain `check` function, a `RULE = Rule(...)` declaration), add its one line to",
+        "`RULE_MODULES` in `sopdsl/rules/__init__.py`, give it `pass`/`fail` fixtures in",
+        "`tests/fixtures/rules/<rule-name>/`, and run `python -m sopdsl.rules.docs` to update this page.",
+        "",
         "| rule | severity | fires when |",
         "|---|---|---|",
     ]

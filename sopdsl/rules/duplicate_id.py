@@ -20,12 +20,16 @@ Correct:
       by: petugas
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("duplicate-id", Severity.ERROR, "two roles, sections or steps share an id")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     sop = context.sop
     groups = (
         ("role", sop.roles),
@@ -42,3 +46,13 @@ def check(context):
                 )
             else:
                 first[node.id] = node
+
+
+RULE = Rule(
+    name="duplicate-id",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="two roles, sections or steps share an id",
+    doc=__doc__,
+    check=check,
+)

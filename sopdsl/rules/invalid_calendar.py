@@ -22,15 +22,29 @@ Correct:
         week: 5 workdays
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
 from ..analysis.totals import CalendarError, calendar_minutes
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("invalid-calendar", Severity.ERROR, "a `calendar` entry uses a unit not smaller than itself, a range, or zero")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     sop = context.sop
     try:
         calendar_minutes(sop.calendar)
     except CalendarError as error:
         yield Finding(error.span or sop.field_spans.get("calendar") or sop.span, error.message)
+
+
+RULE = Rule(
+    name="invalid-calendar",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="a `calendar` entry uses a unit not smaller than itself, a range, or zero",
+    doc=__doc__,
+    check=check,
+)

@@ -19,8 +19,12 @@ Correct:
       approved-by: Kepala Dinas Komunikasi dan Informatika
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 _RECOMMENDED = (
     ("number", "number", "Nomor SOP", "12/SOP-PPID/2024"),
@@ -29,8 +33,8 @@ _RECOMMENDED = (
 )
 
 
-@rule("missing-metadata", Severity.WARNING, "the header lacks `number`, `effective` or `approved-by`")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     sop = context.sop
     for keyword, attribute, printed_as, example in _RECOMMENDED:
         if getattr(sop, attribute) is None:
@@ -39,3 +43,13 @@ def check(context):
                 f"SOP '{sop.id}' has no '{keyword}' ({printed_as}) in its header; add it, "
                 f"for example '{keyword}: {example}'",
             )
+
+
+RULE = Rule(
+    name="missing-metadata",
+    severity=Severity.WARNING,
+    scope=Scope.SOP,
+    summary="the header lacks `number`, `effective` or `approved-by`",
+    doc=__doc__,
+    check=check,
+)

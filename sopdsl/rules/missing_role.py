@@ -20,16 +20,30 @@ Correct:
       time: 15 menit
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import step_name, step_span
 from ..diagnostics import Severity
-from ._describe import step_name, step_span
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("missing-role", Severity.ERROR, "a step or decision has no `by`")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for activity in context.sop.activities():
         if not activity.by:
             yield Finding(
                 step_span(activity),
                 f"{step_name(activity)} has no performer; add 'by: <role>' naming the role that does it",
             )
+
+
+RULE = Rule(
+    name="missing-role",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="a step or decision has no `by`",
+    doc=__doc__,
+    check=check,
+)

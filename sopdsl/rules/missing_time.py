@@ -21,13 +21,17 @@ Correct:
       output: Register permohonan
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import step_name, step_span
 from ..diagnostics import Severity
-from ._describe import step_name, step_span
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("missing-time", Severity.WARNING, "a step has no `time` (and no `uses` to take it from)")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for activity in context.sop.activities():
         if activity.time is None and activity.uses is None and activity.every is None:
             yield Finding(
@@ -35,3 +39,13 @@ def check(context):
                 f"{step_name(activity)} has no time, so it prints an empty Waktu cell and counts 0 in the totals; "
                 "add 'time: <duration>', or 'time: \"<text>\"' when the source gives no figure",
             )
+
+
+RULE = Rule(
+    name="missing-time",
+    severity=Severity.WARNING,
+    scope=Scope.SOP,
+    summary="a step has no `time` (and no `uses` to take it from)",
+    doc=__doc__,
+    check=check,
+)

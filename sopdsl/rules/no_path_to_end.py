@@ -28,13 +28,17 @@ Correct:
       no: terima
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import flow_name, step_name, step_span
 from ..diagnostics import Severity
-from ._describe import flow_name, step_name, step_span
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("no-path-to-end", Severity.ERROR, "from the step no path reaches `end` (a loop without exit)")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for graph in context.graphs:
         undecided = graph.leading_to(position for position, _ in graph.unresolved)
         for position, (step, reached, ends) in enumerate(zip(graph.steps, graph.reachable(), graph.reaches_end())):
@@ -44,3 +48,13 @@ def check(context):
                     f"from {step_name(step)} no path reaches the end of {flow_name(graph.section)}: "
                     "every way on loops back; give the loop an exit with a branch or 'next' that leads to 'end'",
                 )
+
+
+RULE = Rule(
+    name="no-path-to-end",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="from the step no path reaches `end` (a loop without exit)",
+    doc=__doc__,
+    check=check,
+)

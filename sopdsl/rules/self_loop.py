@@ -24,13 +24,17 @@ Correct:
       next: periksa
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import step_name
 from ..diagnostics import Severity
-from ._describe import step_name
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("self-loop", Severity.ERROR, "a step's `next` or branch targets the step itself")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for graph in context.graphs:
         for position, edges in enumerate(graph.edges):
             for edge in edges:
@@ -40,3 +44,13 @@ def check(context):
                         f"{step_name(graph.steps[position])} leads back to itself; send this arrow to the step "
                         "that corrects the work, or to the step that follows",
                     )
+
+
+RULE = Rule(
+    name="self-loop",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="a step's `next` or branch targets the step itself",
+    doc=__doc__,
+    check=check,
+)

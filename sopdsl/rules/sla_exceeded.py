@@ -29,34 +29,33 @@ Correct:
       time: 1-7 hari kerja
 """
 
+from __future__ import annotations
+
+from typing import Iterator, List, Tuple
+
 from ..analysis.calendar import format_number, mixed_units
 from ..analysis.library import first_by_id, library_totals
 from ..analysis.totals import calendar_minutes, duration_minutes
 from ..diagnostics import Severity
 from ..model import Unit
-from .base import Finding, rule
+from .base import Finding, LibraryContext, Rule, Scope
 
 
-@rule(
-    "sla-exceeded",
-    Severity.ERROR,
-    "even the low end of the typical total exceeds `sla` (error); only the high end, or the max total, does (warning)",
-    scope="library",
-)
-def check(library):
-    first_of_id = first_by_id(file.summary for file in library.files if file.summary is not None)
-    if not any(summary.sla is not None for summary in first_of_id.values()):
+def check(library: LibraryContext) -> Iterator[Tuple[str, List[Finding]]]:
+    """The findings on each file of the checked set, by path."""
+    first_of_id = first_by_id(file.record for file in library.files if file.record is not None)
+    if not any(record.sla is not None for record in first_of_id.values()):
         return
     totals = library_totals(first_of_id.values())
     for file in library.files:
-        sop = file.summary
+        sop = file.record
         # An SOP of an id declared twice has the totals of the first; one with an invalid calendar has none.
         if sop is not None and sop.sla is not None and first_of_id[sop.id] is sop and sop.id in totals:
             yield file.path, list(_over_budget(sop, totals[sop.id]))
 
 
 def _over_budget(sop, totals):
-    """Findings on an SOP (its summary) whose totals exceed its sla."""
+    """Findings on an SOP (its library record) whose totals exceed its sla."""
     minutes = calendar_minutes(sop.calendar)
     budget = duration_minutes(sop.sla, minutes)[1]
     workday = minutes[Unit.WORKDAY]
@@ -86,3 +85,16 @@ def _over_budget(sop, totals):
 
 def _readable(minutes, workday):
     return f"{mixed_units(minutes, workday, 'en')} ({format_number(minutes, 'en')} working minutes)"
+
+
+RULE = Rule(
+    name="sla-exceeded",
+    severity=Severity.ERROR,
+    scope=Scope.LIBRARY,
+    summary=(
+        "even the low end of the typical total exceeds `sla` (error); "
+        "only the high end, or the max total, does (warning)"
+    ),
+    doc=__doc__,
+    check=check,
+)

@@ -19,13 +19,12 @@ Correct:
 """
 
 from ..diagnostics import Severity
-from .base import Rule
+from .base import Rule, Scope
 
 RULE = Rule(
     name="syntax-error",
     severity=Severity.ERROR,
     summary="the file does not parse (or a tab indents it, or a duration is malformed)",
-    doc=__doc__.strip(),
-    check=None,
-    scope="parser",
+    scope=Scope.PARSER,
+    doc=__doc__,
 )

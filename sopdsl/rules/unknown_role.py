@@ -22,13 +22,17 @@ Correct:
       by: ppid
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import closest, step_name
 from ..diagnostics import Severity
-from ._describe import closest, step_name
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("unknown-role", Severity.ERROR, "`by` names no declared role")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     roles = [role.id for role in context.sop.roles]
     declared = set(roles)
     for activity in context.sop.activities():
@@ -46,3 +50,13 @@ def _fix(role_id, roles):
     if close:
         return f"did you mean '{close}'?"
     return f"declare it with 'role {role_id}: <name>' or name one of the declared roles"
+
+
+RULE = Rule(
+    name="unknown-role",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="`by` names no declared role",
+    doc=__doc__,
+    check=check,
+)

@@ -31,43 +31,41 @@ Correct:
     sop penyiapan-jawaban: Penyiapan Jawaban Permohonan Informasi Publik
 """
 
+from __future__ import annotations
+
 import re
+from typing import Iterator, List, Tuple
 
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, LibraryContext, Rule, Scope
 
 _SOP_LINE = re.compile(r"^sop[ \t]+([^\W\d_][\w-]*)", re.MULTILINE)
 
 
-@rule(
-    "unknown-sop",
-    Severity.ERROR,
-    "`related` or `uses` names an SOP id not in the checked set (info for a lone file)",
-    scope="library",
-)
-def check(library):
+def check(library: LibraryContext) -> Iterator[Tuple[str, List[Finding]]]:
+    """The findings on each file of the checked set, by path."""
     known = _declared_ids(library)
     for file in library.files:
-        if file.summary is not None:
-            yield file.path, list(_unknown_references(file.summary, known, library.is_library))
+        if file.record is not None:
+            yield file.path, list(_unknown_references(file.record, known, library.is_library))
 
 
 def _declared_ids(library):
     """The SOP ids the checked files declare, read from the `sop` line of files that do not parse."""
     known = set()
     for file in library.files:
-        if file.summary is not None:
-            known.add(file.summary.id)
+        if file.record is not None:
+            known.add(file.record.id)
         elif file.text is not None:
             known.update(_SOP_LINE.findall(file.text)[:1])
     return known
 
 
-def _unknown_references(summary, known, is_library):
+def _unknown_references(record, known, is_library):
     severity = None if is_library else Severity.INFO
     where = "in the library" if is_library else "among the checked files"
     remedy = "add that SOP to the library" if is_library else "check this file together with that SOP"
-    for item in summary.related:
+    for item in record.related:
         if item.id not in known:
             yield Finding(
                 item.span,
@@ -75,7 +73,7 @@ def _unknown_references(summary, known, is_library):
                 "of an SOP outside the library",
                 severity,
             )
-    for use in summary.uses:
+    for use in record.uses:
         if use.ref.id not in known:
             yield Finding(
                 use.ref.span,
@@ -83,3 +81,13 @@ def _unknown_references(summary, known, is_library):
                 f"check the id, or {remedy}",
                 severity,
             )
+
+
+RULE = Rule(
+    name="unknown-sop",
+    severity=Severity.ERROR,
+    scope=Scope.LIBRARY,
+    summary="`related` or `uses` names an SOP id not in the checked set (info for a lone file)",
+    doc=__doc__,
+    check=check,
+)

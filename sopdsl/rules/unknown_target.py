@@ -31,13 +31,17 @@ Correct:
       by: petugas
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import closest, flow_name, step_name
 from ..diagnostics import Severity
-from ._describe import closest, flow_name, step_name
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("unknown-target", Severity.ERROR, "`next` or a branch names no step of its flow")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     graphs = context.graphs
     section_of = {}
     for graph in graphs:
@@ -63,3 +67,13 @@ def _fix(target_id, step_ids):
     if close:
         return f"did you mean '{close}'?"
     return "name a step id of this flow, 'next' or 'end'"
+
+
+RULE = Rule(
+    name="unknown-target",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="`next` or a branch names no step of its flow",
+    doc=__doc__,
+    check=check,
+)

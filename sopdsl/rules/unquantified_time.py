@@ -18,14 +18,18 @@ Correct:
       time: 1-10 hari kerja
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import step_name
 from ..diagnostics import Severity
 from ..model import Text
-from ._describe import step_name
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("unquantified-time", Severity.INFO, "a `time` is text, so totals leave it out")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for activity in context.sop.activities():
         if isinstance(activity.time, Text):
             yield Finding(
@@ -33,3 +37,13 @@ def check(context):
                 f"the time of {step_name(activity)} is text, so the totals count it as 0; "
                 "write it as a duration (such as '2 hari kerja' or '1-3 hari') if it has one",
             )
+
+
+RULE = Rule(
+    name="unquantified-time",
+    severity=Severity.INFO,
+    scope=Scope.SOP,
+    summary="a `time` is text, so totals leave it out",
+    doc=__doc__,
+    check=check,
+)

@@ -24,13 +24,17 @@ Correct:
       next: end
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..describe import flow_name, step_name, step_span
 from ..diagnostics import Severity
-from ._describe import flow_name, step_name, step_span
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("unreachable-step", Severity.ERROR, "no path from its flow's start reaches the step")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     for graph in context.graphs:
         for step, reached in zip(graph.steps, graph.reachable()):
             if not reached:
@@ -39,3 +43,13 @@ def check(context):
                     f"{step_name(step)} is never reached: no path from the start of {flow_name(graph.section)} "
                     "leads to it; let the step before it go on to it, or name it in a 'next' or a branch",
                 )
+
+
+RULE = Rule(
+    name="unreachable-step",
+    severity=Severity.ERROR,
+    scope=Scope.SOP,
+    summary="no path from its flow's start reaches the step",
+    doc=__doc__,
+    check=check,
+)

@@ -22,19 +22,18 @@ Correct:
       by: petugas
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SilenceReport
 
 UNSILENCEABLE = ("syntax-error", "unused-ignore")
 
 
-@rule(
-    "unused-ignore",
-    Severity.WARNING,
-    "a `# sopdsl: ignore[...]` comment silences nothing, or names no rule",
-    scope="suppressions",
-)
-def check(report):
+def check(report: SilenceReport) -> Iterator[Finding]:
+    """The findings on this file's suppression comments."""
     from . import RULES  # the registry imports this module, so it is read at run time
 
     for silence in report.silences:
@@ -55,3 +54,13 @@ def check(report):
             where = "on this line" if silence.line == silence.last_line else "in this block"
             message = f"no '{name}' finding {where} to silence"
         yield Finding(silence.span, message)
+
+
+RULE = Rule(
+    name="unused-ignore",
+    severity=Severity.WARNING,
+    scope=Scope.SUPPRESSIONS,
+    summary="a `# sopdsl: ignore[...]` comment silences nothing, or names no rule",
+    doc=__doc__,
+    check=check,
+)

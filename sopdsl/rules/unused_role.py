@@ -20,12 +20,16 @@ Correct:
       by: petugas
 """
 
+from __future__ import annotations
+
+from typing import Iterator
+
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, Rule, Scope, SopContext
 
 
-@rule("unused-role", Severity.WARNING, "a declared role does no step")
-def check(context):
+def check(context: SopContext) -> Iterator[Finding]:
+    """The findings on this SOP."""
     performers = {performer.id for activity in context.sop.activities() for performer in activity.by}
     for role in context.sop.roles:
         if role.id not in performers:
@@ -34,3 +38,13 @@ def check(context):
                 f"role '{role.id}' does no step and would print as an empty column; "
                 "name it in a step's 'by' or remove it",
             )
+
+
+RULE = Rule(
+    name="unused-role",
+    severity=Severity.WARNING,
+    scope=Scope.SOP,
+    summary="a declared role does no step",
+    doc=__doc__,
+    check=check,
+)

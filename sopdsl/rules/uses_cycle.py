@@ -31,27 +31,30 @@ Correct:
       time: 1 hari
 """
 
+from __future__ import annotations
+
 from collections import deque
+from typing import Iterator, List, Tuple
 
 from ..analysis.library import first_by_id, strongly_connected, uses_graph
 from ..diagnostics import Severity
-from .base import Finding, rule
+from .base import Finding, LibraryContext, Rule, Scope
 
 
-@rule("uses-cycle", Severity.ERROR, "SOPs `uses` each other in a cycle", scope="library")
-def check(library):
-    summaries = first_by_id(file.summary for file in library.files if file.summary is not None)
+def check(library: LibraryContext) -> Iterator[Tuple[str, List[Finding]]]:
+    """The findings on each file of the checked set, by path."""
+    records = first_by_id(file.record for file in library.files if file.record is not None)
     path_of = {}
     for file in library.files:
-        if file.summary is not None and summaries[file.summary.id] is file.summary:
-            path_of[file.summary.id] = file.path
-    graph = uses_graph({sop_id: [use.ref.id for use in summary.uses] for sop_id, summary in summaries.items()})
+        if file.record is not None and records[file.record.id] is file.record:
+            path_of[file.record.id] = file.path
+    graph = uses_graph({sop_id: [use.ref.id for use in record.uses] for sop_id, record in records.items()})
     for component in strongly_connected(graph):
         if len(component) > 1 or component[0] in graph[component[0]]:
             cycle = _cycle_through(component[0], graph, set(component))
             for position, sop_id in enumerate(cycle):
                 used = cycle[(position + 1) % len(cycle)]
-                yield path_of[sop_id], [_finding(summaries[sop_id], used, cycle[position:] + cycle[:position])]
+                yield path_of[sop_id], [_finding(records[sop_id], used, cycle[position:] + cycle[:position])]
 
 
 def _cycle_through(start, graph, members):
@@ -73,14 +76,24 @@ def _cycle_through(start, graph, members):
     raise AssertionError(f"'{start}' is in a strongly connected component, so on a cycle")
 
 
-def _finding(summary, used, cycle):
-    use = next(use for use in summary.uses if use.ref.id == used)
+def _finding(record, used, cycle):
+    use = next(use for use in record.uses if use.ref.id == used)
     spelled = " -> ".join(cycle + cycle[:1])
     if len(cycle) == 1:
-        message = f"SOP '{summary.id}' uses itself ({spelled}); an SOP cannot be part of itself, so replace this 'uses'"
+        message = f"SOP '{record.id}' uses itself ({spelled}); an SOP cannot be part of itself, so replace this 'uses'"
     else:
         message = (
-            f"SOP '{summary.id}' uses '{used}', which leads back to it: {spelled}; "
+            f"SOP '{record.id}' uses '{used}', which leads back to it: {spelled}; "
             "an SOP cannot be part of itself, so replace one 'uses' of this cycle"
         )
     return Finding(use.ref.span, message + " by a 'time'")
+
+
+RULE = Rule(
+    name="uses-cycle",
+    severity=Severity.ERROR,
+    scope=Scope.LIBRARY,
+    summary="SOPs `uses` each other in a cycle",
+    doc=__doc__,
+    check=check,
+)

@@ -1,4 +1,5 @@
-"""What the library's rules need of one parsed SOP, small enough for a worker process to send back quickly."""
+"""The library record of one parsed SOP: what the library's rules and totals need of it, small enough for a
+worker process to send back quickly."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from typing import NamedTuple, Optional, Sequence, Tuple
 
 from .analysis.graph import FlowGraph
 from .analysis.totals import CalendarError, SopTiming, sop_timing
+from .describe import step_name
 from .model import Calendar, Duration, Ref, Sop
-from .rules._describe import step_name
 from .suppressions import Silence, silences
 
 
@@ -18,7 +19,7 @@ class Use(NamedTuple):
     step: str
 
 
-class SopSummary(NamedTuple):
+class SopRecord(NamedTuple):
     """One SOP as the library sees it: its id, references, time budget, timing and suppressions."""
 
     id: str
@@ -30,13 +31,13 @@ class SopSummary(NamedTuple):
     silences: Tuple[Silence, ...]
 
 
-def summarize(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopSummary:
-    """The summary of an SOP, from its flow graphs when they are already built."""
+def library_record(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopRecord:
+    """The library record of an SOP, from its flow graphs when they are already built."""
     try:
         timing: Optional[SopTiming] = sop_timing(sop, graphs)
     except CalendarError:
         timing = None
-    return SopSummary(
+    return SopRecord(
         id=sop.id,
         related=tuple(item for item in sop.related if isinstance(item, Ref)),
         uses=tuple(Use(step.uses, step_name(step)) for step in sop.activities() if step.uses is not None),
@@ -45,4 +46,3 @@ def summarize(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopSumm
         timing=timing,
         silences=silences(sop),
     )
-

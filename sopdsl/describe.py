@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..model import Activity, Section, Span
+from .model import Activity, Section, Span
 
 _SHORT_TEXT = 40
 

@@ -1,0 +1,66 @@
+"""Loading a source file: read and parse it, with its library record where asked; every command loads through here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple, Optional, Tuple
+
+import attrs
+
+from .diagnostics import Diagnostic, Severity
+from .errors import UsageError
+from .library_record import SopRecord, library_record
+from .model import Calendar, Sop
+from .parse import SopSyntaxError, parse_text, read_source
+
+
+class SourceFile(NamedTuple):
+    """One loaded file: its text, and its SOP's library record or the syntax error that stopped it.
+
+    The whole model, `sop`, is kept only where it was asked for: a worker process sends back the record,
+    which costs far less to pass between processes.
+    """
+
+    path: str
+    text: Optional[str]
+    error: Optional[Diagnostic]
+    record: Optional[SopRecord] = None
+    sop: Optional[Sop] = None
+
+
+def read(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
+    """Read and parse one file, keeping its model; a syntax error becomes its `syntax-error` diagnostic.
+
+    `calendar` is the configured default, given to an SOP without a `calendar:` block of its own.
+    """
+    text, sop, error = parse_file(path, calendar)
+    return SourceFile(str(path), text, error, None, sop)
+
+
+def load(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
+    """Read and parse one file as `read` does, with the library record the library rules need."""
+    file = read(path, calendar)
+    return file._replace(record=library_record(file.sop)) if file.sop is not None else file
+
+
+def parse_file(path: Path, calendar: Optional[Calendar]) -> Tuple[Optional[str], Optional[Sop], Optional[Diagnostic]]:
+    """The file's text and model, or its text (None if it could not be decoded) and its syntax error.
+
+    A file that cannot be read is a UsageError.
+    """
+    text = None
+    try:
+        text = read_source(path)
+        sop = parse_text(text)
+    except SopSyntaxError as error:
+        return text, None, syntax_diagnostic(str(path), error)
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    if calendar is not None and sop.calendar is None:
+        sop = attrs.evolve(sop, calendar=calendar)
+    return text, sop, None
+
+
+def syntax_diagnostic(path: str, error: SopSyntaxError) -> Diagnostic:
+    """The `syntax-error` finding of a file that does not parse."""
+    return Diagnostic(path, error.line, error.column, Severity.ERROR, "syntax-error", error.message)
