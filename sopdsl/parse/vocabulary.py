@@ -9,6 +9,7 @@ messages, the model's field list and the formatter take their words from it. A n
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Dict, Iterator, Mapping, NamedTuple, Optional, Tuple
 
 ENGLISH = "en"
@@ -44,7 +45,7 @@ def keyword(concept: str, terminal: str, kind: str = "", **spellings: str) -> Ke
     bad = [word for word in spellings.values() if not _WORD.match(word)]
     if bad:
         raise ValueError(f"the keyword '{concept}' has spellings that are not words: {bad}")
-    return Keyword(concept, terminal, spellings, kind)
+    return Keyword(concept, terminal, MappingProxyType(spellings), kind)
 
 
 class Keywords:
