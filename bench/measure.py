@@ -40,7 +40,7 @@ def build_parser(comments):
     from lark import Lark
 
     return Lark(
-        parse_module("grammar").grammar_path().read_text(encoding="utf-8"),
+        parse_module("grammar").grammar_text(),
         parser="lalr",
         lexer="contextual",
         postlex=parse_module("indenter").SopIndenter(),

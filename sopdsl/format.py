@@ -11,9 +11,9 @@ from attrs import Factory, define
 
 from .errors import SopdslError
 from .model import (
-    CALENDAR_FIELDS,
     HEADER_FIELDS,
     Activity,
+    Branch,
     Comment,
     Date,
     Ref,
@@ -22,15 +22,14 @@ from .model import (
     Text,
 )
 from .parse import SopSyntaxError, parse_text
+from .parse.vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER, TOP_LEVEL
 
 WIDTH = 88
 """The widest line the formatter writes, unless a single word is wider."""
 BLOCK_END_INDENT = 2
 """Where comments that end an indented block stand, above the blank line that follows it."""
 
-ACTIVITY_ATTRIBUTES = ("by", "needs", "time", "output", "note", "every", "uses", "next")
-
-# The TEXT terminal of grammar/sop.lark: what reads back unquoted, as it is.
+# The TEXT terminal of sopdsl/grammar/sop.lark: what reads back unquoted, as it is.
 _BARE_TEXT = re.compile(r'[^ \t\r\n"#](?:[^ \t\r\n]|[ \t]+(?=[^ \t\r\n#]))*')
 # A single space between two non-blank characters: the only place a quoted text may break.
 _BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
@@ -153,7 +152,8 @@ def _render(sop: Sop) -> _Rendering:
 
 def _header(sop: Sop) -> Iterator[_Element]:
     trailing_lines = {comment.line for comment in sop.comments if not comment.own_line}
-    yield _Element(_text_lines(f"sop {sop.id}: ", sop.title.value, 0), 0, _source(sop.span, sop.title.span))
+    opening = f"{TOP_LEVEL['sop'].english} {sop.id}: "
+    yield _Element(_text_lines(opening, sop.title.value, 0), 0, _source(sop.span, sop.title.span))
     for keyword, attribute, kind in HEADER_FIELDS:
         value = getattr(sop, attribute)
         key_span = sop.field_spans.get(attribute)
@@ -184,23 +184,23 @@ def _list_field(keyword: str, items, key_span: Optional[Span], quote: bool, trai
 
 
 def _calendar(calendar, key_span: Optional[Span]) -> Iterator[_Element]:
-    yield _Element(["  calendar:"], 2, _source(key_span))
-    for name in CALENDAR_FIELDS:
-        duration = getattr(calendar, name)
+    yield _Element([f"  {HEADER['calendar'].english}:"], 2, _source(key_span))
+    for entry in CALENDAR:
+        duration = getattr(calendar, entry.concept)
         if duration is not None:
-            yield _Element([f"    {name}: {duration.wording}"], 4, _source(duration.span))
+            yield _Element([f"    {entry.english}: {duration.wording}"], 4, _source(duration.span))
 
 
 def _roles(sop: Sop) -> Iterator[_Element]:
     for index, role in enumerate(sop.roles):
-        lines = _text_lines(f"role {role.id}: ", role.name.value, 0)
+        lines = _text_lines(f"{TOP_LEVEL['role'].english} {role.id}: ", role.name.value, 0)
         yield _top_element(lines, role.span, role.name.span, blank_before=index == 0)
 
 
 def _flow(sop: Sop) -> Iterator[_Element]:
     for section in sop.sections:
         if section.id is not None:
-            lines = _text_lines(f"section {section.id}: ", section.title.value, 0)
+            lines = _text_lines(f"{TOP_LEVEL['section'].english} {section.id}: ", section.title.value, 0)
             yield _top_element(lines, section.span, section.title.span)
         for activity in section.steps:
             yield from _activity(activity)
@@ -210,14 +210,20 @@ def _activity(activity: Activity) -> Iterator[_Element]:
     opening = f"{activity.keyword} {activity.id}: " if activity.id is not None else f"{activity.keyword}: "
     lines = _text_lines(opening, activity.text.value, 0)
     yield _top_element(lines, activity.span, activity.text.span)
-    for name in ACTIVITY_ATTRIBUTES:
-        value = getattr(activity, name)
+    for attribute in ATTRIBUTES:
+        value = getattr(activity, attribute.concept)
         if value is not None and value != ():
-            lines = _value_lines(f"  {name}: ", value, 2, quote=name == "time")
+            lines = _value_lines(f"  {attribute.english}: ", value, 2, quote=attribute.concept == "time")
             yield _Element(lines, 2, _source(*_spans_of(value)))
     for branch in activity.branches:
-        key = f'branch {_quoted(branch.label)}' if branch.kind == "label" else branch.kind
-        yield _Element([f"  {key}: {branch.target.id}"], 2, _source(branch.span, branch.target.span))
+        yield _Element([f"  {_branch_key(branch)}: {branch.target.id}"], 2, _source(branch.span, branch.target.span))
+
+
+def _branch_key(branch: Branch) -> str:
+    """`yes`, `no` or `branch "<label>"`."""
+    if branch.kind == "label":
+        return f"{BRANCHES['branch'].english} {_quoted(branch.label)}"
+    return BRANCHES[branch.kind].english
 
 
 def _top_element(lines: List[str], span: Optional[Span], text_span: Optional[Span], blank_before=True) -> _Element:

@@ -9,6 +9,8 @@ from typing import Mapping, Optional, Tuple, Union
 
 from attrs import field, frozen
 
+from .parse.vocabulary import CALENDAR, HEADER, TOP_LEVEL
+
 
 @frozen
 class Span:
@@ -175,7 +177,7 @@ class Activity:
     span: Span = _span()
     id_span: Optional[Span] = _span()
 
-    keyword = "step"
+    keyword = TOP_LEVEL["step"].english
 
     @property
     def is_decision(self) -> bool:
@@ -191,7 +193,7 @@ class Step(Activity):
 class Decision(Activity):
     """A decision (diamond): its branches lead on."""
 
-    keyword = "decision"
+    keyword = TOP_LEVEL["decision"].english
 
 
 @frozen(kw_only=True)
@@ -277,20 +279,5 @@ class Sop:
 
 
 # Header fields in their canonical order: (keyword, attribute, kind).
-HEADER_FIELDS = (
-    ("number", "number", "text"),
-    ("unit", "unit", "list"),
-    ("created", "created", "date"),
-    ("revised", "revised", "date"),
-    ("effective", "effective", "date"),
-    ("approved-by", "approved_by", "text"),
-    ("legal-basis", "legal_basis", "list"),
-    ("qualifications", "qualifications", "list"),
-    ("related", "related", "list"),
-    ("equipment", "equipment", "list"),
-    ("warning", "warning", "text"),
-    ("records", "records", "list"),
-    ("sla", "sla", "duration"),
-    ("calendar", "calendar", "calendar"),
-)
-CALENDAR_FIELDS = ("workday", "week", "month", "year")
+HEADER_FIELDS = tuple((entry.english, entry.concept, entry.kind) for entry in HEADER)
+CALENDAR_FIELDS = CALENDAR.concepts

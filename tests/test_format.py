@@ -270,7 +270,7 @@ def test_a_word_wider_than_the_line_stays_whole_and_unquoted():
 
 
 def test_bare_text_pattern_is_the_grammar_text_terminal():
-    grammar = (ROOT / "grammar" / "sop.lark").read_text(encoding="utf-8")
+    grammar = (ROOT / "sopdsl" / "grammar" / "sop.lark").read_text(encoding="utf-8")
     (pattern,) = re.findall(r"^TEXT: /(.*)/$", grammar, re.M)
     assert formatter._BARE_TEXT.pattern == pattern
 

@@ -29,7 +29,9 @@ def wheel(tmp_path_factory):
 def test_wheel_ships_the_grammar(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "sopdsl/grammar/sop.lark" in names
-    assert (ROOT / "grammar" / "sop.lark").read_bytes() == zipfile.ZipFile(wheel).read("sopdsl/grammar/sop.lark")
+    assert (ROOT / "sopdsl" / "grammar" / "sop.lark").read_bytes() == zipfile.ZipFile(wheel).read(
+        "sopdsl/grammar/sop.lark"
+    )
 
 
 def test_installed_wheel_checks_the_specs(wheel, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from ..model import Activity, Ref, Section, Sop
+from ..parse.vocabulary import TARGETS
 
 END = -1  # the target index of `end`
 
@@ -55,10 +56,9 @@ class FlowGraph:
 
     def resolve(self, position: int, ref: Ref) -> Optional[int]:
         """The index a target names from step `position`: `next`, `end` or a step id of this flow."""
-        if ref.id == "end":
-            return END
-        if ref.id == "next":
-            return self._following(position)
+        target_word = TARGETS.find(ref.id)
+        if target_word is not None:
+            return END if target_word.concept == "end" else self._following(position)
         return self.index.get(ref.id)
 
     def _following(self, position: int) -> int:

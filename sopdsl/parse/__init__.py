@@ -1,8 +1,25 @@
-"""Text to model: the cached LALR parser, the transformer and the syntax errors it reports."""
+"""Text to model: the cached LALR parser, the transformer, the syntax errors it reports and the keyword table.
+
+The parser is imported on first use, so that the keyword table (`sopdsl.parse.vocabulary`) can be read
+without it: the model takes its field names from there, and the parser builds the model.
+"""
 
 from __future__ import annotations
 
-from .errors import SopSyntaxError
-from .parser import parse_text, prepare, read_source
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import SopSyntaxError
+    from .parser import parse_text, prepare, read_source
 
 __all__ = ["SopSyntaxError", "parse_text", "prepare", "read_source"]
+
+_HOMES = {"SopSyntaxError": "errors", "parse_text": "parser", "prepare": "parser", "read_source": "parser"}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, each imported from its module when first asked for."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)

@@ -11,8 +11,9 @@ from lark.exceptions import UnexpectedInput
 
 from ..model import Comment, Sop
 from .errors import SopSyntaxError, explain
-from .grammar import grammar_path
+from .grammar import grammar_text
 from .indenter import SopIndenter
+from .messages import WORDS
 from .transformer import SopTransformer
 
 
@@ -23,7 +24,7 @@ class _Parser:
         self.indenter = SopIndenter()
         self.trailing_comments: list[Token] = []
         self.lark = Lark(
-            grammar_path().read_text(encoding="utf-8"),
+            grammar_text(),
             parser="lalr",
             lexer="contextual",
             postlex=self.indenter,
@@ -66,7 +67,7 @@ def parse_text(text: str) -> Sop:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise SopSyntaxError("the file is empty; a .sop file starts with 'sop <id>: <title>'", 1, 1)
+        raise SopSyntaxError(f"the file is empty; a .sop file starts with '{WORDS['sop_line']}'", 1, 1)
     return _parser().parse(text)
 
 

@@ -8,7 +8,6 @@ import re
 from lark import Token, Transformer
 
 from ..model import (
-    CALENDAR_FIELDS,
     Branch,
     Calendar,
     Date,
@@ -25,7 +24,9 @@ from ..model import (
     Text,
     unit_of,
 )
-from .errors import UNIT_HINT, SopSyntaxError
+from .errors import SopSyntaxError
+from .messages import UNIT_HINT, WORDS
+from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER
 
 _FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
 _UNESCAPE = re.compile(r"\\([\"\\])")
@@ -34,11 +35,8 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 
 
 def token_span(token: Token) -> Span:
+    """The span of one token."""
     return Span(token.line, token.column, token.end_line, token.end_column - 1)
-
-
-def join_spans(first: Span, last: Span) -> Span:
-    return Span(first.line, first.column, last.end_line, last.end_column)
 
 
 def unquote(token: Token) -> str:
@@ -104,14 +102,14 @@ class SopTransformer(Transformer):
     # ---- header ----------------------------------------------------------------------
     def text_field(self, children):
         key, value = children
-        return _Attribute(key, key.value.replace("-", "_"), value)
+        return _Attribute(key, HEADER.concept(key.value), value)
 
     def item(self, children):
         return children[0]
 
     def list_field(self, children):
         key, *items = children
-        name = key.value.replace("-", "_")
+        name = HEADER.concept(key.value)
         to_node = _related if name == "related" else _text
         return _Attribute(key, name, tuple(to_node(item) for item in items))
 
@@ -130,22 +128,20 @@ class SopTransformer(Transformer):
                 value.span.line,
                 value.span.column,
             )
-        return _Attribute(key, key.value, Date(value=date, span=value.span))
+        return _Attribute(key, HEADER.concept(key.value), Date(value=date, span=value.span))
 
     def sla_field(self, children):
         key, duration = children
-        return _Attribute(key, "sla", duration)
+        return _Attribute(key, HEADER.concept(key.value), duration)
 
     def calendar_entry(self, children):
         key, duration = children
-        return _Attribute(key, key.value, duration)
+        return _Attribute(key, CALENDAR.concept(key.value), duration)
 
     def calendar_field(self, children):
         key, *entries = children
         values = _assign(entries, "calendar")
-        unknown = set(values) - set(CALENDAR_FIELDS)
-        assert not unknown, unknown
-        return _Attribute(key, "calendar", Calendar(**values, span=token_span(key)))
+        return _Attribute(key, HEADER.concept(key.value), Calendar(**values, span=token_span(key)))
 
     def header(self, children):
         keyword, sop_id, title, *fields = children
@@ -159,29 +155,29 @@ class SopTransformer(Transformer):
 
     def by(self, children):
         key, *ids = children
-        return _Attribute(key, "by", tuple(Ref(id=t.value, span=token_span(t)) for t in ids))
+        return _Attribute(key, ATTRIBUTES.concept(key.value), tuple(Ref(id=t.value, span=token_span(t)) for t in ids))
 
     def text_attribute(self, children):
         key, value = children
-        return _Attribute(key, key.value, value)
+        return _Attribute(key, ATTRIBUTES.concept(key.value), value)
 
     def time(self, children):
         key, value = children
         if isinstance(value, Token):
             value = Text(value=unquote(value), span=token_span(value))
-        return _Attribute(key, "time", value)
+        return _Attribute(key, ATTRIBUTES.concept(key.value), value)
 
     def every(self, children):
         key, period = children
-        return _Attribute(key, "every", period)
+        return _Attribute(key, ATTRIBUTES.concept(key.value), period)
 
     def uses(self, children):
         key, sop_id = children
-        return _Attribute(key, "uses", Ref(id=sop_id.value, span=token_span(sop_id)))
+        return _Attribute(key, ATTRIBUTES.concept(key.value), Ref(id=sop_id.value, span=token_span(sop_id)))
 
     def next(self, children):
         key, target = children
-        return _Attribute(key, "next", Ref(id=target.value, span=token_span(target)))
+        return _Attribute(key, ATTRIBUTES.concept(key.value), Ref(id=target.value, span=token_span(target)))
 
     def branch(self, children):
         key = children[0]
@@ -190,7 +186,7 @@ class SopTransformer(Transformer):
         if key.type == "BRANCH":
             label = unquote(children[1])
             return Branch(kind="label", label=label, target=ref, span=token_span(key))
-        return Branch(kind=key.value, target=ref, span=token_span(key))
+        return Branch(kind=BRANCHES.concept(key.value), target=ref, span=token_span(key))
 
     def activity(self, children):
         keyword, *rest = children
@@ -290,7 +286,7 @@ def _text(token: Token) -> Text:
 def _check_unit(token: Token) -> None:
     if token.value.lower() in ("x", "×"):
         raise SopSyntaxError(
-            "'x' makes this a period, not a duration: a routine step says 'every: 1 x 3 bulan'",
+            f"'x' makes this a period, not a duration: a routine step says '{WORDS['every_example']}'",
             token.line,
             token.column,
         )
