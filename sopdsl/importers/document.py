@@ -1,0 +1,86 @@
+"""The common table model every reader produces: blocks of rows of cells, merged cells resolved."""
+
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from attrs import define, field
+
+
+class ImportFailure(Exception):
+    """A file cannot be imported: unreadable, of an unknown kind, or holding no SOP table."""
+
+
+class MissingDependency(ImportFailure):
+    """A reader needs an optional package that is not installed."""
+
+    def __init__(self, package: str):
+        super().__init__(f"reading this format needs {package}: pip install 'sopdsl[office]'")
+
+
+@define
+class Cell:
+    """One grid cell: its text (lines joined by newlines), the drawing shapes and text-box labels anchored
+    in it, whether it is shaded, and whether it is only covered by a merge (its text then copies the origin's)."""
+
+    text: str = ""
+    shapes: Tuple[str, ...] = ()
+    labels: Tuple[str, ...] = ()
+    shaded: bool = False
+    covered: bool = False
+
+    @property
+    def own_text(self) -> str:
+        """The text this cell holds itself: empty for a cell covered by a merge."""
+        return "" if self.covered else self.text.strip()
+
+
+Row = List[Cell]
+
+
+@define
+class Block:
+    """A run of rows that belong together: a table, or a paragraph (one row of one cell)."""
+
+    rows: List[Row] = field(factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+@define
+class Document:
+    """Everything a reader found in a file, in reading order."""
+
+    blocks: List[Block] = field(factory=list)
+
+    def add_paragraph(self, text: str) -> None:
+        """A paragraph of text becomes a block of one-cell rows, one per non-empty line."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines:
+            self.blocks.append(Block([[Cell(line)] for line in lines]))
+
+
+def split_at_empty_rows(rows: List[Row]) -> List[Block]:
+    """Blocks of the rows between fully empty rows (a sheet or a CSV file holds several tables that way)."""
+    blocks: List[Block] = []
+    current: List[Row] = []
+    for row in rows:
+        if any(cell.text.strip() or cell.shapes or cell.labels for cell in row):
+            current.append(row)
+        elif current:
+            blocks.append(Block(current))
+            current = []
+    if current:
+        blocks.append(Block(current))
+    return blocks
+
+
+def fill_merge(grid: List[Row], top: int, left: int, bottom: int, right: int) -> None:
+    """Mark the cells of a merged range (inclusive bounds) as covered copies of its top-left cell."""
+    origin = grid[top][left]
+    for row in range(top, bottom + 1):
+        for column in range(left, right + 1):
+            if (row, column) != (top, left):
+                grid[row][column] = Cell(origin.text, covered=True, shaded=origin.shaded)

@@ -1,0 +1,173 @@
+"""The rows of a flowchart table read into the draft's roles, sections and steps."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from .document import Row
+from .draft import Draft, DraftSection, DraftStep, slug, unique
+from .header import Layout, is_numbering_row
+from .performers import decision_sign, label_columns, marked_columns, named_role
+from .routes import Route, resolve, split_routes
+from .times import read_time
+from .words import compact
+
+_SECTION_NUMBER = re.compile(r"(?P<letter>[A-Z]|[IVX]{1,4})[.)]?")
+_SECTION_IN_CELL = re.compile(r"(?P<letter>[A-Z])[.)]?\s+(?P<title>\S.*)", re.S)
+_FIELDS = ("needs", "output", "note")
+
+
+class FlowchartReader:
+    """Reads one table's body rows, in order, into the draft (rows of continuation blocks included)."""
+
+    def __init__(self, draft: Draft, layout: Layout):
+        self.draft = draft
+        self.layout = layout
+        self.role_columns = layout.indexes("role")
+        self.role_ids: List[str] = []
+        taken: set = set()
+        for column in self.role_columns:
+            heading = layout.columns[column]
+            role_id = unique(slug(heading.heading, "pelaksana"), taken)
+            self.role_ids.append(role_id)
+            draft.roles[role_id] = heading.heading
+            if heading.guessed:
+                draft.review(f"role:{role_id}", f"kolom '{heading.heading}' dianggap kolom pelaksana")
+        self.taken_roles = taken
+        self.pending: List[Tuple[DraftStep, List[Route]]] = []
+        for column in layout.columns:
+            if column.kind == "unknown":
+                draft.review("sop", f"judul kolom '{column.heading}' tidak dikenali; isinya masuk ke note")
+            elif column.guessed and column.kind in _FIELDS + ("time",):
+                draft.review("sop", f"kolom '{column.heading}' dibaca sebagai {column.kind}")
+
+    def cell(self, row: Row, kind: str) -> str:
+        index = self.layout.index(kind)
+        return row[index].own_text if index is not None and index < len(row) else ""
+
+    def read_rows(self, rows: List[Row]) -> None:
+        for row in rows:
+            if is_numbering_row(row) or not any(cell.own_text or cell.shapes for cell in row):
+                continue
+            if not self._section(row):
+                self._step(row)
+
+    def finish(self) -> None:
+        """Resolve routes and inferred branches, section by section."""
+        for section in self.draft.sections:
+            resolve(section, [(step, routes) for step, routes in self.pending if step in section.steps])
+
+    # ---- rows --------------------------------------------------------------------------------------
+
+    def _section(self, row: Row) -> bool:
+        """A lettered row ('A | Title'), or a change of letter in a Bagian column, opens a section."""
+        number, activity = self.cell(row, "no"), self.cell(row, "activity")
+        bagian = self.cell(row, "section")
+        if bagian and (not self.draft.sections or self.draft.sections[-1].id != bagian):
+            self._open_section(bagian, bagian)
+            return False
+        others = [cell.own_text for i, cell in enumerate(row) if cell.own_text and i not in self._title_columns()]
+        if others:
+            return False
+        if _SECTION_NUMBER.fullmatch(number) and activity:
+            self._open_section(number.rstrip(".)"), activity)
+            return True
+        match = _SECTION_IN_CELL.fullmatch(number or activity)
+        if match and not (number and activity):
+            self._open_section(match.group("letter"), match.group("title"))
+            return True
+        return False
+
+    def _title_columns(self) -> set:
+        return {i for i in (self.layout.index("no"), self.layout.index("activity")) if i is not None}
+
+    def _open_section(self, letter: str, title: str) -> None:
+        section_id = slug(letter, "bagian") if not re.fullmatch(r"[A-Z]", letter) else letter
+        taken = {section.id for section in self.draft.sections}
+        self.draft.sections.append(DraftSection(unique(section_id, taken), " ".join(title.split())))
+
+    def _step(self, row: Row) -> None:
+        activity = self.cell(row, "activity")
+        if not activity:
+            self._continue_previous(row)
+            return
+        if not self.draft.sections:
+            self.draft.sections.append(DraftSection(None, ""))
+        step = DraftStep(number=self.cell(row, "no"), text=" ".join(activity.split()))
+        self.draft.sections[-1].steps.append(step)
+        for kind in _FIELDS:
+            setattr(step, kind, self.cell(row, kind) or None)
+        self._unknown_columns(row, step)
+        self._time(row, step)
+        self._performers(row, step)
+        routes: List[Route] = []
+        if step.note:
+            routes, rest = split_routes(step.note)
+            step.note = rest or None
+        if routes:
+            self.pending.append((step, routes))
+
+    def _continue_previous(self, row: Row) -> None:
+        """A row with no activity but other text continues the row above (a cell split across pages)."""
+        steps = self.draft.steps()
+        if not steps:
+            return
+        step = steps[-1]
+        for kind in _FIELDS:
+            extra = self.cell(row, kind)
+            if extra:
+                setattr(step, kind, f"{getattr(step, kind)} {extra}" if getattr(step, kind) else extra)
+
+    def _unknown_columns(self, row: Row, step: DraftStep) -> None:
+        for index in self.layout.indexes("unknown"):
+            text = row[index].own_text if index < len(row) else ""
+            if text:
+                extra = f"{self.layout.columns[index].heading}: {text}"
+                step.note = f"{step.note}; {extra}" if step.note else extra
+
+    def _time(self, row: Row, step: DraftStep) -> None:
+        step.time_source = " ".join(self.cell(row, "time").split())
+        step.time = read_time(step.time_source)
+        if step.time.review:
+            step.review("time" if step.time.time else "every", step.time.review)
+
+    def _performers(self, row: Row, step: DraftStep) -> None:
+        sign = decision_sign(row, self.role_columns)
+        if sign is not None:
+            step.decision = True
+            if sign == "label":
+                step.review("step", "keputusan dibaca dari label Ya/Tidak di kolom pelaksana")
+        columns = marked_columns(row, self.role_columns)
+        if not columns and self.role_columns:
+            labels = label_columns(row, self.role_columns)
+            if "yes" in labels:
+                columns = [labels["yes"]]
+                step.review("by", "pelaksana ditebak dari letak label Ya/Tidak")
+        if columns:
+            step.performers = [self.role_ids[self.role_columns.index(column)] for column in columns]
+            if len(columns) > 1:
+                step.review("by", "beberapa kolom pelaksana bertanda")
+            return
+        names = self.cell(row, "performers")
+        if names:
+            step.performers = [self._role_named(name) for name in re.split(r"\s*[,;\n]\s*", names) if name.strip()]
+            return
+        self._performer_from_text(step)
+
+    def _role_named(self, name: str) -> str:
+        """The id of the role with this name, declared now if it is new (a table with one Pelaksana column)."""
+        for role_id, known in self.draft.roles.items():
+            if compact(known) == compact(name):
+                return role_id
+        role_id = unique(slug(name, "pelaksana"), self.taken_roles)
+        self.draft.roles[role_id] = " ".join(name.split())
+        return role_id
+
+    def _performer_from_text(self, step: DraftStep) -> None:
+        role_id: Optional[str] = named_role(step.text, self.draft.roles)
+        if role_id is not None:
+            step.performers = [role_id]
+            step.review("by", "pelaksana ditebak dari teks kegiatan (kolom pelaksana tanpa tanda)")
+        else:
+            step.review("step", "pelaksana tidak ditemukan: tambahkan 'by:'")

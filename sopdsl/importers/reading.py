@@ -1,0 +1,48 @@
+"""A document's blocks into drafts: each flowchart table with the identity sheet that comes before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+from .document import Block, Document
+from .draft import Draft, DraftSection
+from .flowchart import FlowchartReader
+from .header import find_layout, same_columns
+from .identity import read_identity
+
+
+def drafts_from(document: Document, source: Path) -> List[Draft]:
+    """One draft per flowchart table found; a table split across pages or tables is read as one."""
+    drafts: List[Draft] = []
+    blocks = document.blocks
+    region_start = index = 0
+    while index < len(blocks):
+        layout = find_layout(blocks[index])
+        if layout is None:
+            index += 1
+            continue
+        draft = Draft(source.name)
+        read_identity(blocks[region_start:index] + [Block(blocks[index].rows[: layout.top])], draft)
+        reader = FlowchartReader(draft, layout)
+        reader.read_rows(blocks[index].rows[layout.first_body_row:])
+        index += 1
+        while index < len(blocks) and same_columns(blocks[index], layout):
+            reader.read_rows(blocks[index].rows)
+            index += 1
+        reader.finish()
+        _complete(draft, source)
+        drafts.append(draft)
+        region_start = index
+    return drafts
+
+
+def _complete(draft: Draft, source: Path) -> None:
+    """What the language needs and the table may lack: a title, and no step before the first section."""
+    if not draft.title:
+        draft.fields["title"] = draft.fields.get("number") or source.stem
+        draft.review("sop", "Nama SOP tidak ditemukan; judul diambil dari nomor atau nama berkas")
+    sections = draft.sections
+    if len(sections) > 1 and sections[0].id is None:
+        sections[0] = DraftSection("awal", "Awal", sections[0].steps)
+        draft.review("section:awal", "baris sebelum bagian pertama dikumpulkan di bagian ini")

@@ -1,0 +1,34 @@
+"""Drawing shapes by what they mean in an SOP flowchart: a symbol that marks the performer, a decision, or a line."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+DECISION = "decision"
+SYMBOL = "symbol"
+LINE = "line"
+
+_DECISION_NAMES = {"flowchartdecision", "diamond", "vml:t110", "vml:t4"}
+_LINE_PREFIXES = ("line", "straightconnector", "bentconnector", "curvedconnector", "vml:line", "vml:polyline",
+                  "vml:t32", "vml:t33", "vml:t34", "vml:t38", "vml:t20")
+_LINE_SUFFIXES = ("arrow",)
+_LABEL_NAMES = {"vml:t202", "textbox"}
+
+
+def shape_kind(name: str) -> str:
+    """DECISION, SYMBOL or LINE for a DrawingML preset ('flowChartDecision') or a VML type ('vml:t110', 'vml:rect')."""
+    folded = name.lower()
+    if folded in _DECISION_NAMES:
+        return DECISION
+    if folded.startswith(_LINE_PREFIXES) or folded.endswith(_LINE_SUFFIXES) or folded in _LABEL_NAMES:
+        return LINE
+    return SYMBOL
+
+
+def symbols(names: Iterable[str]) -> list:
+    """The shapes that stand for a step (process, decision, terminator ...), without lines, arrows and text boxes."""
+    return [name for name in names if shape_kind(name) != LINE]
+
+
+def has_decision(names: Iterable[str]) -> bool:
+    return any(shape_kind(name) == DECISION for name in names)

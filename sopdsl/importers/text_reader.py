@@ -1,0 +1,71 @@
+"""`.csv`, `.tsv` and `.txt` files: a table exported from a spreadsheet, or pasted from Word (tab-separated)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import List
+
+from .document import Block, Cell, Document, ImportFailure, Row, split_at_empty_rows
+
+DELIMITERS = ",;\t|"
+
+
+def decode(data: bytes, path: Path) -> str:
+    """The file's text: UTF-8 (with or without BOM), else Windows-1252 as old Excel saves it."""
+    if b"\x00" in data[:4096]:
+        raise ImportFailure(f"{path.name} is not a text file (it holds NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read(path: Path) -> Document:
+    """The file's rows: CSV/TSV as one grid split at empty rows; a .txt's tab lines as tables, other lines as text."""
+    text = decode(path.read_bytes(), path)
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return _pasted(text)
+    delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
+    rows = [_row(fields) for fields in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return Document(split_at_empty_rows(_padded(rows)))
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV file (',' ';' tab '|'); ',' when the sample does not say."""
+    try:
+        return csv.Sniffer().sniff(text[:20000], delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+def _pasted(text: str) -> Document:
+    """Text pasted from Word: runs of tab-separated lines are tables; other lines are paragraphs."""
+    document = Document()
+    run: List[Row] = []
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) > 1:
+            run.append(_row(fields))
+            continue
+        if run:
+            document.blocks.append(Block(_padded(run)))
+            run = []
+        stripped = line.strip().strip("*").strip()
+        if stripped:
+            document.blocks.append(Block([[Cell(stripped)]]))
+    if run:
+        document.blocks.append(Block(_padded(run)))
+    return document
+
+
+def _row(fields: List[str]) -> Row:
+    return [Cell(field.strip().strip("*").strip() if field.strip().startswith("**") else field.strip())
+            for field in fields]
+
+
+def _padded(rows: List[Row]) -> List[Row]:
+    width = max((len(row) for row in rows), default=0)
+    return [row + [Cell() for _ in range(width - len(row))] for row in rows]
