@@ -8,8 +8,8 @@ from typing import Dict, List, Set
 
 WORDING = {
     "id": {
-        "summary": "{source} -> {target}: {roles} pelaksana, {sections} bagian, {steps} langkah, {decisions} keputusan; "
-        "{reviews} baris '# periksa'",
+        "summary": "{source} -> {target}: {roles} pelaksana, {sections} bagian, {steps} langkah, "
+        "{decisions} keputusan; {reviews} baris '# periksa'",
         "inferred": "  ditebak: {}",
         "kinds": {"performer": "pelaksana", "branch": "tujuan cabang", "time": "waktu", "header": "kepala/kolom"},
         "exists": "{target}: sudah ada, tidak ditimpa (pakai --force)",

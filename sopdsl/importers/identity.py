@@ -25,7 +25,9 @@ _MONTHS = {
 _WORD_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MARKER = re.compile(r"^\s*(?:[-•*·▪●]\s*)?(?:(?:\d{1,2}|[a-zA-Z])\s*[.)]\s*|\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)\s*|[-•*·▪●]\s+)")
+_MARKER = re.compile(
+    r"^\s*(?:[-•*·▪●]\s*)?(?:(?:\d{1,2}|[a-zA-Z])\s*[.)]\s*|\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)\s*|[-•*·▪●]\s+)"
+)
 _UNIT_SKIP = re.compile(r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan)\b", re.I)
 
 

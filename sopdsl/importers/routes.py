@@ -69,5 +69,5 @@ def _infer_branches(section: DraftSection, index: int, step: DraftStep) -> None:
     last = index == len(section.steps) - 1
     step.branches.append(Branch("yes", "end" if last else "next"))
     step.branches.append(Branch("no", index - 1 if index > 0 else "end"))
-    step.review("yes", "tujuan cabang Ya ditebak: baris berikutnya" if not last else "tujuan cabang Ya ditebak: selesai")
+    step.review("yes", "tujuan cabang Ya ditebak: " + ("selesai" if last else "baris berikutnya"))
     step.review("no", "tujuan cabang Tidak ditebak: baris sebelumnya" if index > 0 else "tujuan cabang Tidak ditebak")
