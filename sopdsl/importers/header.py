@@ -8,7 +8,7 @@ from typing import List, Optional
 from attrs import define
 
 from .document import Block, Cell, Row
-from .words import GROUPS, column_kind, compact
+from .words import GROUPS, column_kind
 
 FIELD_KINDS = ("no", "section", "activity", "needs", "time", "output", "note")
 _QUALITY_ORDER = ("needs", "time", "output")
@@ -141,7 +141,13 @@ def _name_quality_columns(columns: List[Column]) -> None:
             columns[i] = Column(missing.pop(0), column.heading, guessed=True)
 
 
-def same_columns(block: Block, layout: Layout) -> bool:
-    """Whether a block without a header of its own continues the table (a table split across pages)."""
-    return block.width == len(layout.columns) and find_layout(block) is None and compact(
-        " ".join(cell.text for row in block.rows[:1] for cell in row)) != ""
+def continuation(block: Block, layout: Layout) -> Optional[int]:
+    """Where the body rows start in a block that continues the table (split across pages, its header repeated
+    or not), or None when the block is another table."""
+    if block.width != len(layout.columns):
+        return None
+    again = find_layout(block)
+    if again is None:
+        return 0
+    same = [column.kind for column in again.columns] == [column.kind for column in layout.columns]
+    return again.first_body_row if same else None

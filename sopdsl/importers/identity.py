@@ -124,6 +124,8 @@ def _set_field(draft: Draft, name: str, lines: List[str]) -> None:
         draft.fields[name] = lines[0]
         if len(lines) > 1:
             draft.notes.append("penandatangan: " + "; ".join(lines[1:]))
+    elif name == "warning":
+        draft.fields[name] = " ".join(list_items(lines))
     else:
         draft.fields[name] = " ".join(lines)
 

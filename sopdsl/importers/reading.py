@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 from .document import Block, Document
 from .draft import Draft, DraftSection
 from .flowchart import FlowchartReader
-from .header import find_layout, same_columns
-from .identity import read_identity
+from .header import continuation, find_layout
+from .identity import read_identity, split_label
 
 
 def drafts_from(document: Document, source: Path) -> List[Draft]:
@@ -27,14 +27,28 @@ def drafts_from(document: Document, source: Path) -> List[Draft]:
         reader = FlowchartReader(draft, layout)
         reader.read_rows(blocks[index].rows[layout.first_body_row:])
         index += 1
-        while index < len(blocks) and same_columns(blocks[index], layout):
-            reader.read_rows(blocks[index].rows)
-            index += 1
+        while True:
+            following = _next_table(blocks, index)
+            start = continuation(blocks[following], layout) if following is not None else None
+            if start is None:
+                break
+            reader.read_rows(blocks[following].rows[start:])
+            index = following + 1
         reader.finish()
         _complete(draft, source)
         drafts.append(draft)
         region_start = index
     return drafts
+
+
+def _next_table(blocks: List[Block], index: int) -> Optional[int]:
+    """The next block with more than one column, over lines between them that are no identity labels (a page's
+    footer and the next page's heading lie between the parts of a table split across pages)."""
+    while index < len(blocks) and blocks[index].width == 1:
+        if any(split_label(row[0].text)[0] for row in blocks[index].rows):
+            return None
+        index += 1
+    return index if index < len(blocks) else None
 
 
 def _complete(draft: Draft, source: Path) -> None:

@@ -1,0 +1,135 @@
+"""Excel `.xlsx`: each sheet's cells with merged ranges resolved and fills read, and the shapes of its drawing
+part (`xl/drawings/drawingN.xml`) placed in the cell their `xdr:from` anchor names."""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import zipfile
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+from xml.etree import ElementTree
+
+from .document import Cell, Document, ImportFailure, MissingDependency, Row, fill_merge, split_at_empty_rows
+from .words import branch_kind
+
+XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_WHITE = {None, "00000000", "FFFFFFFF", "00FFFFFF"}
+Placed = Dict[Tuple[int, int], List[Tuple[Optional[str], str]]]
+
+
+def read(path: Path) -> Document:
+    """Every visible sheet, in order, as blocks split at empty rows."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise MissingDependency("openpyxl") from None
+    try:
+        workbook = openpyxl.load_workbook(str(path), data_only=True)
+        drawings = sheet_drawings(path)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, ElementTree.ParseError) as error:
+        raise ImportFailure(f"not a readable Excel workbook ({error or type(error).__name__})") from None
+    document = Document()
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state == "visible":
+            grid = _grid(sheet, drawings.get(sheet.title, {}))
+            document.blocks.extend(split_at_empty_rows(grid))
+    return document
+
+
+def cell_text(value) -> str:
+    """A cell's value as text: whole numbers without '.0', dates as YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _grid(sheet, placed: Placed) -> List[Row]:
+    height = max([sheet.max_row] + [row + 1 for row, _ in placed])
+    width = max([sheet.max_column] + [column + 1 for _, column in placed])
+    grid: List[Row] = []
+    for r in range(1, height + 1):
+        row: Row = []
+        for c in range(1, width + 1):
+            cell = sheet.cell(row=r, column=c)
+            shapes, labels = _placed_in(placed.get((r - 1, c - 1), []))
+            row.append(Cell(cell_text(cell.value).strip(), shapes, labels, _shaded(cell)))
+        grid.append(row)
+    for merged in sheet.merged_cells.ranges:
+        fill_merge(grid, merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1)
+    return grid
+
+
+def _placed_in(found: List[Tuple[Optional[str], str]]) -> Tuple[tuple, tuple]:
+    shapes = tuple(name for name, text in found if name is not None and not (text and branch_kind(text)))
+    labels = tuple(text for _, text in found if text)
+    return shapes, labels
+
+
+def _shaded(cell) -> bool:
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return False
+    color = fill.fgColor
+    return color is not None and color.type == "rgb" and color.rgb not in _WHITE
+
+
+def sheet_drawings(path: Path) -> Dict[str, Placed]:
+    """Sheet name -> (row, column) of each anchor -> [(preset name or None for a text box, its text)]."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        targets = _relationships(archive, "xl/workbook.xml", names)
+        result: Dict[str, Placed] = {}
+        for sheet in workbook.iter(f"{MAIN}sheet"):
+            sheet_path = targets.get(sheet.get(R_ID) or "")
+            if sheet_path is None or sheet_path not in names:
+                continue
+            for drawing in _relationships(archive, sheet_path, names, kind="/drawing").values():
+                if drawing in names:
+                    _place(ElementTree.fromstring(archive.read(drawing)), result.setdefault(sheet.get("name"), {}))
+        return result
+
+
+def _relationships(archive, part: str, names, kind: str = "") -> Dict[str, str]:
+    """Relationship id -> the part it points to (resolved against the part's folder)."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in names:
+        return {}
+    found = {}
+    for relation in ElementTree.fromstring(archive.read(rels)).iter(f"{REL}Relationship"):
+        if relation.get("Type", "").endswith(kind) and relation.get("TargetMode") != "External":
+            target = relation.get("Target", "")
+            found[relation.get("Id")] = posixpath.normpath(
+                target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+    return found
+
+
+def _place(drawing, placed: Placed) -> None:
+    for anchor in list(drawing):
+        start = anchor.find(f"{XDR}from")
+        if start is None:
+            continue
+        where = (int(start.findtext(f"{XDR}row", "0")), int(start.findtext(f"{XDR}col", "0")))
+        for shape in anchor.iter(f"{XDR}sp"):
+            placed.setdefault(where, []).append(_shape(shape))
+
+
+def _shape(shape) -> Tuple[Optional[str], str]:
+    text = " ".join(" ".join(t.text or "" for t in shape.iter(f"{A}t")).split())
+    properties = shape.find(f"{XDR}nvSpPr/{XDR}cNvSpPr")
+    if properties is not None and properties.get("txBox") == "1":
+        return None, text
+    geometry = shape.find(f"{XDR}spPr/{A}prstGeom")
+    return (geometry.get("prst") if geometry is not None else "custom"), text
