@@ -164,11 +164,13 @@ def word_document(path: Path, vml_only: bool = False) -> Path:
     flowchart table with merged header cells and the symbols drawn as shapes anchored in the role cells."""
     import docx
     from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
 
     document = docx.Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
+    section.left_margin = section.right_margin = Cm(1.5)
     _identity_table(document)
     document.add_paragraph("")
     _flowchart_table(document, vml_only)
@@ -214,6 +216,7 @@ def _flowchart_table(document, vml_only: bool) -> None:
     for row in table.rows[:3]:
         for cell in row.cells:
             _shade(cell)
+    _column_widths(table, (1.0, 5.5) + (2.3,) * len(ROLES) + (3.0, 2.3, 3.0, 2.8))
     row = 3
     number = 1
     for letter, title, section_steps in SECTIONS:
@@ -234,6 +237,17 @@ def _flowchart_table(document, vml_only: bool) -> None:
                 other._p.append(shape_run("straightConnector1", number + 300, vml_only=vml_only))
             number += 1
             row += 1
+
+
+def _column_widths(table, centimetres) -> None:
+    """Fixed column widths, as a real SOP table has them (the Kegiatan column wide, the role columns narrow)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, width in zip(table.columns, centimetres):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
 
 
 # ---- Excel -------------------------------------------------------------------------------------------------

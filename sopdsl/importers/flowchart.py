@@ -46,12 +46,23 @@ class FlowchartReader:
         index = self.layout.index(kind)
         return row[index].own_text if index is not None and index < len(row) else ""
 
-    def read_rows(self, rows: List[Row]) -> None:
+    def read_rows(self, rows: List[Row], continued: bool = False) -> None:
+        """Read body rows; `continued`: they go on from the rows read before (the next page of the table)."""
         for row in rows:
             if is_numbering_row(row) or not any(cell.own_text or cell.shapes for cell in row):
                 continue
-            if not self._section(row):
+            if continued and self._rest_of_split_row(row):
+                self._continue_previous(row, with_activity=True)
+            elif not self._section(row):
                 self._step(row)
+            continued = False
+
+    def _rest_of_split_row(self, row: Row) -> bool:
+        """The first row of a page that finishes the last row of the page before: no number and no mark, after a
+        numbered row."""
+        steps = self.draft.steps()
+        return bool(steps and steps[-1].number and not self.cell(row, "no")
+                    and not marked_columns(row, self.role_columns))
 
     def finish(self) -> None:
         """Resolve routes and inferred branches, section by section."""
@@ -108,12 +119,14 @@ class FlowchartReader:
         if routes:
             self.pending.append((step, routes))
 
-    def _continue_previous(self, row: Row) -> None:
+    def _continue_previous(self, row: Row, with_activity: bool = False) -> None:
         """A row with no activity but other text continues the row above (a cell split across pages)."""
         steps = self.draft.steps()
         if not steps:
             return
         step = steps[-1]
+        if with_activity and self.cell(row, "activity"):
+            step.text = f"{step.text} {' '.join(self.cell(row, 'activity').split())}"
         for kind in _FIELDS:
             extra = self.cell(row, kind)
             if extra:

@@ -32,7 +32,7 @@ def drafts_from(document: Document, source: Path) -> List[Draft]:
             start = continuation(blocks[following], layout) if following is not None else None
             if start is None:
                 break
-            reader.read_rows(blocks[following].rows[start:])
+            reader.read_rows(blocks[following].rows[start:], continued=True)
             index = following + 1
         reader.finish()
         _complete(draft, source)
@@ -43,12 +43,17 @@ def drafts_from(document: Document, source: Path) -> List[Draft]:
 
 def _next_table(blocks: List[Block], index: int) -> Optional[int]:
     """The next block with more than one column, over lines between them that are no identity labels (a page's
-    footer and the next page's heading lie between the parts of a table split across pages)."""
-    while index < len(blocks) and blocks[index].width == 1:
-        if any(split_label(row[0].text)[0] for row in blocks[index].rows):
-            return None
+    footer and the next page's heading lie between the parts of a table split across pages). None when an
+    identity sheet comes first: the next SOP begins there."""
+    while index < len(blocks) and not _has_identity_label(blocks[index]):
+        if blocks[index].width > 1:
+            return index
         index += 1
-    return index if index < len(blocks) else None
+    return None
+
+
+def _has_identity_label(block: Block) -> bool:
+    return any(split_label(cell.own_text)[0] for row in block.rows for cell in row if cell.own_text)
 
 
 def _complete(draft: Draft, source: Path) -> None:

@@ -102,7 +102,7 @@ def _times_reading(match: re.Match, text: str) -> Optional[TimeReading]:
 def _period_wording(pattern, match: re.Match) -> Optional[str]:
     if pattern is _EVERY:
         unit = _unit(match.group(2))
-        return unit and " ".join(filter(None, [_tidy(match.group(1) or ""), unit]))
+        return unit and " ".join(filter(None, [_tidy(match.group(1) or ""), unit.lower()]))
     if pattern is _ONCE_A:
         number = _NUMBER_WORDS.get(match.group(1).lower(), "1")
         return f"{number} {match.group(2).lower()}" if number != "1" else match.group(2).lower()
