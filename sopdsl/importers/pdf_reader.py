@@ -62,10 +62,24 @@ def _table_block(page, table) -> Block:
                 cells.append(_covering(rows, cells, boxes, i, j, lefts))
             else:
                 text = texts[i][j] if i < len(texts) and j < len(texts[i]) else ""
-                cells.append(Cell((text or "").strip()))
+                cells.append(Cell(unwrap(text or "")))
         rows.append(cells)
     _place_symbols(page, table, boxes, rows)
     return Block(rows)
+
+
+def unwrap(text: str) -> str:
+    """A cell's printed lines with the wrapped ones joined: a line that starts in lower case, or follows a line
+    ending in a hyphen, continues the line above (a PDF keeps no paragraph breaks of its own)."""
+    lines: List[str] = []
+    for line in (part.strip() for part in text.splitlines()):
+        if not line:
+            continue
+        if lines and (line[0].islower() or lines[-1].endswith("-")):
+            lines[-1] += line if lines[-1].endswith("-") else f" {line}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _column_lefts(boxes, width: int, bbox: Box) -> List[float]:
