@@ -53,10 +53,10 @@ def _import_file(path: Path, args, words: Dict, written: Set[Path]) -> int:
 
     try:
         if not path.is_file():
-            raise ImportFailure("no such file" if not path.exists() else "not a file")
+            raise ImportFailure("no-file" if not path.exists() else "not-a-file")
         drafts = read_drafts(path)
     except ImportFailure as error:
-        print(words["failed"].format(source=path, error=error), file=sys.stderr)
+        print(words["failed"].format(source=path, error=error.message(args.lang)), file=sys.stderr)
         return 2
     except OSError as error:
         print(words["failed"].format(source=path, error=error.strerror or error), file=sys.stderr)

@@ -26,8 +26,7 @@ def read_document(path: Path) -> Document:
     """The file's blocks of rows, read by the reader for its suffix."""
     module_name = READERS.get(path.suffix.lower())
     if module_name is None:
-        known = ", ".join(sorted(READERS))
-        raise ImportFailure(f"cannot import {path.suffix or 'a file without suffix'} files (known: {known})")
+        raise ImportFailure("unknown-kind", path.suffix or "?")
     module = importlib.import_module(f".{module_name}", __package__)
     return module.read(path)
 
@@ -38,5 +37,5 @@ def read_drafts(path: Path) -> List[Draft]:
 
     drafts = drafts_from(read_document(path), path)
     if not drafts:
-        raise ImportFailure("no SOP flowchart table found (a header row with No, Kegiatan, Pelaksana, Waktu ...)")
+        raise ImportFailure("no-table")
     return drafts

@@ -6,16 +6,47 @@ from typing import List, Tuple
 
 from attrs import define, field
 
+MESSAGES = {
+    "en": {
+        "missing-package": "reading this format needs {detail}: pip install 'sopdsl[office]'",
+        "unknown-kind": "cannot import {detail} files (known: .docx, .xlsx, .pdf, .csv, .tsv, .txt)",
+        "no-file": "no such file",
+        "not-a-file": "not a file",
+        "unreadable": "not a readable {detail}",
+        "binary": "not a text file (it holds NUL bytes)",
+        "scan": "the PDF has no text layer (a scan?): run OCR on it first (for example ocrmypdf)",
+        "no-table": "no SOP flowchart table found (a header row with No, Kegiatan, Pelaksana, Waktu ...)",
+    },
+    "id": {
+        "missing-package": "membaca berkas jenis ini perlu {detail}: pip install 'sopdsl[office]'",
+        "unknown-kind": "berkas {detail} tidak dapat diimpor (yang dikenal: .docx, .xlsx, .pdf, .csv, .tsv, .txt)",
+        "no-file": "berkas tidak ada",
+        "not-a-file": "bukan berkas",
+        "unreadable": "tidak terbaca sebagai {detail}",
+        "binary": "bukan berkas teks (berisi byte NUL)",
+        "scan": "PDF tanpa lapisan teks (hasil pindai?): jalankan OCR lebih dulu (misalnya ocrmypdf)",
+        "no-table": "tabel alur SOP tidak ditemukan (baris judul dengan No, Kegiatan, Pelaksana, Waktu ...)",
+    },
+}
+
 
 class ImportFailure(Exception):
     """A file cannot be imported: unreadable, of an unknown kind, or holding no SOP table."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(MESSAGES["en"][reason].format(detail=detail))
+        self.reason, self.detail = reason, detail
+
+    def message(self, lang: str) -> str:
+        """The one-line explanation in the given language ('id' or 'en')."""
+        return MESSAGES[lang][self.reason].format(detail=self.detail)
 
 
 class MissingDependency(ImportFailure):
     """A reader needs an optional package that is not installed."""
 
     def __init__(self, package: str):
-        super().__init__(f"reading this format needs {package}: pip install 'sopdsl[office]'")
+        super().__init__("missing-package", package)
 
 
 @define

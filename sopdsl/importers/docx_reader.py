@@ -34,7 +34,7 @@ def read(path: Path) -> Document:
     try:
         body = docx.Document(str(path)).element.body
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ImportFailure(f"not a readable Word document ({error or type(error).__name__})") from None
+        raise ImportFailure("unreadable", f"Word .docx ({error or type(error).__name__})") from None
     document = Document()
     _read_children(body, document)
     return document

@@ -28,9 +28,9 @@ def read(path: Path) -> Document:
     except ImportFailure:
         raise
     except Exception as error:  # pdfminer raises many kinds of error on a damaged file
-        raise ImportFailure(f"not a readable PDF ({type(error).__name__}: {error})") from None
+        raise ImportFailure("unreadable", f"PDF ({type(error).__name__}: {error})") from None
     if characters == 0:
-        raise ImportFailure("the PDF has no text layer (a scan?): run OCR on it first (for example ocrmypdf)")
+        raise ImportFailure("scan")
     return document
 
 

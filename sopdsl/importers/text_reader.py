@@ -12,10 +12,10 @@ from .document import Block, Cell, Document, ImportFailure, Row, split_at_empty_
 DELIMITERS = ",;\t|"
 
 
-def decode(data: bytes, path: Path) -> str:
+def decode(data: bytes) -> str:
     """The file's text: UTF-8 (with or without BOM), else Windows-1252 as old Excel saves it."""
     if b"\x00" in data[:4096]:
-        raise ImportFailure(f"{path.name} is not a text file (it holds NUL bytes)")
+        raise ImportFailure("binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -24,7 +24,7 @@ def decode(data: bytes, path: Path) -> str:
 
 def read(path: Path) -> Document:
     """The file's rows: CSV/TSV as one grid split at empty rows; a .txt's tab lines as tables, other lines as text."""
-    text = decode(path.read_bytes(), path)
+    text = decode(path.read_bytes())
     suffix = path.suffix.lower()
     if suffix == ".txt":
         return _pasted(text)

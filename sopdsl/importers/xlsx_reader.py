@@ -32,7 +32,7 @@ def read(path: Path) -> Document:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
         drawings = sheet_drawings(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, ElementTree.ParseError) as error:
-        raise ImportFailure(f"not a readable Excel workbook ({error or type(error).__name__})") from None
+        raise ImportFailure("unreadable", f"Excel .xlsx ({error or type(error).__name__})") from None
     document = Document()
     for sheet in workbook.worksheets:
         if sheet.sheet_state == "visible":
