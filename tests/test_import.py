@@ -187,6 +187,26 @@ def test_a_plain_table_marks_performers_with_x_or_a_tick_and_guesses_are_marked_
     assert check_rules(capsys, draft) == ["missing-metadata", "unquantified-time"]
 
 
+def test_sections_in_one_merged_cell_signatory_lines_and_the_approval_date(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Tanggal Pengesahan,2 Januari 2024\n"
+        'Disahkan oleh,"Kepala Badan\nDr. Siti Aminah, M.Si.\nNIP 19700101 199501 2 001"\n'
+        "Nama SOP,Pengarsipan\n,\n"
+        "No,Kegiatan,Arsiparis,Waktu,Output\n"
+        "A. Penataan,,,,\n1,Menata berkas,X,1 hari,Berkas tertata\n"
+        "B. Penyimpanan,,,,\n1,Menyimpan berkas,X,2 jam,Berkas tersimpan\n",
+        encoding="utf-8",
+    )
+    (draft,) = import_files(capsys, path, out=tmp_path)
+    sop = read_sop(draft)
+    assert [(s.id, s.title.value) for s in sop.sections] == [("A", "Penataan"), ("B", "Penyimpanan")]
+    assert sop.approved_by.value == "Kepala Badan" and str(sop.effective.value) == "2024-01-02"
+    text = draft.read_text(encoding="utf-8")
+    assert "# penandatangan: Dr. Siti Aminah, M.Si.; NIP 19700101 199501 2 001" in text
+    assert ("diisi dari Tanggal Pengesahan", "effective: 2024-01-02") in reviewed_lines(draft)
+
+
 def test_a_row_with_no_performer_is_left_for_the_author_and_says_so(tmp_path, capsys):
     path = tmp_path / "t.csv"
     path.write_text("No,Kegiatan,Pelaksana,Waktu\n,,Staf,\n1,Menyusun konsep,,1 jam\n", encoding="utf-8")

@@ -28,6 +28,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _MARKER = re.compile(
     r"^\s*(?:[-•*·▪●]\s*)?(?:(?:\d{1,2}|[a-zA-Z])\s*[.)]\s*|\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)\s*|[-•*·▪●]\s+)"
 )
+_SIGNATORY = re.compile(r"\d|\b(?:NIP|Pembina|Penata|Pangkat|Golongan)\b|,\s*(?:[A-Z][A-Za-z]*\.)+", re.I)
 _UNIT_SKIP = re.compile(r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan)\b", re.I)
 
 
@@ -109,7 +110,7 @@ def read_identity(blocks: List[Block], draft: Draft) -> None:
     if unit:
         draft.fields["unit"] = unit
         draft.review("unit", "unit dibaca dari baris di atas lembar identitas")
-    for name, lines in reader.values.items():
+    for name, lines in sorted(reader.values.items(), key=lambda item: item[0] == "approved"):
         lines = [line.strip() for line in lines if line.strip() and compact(line)]
         if lines:
             _set_field(draft, name, lines)
@@ -121,13 +122,22 @@ def _set_field(draft: Draft, name: str, lines: List[str]) -> None:
     elif name in DATE_FIELDS:
         _set_date(draft, name, " ".join(lines))
     elif name == "approved_by":
-        draft.fields[name] = lines[0]
-        if len(lines) > 1:
-            draft.notes.append("penandatangan: " + "; ".join(lines[1:]))
+        position = next((i for i, line in enumerate(lines) if i and _signatory_line(line, lines[0])), len(lines))
+        draft.fields[name] = " ".join(lines[:position])
+        if position < len(lines):
+            draft.notes.append("penandatangan: " + "; ".join(lines[position:]))
     elif name == "warning":
         draft.fields[name] = " ".join(list_items(lines))
     else:
         draft.fields[name] = " ".join(lines)
+
+
+def _signatory_line(line: str, first: str) -> bool:
+    """A line under 'Disahkan oleh' that names the signatory (name with degrees, rank, NIP) rather than going on
+    with the position a narrow cell wrapped."""
+    if _SIGNATORY.search(line):
+        return True
+    return line.isupper() and not first.isupper() and len(line.split()) > 1
 
 
 def _set_date(draft: Draft, name: str, text: str) -> None:
