@@ -52,13 +52,15 @@ class MissingDependency(ImportFailure):
 @define
 class Cell:
     """One grid cell: its text (lines joined by newlines), the drawing shapes and text-box labels anchored
-    in it, whether it is shaded, and whether it is only covered by a merge (its text then copies the origin's)."""
+    in it, whether it is shaded, whether it is only covered by a merge (its text then copies the origin's),
+    and the alternative texts of its drawings."""
 
     text: str = ""
     shapes: Tuple[str, ...] = ()
     labels: Tuple[str, ...] = ()
     shaded: bool = False
     covered: bool = False
+    descriptions: Tuple[str, ...] = ()
 
     @property
     def own_text(self) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
+from .shapes import FREEFORM, picture_name
 from .words import branch_kind
 
 NS = {
@@ -17,6 +18,8 @@ NS = {
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
     "v": "urn:schemas-microsoft-com:vml",
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
 }
 W = "{%s}" % NS["w"]
 _SKIPPED = {f"{W}drawing", f"{W}pict", f"{W}object", "{%s}AlternateContent" % NS["mc"], f"{W}txbxContent"}
@@ -62,7 +65,7 @@ def _table(table) -> Block:
             cell = _cell(tc)
             if merge == "continue" and column in open_merges:
                 origin = open_merges[column]
-                cell = Cell(origin.text, cell.shapes, cell.labels, origin.shaded, covered=True)
+                cell = Cell(origin.text, cell.shapes, cell.labels, origin.shaded, True, cell.descriptions)
             elif merge == "restart":
                 open_merges[column] = cell
             else:
@@ -102,10 +105,11 @@ def _int(element, default: int) -> int:
 
 def _cell(tc) -> Cell:
     lines = [_paragraph_text(p) for p in _own_paragraphs(tc)]
-    shapes, labels = _drawings(tc)
+    shapes, labels, descriptions = _drawings(tc)
     fill = tc.find(f"{W}tcPr/{W}shd")
     shaded = fill is not None and (fill.get(f"{W}fill") or "auto").lower() not in _WHITE
-    return Cell("\n".join(line for line in lines if line.strip()), tuple(shapes), tuple(labels), shaded)
+    text = "\n".join(line for line in lines if line.strip())
+    return Cell(text, tuple(shapes), tuple(labels), shaded, descriptions=tuple(descriptions))
 
 
 def _own_paragraphs(element):
@@ -139,18 +143,26 @@ def _paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def _drawings(tc) -> Tuple[List[str], List[str]]:
-    """The shapes anchored in the cell (DrawingML presets, or 'vml:<type>'), and the texts of their text boxes.
+def _drawings(tc) -> Tuple[List[str], List[str], List[str]]:
+    """The shapes anchored in the cell (DrawingML presets, 'picture', or 'vml:<type>'), the texts of their text
+    boxes, and their alternative texts.
 
     Of an mc:AlternateContent, only the DrawingML choice is read: its VML fallback draws the same shape again."""
     shapes: List[str] = []
     labels: List[str] = []
-    for shape in _xpath(tc, ".//wps:wsp"):
-        _add_shape(_drawingml_name(shape), _box_text(shape), shapes, labels)
+    descriptions: List[str] = []
+    for drawing in _xpath(tc, ".//wp:anchor | .//wp:inline"):
+        description = " ".join(_xpath(drawing, "./wp:docPr/@descr"))
+        if description:
+            descriptions.append(description)
+        for shape in _xpath(drawing, ".//wps:wsp"):
+            _add_shape(_drawingml_name(shape), _box_text(shape), shapes, labels)
+        if _xpath(drawing, ".//pic:pic"):
+            shapes.append(picture_name(description + " " + " ".join(_xpath(drawing, "./wp:docPr/@name"))))
     for shape in _xpath(tc, " | ".join(f".//v:{name}" for name in _VML_SHAPES)):
         if not _xpath(shape, "ancestor::mc:Fallback"):
             _add_shape(_vml_name(shape), _box_text(shape), shapes, labels)
-    return shapes, labels
+    return shapes, labels, descriptions
 
 
 def _add_shape(name: Optional[str], text: str, shapes: List[str], labels: List[str]) -> None:
@@ -162,12 +174,16 @@ def _add_shape(name: Optional[str], text: str, shapes: List[str], labels: List[s
 
 
 def _drawingml_name(shape) -> Optional[str]:
+    """The preset's name; a free-form shape is a line when it has no fill (as arrows drawn as paths have)."""
     if _xpath(shape, "./wps:cNvSpPr[@txBox='1']"):
         return None
     geometry = shape.find("wps:spPr/a:prstGeom", NS)
     if geometry is not None:
         return geometry.get("prst")
-    return "custom" if shape.find("wps:spPr/a:custGeom", NS) is not None else None
+    if shape.find("wps:spPr/a:custGeom", NS) is None:
+        return None
+    unfilled = _xpath(shape, "./wps:spPr/a:noFill | ./wps:spPr/a:custGeom//a:path[@fill='none']")
+    return "freeform-line" if unfilled else FREEFORM
 
 
 def _vml_name(shape) -> Optional[str]:

@@ -7,11 +7,11 @@ from typing import List, Optional, Tuple
 
 from .document import Row
 from .draft import Draft, DraftSection, DraftStep, slug, unique
-from .header import Layout, is_numbering_row
+from .header import Layout, is_numbering_row, is_total_row
 from .performers import decision_sign, label_columns, marked_columns, named_role
-from .routes import Route, resolve, split_routes
+from .routes import Arrow, Route, arrows_described, number_key, resolve, section_letter, split_routes
 from .times import read_time
-from .words import compact
+from .words import branch_kind, compact
 
 _SECTION_NUMBER = re.compile(r"(?P<letter>[A-Z]|[IVX]{1,4})[.)]?")
 _SECTION_IN_CELL = re.compile(r"(?P<letter>[A-Z])[.)]?\s+(?P<title>\S.*)", re.S)
@@ -36,6 +36,7 @@ class FlowchartReader:
                 draft.review(f"role:{role_id}", f"kolom '{heading.heading}' dianggap kolom pelaksana")
         self.taken_roles = taken
         self.pending: List[Tuple[DraftStep, List[Route]]] = []
+        self.arrows: List[Arrow] = []
         for column in layout.columns:
             if column.kind == "unknown":
                 draft.review("sop", f"judul kolom '{column.heading}' tidak dikenali; isinya masuk ke note")
@@ -49,7 +50,9 @@ class FlowchartReader:
     def read_rows(self, rows: List[Row], continued: bool = False) -> None:
         """Read body rows; `continued`: they go on from the rows read before (the next page of the table)."""
         for row in rows:
-            if is_numbering_row(row) or not any(cell.own_text or cell.shapes for cell in row):
+            self.arrows += [arrow for cell in row for text in cell.descriptions for arrow in [arrows_described(text)]
+                            if arrow is not None]
+            if is_numbering_row(row) or is_total_row(row) or not any(cell.own_text or cell.shapes for cell in row):
                 continue
             if continued and self._rest_of_split_row(row):
                 self._continue_previous(row, with_activity=True)
@@ -65,9 +68,26 @@ class FlowchartReader:
                     and not marked_columns(row, self.role_columns))
 
     def finish(self) -> None:
-        """Resolve routes and inferred branches, section by section."""
+        """Resolve routes (from Keterangan, else from described arrows) and inferred branches, section by section."""
+        routed = {id(step) for step, _ in self.pending}
         for section in self.draft.sections:
+            for step in section.steps:
+                if id(step) not in routed:
+                    routes = self._arrow_routes(section, step)
+                    if routes:
+                        self.pending.append((step, routes))
             resolve(section, [(step, routes) for step, routes in self.pending if step in section.steps])
+
+    def _arrow_routes(self, section: DraftSection, step: DraftStep) -> List[Route]:
+        """The routes the table's described arrows draw out of this step."""
+        routes: List[Route] = []
+        for source, target, label in self.arrows:
+            letter = section_letter(source)
+            if (letter is None or letter == section.id) and number_key(source) == number_key(step.number):
+                routes.append((label, target))
+        # An arrow drawn in several pieces describes itself in each; drawing order means nothing, so Ya comes first.
+        order = {"yes": 0, "no": 1}
+        return sorted(dict.fromkeys(routes), key=lambda route: order.get(branch_kind(route[0] or "") or "", 2))
 
     # ---- rows --------------------------------------------------------------------------------------
 
@@ -75,8 +95,11 @@ class FlowchartReader:
         """A lettered row ('A | Title'), or a change of letter in a Bagian column, opens a section."""
         number, activity = self.cell(row, "no"), self.cell(row, "activity")
         bagian = self.cell(row, "section")
-        if bagian and (not self.draft.sections or self.draft.sections[-1].id != bagian):
-            self._open_section(bagian, bagian)
+        if bagian:
+            match = _SECTION_IN_CELL.fullmatch(bagian)
+            letter, title = (match.group("letter"), match.group("title")) if match else (bagian, bagian)
+            if not self.draft.sections or self.draft.sections[-1].id != letter:
+                self._open_section(letter, title)
             return False
         others = [cell.own_text for i, cell in enumerate(row) if cell.own_text and i not in self._title_columns()]
         if others:

@@ -8,7 +8,7 @@ from typing import List, Optional
 from attrs import define
 
 from .document import Block, Cell, Row
-from .words import GROUPS, column_kind
+from .words import GROUPS, column_kind, compact
 
 FIELD_KINDS = ("no", "section", "activity", "needs", "time", "output", "note")
 _QUALITY_ORDER = ("needs", "time", "output")
@@ -55,6 +55,16 @@ def is_numbering_row(row: Row) -> bool:
     return len(texts) >= 3 and all(_NUMBERING.fullmatch(text) for text in texts)
 
 
+_TOTALS = ("jumlahwaktu", "totalwaktu", "waktutotal", "totaltime")
+
+
+def is_total_row(row: Row) -> bool:
+    """The row under the table that adds up the times ('Jumlah waktu'): no step."""
+    first = next((cell.text for cell in row if cell.text.strip()), "")
+    word = compact(first)
+    return word.startswith(_TOTALS) or word in ("jumlah", "total")
+
+
 def find_layout(block: Block) -> Optional[Layout]:
     """The header of the flowchart table in this block, or None when the block holds none."""
     key = next((i for i, row in enumerate(block.rows) if is_header_row(row)), None)
@@ -76,7 +86,7 @@ def find_layout(block: Block) -> Optional[Layout]:
 
 def _continues_header(row: Row, anchors: List[int]) -> bool:
     """A row below the header row with nothing of its own under No and Kegiatan: the role names, say."""
-    if is_numbering_row(row) or not any(cell.own_text for cell in row):
+    if is_numbering_row(row) or not any(cell.own_text for cell in row) or any(cell.shapes for cell in row):
         return False
     return all(index >= len(row) or not row[index].own_text for index in anchors)
 

@@ -10,7 +10,7 @@ from .document import Block
 from .draft import Draft
 from .words import compact, identity_label
 
-LIST_FIELDS = ("legal_basis", "qualifications", "related", "equipment", "records")
+LIST_FIELDS = ("unit", "legal_basis", "qualifications", "related", "equipment", "records")
 DATE_FIELDS = ("created", "revised", "effective", "approved")
 _MONTHS = {
     **dict.fromkeys(["januari", "january", "jan"], 1), **dict.fromkeys(["februari", "february", "feb", "pebruari"], 2),
@@ -29,7 +29,9 @@ _MARKER = re.compile(
     r"^\s*(?:[-•*·▪●]\s*)?(?:(?:\d{1,2}|[a-zA-Z])\s*[.)]\s*|\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)\s*|[-•*·▪●]\s+)"
 )
 _SIGNATORY = re.compile(r"\d|\b(?:NIP|Pembina|Penata|Pangkat|Golongan)\b|,\s*(?:[A-Z][A-Za-z]*\.)+", re.I)
-_UNIT_SKIP = re.compile(r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan)\b", re.I)
+_UNIT_SKIP = re.compile(
+    r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan|identitas|diagram|standar\s+operasional|isian)\b", re.I)
+_BLANK_ENTRY = re.compile(r"(nama|nip|pangkat|golongan|jabatan|tanda\s*tangan|ttd)?\s*[:.]?\s*[_.\s]*", re.I)
 
 
 def parse_date(text: str) -> Optional[datetime.date]:
@@ -67,10 +69,13 @@ class _Reader:
         self.values: Dict[str, List[str]] = {}
         self.pending: Dict[int, str] = {}
         self.unit: List[str] = []
+        self.width = 0
 
     def read_block(self, block: Block) -> None:
-        if block.width > 1:
+        """A label's lines run on over one-column blocks (lines of text), never out of a table or into one."""
+        if block.width > 1 or self.width > 1:
             self.pending.clear()
+        self.width = block.width
         for row in block.rows:
             cells = [(column, cell.own_text) for column, cell in enumerate(row) if cell.own_text]
             index = 0
@@ -102,17 +107,18 @@ class _Reader:
 
 
 def read_identity(blocks: List[Block], draft: Draft) -> None:
-    """Fill the draft's header fields from the blocks before its flowchart table."""
+    """Fill the draft's header fields from the blocks of its identity sheet; fields already read are kept (an
+    identity sheet after the table only completes what the one before it left out)."""
     reader = _Reader()
     for block in blocks:
         reader.read_block(block)
     unit = [line for line in reader.unit if len(line) <= 120 and not _UNIT_SKIP.match(line)]
-    if unit:
+    if unit and "unit" not in reader.values and "unit" not in draft.fields:
         draft.fields["unit"] = unit
         draft.review("unit", "unit dibaca dari baris di atas lembar identitas")
     for name, lines in sorted(reader.values.items(), key=lambda item: item[0] == "approved"):
-        lines = [line.strip() for line in lines if line.strip() and compact(line)]
-        if lines:
+        lines = [line.strip() for line in lines if compact(line) and not _BLANK_ENTRY.fullmatch(line)]
+        if lines and name not in draft.fields:
             _set_field(draft, name, lines)
 
 

@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
+from .header import is_header_row
 
 Box = Tuple[float, float, float, float]
 _TOLERANCE = 2.0
+_SYMBOL = 8.0
+"""The least width and height of a drawn symbol, in points: arrowheads and borders are smaller."""
 
 
 def read(path: Path) -> Document:
@@ -49,23 +52,47 @@ def _inside(line, box: Box) -> bool:
 
 
 def _table_block(page, table) -> Block:
-    texts = table.extract()
-    boxes = [list(row.cells) for row in table.rows]
-    width = max((len(row) for row in boxes), default=0)
-    lefts = _column_lefts(boxes, width, table.bbox)
-    rows: List[Row] = []
-    for i, row in enumerate(boxes):
-        cells: Row = []
-        for j in range(width):
-            box = row[j] if j < len(row) else None
-            if box is None:
-                cells.append(_covering(rows, cells, boxes, i, j, lefts))
-            else:
-                text = texts[i][j] if i < len(texts) and j < len(texts[i]) else ""
-                cells.append(Cell(unwrap(text or "")))
-        rows.append(cells)
-    _place_symbols(page, table, boxes, rows)
+    """The table on the grid of its real rows and columns, each word given to the (merged) cell it lies in.
+
+    Lines drawn inside cells (a flowchart's arrows) split pdfplumber's cells. A real column edge is one that a
+    cell of the first two rows (the header) has, or the cells of most rows; a real row edge is one that the
+    cells under No or Kegiatan have, or those of most real columns (arrows cross only the role columns)."""
+    found = [box for row in table.rows for box in row.cells if box is not None]
+    everything = 0 if _is_flowchart(table) else len(found)  # other tables keep every edge they draw
+    xs = _real_edges([[(box[0], box[2]) for box in row.cells if box] for row in table.rows], lead=everything or 2)
+    middles = [(left + right) / 2 for left, right in zip(xs, xs[1:])]
+    ys = _real_edges([[(box[1], box[3]) for box in found if box[0] <= middle <= box[2]] for middle in middles],
+                     lead=everything or 2)
+    grid = [[(xs[j], ys[i], xs[j + 1], ys[i + 1]) for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
+    origins = _origins(grid, found)
+    texts = _texts(page, grid, origins)
+    rows: List[Row] = [
+        [Cell(unwrap(texts[origins[i][j]]), covered=origins[i][j] != (i, j)) for j in range(len(grid[i]))]
+        for i in range(len(grid))
+    ]
+    _place_symbols(page, table.bbox, grid, rows)
     return Block(rows)
+
+
+def _is_flowchart(table) -> bool:
+    """Whether one of the table's first rows is a flowchart header (No, Kegiatan, Pelaksana ...)."""
+    return any(is_header_row([Cell(text or "") for text in row]) for row in table.extract()[:3])
+
+
+def _origins(grid, found: List[Box]) -> List[List[Tuple[int, int]]]:
+    """For each grid box, the top-left box of the drawn (merged) cell it belongs to."""
+    origins: List[List[Tuple[int, int]]] = []
+    for i, grid_row in enumerate(grid):
+        row: List[Tuple[int, int]] = []
+        for j, box in enumerate(grid_row):
+            if j > 0 and _joined(found, box, grid_row[j - 1]):
+                row.append(row[j - 1])
+            elif i > 0 and _joined(found, box, grid[i - 1][j]):
+                row.append(origins[i - 1][j])
+            else:
+                row.append((i, j))
+        origins.append(row)
+    return origins
 
 
 def unwrap(text: str) -> str:
@@ -82,56 +109,74 @@ def unwrap(text: str) -> str:
     return "\n".join(lines)
 
 
-def _column_lefts(boxes, width: int, bbox: Box) -> List[float]:
-    lefts = []
-    for j in range(width):
-        found = [row[j][0] for row in boxes if j < len(row) and row[j] is not None]
-        lefts.append(min(found) if found else (lefts[-1] if lefts else bbox[0]))
-    return lefts
+def _real_edges(spans, lead: int) -> List[float]:
+    """Edges that the spans of the first `lead` lines have, or that more than half of all lines have
+    (lines: the rows of cells for column edges, the real columns for row edges)."""
+    counts: dict = {}
+    leading = set()
+    for index, line in enumerate(spans):
+        seen = {round(edge) for span in line if span is not None for edge in span}
+        for edge in seen:
+            counts[edge] = counts.get(edge, 0) + 1
+        if index < lead:
+            leading |= seen
+    edges = sorted(edge for edge, count in counts.items() if edge in leading or count * 2 > len(spans))
+    return [float(edge) for edge in edges]
 
 
-def _covering(rows: List[Row], cells: Row, boxes, i: int, j: int, lefts: List[float]) -> Cell:
-    """The copy of the cell a merge spreads over (i, j): the one to its left whose box reaches over, else above."""
-    for k in range(j - 1, -1, -1):
-        box = boxes[i][k] if k < len(boxes[i]) else None
-        if box is not None:
-            if box[2] > lefts[j] + _TOLERANCE:
-                return Cell(cells[k].text, covered=True)
-            break
-    if i > 0:
-        return Cell(rows[i - 1][j].text, covered=True)
-    return Cell()
+def _joined(found: List[Box], box: Box, neighbour: Box) -> bool:
+    """Whether one drawn cell holds the centres of both boxes (no border between them: a merged cell)."""
+    points = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in (box, neighbour)]
+    return any(all(c[0] <= x <= c[2] and c[1] <= y <= c[3] for x, y in points) for c in found)
 
 
-def _place_symbols(page, table, boxes, rows: List[Row]) -> None:
-    """Rectangles and curves smaller than their cell, not lying on its borders, become shapes of that cell."""
-    x0, top, x1, bottom = table.bbox
+def _texts(page, grid, origins) -> dict:
+    """The words of each merged cell (keyed by its top-left box), in lines from top to bottom."""
+    placed: dict = {origin: [] for row in origins for origin in row}
+    for word in page.extract_words():
+        where = _box_at(grid, ((word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2))
+        if where is not None:
+            placed[origins[where[0]][where[1]]].append(word)
+    return {origin: _lines(words) for origin, words in placed.items()}
+
+
+def _lines(words: List[dict]) -> str:
+    lines: List[List[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines)
+
+
+def _place_symbols(page, bbox: Box, grid, rows: List[Row]) -> None:
+    """Rectangles and curves the size of a symbol, inside a cell and not its border, become shapes of that cell
+    (thin rectangles are borders and arrow shafts; small curves are arrowheads)."""
+    x0, top, x1, bottom = bbox
     for kind, shape in [("rect", r) for r in page.rects] + [("curve", c) for c in page.curves]:
         box = (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
-        if box[2] - box[0] < 4 or box[3] - box[1] < 4 or not (x0 <= box[0] and box[2] <= x1 and top <= box[1]
-                                                                 and box[3] <= bottom):
+        if box[2] - box[0] < _SYMBOL or box[3] - box[1] < _SYMBOL or not (
+                x0 <= box[0] and box[2] <= x1 and top <= box[1] and box[3] <= bottom):
             continue
-        where = _cell_at(boxes, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+        where = _box_at(grid, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
         if where is None:
             continue
-        i, j, cell_box = where
-        if _same_box(box, cell_box):
-            continue
+        i, j = where
+        cell_box = grid[i][j]
+        if box[2] - box[0] >= cell_box[2] - cell_box[0] - _SYMBOL or box[3] - box[1] >= cell_box[3] - cell_box[1] - 1:
+            continue  # a cell's background or border, not a symbol inside it
         name = _curve_name(shape) if kind == "curve" else "rect"
         cell = rows[i][j]
         rows[i][j] = Cell(cell.text, cell.shapes + (name,), cell.labels, cell.shaded, cell.covered)
 
 
-def _cell_at(boxes, point) -> Optional[Tuple[int, int, Box]]:
-    for i, row in enumerate(boxes):
+def _box_at(grid, point) -> Optional[Tuple[int, int]]:
+    for i, row in enumerate(grid):
         for j, box in enumerate(row):
-            if box is not None and box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]:
-                return i, j, box
+            if box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]:
+                return i, j
     return None
-
-
-def _same_box(a: Box, b: Box) -> bool:
-    return all(abs(p - q) <= _TOLERANCE for p, q in zip(a, b))
 
 
 def _curve_name(curve) -> str:

@@ -6,8 +6,8 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from .document import Row
-from .shapes import has_decision, symbols
-from .words import branch_kind, is_mark
+from .shapes import has_decision, named_symbols, symbols
+from .words import branch_kind, is_mark, symbol_word
 
 
 def role_cells(row: Row, columns: List[int]) -> List[Tuple[int, object]]:
@@ -19,8 +19,9 @@ def marked_columns(row: Row, columns: List[int]) -> List[int]:
     cells = role_cells(row, columns)
     shaded = [column for column, cell in cells if cell.shaded and not cell.covered]
     for found in (
+        [column for column, cell in cells if named_symbols(cell.shapes)],
         [column for column, cell in cells if symbols(cell.shapes)],
-        [column for column, cell in cells if is_mark(cell.own_text)],
+        [column for column, cell in cells if is_mark(cell.own_text) or symbol_word(cell.own_text)],
         shaded if len(shaded) < len(cells) else [],
     ):
         if found:
@@ -33,7 +34,7 @@ def decision_sign(row: Row, columns: List[int]) -> Optional[str]:
 
     A 'Tidak' alone is most often the label of an arrow coming back into the row, not of a decision in it."""
     cells = role_cells(row, columns)
-    if any(has_decision(cell.shapes) for _, cell in cells):
+    if any(has_decision(cell.shapes) or symbol_word(cell.own_text) == "decision" for _, cell in cells):
         return "shape"
     if "yes" in label_columns(row, columns):
         return "label"

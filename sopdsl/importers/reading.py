@@ -35,9 +35,12 @@ def drafts_from(document: Document, source: Path) -> List[Draft]:
             reader.read_rows(blocks[following].rows[start:], continued=True)
             index = following + 1
         reader.finish()
-        _complete(draft, source)
         drafts.append(draft)
         region_start = index
+    if drafts:  # an identity sheet after the last table (a second sheet, say) belongs to the last SOP
+        read_identity(blocks[region_start:], drafts[-1])
+    for draft in drafts:
+        _complete(draft, source)
     return drafts
 
 

@@ -31,6 +31,26 @@ def split_routes(note: str) -> Tuple[List[Route], str]:
     return routes, PART_SEPARATOR.join(parts[:-1])
 
 
+_ARROW = re.compile(r"\barrow;\s*from=(?P<source>[^;]+);\s*to=(?P<target>[^;]+)(?:;\s*label=(?P<label>[^;]+))?", re.I)
+Arrow = Tuple[str, str, Optional[str]]
+
+
+def arrows_described(description: str) -> Optional[Arrow]:
+    """(from, to, label) of an arrow whose alternative text names its ends, as sopdsl's own Word tables write
+    them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), else None."""
+    match = _ARROW.search(description)
+    if match is None:
+        return None
+    label = match.group("label")
+    return match.group("source").strip(), match.group("target").strip(), label.strip() if label else None
+
+
+def section_letter(number: str) -> Optional[str]:
+    """'A' of 'A.3'; None for a number without a section letter."""
+    match = re.match(r"\s*([A-Za-z]+)\s*\.", number)
+    return match.group(1) if match else None
+
+
 def number_key(number: str) -> str:
     """The step number without its section letter and dots: 'A.3' -> '3', '3.' -> '3'."""
     digits = re.findall(r"\d+", number)
@@ -60,7 +80,7 @@ def _apply(section: DraftSection, step: DraftStep, routes: List[Route], numbers)
             step.decision = True
             kind = branch_kind(label or "") or "label"
             step.branches.append(Branch(kind, target, label if kind == "label" else None))
-        else:
+        elif target != "next":
             step.next = target
 
 

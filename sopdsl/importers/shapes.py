@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 DECISION = "decision"
@@ -10,9 +11,16 @@ LINE = "line"
 
 _DECISION_NAMES = {"flowchartdecision", "diamond", "vml:t110", "vml:t4"}
 _LINE_PREFIXES = ("line", "straightconnector", "bentconnector", "curvedconnector", "vml:line", "vml:polyline",
-                  "vml:t32", "vml:t33", "vml:t34", "vml:t38", "vml:t20")
+                  "vml:t32", "vml:t33", "vml:t34", "vml:t38", "vml:t20", "freeform-line",
+                  # connectors join the flow across pages; they stand in a role column without doing a step
+                  "flowchartoffpageconnector", "flowchartconnector", "vml:t177", "vml:t120")
 _LINE_SUFFIXES = ("arrow",)
 _LABEL_NAMES = {"vml:t202", "textbox"}
+
+
+def picture_name(description: str) -> str:
+    """A picture in a role cell is a symbol; its alternative text tells a decision ('keputusan', 'decision')."""
+    return "diamond" if re.search(r"decision|keputusan|belah\s*ketupat|diamond", description, re.I) else "picture"
 
 
 def shape_kind(name: str) -> str:
@@ -23,6 +31,15 @@ def shape_kind(name: str) -> str:
     if folded.startswith(_LINE_PREFIXES) or folded.endswith(_LINE_SUFFIXES) or folded in _LABEL_NAMES:
         return LINE
     return SYMBOL
+
+
+FREEFORM = "custom"
+"""A filled shape of free geometry: a symbol, but weaker evidence than a named one."""
+
+
+def named_symbols(names: Iterable[str]) -> list:
+    """The symbols with a flowchart meaning of their own (process, decision, terminator, a picture ...)."""
+    return [name for name in symbols(names) if name != FREEFORM]
 
 
 def symbols(names: Iterable[str]) -> list:

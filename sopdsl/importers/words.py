@@ -52,6 +52,7 @@ def column_kind(text: str) -> Optional[str]:
 
 # Identity-sheet labels (compact form) -> the draft field they fill.
 IDENTITY_LABELS = {
+    "unit": ("unitkerja", "unitorganisasi", "satuankerja", "satuanorganisasi", "instansi", "organisasi", "unit"),
     "number": ("nomorsop", "nosop", "nomor", "sopnumber", "number", "nomorprosedur"),
     "created": ("tanggalpembuatan", "tglpembuatan", "tanggaldibuat", "datecreated", "created", "creationdate"),
     "revised": ("tanggalrevisi", "tglrevisi", "daterevised", "revised", "revisiondate"),
@@ -82,6 +83,19 @@ MARKS = {"x", "√", "✓", "✔", "v", "●", "•", "*", "+", "■", "□", "�
 
 YES_WORDS = {"ya", "yes", "y", "setuju", "lengkap", "sesuai", "benar", "ok"}
 NO_WORDS = {"tidak", "no", "t", "n", "tidaksetuju", "tidaklengkap", "tidaksesuai", "salah", "tdk"}
+
+
+SYMBOL_WORDS = {
+    **dict.fromkeys(["mulai", "selesai", "start", "end", "terminator", "awal", "akhir"], "terminator"),
+    **dict.fromkeys(["proses", "process", "kegiatan"], "process"),
+    **dict.fromkeys(["keputusan", "decision", "putusan"], "decision"),
+}
+"""A role cell naming its symbol instead of drawing it, as a spreadsheet does."""
+
+
+def symbol_word(text: str) -> Optional[str]:
+    """'decision', 'process' or 'terminator' for a role cell that names a symbol ('Keputusan', 'Mulai'), else None."""
+    return SYMBOL_WORDS.get(compact(text))
 
 
 def is_mark(text: str) -> bool:

@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Tuple
 from xml.etree import ElementTree
 
 from .document import Cell, Document, ImportFailure, MissingDependency, Row, fill_merge, split_at_empty_rows
+from .shapes import FREEFORM, picture_name
 from .words import branch_kind
 
 XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
@@ -124,6 +125,10 @@ def _place(drawing, placed: Placed) -> None:
         where = (int(start.findtext(f"{XDR}row", "0")), int(start.findtext(f"{XDR}col", "0")))
         for shape in anchor.iter(f"{XDR}sp"):
             placed.setdefault(where, []).append(_shape(shape))
+        for picture in anchor.iter(f"{XDR}pic"):
+            properties = picture.find(f"{XDR}nvPicPr/{XDR}cNvPr")
+            words = "" if properties is None else f"{properties.get('descr', '')} {properties.get('name', '')}"
+            placed.setdefault(where, []).append((picture_name(words), ""))
 
 
 def _shape(shape) -> Tuple[Optional[str], str]:
@@ -132,4 +137,7 @@ def _shape(shape) -> Tuple[Optional[str], str]:
     if properties is not None and properties.get("txBox") == "1":
         return None, text
     geometry = shape.find(f"{XDR}spPr/{A}prstGeom")
-    return (geometry.get("prst") if geometry is not None else "custom"), text
+    if geometry is not None:
+        return geometry.get("prst"), text
+    unfilled = shape.find(f"{XDR}spPr/{A}noFill") is not None
+    return ("freeform-line" if unfilled else FREEFORM), text
