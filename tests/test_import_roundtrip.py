@@ -17,8 +17,8 @@ from .imported import import_files, read_sop, step_values
 HEADER_FIELDS = ("title", "number", "unit", "created", "revised", "effective", "approved_by", "legal_basis",
                  "qualifications", "related", "equipment", "warning", "records")
 CARRIES_HEADER = {"csv": False, "pdf": True, "docx": True, "xlsx": True}
-"""Whether the format carries the identity sheet and the section titles (sopdsl's CSV has neither: its Bagian
-column holds the section's letter only)."""
+"""Whether the format carries the identity sheet, the section titles and the order of the role columns (sopdsl's
+CSV has none of them: its Bagian column holds the section's letter only, its one Pelaksana column the names)."""
 
 
 def comparable(sop, header: bool) -> dict:
@@ -38,7 +38,7 @@ def comparable(sop, header: bool) -> dict:
                 position = index + 1 if target == "next" else target if target == "end" else ids.index(target)
                 routes.append((number, index, branch.kind, branch.label, position))
     result = {
-        "roles": [role.name.value for role in sop.roles],
+        "roles": [role.name.value for role in sop.roles] if header else sorted(role.name.value for role in sop.roles),
         "sections": [(s.id, s.title.value if s.title and header else None) for s in sop.sections],
         "steps": steps,
         "routes": routes,
