@@ -30,7 +30,8 @@ _MARKER = re.compile(
 )
 _SIGNATORY = re.compile(r"\d|\b(?:NIP|Pembina|Penata|Pangkat|Golongan)\b|,\s*(?:[A-Z][A-Za-z]*\.)+", re.I)
 _UNIT_SKIP = re.compile(
-    r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan|identitas|diagram|standar\s+operasional|isian)\b", re.I)
+    r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan|identitas|diagram|standar\s+operasional|isian|halaman|page"
+    r")\b|^[-–\s]*\d+[-–\s]*$", re.I)
 _BLANK_ENTRY = re.compile(r"(nama|nip|pangkat|golongan|jabatan|tanda\s*tangan|ttd)?\s*[:.]?\s*[_.\s]*", re.I)
 
 
@@ -106,14 +107,15 @@ class _Reader:
             self.unit.extend(line.strip(" *") for line in text.splitlines() if line.strip(" *"))
 
 
-def read_identity(blocks: List[Block], draft: Draft) -> None:
+def read_identity(blocks: List[Block], draft: Draft, heading: bool = True) -> None:
     """Fill the draft's header fields from the blocks of its identity sheet; fields already read are kept (an
-    identity sheet after the table only completes what the one before it left out)."""
+    identity sheet after the table only completes what the one before it left out). `heading`: the lines above
+    the first label name the unit (not so below a table, where page footers and signatures stand)."""
     reader = _Reader()
     for block in blocks:
         reader.read_block(block)
     unit = [line for line in reader.unit if len(line) <= 120 and not _UNIT_SKIP.match(line)]
-    if unit and "unit" not in reader.values and "unit" not in draft.fields:
+    if heading and unit and "unit" not in reader.values and "unit" not in draft.fields:
         draft.fields["unit"] = unit
         draft.review("unit", "unit dibaca dari baris di atas lembar identitas")
     for name, lines in sorted(reader.values.items(), key=lambda item: item[0] == "approved"):

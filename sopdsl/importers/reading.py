@@ -38,7 +38,7 @@ def drafts_from(document: Document, source: Path) -> List[Draft]:
         drafts.append(draft)
         region_start = index
     if drafts:  # an identity sheet after the last table (a second sheet, say) belongs to the last SOP
-        read_identity(blocks[region_start:], drafts[-1])
+        read_identity(blocks[region_start:], drafts[-1], heading=False)
     for draft in drafts:
         _complete(draft, source)
     return drafts
