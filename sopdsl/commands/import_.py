@@ -32,6 +32,7 @@ _KIND_OF_LINE = {"by": "performer", "yes": "branch", "no": "branch", "time": "ti
 
 
 def add_arguments(parser) -> None:
+    """The command's arguments."""
     parser.add_argument("files", nargs="+", metavar="FILE", help=".docx, .xlsx, text .pdf, .csv, .tsv or .txt files")
     parser.add_argument("-o", "--output-dir", metavar="DIR", help="folder for the drafts (default: beside each file)")
     parser.add_argument("--force", action="store_true", help="write over existing .sop files")
@@ -49,6 +50,7 @@ def run(args) -> int:
 
 
 def _import_file(path: Path, args, words: Dict, written: Set[Path]) -> int:
+    """Import one file, writing its drafts; returns the exit status for it."""
     from ..importers import ImportFailure, read_drafts
 
     try:
@@ -69,6 +71,7 @@ def _import_file(path: Path, args, words: Dict, written: Set[Path]) -> int:
 
 
 def _write(source: Path, draft, folder: Path, force: bool, words: Dict, written: Set[Path]) -> int:
+    """Write one draft unless that would lose a file; print its summary; returns the exit status."""
     from ..importers.writer import format_draft, sop_id, write_draft
     from ..output import write_atomically
 
@@ -97,6 +100,7 @@ def _write(source: Path, draft, folder: Path, force: bool, words: Dict, written:
 
 
 def _summary(source: Path, target: Path, draft, words: Dict) -> None:
+    """The counts of the draft, and what it guessed."""
     steps = draft.steps()
     print(words["summary"].format(
         source=source, target=target, roles=len(draft.roles),

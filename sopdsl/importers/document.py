@@ -34,6 +34,7 @@ class ImportFailure(Exception):
     """A file cannot be imported: unreadable, of an unknown kind, or holding no SOP table."""
 
     def __init__(self, reason: str, detail: str = ""):
+        """A failure for one of the reasons of MESSAGES, with its detail."""
         super().__init__(MESSAGES["en"][reason].format(detail=detail))
         self.reason, self.detail = reason, detail
 
@@ -46,6 +47,7 @@ class MissingDependency(ImportFailure):
     """A reader needs an optional package that is not installed."""
 
     def __init__(self, package: str):
+        """The failure that names the package to install."""
         super().__init__("missing-package", package)
 
 
@@ -79,6 +81,7 @@ class Block:
 
     @property
     def width(self) -> int:
+        """The number of cells of the widest row."""
         return max((len(row) for row in self.rows), default=0)
 
 

@@ -44,6 +44,7 @@ def read(path: Path) -> Document:
 
 
 def _read_children(parent, document: Document) -> None:
+    """Paragraphs and tables of a body (or of a content control inside it), in order."""
     for child in parent.iterchildren():
         if child.tag == f"{W}p":
             document.add_paragraph(_paragraph_text(child))
@@ -54,6 +55,7 @@ def _read_children(parent, document: Document) -> None:
 
 
 def _table(table) -> Block:
+    """A Word table as a grid: gridBefore and gridSpan give columns, vMerge cells copy the cell they continue."""
     rows: List[Row] = []
     open_merges: Dict[int, Cell] = {}
     for tr in _xpath(table, "./w:tr"):
@@ -79,6 +81,7 @@ def _table(table) -> Block:
 
 @functools.lru_cache(maxsize=None)
 def _compiled(expression: str):
+    """The compiled XPath expression, once per expression."""
     from lxml import etree
 
     return etree.XPath(expression, namespaces=NS)
@@ -90,6 +93,7 @@ def _xpath(element, expression: str) -> list:
 
 
 def _vertical_merge(tc) -> Optional[str]:
+    """'restart', 'continue' or None: the cell's part in a vertical merge."""
     merge = tc.find(f"{W}tcPr/{W}vMerge")
     if merge is None:
         return None
@@ -97,6 +101,7 @@ def _vertical_merge(tc) -> Optional[str]:
 
 
 def _int(element, default: int) -> int:
+    """The integer w:val of an element, or the default."""
     try:
         return int(element.get(f"{W}val")) if element is not None else default
     except (TypeError, ValueError):
@@ -104,6 +109,7 @@ def _int(element, default: int) -> int:
 
 
 def _cell(tc) -> Cell:
+    """A Word cell: its paragraphs' text, its drawings and its shading."""
     lines = [_paragraph_text(p) for p in _own_paragraphs(tc)]
     shapes, labels, descriptions = _drawings(tc)
     fill = tc.find(f"{W}tcPr/{W}shd")
@@ -126,6 +132,7 @@ def _paragraph_text(paragraph) -> str:
     parts: List[str] = []
 
     def walk(element) -> None:
+        """Collect the text below an element, skipping drawings and deleted text."""
         for child in element.iterchildren():
             tag = child.tag
             if tag in _SKIPPED:
@@ -187,6 +194,7 @@ def _drawingml_name(shape) -> Optional[str]:
 
 
 def _vml_name(shape) -> Optional[str]:
+    """'vml:rect', 'vml:oval' ... or 'vml:t<type number>' for a v:shape of a preset type."""
     local = shape.tag.split("}")[1]
     if local != "shape":
         return f"vml:{local}"
@@ -197,5 +205,6 @@ def _vml_name(shape) -> Optional[str]:
 
 
 def _box_text(shape) -> str:
+    """The text of a shape's text box, on one line."""
     paragraphs = _xpath(shape, ".//w:txbxContent/w:p")
     return " ".join(" ".join(_paragraph_text(p).split()) for p in paragraphs).strip()

@@ -84,13 +84,16 @@ class Draft:
     inferred: List[str] = field(factory=list)  # what the import guessed, for the summary
 
     def review(self, line: str, reason: str) -> None:
+        """Ask the author to review one header line ('sop', a field, 'role:<id>', 'section:<id>')."""
         self.reviews.setdefault(line, []).append(reason)
 
     @property
     def title(self) -> str:
+        """The SOP's title as read ('' when none was found)."""
         return str(self.fields.get("title") or "")
 
     def steps(self) -> List[DraftStep]:
+        """Every step of every section, in order."""
         return [step for section in self.sections for step in section.steps]
 
     def review_count(self) -> int:

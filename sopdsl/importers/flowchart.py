@@ -16,12 +16,14 @@ from .words import branch_kind, compact
 _SECTION_NUMBER = re.compile(r"(?P<letter>[A-Z]|[IVX]{1,4})[.)]?")
 _SECTION_IN_CELL = re.compile(r"(?P<letter>[A-Z])[.)]?\s+(?P<title>\S.*)", re.S)
 _FIELDS = ("needs", "output", "note")
+_KIND_NAMES = {"needs": "Kelengkapan", "time": "Waktu", "output": "Output", "note": "Keterangan"}
 
 
 class FlowchartReader:
     """Reads one table's body rows, in order, into the draft (rows of continuation blocks included)."""
 
     def __init__(self, draft: Draft, layout: Layout):
+        """Declare a role per role column, and report the columns the header did not explain."""
         self.draft = draft
         self.layout = layout
         self.role_columns = layout.indexes("role")
@@ -37,13 +39,14 @@ class FlowchartReader:
         self.taken_roles = taken
         self.pending: List[Tuple[DraftStep, List[Route]]] = []
         self.arrows: List[Arrow] = []
-        for column in layout.columns:
-            if column.kind == "unknown":
-                draft.review("sop", f"judul kolom '{column.heading}' tidak dikenali; isinya masuk ke note")
-            elif column.guessed and column.kind in _FIELDS + ("time",):
-                draft.review("sop", f"kolom '{column.heading}' dibaca sebagai {column.kind}")
+        for heading in layout.columns:
+            if heading.kind == "unknown":
+                draft.review("sop", f"judul kolom '{heading.heading}' tidak dikenali; isinya masuk ke note")
+            elif heading.guessed and heading.kind in _KIND_NAMES:
+                draft.review("sop", f"kolom '{heading.heading}' dibaca sebagai {_KIND_NAMES[heading.kind]}")
 
     def cell(self, row: Row, kind: str) -> str:
+        """The own text of the row's cell in the column of this kind ('' when the table has no such column)."""
         index = self.layout.index(kind)
         return row[index].own_text if index is not None and index < len(row) else ""
 
@@ -114,14 +117,17 @@ class FlowchartReader:
         return False
 
     def _title_columns(self) -> set:
+        """The No and Kegiatan columns: where a section row has its letter and title."""
         return {i for i in (self.layout.index("no"), self.layout.index("activity")) if i is not None}
 
     def _open_section(self, letter: str, title: str) -> None:
+        """Start a section; a letter is its id, anything else becomes an id by slug."""
         section_id = slug(letter, "bagian") if not re.fullmatch(r"[A-Z]", letter) else letter
-        taken = {section.id for section in self.draft.sections}
+        taken = {section.id for section in self.draft.sections if section.id is not None}
         self.draft.sections.append(DraftSection(unique(section_id, taken), " ".join(title.split())))
 
     def _step(self, row: Row) -> None:
+        """A row with an activity: one step or decision, its fields, time, performers and routes."""
         activity = self.cell(row, "activity")
         if not activity:
             self._continue_previous(row)
@@ -156,6 +162,7 @@ class FlowchartReader:
                 setattr(step, kind, f"{getattr(step, kind)} {extra}" if getattr(step, kind) else extra)
 
     def _unknown_columns(self, row: Row, step: DraftStep) -> None:
+        """Cells under headings nothing explains go into the note, each after its heading."""
         for index in self.layout.indexes("unknown"):
             text = row[index].own_text if index < len(row) else ""
             if text:
@@ -163,12 +170,14 @@ class FlowchartReader:
                 step.note = f"{step.note}; {extra}" if step.note else extra
 
     def _time(self, row: Row, step: DraftStep) -> None:
+        """Waktu as a duration, a period or quoted text."""
         step.time_source = " ".join(self.cell(row, "time").split())
         step.time = read_time(step.time_source)
         if step.time.review:
             step.review("time" if step.time.time else "every", step.time.review)
 
     def _performers(self, row: Row, step: DraftStep) -> None:
+        """Who does the row, and whether it is a decision, from what stands in its role cells."""
         sign = decision_sign(row, self.role_columns)
         if sign is not None:
             step.decision = True
@@ -201,6 +210,7 @@ class FlowchartReader:
         return role_id
 
     def _performer_from_text(self, step: DraftStep) -> None:
+        """With no role cell marked: the role the activity text names, for review."""
         role_id: Optional[str] = named_role(step.text, self.draft.roles)
         if role_id is not None:
             step.performers = [role_id]

@@ -33,13 +33,16 @@ class Layout:
     columns: List[Column]
 
     def index(self, kind: str) -> Optional[int]:
+        """The first column of this kind, or None."""
         return next((i for i, column in enumerate(self.columns) if column.kind == kind), None)
 
     def indexes(self, kind: str) -> List[int]:
+        """Every column of this kind, left to right."""
         return [i for i, column in enumerate(self.columns) if column.kind == kind]
 
 
 def _kinds(row: Row) -> set:
+    """The column kinds the row's headings name."""
     return {column_kind(cell.text) for cell in row} - {None}
 
 
@@ -124,7 +127,8 @@ def _with_lost_merges(row: Row, below: Row) -> Row:
 
 
 def _column(cells) -> Column:
-    texts = []
+    """A column's kind from the headings stacked over it, lowest first (role names stand under 'Pelaksana')."""
+    texts: List[str] = []
     for cell in cells:
         text = " ".join(cell.text.split())
         if text and (not texts or texts[-1] != text):

@@ -67,6 +67,7 @@ class _Reader:
     """Walks the rows of the identity sheet, giving each value cell or line to the label above or beside it."""
 
     def __init__(self) -> None:
+        """Nothing read yet."""
         self.values: Dict[str, List[str]] = {}
         self.pending: Dict[int, str] = {}
         self.unit: List[str] = []
@@ -125,6 +126,7 @@ def read_identity(blocks: List[Block], draft: Draft, heading: bool = True) -> No
 
 
 def _set_field(draft: Draft, name: str, lines: List[str]) -> None:
+    """Store one field's lines as the language wants it: a list, a date, or text."""
     if name in LIST_FIELDS:
         draft.fields[name] = list_items(lines)
     elif name in DATE_FIELDS:
@@ -149,6 +151,7 @@ def _signatory_line(line: str, first: str) -> bool:
 
 
 def _set_date(draft: Draft, name: str, text: str) -> None:
+    """Store a date field; an unreadable date is kept as a comment and reported."""
     date = parse_date(text)
     field_name = name
     if name == "approved":

@@ -38,6 +38,7 @@ def read(path: Path) -> Document:
 
 
 def _page_blocks(page) -> List[Block]:
+    """A page's tables and the text lines outside them, top to bottom."""
     tables = page.find_tables()
     placed: List[Tuple[float, Block]] = [(table.bbox[1], _table_block(page, table)) for table in tables]
     boxes = [table.bbox for table in tables]
@@ -47,6 +48,7 @@ def _page_blocks(page) -> List[Block]:
 
 
 def _inside(line, box: Box) -> bool:
+    """Whether a text line lies within a table's box."""
     middle = (line["top"] + line["bottom"]) / 2
     return box[1] - _TOLERANCE <= middle <= box[3] + _TOLERANCE and line["x1"] > box[0] and line["x0"] < box[2]
 
@@ -141,6 +143,7 @@ def _texts(page, grid, origins) -> dict:
 
 
 def _lines(words: List[dict]) -> str:
+    """Words joined into lines: words at one height make a line, left to right."""
     lines: List[List[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= _TOLERANCE:
@@ -172,6 +175,7 @@ def _place_symbols(page, bbox: Box, grid, rows: List[Row]) -> None:
 
 
 def _box_at(grid, point) -> Optional[Tuple[int, int]]:
+    """(row, column) of the grid box holding the point, or None."""
     for i, row in enumerate(grid):
         for j, box in enumerate(row):
             if box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]:

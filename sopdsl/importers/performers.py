@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from .document import Row
+from .document import Cell, Row
 from .shapes import has_decision, named_symbols, symbols
 from .words import branch_kind, is_mark, symbol_word
 
 
-def role_cells(row: Row, columns: List[int]) -> List[Tuple[int, object]]:
+def role_cells(row: Row, columns: List[int]) -> List[Tuple[int, Cell]]:
+    """(column, cell) of the row's role columns."""
     return [(column, row[column]) for column in columns if column < len(row)]
 
 

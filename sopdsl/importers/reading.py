@@ -30,7 +30,7 @@ def drafts_from(document: Document, source: Path) -> List[Draft]:
         while True:
             following = _next_table(blocks, index)
             start = continuation(blocks[following], layout) if following is not None else None
-            if start is None:
+            if following is None or start is None:
                 break
             reader.read_rows(blocks[following].rows[start:], continued=True)
             index = following + 1
@@ -56,6 +56,7 @@ def _next_table(blocks: List[Block], index: int) -> Optional[int]:
 
 
 def _has_identity_label(block: Block) -> bool:
+    """Whether any cell of the block is an identity-sheet label."""
     return any(split_label(cell.own_text)[0] for row in block.rows for cell in row if cell.own_text)
 
 

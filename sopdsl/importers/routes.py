@@ -68,6 +68,7 @@ def resolve(section: DraftSection, pending: List[Tuple[DraftStep, List[Route]]])
 
 
 def _apply(section: DraftSection, step: DraftStep, routes: List[Route], numbers) -> None:
+    """Turn one step's routes into its branches (a decision) or its next (a plain step)."""
     index = section.steps.index(step)
     for label, number in routes:
         target: object = "end" if number == "end" else numbers.get(number_key(number))

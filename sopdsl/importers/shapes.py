@@ -48,4 +48,5 @@ def symbols(names: Iterable[str]) -> list:
 
 
 def has_decision(names: Iterable[str]) -> bool:
+    """Whether a diamond is among the shapes."""
     return any(shape_kind(name) == DECISION for name in names)

@@ -67,10 +67,12 @@ def _pasted(text: str) -> Document:
 
 
 def _row(fields: List[str]) -> Row:
+    """Cells of one line's fields, bold markers of pasted text removed."""
     return [Cell(field.strip().strip("*").strip() if field.strip().startswith("**") else field.strip())
             for field in fields]
 
 
 def _padded(rows: List[Row]) -> List[Row]:
+    """The rows made as wide as the widest."""
     width = max((len(row) for row in rows), default=0)
     return [row + [Cell() for _ in range(width - len(row))] for row in rows]

@@ -52,6 +52,7 @@ def read_time(cell: str) -> TimeReading:
 
 
 def _duration(text: str) -> Optional[TimeReading]:
+    """A duration: a range, or one or more number-unit terms."""
     match = _RANGE.fullmatch(text)
     if match:
         unit = _unit(match.group(3))
@@ -75,6 +76,7 @@ def _spelled_of(found: re.Match) -> str:
 
 
 def _period(text: str) -> Optional[TimeReading]:
+    """A period: '1 x 3 bulan', 'tiap bulan', 'sebulan sekali', '2 kali sebulan' ..."""
     match = _TIMES.fullmatch(text)
     if match:
         reading = _times_reading(match, text)
@@ -100,6 +102,7 @@ def _times_reading(match: re.Match, text: str) -> Optional[TimeReading]:
 
 
 def _period_wording(pattern, match: re.Match) -> Optional[str]:
+    """The period words the language reads, for the pattern that matched."""
     if pattern is _EVERY:
         unit = _unit(match.group(2))
         return unit and " ".join(filter(None, [_tidy(match.group(1) or ""), unit.lower()]))
@@ -129,6 +132,7 @@ def _unit(word: str) -> Optional[str]:
 
 
 def _tidy(text: str) -> str:
+    """Blanks folded, and none just inside an opening parenthesis."""
     return " ".join(text.replace("( ", "(").split())
 
 

@@ -27,6 +27,7 @@ def text_value(text: str, quote: bool = False) -> str:
 
 
 def sop_id(draft: Draft) -> str:
+    """The SOP's id: the slug of its title, else of its number."""
     return slug(draft.title or str(draft.fields.get("number") or ""), "sop")
 
 
@@ -34,14 +35,17 @@ class _Lines:
     """The lines written so far; each line may be preceded by its `# periksa` comments."""
 
     def __init__(self) -> None:
+        """No lines yet."""
         self.lines: List[str] = []
 
     def add(self, line: str, reasons: Optional[List[str]] = None, indent: int = 0) -> None:
+        """A line, after one `# periksa` comment per reason, indented as the line."""
         for reason in reasons or ():
             self.lines.append(f"{' ' * indent}{REVIEW} {' '.join(reason.split())}")
         self.lines.append(line)
 
     def blank(self) -> None:
+        """An empty line."""
         self.lines.append("")
 
 
@@ -69,6 +73,7 @@ def write_draft(draft: Draft) -> str:
 
 
 def _header_fields(draft: Draft, out: _Lines) -> None:
+    """The header fields the draft has, in the language's order."""
     for name, keyword in HEADER_FIELDS:
         value = draft.fields.get(name)
         if not value:
@@ -98,6 +103,7 @@ def _step_ids(draft: Draft) -> Dict[Tuple[int, int], str]:
 
 
 def _step(out: _Lines, step: DraftStep, step_id: Optional[str], target_of) -> None:
+    """One step or decision with its attributes and branches."""
     keyword = "decision" if step.decision else "step"
     opening = f"{keyword} {step_id}:" if step_id else f"{keyword}:"
     out.add(f"{opening} {text_value(step.text)}", step.reviews.get("step"))
@@ -128,10 +134,12 @@ def _source_comment(step: DraftStep, written: str) -> str:
 
 
 def _target(ids: Dict[Tuple[int, int], str], section: int, target: object) -> str:
+    """A branch or next target: the id of the step at that position, or 'next' / 'end'."""
     return ids[(section, target)] if isinstance(target, int) else str(target)
 
 
 def _branch_key(branch: Branch) -> str:
+    """'yes', 'no' or 'branch "<label>"'."""
     return f"branch {text_value(branch.label or '', quote=True)}" if branch.kind == "label" else branch.kind
 
 

@@ -56,6 +56,7 @@ def cell_text(value) -> str:
 
 
 def _grid(sheet, placed: Placed) -> List[Row]:
+    """The sheet's cells (shapes placed) with its merged ranges resolved."""
     height = max([sheet.max_row] + [row + 1 for row, _ in placed])
     width = max([sheet.max_column] + [column + 1 for _, column in placed])
     grid: List[Row] = []
@@ -72,12 +73,14 @@ def _grid(sheet, placed: Placed) -> List[Row]:
 
 
 def _placed_in(found: List[Tuple[Optional[str], str]]) -> Tuple[tuple, tuple]:
+    """The shapes (text boxes and Ya/Tidak shapes left out) and texts anchored in one cell."""
     shapes = tuple(name for name, text in found if name is not None and not (text and branch_kind(text)))
     labels = tuple(text for _, text in found if text)
     return shapes, labels
 
 
 def _shaded(cell) -> bool:
+    """Whether the cell has a solid fill that is not white."""
     fill = cell.fill
     if fill is None or fill.fill_type != "solid":
         return False
@@ -98,7 +101,7 @@ def sheet_drawings(path: Path) -> Dict[str, Placed]:
                 continue
             for drawing in _relationships(archive, sheet_path, names, kind="/drawing").values():
                 if drawing in names:
-                    _place(ElementTree.fromstring(archive.read(drawing)), result.setdefault(sheet.get("name"), {}))
+                    _place(ElementTree.fromstring(archive.read(drawing)), result.setdefault(sheet.get("name", ""), {}))
         return result
 
 
@@ -112,12 +115,13 @@ def _relationships(archive, part: str, names, kind: str = "") -> Dict[str, str]:
     for relation in ElementTree.fromstring(archive.read(rels)).iter(f"{REL}Relationship"):
         if relation.get("Type", "").endswith(kind) and relation.get("TargetMode") != "External":
             target = relation.get("Target", "")
-            found[relation.get("Id")] = posixpath.normpath(
+            found[relation.get("Id", "")] = posixpath.normpath(
                 target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
     return found
 
 
 def _place(drawing, placed: Placed) -> None:
+    """Each shape and picture of a drawing, under the cell of its from-anchor."""
     for anchor in list(drawing):
         start = anchor.find(f"{XDR}from")
         if start is None:
@@ -132,6 +136,7 @@ def _place(drawing, placed: Placed) -> None:
 
 
 def _shape(shape) -> Tuple[Optional[str], str]:
+    """(preset name, or None for a text box; the shape's text)."""
     text = " ".join(" ".join(t.text or "" for t in shape.iter(f"{A}t")).split())
     properties = shape.find(f"{XDR}nvSpPr/{XDR}cNvSpPr")
     if properties is not None and properties.get("txBox") == "1":
