@@ -108,6 +108,27 @@ _NO_OUTLINE = "<a:noFill/><a:ln><a:noFill/></a:ln>"
 _TEXT_BOX = ' txBox="1"'
 
 
+def arrow_run(number: int, description: str):
+    """A run holding an arrow drawn as a free-form line (a path without fill), its alternative text given."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        f'<w:r {_NAMESPACES}><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="{251660000 + number}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>300000</wp:posOffset>'
+        f'</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>300000</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="38100" cy="400000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{number}" name="arrow {number}" descr="{description}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="38100" cy="400000"/></a:xfrm>'
+        f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+        f'<a:path w="38100" h="400000" fill="none"><a:moveTo><a:pt x="19050" y="0"/></a:moveTo><a:lnTo>'
+        f'<a:pt x="19050" y="400000"/></a:lnTo></a:path></a:pathLst></a:custGeom><a:noFill/><a:ln w="12700">'
+        f'<a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:tailEnd type="triangle"/></a:ln></wps:spPr>'
+        f'<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>'
+    )
+
+
 def _box_content(text: str, tag: str) -> str:
     return f"<{tag}><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></{tag}>" if text else ""
 
@@ -159,9 +180,11 @@ def _set(cell, text: str) -> None:
         cell.add_paragraph(line)
 
 
-def word_document(path: Path, vml_only: bool = False) -> Path:
+def word_document(path: Path, vml_only: bool = False, arrows: bool = False) -> Path:
     """The sample SOP as a Word file: an identity table (unit cell merged down, list fields side by side) and a
-    flowchart table with merged header cells and the symbols drawn as shapes anchored in the role cells."""
+    flowchart table with merged header cells and the symbols drawn as shapes anchored in the role cells.
+    `arrows`: the decision's two arrows are drawn too, as free-form lines whose alternative text names their ends
+    (as sopdsl's own Word tables describe them)."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -173,7 +196,7 @@ def word_document(path: Path, vml_only: bool = False) -> Path:
     section.left_margin = section.right_margin = Cm(1.5)
     _identity_table(document)
     document.add_paragraph("")
-    _flowchart_table(document, vml_only)
+    _flowchart_table(document, vml_only, arrows)
     document.save(str(path))
     return path
 
@@ -197,7 +220,7 @@ def _identity_table(document) -> None:
         _set(table.cell(row + 1, 2), "\n".join(right_items))
 
 
-def _flowchart_table(document, vml_only: bool) -> None:
+def _flowchart_table(document, vml_only: bool, arrows: bool) -> None:
     body_rows = sum(1 + len(section_steps) for _, _, section_steps in SECTIONS)
     width = 3 + len(ROLES) + 3
     table = document.add_table(rows=3 + body_rows, cols=width)
@@ -232,6 +255,11 @@ def _flowchart_table(document, vml_only: bool) -> None:
             if step.symbol == "decision":
                 paragraph._p.append(shape_run("rect", number + 100, "Ya", text_box=True, vml_only=vml_only))
                 paragraph._p.append(shape_run("rect", number + 200, "Tidak", text_box=True, vml_only=vml_only))
+                if arrows:
+                    here = f"{letter}.{position}"
+                    for offset, (target, label) in enumerate(((position + 1, "Ya"), (position - 1, "Tidak"))):
+                        described = f"sopdsl: arrow; from={here}; to={letter}.{target}; label={label}"
+                        paragraph._p.append(arrow_run(number + 400 + offset, described))
             else:
                 other = table.cell(row, 2 + (step.role + 1) % len(ROLES)).paragraphs[0]
                 other._p.append(shape_run("straightConnector1", number + 300, vml_only=vml_only))

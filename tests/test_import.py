@@ -207,6 +207,32 @@ def test_sections_in_one_merged_cell_signatory_lines_and_the_approval_date(tmp_p
     assert ("diisi dari Tanggal Pengesahan", "effective: 2024-01-02") in reviewed_lines(draft)
 
 
+def test_a_spreadsheet_naming_its_symbols_with_totals_below_and_the_identity_sheet_after_the_table(tmp_path, capsys):
+    rows = [
+        ["Bagian", "No", "Kegiatan", "Pelaksana", "Pelaksana", "Mutu Baku", "Mutu Baku", "Mutu Baku", "Keterangan"],
+        ["Bagian", "No", "Kegiatan", "Staf", "Kepala", "Kelengkapan", "Waktu", "Output", "Keterangan"],
+        ["A  Penerimaan", "1", "Menerima berkas", "Mulai", "", "Berkas", "10 menit", "Tanda terima", ""],
+        ["A  Penerimaan", "2", "Memeriksa berkas", "", "Keputusan", "Berkas", "1 jam", "Berkas diperiksa",
+         "Ya: lanjut ke 3; Tidak: kembali ke 1"],
+        ["A  Penerimaan", "3", "Mengarsipkan berkas", "Selesai", "", "Berkas", "5 menit", "Arsip", ""],
+        [], ["", "", "Jumlah waktu", "", "", "", "1 jam 15 menit", "", ""], [],
+        ["Isian", "Isi"], ["Unit Kerja", "Dinas Arsip\nBidang Layanan"], ["Nomor SOP", "7/2024"],
+        ["Tanggal Efektif", "2024-06-10"], ["Disahkan oleh", "Kepala Dinas"], ["Nama SOP", "Penerimaan Berkas"],
+    ]
+    path = tmp_path / "ekspor.csv"
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows(rows)
+    (draft,) = import_files(capsys, path, out=tmp_path / "out")
+    sop = read_sop(draft)
+    assert draft.name == "penerimaan-berkas.sop" and [t.value for t in sop.unit] == ["Dinas Arsip", "Bidang Layanan"]
+    assert [(s.id, s.title.value) for s in sop.sections] == [("A", "Penerimaan")]
+    assert [(v["keyword"], v["by"]) for v in step_values(sop)] == [
+        ("step", ("staf",)), ("decision", ("kepala",)), ("step", ("staf",))]
+    decision = next(a for a in sop.activities() if a.is_decision)
+    assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-a-1")]
+    assert reviewed_lines(draft) == [] and check_rules(capsys, draft) == []
+
+
 def test_a_row_with_no_performer_is_left_for_the_author_and_says_so(tmp_path, capsys):
     path = tmp_path / "t.csv"
     path.write_text("No,Kegiatan,Pelaksana,Waktu\n,,Staf,\n1,Menyusun konsep,,1 jam\n", encoding="utf-8")
@@ -304,3 +330,29 @@ def test_any_plain_step_table_imports_to_a_draft_that_parses_with_its_steps(tmp_
     found = step_values(__import__("sopdsl.parse", fromlist=["parse_text"]).parse_text(text))
     assert [(v["text"], v["by"], v["needs"], v["output"]) for v in found] == [
         (t, (("staf",), ("kepala",))[r], n or None, o or None) for t, r, n, o in steps]
+
+
+_CELLS = st.one_of(
+    st.sampled_from(["No", "Kegiatan", "Uraian Prosedur", "Pelaksana", "Mutu Baku", "Waktu", "Output", "Ket",
+                     "Kelengkapan", "A", "B", "1", "2", "X", "√", "Ya", "Tidak", "Keputusan", "Mulai", "30 menit",
+                     "1 x 3 bulan", "Tiap bulan", "Nama SOP", "Nomor SOP", "Dasar Hukum", "1. Satu", "Jumlah waktu",
+                     "Ya: lanjut ke 2", "Tidak: kembali ke 1", "", "", ""]),
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=15),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=9), min_size=1, max_size=14))
+def test_any_table_imports_to_drafts_that_parse_or_fails_cleanly(tmp_path, rows):
+    from sopdsl.importers.writer import format_draft, write_draft
+
+    path = tmp_path / "t.csv"
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows([["No", "Kegiatan", "Pelaksana", "Waktu", "Output"], *rows])
+    try:
+        drafts = read_drafts(path)
+    except ImportFailure:
+        return
+    for draft in drafts:
+        text, error = format_draft(write_draft(draft))
+        assert error is None, text

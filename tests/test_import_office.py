@@ -65,6 +65,15 @@ def test_word_with_merged_header_cells_and_shapes_anchored_in_cells(tmp_path, ca
     assert_sample(draft, capsys)
 
 
+def test_arrows_whose_alternative_text_names_their_ends_give_the_branch_targets(tmp_path, capsys):
+    source = office.word_document(tmp_path / "sop.docx", arrows=True)
+    (draft,) = import_files(capsys, source, out=tmp_path / "out")
+    decision = next(a for a in read_sop(draft).activities() if a.is_decision)
+    assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-a-1")]
+    assert not any(reason.startswith("tujuan cabang") for reason, _ in reviewed_lines(draft))
+    assert decision.by[0].id == "petugas-layanan-informasi"  # the arrows are lines: they mark no performer
+
+
 def test_word_cells_keep_their_shapes_and_merges(tmp_path):
     document = read_document(office.word_document(tmp_path / "sop.docx"))
     flowchart = document.blocks[-1]

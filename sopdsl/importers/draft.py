@@ -81,7 +81,6 @@ class Draft:
     sections: List[DraftSection] = field(factory=list)
     reviews: Dict[str, List[str]] = field(factory=dict)  # header line ('sop', a field, 'role:<id>') -> reasons
     notes: List[str] = field(factory=list)  # remarks written as plain comments at the top
-    inferred: List[str] = field(factory=list)  # what the import guessed, for the summary
 
     def review(self, line: str, reason: str) -> None:
         """Ask the author to review one header line ('sop', a field, 'role:<id>', 'section:<id>')."""

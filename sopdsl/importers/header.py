@@ -79,7 +79,7 @@ def find_layout(block: Block) -> Optional[Layout]:
     key_row = block.rows[key]
     anchors = [i for i, cell in enumerate(key_row) if column_kind(cell.text) in ("no", "activity")]
     bottom = key + 1
-    while bottom < len(block.rows) and _continues_header(block.rows[bottom], anchors):
+    while bottom < len(block.rows) and _continues_header(block.rows[bottom], key_row, anchors):
         bottom += 1
     columns = classify(block.rows[top:bottom], block.width)
     while bottom < len(block.rows) and is_numbering_row(block.rows[bottom]):
@@ -87,11 +87,13 @@ def find_layout(block: Block) -> Optional[Layout]:
     return Layout(top, bottom, columns)
 
 
-def _continues_header(row: Row, anchors: List[int]) -> bool:
-    """A row below the header row with nothing of its own under No and Kegiatan: the role names, say."""
+def _continues_header(row: Row, key_row: Row, anchors: List[int]) -> bool:
+    """A row below the header row with nothing of its own under No and Kegiatan (or their headings again, where
+    a merge was lost): the role names, say."""
     if is_numbering_row(row) or not any(cell.own_text for cell in row) or any(cell.shapes for cell in row):
         return False
-    return all(index >= len(row) or not row[index].own_text for index in anchors)
+    return all(index >= len(row) or not row[index].own_text or compact(row[index].text) == compact(key_row[index].text)
+               for index in anchors)
 
 
 def classify(rows: List[Row], width: int) -> List[Column]:

@@ -161,8 +161,7 @@ def _set_date(draft: Draft, name: str, text: str) -> None:
         field_name = "effective"
         draft.review("effective", "diisi dari Tanggal Pengesahan")
     if date is None:
-        draft.notes.append(f"tanggal tidak terbaca ({field_name}): {text}")
-        draft.inferred.append(f"tanggal tidak terbaca: {text}")
+        draft.review("sop", f"tanggal tidak terbaca ({field_name}): {text}")
         return
     draft.fields[field_name] = date.isoformat()
 

@@ -24,12 +24,15 @@ def decode(data: bytes) -> str:
 
 def read(path: Path) -> Document:
     """The file's rows: CSV/TSV as one grid split at empty rows; a .txt's tab lines as tables, other lines as text."""
-    text = decode(path.read_bytes())
+    text = decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
     suffix = path.suffix.lower()
     if suffix == ".txt":
         return _pasted(text)
     delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
-    rows = [_row(fields) for fields in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        rows = [_row(fields) for fields in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        raise ImportFailure("unreadable", f"CSV ({error})") from None
     return Document(split_at_empty_rows(_padded(rows)))
 
 
@@ -38,7 +41,10 @@ def sniff_delimiter(text: str) -> str:
     a table's rows all have as many cells."""
     best, best_score = ",", 0
     for delimiter in DELIMITERS:
-        counts = [len(fields) for fields in csv.reader(io.StringIO(text[:50000]), delimiter=delimiter) if fields]
+        try:
+            counts = [len(fields) for fields in csv.reader(io.StringIO(text[:50000]), delimiter=delimiter) if fields]
+        except csv.Error:
+            continue
         widths = [count for count in counts if count > 1]
         score = max((widths.count(width) for width in set(widths)), default=0)
         if score > best_score:
