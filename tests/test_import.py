@@ -356,3 +356,31 @@ def test_any_table_imports_to_drafts_that_parse_or_fails_cleanly(tmp_path, rows)
     for draft in drafts:
         text, error = format_draft(write_draft(draft))
         assert error is None, text
+
+
+def test_a_folder_imports_every_document_below_it_and_names_what_to_convert_first(tmp_path, capsys):
+    folder = tmp_path / "arsip"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "keamanan.txt").write_text(EXCERPT.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "2024" / "~$keamanan.docx").write_bytes(b"lock")  # Word's lock file beside an open document
+    (folder / "lama.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "catatan.md").write_text("# bukan SOP\n", encoding="utf-8")
+    assert main(["import", str(folder), "-o", str(tmp_path / "out")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == (f"{folder / 'lama.doc'}: galat: simpan dulu sebagai .docx (di programnya, atau: "
+                                    "soffice --headless --convert-to docx BERKAS)")
+    assert captured.out.strip().splitlines()[-1] == "2 berkas, 1 draf ditulis"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["keamanan-pengelolaan-website.sop"]
+
+
+def test_word_unicode_text_and_excel_times_of_day_are_read(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(EXCERPT.read_text(encoding="utf-8").encode("utf-16"))
+    (draft,) = read_drafts(path)
+    assert draft.title == "KEAMANAN PENGELOLAAN WEBSITE"
+    import datetime
+
+    from sopdsl.importers.xlsx_reader import cell_text
+
+    assert [cell_text(datetime.time(0, 30)), cell_text(datetime.time(2, 15)), cell_text(3.0)] == [
+        "30 menit", "2 jam 15 menit", "3"]

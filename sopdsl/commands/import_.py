@@ -16,6 +16,7 @@ WORDING = {
         "symlink": "{target}: tautan simbolik, tidak ditulis",
         "unformatted": "{target}: draf ditulis apa adanya karena belum dapat dirapikan: {error}",
         "failed": "{source}: galat: {error}",
+        "total": "{files} berkas, {drafts} draf ditulis",
     },
     "en": {
         "summary": "{source} -> {target}: {roles} roles, {sections} sections, {steps} steps, {decisions} decisions; "
@@ -26,6 +27,7 @@ WORDING = {
         "symlink": "{target}: is a symbolic link, not written",
         "unformatted": "{target}: draft written as it is, since it cannot be formatted yet: {error}",
         "failed": "{source}: error: {error}",
+        "total": "{files} files, {drafts} drafts written",
     },
 }
 _KIND_OF_LINE = {"by": "performer", "yes": "branch", "no": "branch", "time": "time", "every": "time"}
@@ -33,7 +35,10 @@ _KIND_OF_LINE = {"by": "performer", "yes": "branch", "no": "branch", "time": "ti
 
 def add_arguments(parser) -> None:
     """The command's arguments."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".docx, .xlsx, text .pdf, .csv, .tsv or .txt files")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help=".docx, .xlsx, text .pdf, .csv, .tsv or .txt files, or folders to import every such file below",
+    )
     parser.add_argument("-o", "--output-dir", metavar="DIR", help="folder for the drafts (default: beside each file)")
     parser.add_argument("--force", action="store_true", help="write over existing .sop files")
     parser.add_argument("--lang", choices=sorted(WORDING), default="id", help="language of the summary (default: id)")
@@ -44,9 +49,23 @@ def run(args) -> int:
     words = WORDING[args.lang]
     written: Set[Path] = set()
     status = 0
-    for name in args.files:
-        status = max(status, _import_file(Path(name), args, words, written))
+    files = [path for name in args.files for path in _inputs(Path(name))]
+    for path in files:
+        status = max(status, _import_file(path, args, words, written))
+    if len(files) > 1:
+        print(words["total"].format(files=len(files), drafts=len(written)))
     return status
+
+
+def _inputs(path: Path) -> List[Path]:
+    """The path itself, or for a folder every importable file below it (Office's `~$` lock files left out)."""
+    from ..importers import CONVERT_FIRST, READERS
+
+    if not path.is_dir():
+        return [path]
+    known = set(READERS) | set(CONVERT_FIRST)
+    found = [p for p in path.rglob("*") if p.suffix.lower() in known and not p.name.startswith("~$")]
+    return sorted(p for p in found if p.is_file())
 
 
 def _import_file(path: Path, args, words: Dict, written: Set[Path]) -> int:

@@ -19,12 +19,17 @@ READERS = {
     ".txt": "text_reader",
 }
 
+CONVERT_FIRST = {".doc": "docx", ".rtf": "docx", ".odt": "docx", ".xls": "xlsx", ".ods": "xlsx"}
+"""Older or other office formats, and the format to save them as before importing."""
+
 __all__ = ["READERS", "Draft", "ImportFailure", "MissingDependency", "read_document", "read_drafts"]
 
 
 def read_document(path: Path) -> Document:
     """The file's blocks of rows, read by the reader for its suffix."""
     module_name = READERS.get(path.suffix.lower())
+    if path.suffix.lower() in CONVERT_FIRST:
+        raise ImportFailure("convert-first", CONVERT_FIRST[path.suffix.lower()])
     if module_name is None:
         raise ImportFailure("unknown-kind", path.suffix or "?")
     module = importlib.import_module(f".{module_name}", __package__)

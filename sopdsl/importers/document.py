@@ -10,6 +10,8 @@ MESSAGES = {
     "en": {
         "missing-package": "reading this format needs {detail}: pip install 'sopdsl[office]'",
         "unknown-kind": "cannot import {detail} files (known: .docx, .xlsx, .pdf, .csv, .tsv, .txt)",
+        "convert-first": "save it as .{detail} first (in its program, or: soffice --headless --convert-to {detail} "
+        "FILE)",
         "no-file": "no such file",
         "not-a-file": "not a file",
         "unreadable": "not a readable {detail}",
@@ -20,6 +22,8 @@ MESSAGES = {
     "id": {
         "missing-package": "membaca berkas jenis ini perlu {detail}: pip install 'sopdsl[office]'",
         "unknown-kind": "berkas {detail} tidak dapat diimpor (yang dikenal: .docx, .xlsx, .pdf, .csv, .tsv, .txt)",
+        "convert-first": "simpan dulu sebagai .{detail} (di programnya, atau: soffice --headless --convert-to {detail} "
+        "BERKAS)",
         "no-file": "berkas tidak ada",
         "not-a-file": "bukan berkas",
         "unreadable": "tidak terbaca sebagai {detail}",

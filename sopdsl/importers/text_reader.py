@@ -13,7 +13,13 @@ DELIMITERS = ",;\t|"
 
 
 def decode(data: bytes) -> str:
-    """The file's text: UTF-8 (with or without BOM), else Windows-1252 as old Excel saves it."""
+    """The file's text: UTF-16 with its byte order mark (Word's 'Unicode text'), UTF-8 (with or without BOM),
+    else Windows-1252 as old Excel saves it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportFailure("unreadable", "UTF-16 text") from None
     if b"\x00" in data[:4096]:
         raise ImportFailure("binary")
     try:

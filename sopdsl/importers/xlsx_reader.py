@@ -48,6 +48,9 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.time):  # a Waktu typed as 0:30 is a time of day to Excel
+        hours, minutes = value.hour, value.minute
+        return " ".join(filter(None, [f"{hours} jam" if hours else "", f"{minutes} menit" if minutes else ""]))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
     if isinstance(value, datetime.date):
