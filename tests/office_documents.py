@@ -133,14 +133,17 @@ def _box_content(text: str, tag: str) -> str:
     return f"<{tag}><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></{tag}>" if text else ""
 
 
-def shape_run(preset: str, number: int, text: str = "", text_box: bool = False, vml_only: bool = False):
+def shape_run(preset: str, number: int, text: str = "", text_box: bool = False, vml_only: bool = False,
+              offset: int = 95250):
     """A run holding one floating shape anchored in its paragraph, as Word writes it: the DrawingML shape in
-    mc:Choice and the VML picture of the same shape in mc:Fallback (or, as Word 2003 files do, VML alone)."""
+    mc:Choice and the VML picture of the same shape in mc:Fallback (or, as Word 2003 files do, VML alone).
+    `offset`: from the left edge of the anchor's cell, in EMU."""
     from docx.oxml import parse_xml
 
     vml_type = "202" if text_box else VML_TYPES.get(preset, "1")
     vml = (f'<w:pict><v:shape id="Shape {number}" o:spid="_x0000_s{1024 + number}" type="#_x0000_t{vml_type}" '
-           f'style="position:absolute;margin-left:7.5pt;margin-top:3pt;width:43.5pt;height:22.5pt;z-index:{number}"'
+           f'style="position:absolute;margin-left:{offset / 12700:g}pt;margin-top:3pt;width:43.5pt;height:22.5pt;'
+           f'z-index:{number}"'
            f'>{_box_content(text, "v:textbox")}</v:shape></w:pict>')
     if vml_only:
         return parse_xml(f"<w:r {_NAMESPACES}>{vml}</w:r>")
@@ -148,7 +151,7 @@ def shape_run(preset: str, number: int, text: str = "", text_box: bool = False, 
     drawing = (
         f'<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
         f'relativeHeight="{251659264 + number}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>95250</wp:posOffset>'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{offset}</wp:posOffset>'
         f'</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>38100</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="19050" b="19050"/><wp:wrapNone/>'
         f'<wp:docPr id="{number}" name="Shape {number}"/><wp:cNvGraphicFramePr/>'
@@ -180,11 +183,12 @@ def _set(cell, text: str) -> None:
         cell.add_paragraph(line)
 
 
-def word_document(path: Path, vml_only: bool = False, arrows: bool = False) -> Path:
+def word_document(path: Path, vml_only: bool = False, arrows: bool = False, dragged: bool = False) -> Path:
     """The sample SOP as a Word file: an identity table (unit cell merged down, list fields side by side) and a
     flowchart table with merged header cells and the symbols drawn as shapes anchored in the role cells.
     `arrows`: the decision's two arrows are drawn too, as free-form lines whose alternative text names their ends
-    (as sopdsl's own Word tables describe them)."""
+    (as sopdsl's own Word tables describe them). `dragged`: every symbol is anchored in the first role cell of its
+    row and moved sideways over its own column, as when shapes are dragged across a table in Word."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -196,7 +200,7 @@ def word_document(path: Path, vml_only: bool = False, arrows: bool = False) -> P
     section.left_margin = section.right_margin = Cm(1.5)
     _identity_table(document)
     document.add_paragraph("")
-    _flowchart_table(document, vml_only, arrows)
+    _flowchart_table(document, vml_only, arrows, dragged)
     document.save(str(path))
     return path
 
@@ -220,7 +224,10 @@ def _identity_table(document) -> None:
         _set(table.cell(row + 1, 2), "\n".join(right_items))
 
 
-def _flowchart_table(document, vml_only: bool, arrows: bool) -> None:
+ROLE_WIDTH_CM = 2.3
+
+
+def _flowchart_table(document, vml_only: bool, arrows: bool, dragged: bool = False) -> None:
     body_rows = sum(1 + len(section_steps) for _, _, section_steps in SECTIONS)
     width = 3 + len(ROLES) + 3
     table = document.add_table(rows=3 + body_rows, cols=width)
@@ -239,7 +246,7 @@ def _flowchart_table(document, vml_only: bool, arrows: bool) -> None:
     for row in table.rows[:3]:
         for cell in row.cells:
             _shade(cell)
-    _column_widths(table, (1.0, 5.5) + (2.3,) * len(ROLES) + (3.0, 2.3, 3.0, 2.8))
+    _column_widths(table, (1.0, 5.5) + (ROLE_WIDTH_CM,) * len(ROLES) + (3.0, 2.3, 3.0, 2.8))
     row = 3
     number = 1
     for letter, title, section_steps in SECTIONS:
@@ -250,11 +257,13 @@ def _flowchart_table(document, vml_only: bool, arrows: bool) -> None:
             values = (str(position), step.text) + ("",) * len(ROLES) + (step.needs, step.time, step.output, step.note)
             for column, value in enumerate(values):
                 _set(table.cell(row, column), value)
-            paragraph = table.cell(row, 2 + step.role).paragraphs[0]
-            paragraph._p.append(shape_run(PRESETS[step.symbol], number, vml_only=vml_only))
+            anchor_column = 2 if dragged else 2 + step.role
+            paragraph = table.cell(row, anchor_column).paragraphs[0]
+            offset = 95250 + (2 + step.role - anchor_column) * int(ROLE_WIDTH_CM * 360000)
+            paragraph._p.append(shape_run(PRESETS[step.symbol], number, vml_only=vml_only, offset=offset))
             if step.symbol == "decision":
-                paragraph._p.append(shape_run("rect", number + 100, "Ya", text_box=True, vml_only=vml_only))
-                paragraph._p.append(shape_run("rect", number + 200, "Tidak", text_box=True, vml_only=vml_only))
+                for extra, label in ((100, "Ya"), (200, "Tidak")):
+                    paragraph._p.append(shape_run("rect", number + extra, label, True, vml_only, offset))
                 if arrows:
                     here = f"{letter}.{position}"
                     for offset, (target, label) in enumerate(((position + 1, "Ya"), (position - 1, "Tidak"))):

@@ -74,6 +74,13 @@ def test_arrows_whose_alternative_text_names_their_ends_give_the_branch_targets(
     assert decision.by[0].id == "petugas-layanan-informasi"  # the arrows are lines: they mark no performer
 
 
+@pytest.mark.parametrize("vml_only", [False, True], ids=["drawingml", "vml"])
+def test_shapes_dragged_over_another_column_count_where_they_stand(tmp_path, capsys, vml_only):
+    source = office.word_document(tmp_path / "sop.docx", vml_only=vml_only, dragged=True)
+    (draft,) = import_files(capsys, source, out=tmp_path / "out")
+    assert_sample(draft, capsys)
+
+
 def test_word_cells_keep_their_shapes_and_merges(tmp_path):
     document = read_document(office.word_document(tmp_path / "sop.docx"))
     flowchart = document.blocks[-1]

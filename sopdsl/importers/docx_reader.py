@@ -4,9 +4,10 @@ and VML shapes anchored in each cell, with the text of their text boxes (the Ya/
 from __future__ import annotations
 
 import functools
+import re
 import zipfile
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
 from .shapes import FREEFORM, picture_name
@@ -55,28 +56,65 @@ def _read_children(parent, document: Document) -> None:
 
 
 def _table(table) -> Block:
-    """A Word table as a grid: gridBefore and gridSpan give columns, vMerge cells copy the cell they continue."""
+    """A Word table as a grid: gridBefore and gridSpan give columns, vMerge cells copy the cell they continue, and
+    each drawing goes to the cell its centre lies over (a shape dragged sideways stays anchored where it was)."""
+    lefts = _grid_lefts(table)
     rows: List[Row] = []
     open_merges: Dict[int, Cell] = {}
     for tr in _xpath(table, "./w:tr"):
         row: Row = [Cell() for _ in range(_int(tr.find(f"{W}trPr/{W}gridBefore"), 0))]
+        drawn: List[Tuple[int, _Drawn]] = []
         for tc in _xpath(tr, "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"):
             column = len(row)
             span = max(1, _int(tc.find(f"{W}tcPr/{W}gridSpan"), 1))
             merge = _vertical_merge(tc)
             cell = _cell(tc)
             if merge == "continue" and column in open_merges:
-                origin = open_merges[column]
-                cell = Cell(origin.text, cell.shapes, cell.labels, origin.shaded, True, cell.descriptions)
+                cell = Cell(open_merges[column].text, shaded=open_merges[column].shaded, covered=True)
             elif merge == "restart":
                 open_merges[column] = cell
             else:
                 open_merges.pop(column, None)
             row.append(cell)
             row.extend(Cell(cell.text, shaded=cell.shaded, covered=True) for _ in range(span - 1))
+            drawn += [(column, drawing) for drawing in _drawings(tc)]
+        for column, drawing in drawn:
+            _place(row, _column_over(lefts, column, drawing.centre, len(row)), drawing)
         rows.append(row)
     width = max((len(row) for row in rows), default=0)
     return Block([row + [Cell() for _ in range(width - len(row))] for row in rows])
+
+
+def _grid_lefts(table) -> List[int]:
+    """The left edge of each grid column, in EMU from the table's left (w:tblGrid widths are in twentieths of a
+    point; an EMU is 1/12700 of a point)."""
+    lefts = [0]
+    for column in _xpath(table, "./w:tblGrid/w:gridCol"):
+        try:
+            lefts.append(lefts[-1] + int(float(column.get(f"{W}w") or 0) * 635))
+        except ValueError:
+            return []
+    return lefts
+
+
+def _column_over(lefts: List[int], column: int, centre: Optional[int], width: int) -> int:
+    """The grid column a drawing's centre stands over, given its offset from its anchor cell's left edge."""
+    if centre is None or column >= len(lefts) - 1:
+        return column
+    x = lefts[column] + centre
+    over = next((index for index in range(len(lefts) - 1) if lefts[index] <= x < lefts[index + 1]), column)
+    return min(over, width - 1)
+
+
+def _place(row: Row, column: int, drawing: "_Drawn") -> None:
+    """Add a drawing to a cell: a shape to its shapes, a text box's text to its labels, alt text to descriptions."""
+    cell = row[column]
+    if drawing.shape is not None:
+        cell.shapes += (drawing.shape,)
+    if drawing.label:
+        cell.labels += (drawing.label,)
+    if drawing.description:
+        cell.descriptions += (drawing.description,)
 
 
 @functools.lru_cache(maxsize=None)
@@ -109,13 +147,11 @@ def _int(element, default: int) -> int:
 
 
 def _cell(tc) -> Cell:
-    """A Word cell: its paragraphs' text, its drawings and its shading."""
+    """A Word cell: its paragraphs' text and its shading (its drawings are placed by the table)."""
     lines = [_paragraph_text(p) for p in _own_paragraphs(tc)]
-    shapes, labels, descriptions = _drawings(tc)
     fill = tc.find(f"{W}tcPr/{W}shd")
     shaded = fill is not None and (fill.get(f"{W}fill") or "auto").lower() not in _WHITE
-    text = "\n".join(line for line in lines if line.strip())
-    return Cell(text, tuple(shapes), tuple(labels), shaded, descriptions=tuple(descriptions))
+    return Cell("\n".join(line for line in lines if line.strip()), shaded=shaded)
 
 
 def _own_paragraphs(element):
@@ -150,34 +186,73 @@ def _paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def _drawings(tc) -> Tuple[List[str], List[str], List[str]]:
-    """The shapes anchored in the cell (DrawingML presets, 'picture', or 'vml:<type>'), the texts of their text
-    boxes, and their alternative texts.
+class _Drawn(NamedTuple):
+    """One drawing anchored in a cell: its shape (None for a text box), text-box text, alternative text, and its
+    centre's offset from the anchor cell's left edge in EMU (None where it is not positioned from the cell)."""
 
-    Of an mc:AlternateContent, only the DrawingML choice is read: its VML fallback draws the same shape again."""
-    shapes: List[str] = []
-    labels: List[str] = []
-    descriptions: List[str] = []
+    shape: Optional[str]
+    label: str
+    description: str
+    centre: Optional[int]
+
+
+def _drawings(tc) -> List[_Drawn]:
+    """The drawings anchored in the cell: DrawingML shapes and pictures, and VML shapes of older files.
+
+    Of an mc:AlternateContent, only the DrawingML choice is read: its VML fallback draws the same shape again.
+    A shape holding only Ya/Tidak is a label, not a symbol."""
+    found: List[_Drawn] = []
     for drawing in _xpath(tc, ".//wp:anchor | .//wp:inline"):
         description = " ".join(_xpath(drawing, "./wp:docPr/@descr"))
-        if description:
-            descriptions.append(description)
-        for shape in _xpath(drawing, ".//wps:wsp"):
-            _add_shape(_drawingml_name(shape), _box_text(shape), shapes, labels)
+        centre = _anchor_centre(drawing)
+        shapes = _xpath(drawing, ".//wps:wsp")
+        for shape in shapes:
+            found.append(_drawn(_drawingml_name(shape), _box_text(shape), description, centre))
         if _xpath(drawing, ".//pic:pic"):
-            shapes.append(picture_name(description + " " + " ".join(_xpath(drawing, "./wp:docPr/@name"))))
+            name = picture_name(description + " " + " ".join(_xpath(drawing, "./wp:docPr/@name")))
+            found.append(_Drawn(name, "", description, centre))
+        elif not shapes and description:
+            found.append(_Drawn(None, "", description, centre))
     for shape in _xpath(tc, " | ".join(f".//v:{name}" for name in _VML_SHAPES)):
         if not _xpath(shape, "ancestor::mc:Fallback"):
-            _add_shape(_vml_name(shape), _box_text(shape), shapes, labels)
-    return shapes, labels, descriptions
+            found.append(_drawn(_vml_name(shape), _box_text(shape), shape.get("alt") or "", _vml_centre(shape)))
+    return found
 
 
-def _add_shape(name: Optional[str], text: str, shapes: List[str], labels: List[str]) -> None:
-    """A text box (or any shape holding only Ya/Tidak) is a label; any other shape is a symbol or a line."""
-    if text:
-        labels.append(text)
-    if name is not None and not (text and branch_kind(text)):
-        shapes.append(name)
+def _drawn(name: Optional[str], text: str, description: str, centre: Optional[int]) -> _Drawn:
+    """A drawing whose text is only Ya or Tidak is a branch label, however it is drawn."""
+    return _Drawn(None if text and branch_kind(text) else name, text, description, centre)
+
+
+def _anchor_centre(drawing) -> Optional[int]:
+    """The centre of a floating DrawingML drawing, in EMU from its cell's left edge, when positioned from it."""
+    position = drawing.find("wp:positionH", NS)
+    offset = drawing.find("wp:positionH/wp:posOffset", NS)
+    extent = drawing.find("wp:extent", NS)
+    if position is None or offset is None or position.get("relativeFrom") not in ("column", "character"):
+        return None
+    try:
+        return int(offset.text or 0) + (int(extent.get("cx") or 0) // 2 if extent is not None else 0)
+    except ValueError:
+        return None
+
+
+_VML_LENGTH = re.compile(r"(-?[\d.]+)(pt|in|cm|mm)")
+_EMU = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000}
+
+
+def _vml_centre(shape) -> Optional[int]:
+    """The centre of a VML shape from its style (margin-left and width), when positioned from its column."""
+    style = dict(
+        part.split(":", 1) for part in (shape.get("style") or "").replace(" ", "").split(";") if ":" in part
+    )
+    if style.get("mso-position-horizontal-relative", "text") not in ("text", "char"):
+        return None
+    left, width = (_VML_LENGTH.fullmatch(style.get(key, "")) for key in ("margin-left", "width"))
+    if left is None:
+        return None
+    size = float(width.group(1)) * _EMU[width.group(2)] if width else 0.0
+    return int(float(left.group(1)) * _EMU[left.group(2)] + size / 2)
 
 
 def _drawingml_name(shape) -> Optional[str]:
