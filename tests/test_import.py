@@ -190,6 +190,7 @@ def test_a_plain_table_marks_performers_with_x_or_a_tick_and_guesses_are_marked_
 def test_sections_in_one_merged_cell_signatory_lines_and_the_approval_date(tmp_path, capsys):
     path = tmp_path / "t.csv"
     path.write_text(
+        "Nomor SOP,:,03/SOP/2024\n"
         "Tanggal Pengesahan,2 Januari 2024\n"
         'Disahkan oleh,"Kepala Badan\nDr. Siti Aminah, M.Si.\nNIP 19700101 199501 2 001"\n'
         "Nama SOP,Pengarsipan\n,\n"
@@ -202,6 +203,7 @@ def test_sections_in_one_merged_cell_signatory_lines_and_the_approval_date(tmp_p
     sop = read_sop(draft)
     assert [(s.id, s.title.value) for s in sop.sections] == [("A", "Penataan"), ("B", "Penyimpanan")]
     assert sop.approved_by.value == "Kepala Badan" and str(sop.effective.value) == "2024-01-02"
+    assert sop.number.value == "03/SOP/2024"
     text = draft.read_text(encoding="utf-8")
     assert "# penandatangan: Dr. Siti Aminah, M.Si.; NIP 19700101 199501 2 001" in text
     assert ("diisi dari Tanggal Pengesahan", "effective: 2024-01-02") in reviewed_lines(draft)

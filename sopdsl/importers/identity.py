@@ -79,7 +79,8 @@ class _Reader:
             self.pending.clear()
         self.width = block.width
         for row in block.rows:
-            cells = [(column, cell.own_text) for column, cell in enumerate(row) if cell.own_text]
+            # a cell of its own holding the ':' between label and value is no value
+            cells = [(column, cell.own_text) for column, cell in enumerate(row) if compact(cell.own_text)]
             index = 0
             while index < len(cells):
                 column, text = cells[index]
