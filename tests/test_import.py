@@ -386,3 +386,16 @@ def test_word_unicode_text_and_excel_times_of_day_are_read(tmp_path):
 
     assert [cell_text(datetime.time(0, 30)), cell_text(datetime.time(2, 15)), cell_text(3.0)] == [
         "30 menit", "2 jam 15 menit", "3"]
+
+
+def test_a_draft_that_cannot_be_formatted_is_written_as_it_is_and_reported(tmp_path, capsys, monkeypatch):
+    import sopdsl.format
+
+    def refuse(text):
+        raise sopdsl.format.FormatError("the formatted text changes the meaning of: sections")
+
+    monkeypatch.setattr(sopdsl.format, "format_text", refuse)
+    assert main(["import", str(EXCERPT), "-o", str(tmp_path)]) == 1
+    assert "draf ditulis apa adanya" in capsys.readouterr().err
+    written = (tmp_path / "keamanan-pengelolaan-website.sop").read_text(encoding="utf-8")
+    assert written.startswith("# Draf impor dari seed-001-excerpt.txt") and "section B:" in written

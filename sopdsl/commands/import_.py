@@ -45,7 +45,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    """Import every file; exit 2 if a file could not be read or a draft could not be written, else 0."""
+    """Import every file; exit 2 if a file could not be read or a draft could not be written, 1 if a draft was
+    written that does not parse, else 0."""
     words = WORDING[args.lang]
     written: Set[Path] = set()
     status = 0
@@ -113,8 +114,9 @@ def _write(source: Path, draft, folder: Path, force: bool, words: Dict, written:
         return 2
     written.add(target)
     _summary(source, target, draft, words)
-    if error is not None:
+    if error is not None:  # written all the same, so that nothing read is lost; the author fixes it
         print(words["unformatted"].format(target=target, error=error), file=sys.stderr)
+        return 1
     return 0
 
 
