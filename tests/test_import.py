@@ -399,3 +399,19 @@ def test_a_draft_that_cannot_be_formatted_is_written_as_it_is_and_reported(tmp_p
     assert "draf ditulis apa adanya" in capsys.readouterr().err
     written = (tmp_path / "keamanan-pengelolaan-website.sop").read_text(encoding="utf-8")
     assert written.startswith("# Draf impor dari seed-001-excerpt.txt") and "section B:" in written
+
+
+def test_a_decision_sent_back_in_words_goes_back_to_that_step(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "No,Kegiatan,Petugas,Kepala,Waktu,Keterangan\n"
+        "1,Menerima berkas,X,,5 menit,\n2,Mencatat berkas,X,,5 menit,\n3,Menyusun konsep,X,,1 jam,\n"
+        "4,Memeriksa konsep,,Ya,30 menit,Jika tidak sesuai dikembalikan ke langkah 2\n"
+        "5,Menandatangani,,X,10 menit,\n",
+        encoding="utf-8",
+    )
+    (draft,) = import_files(capsys, path, out=tmp_path)
+    decision = next(a for a in read_sop(draft).activities() if a.is_decision)
+    assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-2")]
+    assert ("tujuan cabang Tidak dibaca dari teks: 'dikembalikan ke langkah 2'", "no: langkah-2") in reviewed_lines(
+        draft)

@@ -64,7 +64,7 @@ def resolve(section: DraftSection, pending: List[Tuple[DraftStep, List[Route]]])
         _apply(section, step, routes, numbers)
     for index, step in enumerate(section.steps):
         if step.decision and not step.branches:
-            _infer_branches(section, index, step)
+            _infer_branches(section, index, step, numbers)
 
 
 def _apply(section: DraftSection, step: DraftStep, routes: List[Route], numbers) -> None:
@@ -85,10 +85,24 @@ def _apply(section: DraftSection, step: DraftStep, routes: List[Route], numbers)
             step.next = target
 
 
-def _infer_branches(section: DraftSection, index: int, step: DraftStep) -> None:
-    """Ya goes on to the next row (or the end); Tidak goes back to the row before. Both marked for review."""
+_BACK_TO = re.compile(
+    r"(?:kembali|dikembalikan|diulang|ulangi|back|return)\w*\s+(?:\w+\s+){0,3}?(?:ke|to)\s+"
+    r"(?:langkah|kegiatan|tahap|no\.?|nomor|step|baris)\s*(?:ke\s*-?\s*)?(\d+)",
+    re.I,
+)
+
+
+def _infer_branches(section: DraftSection, index: int, step: DraftStep, numbers) -> None:
+    """Ya goes on to the next row (or the end); Tidak goes back to the step the row's text sends it back to
+    ('dikembalikan ke langkah 2'), else to the row before. Both marked for review."""
     last = index == len(section.steps) - 1
     step.branches.append(Branch("yes", "end" if last else "next"))
-    step.branches.append(Branch("no", index - 1 if index > 0 else "end"))
     step.review("yes", "tujuan cabang Ya ditebak: " + ("selesai" if last else "baris berikutnya"))
+    back = _BACK_TO.search(f"{step.note or ''} {step.text}")
+    target = numbers.get(back.group(1)) if back else None
+    if target is not None and target < index:
+        step.branches.append(Branch("no", target))
+        step.review("no", f"tujuan cabang Tidak dibaca dari teks: '{back.group(0)}'")
+        return
+    step.branches.append(Branch("no", index - 1 if index > 0 else "end"))
     step.review("no", "tujuan cabang Tidak ditebak: baris sebelumnya" if index > 0 else "tujuan cabang Tidak ditebak")
