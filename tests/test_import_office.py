@@ -127,6 +127,25 @@ def test_a_scanned_pdf_is_refused_with_a_word_on_ocr(tmp_path):
         read_drafts(source)
 
 
+@pytest.mark.parametrize(
+    "kind, part", [("docx", "word/document.xml"), ("xlsx", "xl/worksheets/sheet1.xml"),
+                   ("xlsx", "xl/drawings/drawing1.xml"), ("xlsx", "xl/workbook.xml")])
+def test_a_document_with_a_damaged_part_is_refused_in_one_line(tmp_path, capsys, kind, part):
+    import zipfile
+
+    whole = office.word_document(tmp_path / "a.docx") if kind == "docx" else office.excel_document(tmp_path / "a.xlsx")
+    damaged = tmp_path / f"rusak.{kind}"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data[: len(data) // 2] if item.filename == part else data)
+    from sopdsl.cli import main
+
+    assert main(["import", str(damaged), "-o", str(tmp_path / "out")]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"{damaged}: galat: tidak terbaca sebagai ")
+
+
 _text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=10).map(str.strip)
 
 

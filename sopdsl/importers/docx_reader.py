@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-import zipfile
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
@@ -32,12 +31,11 @@ def read(path: Path) -> Document:
     """The blocks of a Word document's body."""
     try:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
     except ImportError:
         raise MissingDependency("python-docx") from None
     try:
         body = docx.Document(str(path)).element.body
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except Exception as error:  # python-docx and lxml raise many kinds of error on a damaged document
         raise ImportFailure("unreadable", f"Word .docx ({error or type(error).__name__})") from None
     document = Document()
     _read_children(body, document)

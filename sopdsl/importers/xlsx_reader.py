@@ -32,7 +32,7 @@ def read(path: Path) -> Document:
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
         drawings = sheet_drawings(path)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, ElementTree.ParseError) as error:
+    except Exception as error:  # openpyxl raises many kinds of error on a damaged workbook
         raise ImportFailure("unreadable", f"Excel .xlsx ({error or type(error).__name__})") from None
     document = Document()
     for sheet in workbook.worksheets:
