@@ -415,3 +415,21 @@ def test_a_decision_sent_back_in_words_goes_back_to_that_step(tmp_path, capsys):
     assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-2")]
     assert ("tujuan cabang Tidak dibaca dari teks: 'dikembalikan ke langkah 2'", "no: langkah-2") in reviewed_lines(
         draft)
+
+
+def test_a_failure_no_reader_foresaw_stops_only_its_own_file(tmp_path, capsys, monkeypatch):
+    import sopdsl.importers.text_reader as text_reader
+
+    real_read = text_reader.read
+
+    def read(path):
+        if path.name == "aneh.csv":
+            raise RuntimeError("unforeseen")
+        return real_read(path)
+
+    monkeypatch.setattr(text_reader, "read", read)
+    strange = tmp_path / "aneh.csv"
+    strange.write_text("x\n", encoding="utf-8")
+    assert main(["import", str(strange), str(EXCERPT), "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.strip() == f"{strange}: galat: RuntimeError: unforeseen"
+    assert (tmp_path / "out" / "keamanan-pengelolaan-website.sop").is_file()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Dict, List, Set
@@ -82,6 +83,11 @@ def _import_file(path: Path, args, words: Dict, written: Set[Path]) -> int:
         return 2
     except OSError as error:
         print(words["failed"].format(source=path, error=error.strerror or error), file=sys.stderr)
+        return 2
+    except Exception as error:  # a document no reader foresaw: say so for this file and go on with the others
+        if os.environ.get("SOPDSL_DEBUG"):
+            raise
+        print(words["failed"].format(source=path, error=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return 2
     folder = Path(args.output_dir) if args.output_dir else path.parent
     status = 0
