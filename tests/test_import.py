@@ -433,3 +433,16 @@ def test_a_failure_no_reader_foresaw_stops_only_its_own_file(tmp_path, capsys, m
     assert main(["import", str(strange), str(EXCERPT), "-o", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.strip() == f"{strange}: galat: RuntimeError: unforeseen"
     assert (tmp_path / "out" / "keamanan-pengelolaan-website.sop").is_file()
+
+
+def test_role_columns_named_without_a_pelaksana_heading_end_at_the_first_known_column(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text("No,Kegiatan,Kasubbag,Staf,Keterangan,Paraf\n1,Menyusun konsep,,X,,ok\n2,Menyetujui,X,,,\n",
+                    encoding="utf-8")
+    (draft,) = import_files(capsys, path, out=tmp_path)
+    sop = read_sop(draft)
+    assert [r.name.value for r in sop.roles] == ["Kasubbag", "Staf"]
+    assert [v["note"] for v in step_values(sop)] == ["Paraf: ok", None]
+    reasons = [reason for reason, _ in reviewed_lines(draft)]
+    assert "kolom 'Kasubbag' dianggap kolom pelaksana" in reasons
+    assert "judul kolom 'Paraf' tidak dikenali; isinya masuk ke note" in reasons

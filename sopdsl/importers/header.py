@@ -101,7 +101,8 @@ def classify(rows: List[Row], width: int) -> List[Column]:
     rows = [_with_lost_merges(row, below) for row, below in zip(rows, rows[1:] + [[]])]
     columns = [_column([row[i] for row in rows if i < len(row)]) for i in range(width)]
     activity = next((i for i, column in enumerate(columns) if column.kind == "activity"), -1)
-    first_quality = next((i for i, c in enumerate(columns) if c.kind in _QUALITY_ORDER or c.kind == "quality"), width)
+    after_roles = ("needs", "time", "output", "note", "quality")
+    first_quality = next((i for i, c in enumerate(columns) if i > activity and c.kind in after_roles), width)
     for i, column in enumerate(columns):
         if column.kind == "unknown" and activity < i < first_quality:
             columns[i] = Column("role", column.heading, guessed=True)
