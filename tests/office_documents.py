@@ -108,6 +108,31 @@ _NO_OUTLINE = "<a:noFill/><a:ln><a:noFill/></a:ln>"
 _TEXT_BOX = ' txBox="1"'
 
 
+def group_run(presets, number: int):
+    """A run holding a group of shapes (wpg:wgp), as a flowchart drawn over a whole table is kept."""
+    from docx.oxml import parse_xml
+
+    members = "".join(
+        f'<wps:wsp><wps:cNvPr id="{number + i + 1}" name="Member {i}"/><wps:cNvSpPr/><wps:spPr><a:xfrm>'
+        f'<a:off x="{i * 900000}" y="{i * 400000}"/><a:ext cx="552450" cy="285750"/></a:xfrm>'
+        f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom>{_OUTLINE}</wps:spPr><wps:bodyPr/></wps:wsp>'
+        for i, preset in enumerate(presets)
+    )
+    return parse_xml(
+        f'<w:r {_NAMESPACES} xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup">'
+        f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{number}" '
+        f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="3000000" cy="1200000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{number}" name="Group {number}"/><wp:cNvGraphicFramePr/><a:graphic>'
+        f'<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:wgp>'
+        f'<wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="3000000" cy="1200000"/>'
+        f'<a:chOff x="0" y="0"/><a:chExt cx="3000000" cy="1200000"/></a:xfrm></wpg:grpSpPr>{members}</wpg:wgp>'
+        f"</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
 def arrow_run(number: int, description: str):
     """A run holding an arrow drawn as a free-form line (a path without fill), its alternative text given."""
     from docx.oxml import parse_xml

@@ -171,3 +171,16 @@ def _trimmed(row):
     while row and not row[-1]:
         row = row[:-1]
     return row
+
+
+def test_a_group_of_symbols_drawn_over_the_table_marks_no_cell(tmp_path, capsys):
+    import docx
+
+    source = office.word_document(tmp_path / "sop.docx")
+    document = docx.Document(str(source))
+    first_step = document.tables[-1].rows[4]
+    group = office.group_run(("flowChartProcess", "flowChartDecision", "flowChartTerminator"), 900)
+    first_step.cells[4].paragraphs[0]._p.append(group)  # anchored in the PPID cell, drawn over the whole table
+    document.save(str(source))
+    (draft,) = import_files(capsys, source, out=tmp_path / "out")
+    assert step_values(read_sop(draft))[0]["by"] == ("pemohon-informasi",)

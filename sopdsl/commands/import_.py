@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Dict, List, Set
+from typing import Any, Dict, List, Set
 
-WORDING = {
+WORDING: Dict[str, Dict[str, Any]] = {
     "id": {
         "summary": "{source} -> {target}: {roles} pelaksana, {sections} bagian, {steps} langkah, "
         "{decisions} keputusan; {reviews} baris '# periksa'",

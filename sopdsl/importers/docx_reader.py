@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
-from .shapes import FREEFORM, picture_name
+from .shapes import FREEFORM, picture_name, symbols
 from .words import branch_kind
 
 NS = {
@@ -203,9 +203,11 @@ def _drawings(tc) -> List[_Drawn]:
     for drawing in _xpath(tc, ".//wp:anchor | .//wp:inline"):
         description = " ".join(_xpath(drawing, "./wp:docPr/@descr"))
         centre = _anchor_centre(drawing)
-        shapes = _xpath(drawing, ".//wps:wsp")
-        for shape in shapes:
-            found.append(_drawn(_drawingml_name(shape), _box_text(shape), description, centre))
+        shapes = [_drawn(_drawingml_name(shape), _box_text(shape), description, centre)
+                  for shape in _xpath(drawing, ".//wps:wsp")]
+        if len(symbols(drawn.shape for drawn in shapes if drawn.shape)) > 1:
+            shapes = []  # a group or canvas drawn over the table: its symbols stand in other rows and columns
+        found += shapes
         if _xpath(drawing, ".//pic:pic"):
             name = picture_name(description + " " + " ".join(_xpath(drawing, "./wp:docPr/@name")))
             found.append(_Drawn(name, "", description, centre))

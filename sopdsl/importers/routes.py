@@ -100,7 +100,7 @@ def _infer_branches(section: DraftSection, index: int, step: DraftStep, numbers)
     step.review("yes", "tujuan cabang Ya ditebak: " + ("selesai" if last else "baris berikutnya"))
     back = _BACK_TO.search(f"{step.note or ''} {step.text}")
     target = numbers.get(back.group(1)) if back else None
-    if target is not None and target < index:
+    if back is not None and target is not None and target < index:
         step.branches.append(Branch("no", target))
         step.review("no", f"tujuan cabang Tidak dibaca dari teks: '{back.group(0)}'")
         return

@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Tuple
 from xml.etree import ElementTree
 
 from .document import Cell, Document, ImportFailure, MissingDependency, Row, fill_merge, split_at_empty_rows
-from .shapes import FREEFORM, picture_name
+from .shapes import FREEFORM, picture_name, symbols
 from .words import branch_kind
 
 XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
@@ -130,8 +130,9 @@ def _place(drawing, placed: Placed) -> None:
         if start is None:
             continue
         where = (int(start.findtext(f"{XDR}row", "0")), int(start.findtext(f"{XDR}col", "0")))
-        for shape in anchor.iter(f"{XDR}sp"):
-            placed.setdefault(where, []).append(_shape(shape))
+        shapes = [_shape(shape) for shape in anchor.iter(f"{XDR}sp")]
+        if len(symbols(name for name, _ in shapes if name)) <= 1:  # a group of symbols is a drawing over the sheet
+            placed.setdefault(where, []).extend(shapes)
         for picture in anchor.iter(f"{XDR}pic"):
             properties = picture.find(f"{XDR}nvPicPr/{XDR}cNvPr")
             words = "" if properties is None else f"{properties.get('descr', '')} {properties.get('name', '')}"
