@@ -108,8 +108,8 @@ _NO_OUTLINE = "<a:noFill/><a:ln><a:noFill/></a:ln>"
 _TEXT_BOX = ' txBox="1"'
 
 
-def group_run(presets, number: int):
-    """A run holding a group of shapes (wpg:wgp), as a flowchart drawn over a whole table is kept."""
+def group_run(presets, number: int, width: int = 3000000):
+    """A run holding a group of shapes (wpg:wgp), as a flowchart drawn over a whole table is kept; `width` in EMU."""
     from docx.oxml import parse_xml
 
     members = "".join(
@@ -124,10 +124,10 @@ def group_run(presets, number: int):
         f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
         f'<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
         f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="3000000" cy="1200000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:extent cx="{width}" cy="1200000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
         f'<wp:docPr id="{number}" name="Group {number}"/><wp:cNvGraphicFramePr/><a:graphic>'
         f'<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:wgp>'
-        f'<wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="3000000" cy="1200000"/>'
+        f'<wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="1200000"/>'
         f'<a:chOff x="0" y="0"/><a:chExt cx="3000000" cy="1200000"/></a:xfrm></wpg:grpSpPr>{members}</wpg:wgp>'
         f"</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
     )

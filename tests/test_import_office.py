@@ -179,8 +179,9 @@ def test_a_group_of_symbols_drawn_over_the_table_marks_no_cell(tmp_path, capsys)
     source = office.word_document(tmp_path / "sop.docx")
     document = docx.Document(str(source))
     first_step = document.tables[-1].rows[4]
-    group = office.group_run(("flowChartProcess", "flowChartDecision", "flowChartTerminator"), 900)
-    first_step.cells[4].paragraphs[0]._p.append(group)  # anchored in the PPID cell, drawn over the whole table
+    # anchored in the PPID cell and centred over it (a narrow canvas), its symbols drawn across other rows
+    group = office.group_run(("flowChartProcess", "flowChartDecision", "flowChartTerminator"), 900, width=600000)
+    first_step.cells[4].paragraphs[0]._p.append(group)
     document.save(str(source))
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert step_values(read_sop(draft))[0]["by"] == ("pemohon-informasi",)
