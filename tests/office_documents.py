@@ -208,12 +208,14 @@ def _set(cell, text: str) -> None:
         cell.add_paragraph(line)
 
 
-def word_document(path: Path, vml_only: bool = False, arrows: bool = False, dragged: bool = False) -> Path:
+def word_document(path: Path, vml_only: bool = False, arrows: bool = False, dragged: bool = False,
+                  nested: bool = False) -> Path:
     """The sample SOP as a Word file: an identity table (unit cell merged down, list fields side by side) and a
     flowchart table with merged header cells and the symbols drawn as shapes anchored in the role cells.
     `arrows`: the decision's two arrows are drawn too, as free-form lines whose alternative text names their ends
     (as sopdsl's own Word tables describe them). `dragged`: every symbol is anchored in the first role cell of its
-    row and moved sideways over its own column, as when shapes are dragged across a table in Word."""
+    row and moved sideways over its own column, as when shapes are dragged across a table in Word. `nested`: both
+    tables stand inside the cells of layout tables, as some templates keep them."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -226,8 +228,22 @@ def word_document(path: Path, vml_only: bool = False, arrows: bool = False, drag
     _identity_table(document)
     document.add_paragraph("")
     _flowchart_table(document, vml_only, arrows, dragged)
+    if nested:
+        for table in list(document.tables):
+            _nest(document, table)
     document.save(str(path))
     return path
+
+
+def _nest(document, table) -> None:
+    """Move the table into the only cell of a new layout table that takes its place."""
+    from docx.oxml import parse_xml
+
+    outer = document.add_table(rows=1, cols=1)
+    table._tbl.addprevious(outer._tbl)
+    cell = outer.cell(0, 0)._tc
+    cell.insert(len(cell) - 1, table._tbl)  # a cell ends with a paragraph, after the table
+    cell.append(parse_xml(f"<w:p {_NAMESPACES}/>"))
 
 
 def _identity_table(document) -> None:

@@ -81,6 +81,12 @@ def test_shapes_dragged_over_another_column_count_where_they_stand(tmp_path, cap
     assert_sample(draft, capsys)
 
 
+def test_tables_nested_in_layout_tables(tmp_path, capsys):
+    source = office.word_document(tmp_path / "sop.docx", nested=True)
+    (draft,) = import_files(capsys, source, out=tmp_path / "out")
+    assert_sample(draft, capsys)
+
+
 def test_word_cells_keep_their_shapes_and_merges(tmp_path):
     document = read_document(office.word_document(tmp_path / "sop.docx"))
     flowchart = document.blocks[-1]

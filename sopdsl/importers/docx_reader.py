@@ -48,9 +48,16 @@ def _read_children(parent, document: Document) -> None:
         if child.tag == f"{W}p":
             document.add_paragraph(_paragraph_text(child))
         elif child.tag == f"{W}tbl":
-            document.blocks.append(_table(child))
+            _add_table(child, document)
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             _read_children(child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child, document)
+
+
+def _add_table(table, document: Document) -> None:
+    """The table, then the tables nested in its cells (a layout table around the identity sheet, say)."""
+    document.blocks.append(_table(table))
+    for nested in _xpath(table, "./w:tr/w:tc/w:tbl | ./w:tr/w:sdt/w:sdtContent/w:tc/w:tbl"):
+        _add_table(nested, document)
 
 
 def _table(table) -> Block:
@@ -153,11 +160,11 @@ def _cell(tc) -> Cell:
 
 
 def _own_paragraphs(element):
-    """The cell's paragraphs, nested tables' included, text boxes' left out."""
+    """The cell's paragraphs; those of text boxes and of nested tables (read as tables of their own) left out."""
     for child in element.iterchildren():
         if child.tag == f"{W}p":
             yield child
-        elif child.tag not in _SKIPPED and child.tag != f"{W}tcPr":
+        elif child.tag not in _SKIPPED and child.tag not in (f"{W}tcPr", f"{W}tbl"):
             yield from _own_paragraphs(child)
 
 
@@ -200,7 +207,7 @@ def _drawings(tc) -> List[_Drawn]:
     Of an mc:AlternateContent, only the DrawingML choice is read: its VML fallback draws the same shape again.
     A shape holding only Ya/Tidak is a label, not a symbol."""
     found: List[_Drawn] = []
-    for drawing in _xpath(tc, ".//wp:anchor | .//wp:inline"):
+    for drawing in _own(tc, _xpath(tc, ".//wp:anchor | .//wp:inline")):
         description = " ".join(_xpath(drawing, "./wp:docPr/@descr"))
         centre = _anchor_centre(drawing)
         shapes = [_drawn(_drawingml_name(shape), _box_text(shape), description, centre)
@@ -213,10 +220,15 @@ def _drawings(tc) -> List[_Drawn]:
             found.append(_Drawn(name, "", description, centre))
         elif not shapes and description:
             found.append(_Drawn(None, "", description, centre))
-    for shape in _xpath(tc, " | ".join(f".//v:{name}" for name in _VML_SHAPES)):
+    for shape in _own(tc, _xpath(tc, " | ".join(f".//v:{name}" for name in _VML_SHAPES))):
         if not _xpath(shape, "ancestor::mc:Fallback"):
             found.append(_drawn(_vml_name(shape), _box_text(shape), shape.get("alt") or "", _vml_centre(shape)))
     return found
+
+
+def _own(tc, elements: list) -> list:
+    """The elements that belong to this cell, not to a cell of a table nested in it."""
+    return [element for element in elements if _xpath(element, "ancestor::w:tc[1]")[0] is tc]
 
 
 def _drawn(name: Optional[str], text: str, description: str, centre: Optional[int]) -> _Drawn:
