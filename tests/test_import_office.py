@@ -191,3 +191,24 @@ def test_a_group_of_symbols_drawn_over_the_table_marks_no_cell(tmp_path, capsys)
     document.save(str(source))
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert step_values(read_sop(draft))[0]["by"] == ("pemohon-informasi",)
+
+
+def test_performers_shown_by_shading_the_role_cell(tmp_path, capsys):
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (["Nama SOP", "Pengarsipan"], [], ["No", "Kegiatan", "Arsiparis", "Kepala", "Waktu", "Output"],
+                ["1", "Menata berkas", "", "", "1 hari", "Berkas tertata"],
+                ["2", "Menyetujui penataan", "", "", "1 jam", "Persetujuan"]):
+        sheet.append(row)
+    grey = PatternFill("solid", fgColor="FF808080")
+    for header in sheet[3]:
+        header.fill = grey  # a shaded header row marks no one
+    sheet["C4"].fill = grey
+    sheet["D5"].fill = grey
+    path = tmp_path / "arsir.xlsx"
+    workbook.save(str(path))
+    (draft,) = import_files(capsys, path, out=tmp_path / "out")
+    assert [v["by"] for v in step_values(read_sop(draft))] == [("arsiparis",), ("kepala",)]
