@@ -7,8 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sopdsl.cli import main
+from sopdsl.importers import read_drafts
+from sopdsl.importers.writer import format_draft, write_draft
+from sopdsl.parse import parse_text
 from sopdsl.render import FORMATS
 
 from .conftest import SPECS
@@ -65,3 +70,55 @@ def test_a_rendered_spec_imports_back_exactly(spec, kind, tmp_path, capsys):
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     header = CARRIES_HEADER[kind]
     assert comparable(read_sop(draft), header) == comparable(read_sop(SPECS / spec), header)
+
+
+ROLE_NAMES = ("Kepala Dinas", "Sekretaris", "Petugas Layanan", "Operator", "PPID", "Kasubbag Umum")
+WORDS = ("Menerima", "memeriksa", "berkas", "permohonan", "surat", "dan", "mencatat", "register", "kepada",
+         "Kepala", "laporan", "data", "informasi", "publik", "menyusun", "konsep", "jawaban", "arsip")
+TIMES = ("30 menit", "1 jam", "2 hari", "1-3 hari kerja", "10 (sepuluh) hari kerja", '"Sesuai jadwal"', None)
+PERIODS = ("1 x 3 bulan", "bulan", "6 bulan")
+
+
+@st.composite
+def sop_texts(draw) -> str:
+    """A plausible SOP as .sop text: every role does a step; decisions go on or back to an earlier step."""
+    roles = draw(st.lists(st.sampled_from(ROLE_NAMES), min_size=1, max_size=4, unique=True))
+    phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join)
+    lines = ["sop contoh: Contoh", ""] + [f"role r{i}: {name}" for i, name in enumerate(roles)]
+    sections = draw(st.integers(0, 2))
+    number = 0
+    for section in range(max(sections, 1)):
+        if sections:
+            lines += ["", f"section {'ABC'[section]}: {draw(phrase)}"]
+        count = draw(st.integers(1, 4))
+        for index in range(count):
+            number += 1
+            decision = index > 0 and draw(st.booleans())
+            lines += ["", f"{'decision' if decision else 'step'} s{number}: {draw(phrase).capitalize()}"]
+            performer = number - 1 if number <= len(roles) else draw(st.integers(0, len(roles) - 1))
+            lines.append(f"  by: r{performer}")
+            for key in ("needs", "output", "note"):
+                if draw(st.booleans()):
+                    lines.append(f"  {key}: {draw(phrase)}")
+            period = draw(st.booleans()) and draw(st.sampled_from(PERIODS))
+            time = None if period else draw(st.sampled_from(TIMES))
+            lines += [f"  time: {time}"] * (time is not None) + [f"  every: {period}"] * bool(period)
+            if decision:
+                back = number - draw(st.integers(1, index))
+                lines += ["  yes: next" if index < count - 1 else "  yes: end", f"  no: s{back}"]
+    for extra in range(number, len(roles)):  # roles left without a step get one at the end
+        lines += ["", f"step: Tugas {ROLE_NAMES.index(roles[extra])}", f"  by: r{extra}"]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sop_texts())
+def test_a_generated_sop_comes_back_from_its_csv(tmp_path, text):
+    source = tmp_path / "contoh.sop"
+    source.write_text(text, encoding="utf-8")
+    table = tmp_path / "contoh.csv"
+    assert main(["render", str(source), "--to", "csv", "-o", str(table)]) == 0
+    (draft,) = read_drafts(table)
+    written, error = format_draft(write_draft(draft))
+    assert error is None
+    assert comparable(parse_text(written), False) == comparable(read_sop(source), False)
