@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sopdsl.importers import ImportFailure, read_document, read_drafts
 
+from . import excel_documents, word_documents
 from . import office_documents as office
 from .imported import check_rules, import_files, read_sop, reviewed_lines, step_values
 
@@ -59,14 +60,14 @@ def assert_sample(draft: Path, capsys, printed: bool = False) -> None:
 
 @pytest.mark.parametrize("vml_only", [False, True], ids=["drawingml", "vml"])
 def test_word_with_merged_header_cells_and_shapes_anchored_in_cells(tmp_path, capsys, vml_only):
-    source = office.word_document(tmp_path / "sop.docx", vml_only=vml_only)
+    source = word_documents.word_document(tmp_path / "sop.docx", vml_only=vml_only)
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert draft.name == "pelayanan-permohonan-informasi-publik.sop"
     assert_sample(draft, capsys)
 
 
 def test_arrows_whose_alternative_text_names_their_ends_give_the_branch_targets(tmp_path, capsys):
-    source = office.word_document(tmp_path / "sop.docx", arrows=True)
+    source = word_documents.word_document(tmp_path / "sop.docx", arrows=True)
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     decision = next(a for a in read_sop(draft).activities() if a.is_decision)
     assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-a-1")]
@@ -76,19 +77,19 @@ def test_arrows_whose_alternative_text_names_their_ends_give_the_branch_targets(
 
 @pytest.mark.parametrize("vml_only", [False, True], ids=["drawingml", "vml"])
 def test_shapes_dragged_over_another_column_count_where_they_stand(tmp_path, capsys, vml_only):
-    source = office.word_document(tmp_path / "sop.docx", vml_only=vml_only, dragged=True)
+    source = word_documents.word_document(tmp_path / "sop.docx", vml_only=vml_only, dragged=True)
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert_sample(draft, capsys)
 
 
 def test_tables_nested_in_layout_tables(tmp_path, capsys):
-    source = office.word_document(tmp_path / "sop.docx", nested=True)
+    source = word_documents.word_document(tmp_path / "sop.docx", nested=True)
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert_sample(draft, capsys)
 
 
 def test_word_cells_keep_their_shapes_and_merges(tmp_path):
-    document = read_document(office.word_document(tmp_path / "sop.docx"))
+    document = read_document(word_documents.word_document(tmp_path / "sop.docx"))
     flowchart = document.blocks[-1]
     heading = [cell.text for cell in flowchart.rows[0]]
     assert heading[2:5] == ["Pelaksana"] * 3 and [c.covered for c in flowchart.rows[0][2:5]] == [False, True, True]
@@ -109,14 +110,14 @@ def test_word_converted_by_libreoffice_from_html(tmp_path, capsys):
 
 
 def test_excel_with_merged_ranges_and_a_drawing(tmp_path, capsys):
-    source = office.excel_document(tmp_path / "sop.xlsx")
+    source = excel_documents.excel_document(tmp_path / "sop.xlsx")
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert_sample(draft, capsys)
 
 
 @needs_libreoffice
 def test_text_pdf_printed_by_libreoffice_from_word(tmp_path, capsys):
-    source = office.convert(office.word_document(tmp_path / "sop.docx"), "pdf", tmp_path)
+    source = office.convert(word_documents.word_document(tmp_path / "sop.docx"), "pdf", tmp_path)
     assert {"Pelaksana", "Mengajukan", "Memeriksa"} <= set(office.pdf_pages_text(source).split())
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert_sample(draft, capsys, printed=True)
@@ -139,7 +140,8 @@ def test_a_scanned_pdf_is_refused_with_a_word_on_ocr(tmp_path):
 def test_a_document_with_a_damaged_part_is_refused_in_one_line(tmp_path, capsys, kind, part):
     import zipfile
 
-    whole = office.word_document(tmp_path / "a.docx") if kind == "docx" else office.excel_document(tmp_path / "a.xlsx")
+    builders = {"docx": word_documents.word_document, "xlsx": excel_documents.excel_document}
+    whole = builders[kind](tmp_path / f"a.{kind}")
     damaged = tmp_path / f"rusak.{kind}"
     with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as target:
         for item in source.infolist():
@@ -182,11 +184,12 @@ def _trimmed(row):
 def test_a_group_of_symbols_drawn_over_the_table_marks_no_cell(tmp_path, capsys):
     import docx
 
-    source = office.word_document(tmp_path / "sop.docx")
+    source = word_documents.word_document(tmp_path / "sop.docx")
     document = docx.Document(str(source))
     first_step = document.tables[-1].rows[4]
     # anchored in the PPID cell and centred over it (a narrow canvas), its symbols drawn across other rows
-    group = office.group_run(("flowChartProcess", "flowChartDecision", "flowChartTerminator"), 900, width=600000)
+    symbols = ("flowChartProcess", "flowChartDecision", "flowChartTerminator")
+    group = word_documents.group_run(symbols, 900, width=600000)
     first_step.cells[4].paragraphs[0]._p.append(group)
     document.save(str(source))
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
