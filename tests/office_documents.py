@@ -1,6 +1,6 @@
-"""SOP documents as agencies make them, built for the import tests: Word with merged header cells and shapes
-anchored in cells (DrawingML as Word writes it, with its VML fallback), Excel with merged ranges and a drawing
-part, and HTML for LibreOffice to convert. One sample SOP feeds them all, with what an import must give back."""
+"""The sample SOP that the import tests build office documents from, with what an import must give back; the
+HTML page LibreOffice converts, and LibreOffice itself. The Word and Excel builders are word_documents and
+excel_documents."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from attrs import frozen
 
 @frozen
 class SampleStep:
+    """One row of the sample's flowchart table."""
+
     text: str
     role: int
     symbol: str  # "terminator", "process" or "decision"
