@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 from sopdsl.cli import main
-from sopdsl.model import Sop
+from sopdsl.model import Sop, number_value
 from sopdsl.parse import parse_text
 
 STEP_FIELDS = ("keyword", "text", "by", "needs", "time", "output", "note", "every")
@@ -34,12 +34,34 @@ def step_values(sop: Sop) -> List[Dict[str, object]]:
                 "text": activity.text.value,
                 "by": tuple(ref.id for ref in activity.by),
                 "needs": activity.needs.value if activity.needs else None,
-                "time": (time.value if hasattr(time, "value") else time.wording) if time is not None else None,
+                "time": time_meaning(time),
                 "output": activity.output.value if activity.output else None,
                 "note": activity.note.value if activity.note else None,
-                "every": activity.every.wording if activity.every else None,
+                "every": period_meaning(activity.every),
             })
     return rows
+
+
+def time_meaning(time):
+    """A step's time as what it means, whatever its wording: the terms (amount, unit) and the range's top, or the
+    quoted text."""
+    if time is None or hasattr(time, "value"):
+        return None if time is None else ("text", time.value)
+    upto = (time.upto.amount, time.upto.unit) if time.upto is not None else None
+    return tuple((term.amount, term.unit) for term in time.terms), upto
+
+
+def period_meaning(period):
+    """A period as what it means, whatever its wording: (unit, every how many, how many times)."""
+    if period is None:
+        return None
+    return period.unit, number_value(period.number or "1"), number_value(period.times or "1")
+
+
+def meaning(attribute: str, wording: str):
+    """What a `time` or `every` value means, read by the parser itself."""
+    step = next(parse_text(f"sop a: a\n\nrole r: r\n\nstep: s\n  by: r\n  {attribute}: {wording}\n").activities())
+    return time_meaning(step.time) if attribute == "time" else period_meaning(step.every)
 
 
 def differences(expected: Sop, found: Sop) -> List[Tuple[int, str, object, object]]:

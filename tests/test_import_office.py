@@ -14,7 +14,7 @@ from sopdsl.importers import ImportFailure, read_document, read_drafts
 
 from . import excel_documents, word_documents
 from . import office_documents as office
-from .imported import check_rules, import_files, read_sop, reviewed_lines, step_values
+from .imported import check_rules, import_files, meaning, read_sop, reviewed_lines, step_values
 
 pytest.importorskip("docx", reason="python-docx is not installed (pip install 'sopdsl[office]')")
 pytest.importorskip("openpyxl", reason="openpyxl is not installed (pip install 'sopdsl[office]')")
@@ -37,7 +37,7 @@ def assert_sample(draft: Path, capsys, printed: bool = False) -> None:
     assert [(v["needs"], v["output"], v["note"]) for v in values] == [
         (s.needs, s.output, s.note or None) for s in office.steps()]
     times = [office.EXPECTED_TIMES[step.time] for step in office.steps()]
-    assert [(kind, v[kind]) for (kind, _), v in zip(times, values)] == times
+    assert [(kind, v[kind]) for (kind, _), v in zip(times, values)] == [(k, meaning(k, w)) for k, w in times]
     decision = next(a for a in sop.activities() if a.is_decision)
     assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-a-1")]
     assert sop.title.value == "Pelayanan Permohonan Informasi Publik"
