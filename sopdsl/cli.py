@@ -19,6 +19,7 @@ COMMANDS = {
     "render": ("render", "one SOP to html, pdf, md, csv, mermaid, dot, svg or bpmn"),
     "build": ("build", "check a library and write every SOP's document and diagrams, with an index page"),
     "rules": ("rules", "list the rules with their severity"),
+    "import": ("import_", "turn .docx, .xlsx, text .pdf, .csv, .tsv or .txt SOP documents into draft .sop files"),
 }
 
 

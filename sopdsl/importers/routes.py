@@ -1,0 +1,108 @@
+"""Where a row leads: routes written in Keterangan ('Ya: lanjut ke 5; Tidak: kembali ke 3'), or inferred ones."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from .draft import Branch, DraftSection, DraftStep
+from .words import branch_kind
+
+PART_SEPARATOR = " — "
+ROUTE_SEPARATOR = "; "
+_ROUTE = re.compile(
+    r"(?:(?P<label>[^:;]{1,40}):\s*)?(?:(?:lanjut|kembali|go|back|menuju)\s+(?:ke|to)\s+(?:langkah\s+|step\s+|no\.?\s*)?"
+    r"(?P<number>[A-Za-z]?\.?\d+)|(?P<end>selesai|end))\.?",
+    re.I,
+)
+Route = Tuple[Optional[str], str]
+
+
+def split_routes(note: str) -> Tuple[List[Route], str]:
+    """The routes a Keterangan cell ends with, as (label, target number or 'end'), and the note without them."""
+    parts = note.split(PART_SEPARATOR)
+    routes = []
+    for route in parts[-1].split(ROUTE_SEPARATOR.strip()):
+        match = _ROUTE.fullmatch(route.strip())
+        if match is None:
+            return [], note
+        label = match.group("label")
+        routes.append((label.strip() if label else None, "end" if match.group("end") else match.group("number")))
+    return routes, PART_SEPARATOR.join(parts[:-1])
+
+
+_ARROW = re.compile(r"\barrow;\s*from=(?P<source>[^;]+);\s*to=(?P<target>[^;]+)(?:;\s*label=(?P<label>[^;]+))?", re.I)
+Arrow = Tuple[str, str, Optional[str]]
+
+
+def arrows_described(description: str) -> Optional[Arrow]:
+    """(from, to, label) of an arrow whose alternative text names its ends, as sopdsl's own Word tables write
+    them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), else None."""
+    match = _ARROW.search(description)
+    if match is None:
+        return None
+    label = match.group("label")
+    return match.group("source").strip(), match.group("target").strip(), label.strip() if label else None
+
+
+def section_letter(number: str) -> Optional[str]:
+    """'A' of 'A.3'; None for a number without a section letter."""
+    match = re.match(r"\s*([A-Za-z]+)\s*\.", number)
+    return match.group(1) if match else None
+
+
+def number_key(number: str) -> str:
+    """The step number without its section letter and dots: 'A.3' -> '3', '3.' -> '3'."""
+    digits = re.findall(r"\d+", number)
+    return digits[-1] if digits else number.strip()
+
+
+def resolve(section: DraftSection, pending: List[Tuple[DraftStep, List[Route]]]) -> None:
+    """Give each step its routes (targets by position), and decisions without routes inferred branches."""
+    numbers = {number_key(step.number): index for index, step in enumerate(section.steps)}
+    for step, routes in pending:
+        _apply(section, step, routes, numbers)
+    for index, step in enumerate(section.steps):
+        if step.decision and not step.branches:
+            _infer_branches(section, index, step, numbers)
+
+
+def _apply(section: DraftSection, step: DraftStep, routes: List[Route], numbers) -> None:
+    """Turn one step's routes into its branches (a decision) or its next (a plain step)."""
+    index = section.steps.index(step)
+    for label, number in routes:
+        target: object = "end" if number == "end" else numbers.get(number_key(number))
+        if target is None:
+            step.review("step", f"tujuan '{number}' tidak ditemukan di bagian ini")
+            continue
+        if target == index + 1:
+            target = "next"
+        if step.decision or label is not None:
+            step.decision = True
+            kind = branch_kind(label or "") or "label"
+            step.branches.append(Branch(kind, target, label if kind == "label" else None))
+        elif target != "next":
+            step.next = target
+
+
+_BACK_TO = re.compile(
+    r"(?:kembali|dikembalikan|diulang|ulangi|back|return)\w*\s+(?:\w+\s+){0,3}?(?:ke|to)\s+"
+    r"(?:langkah|kegiatan|tahap|no\.?|nomor|step|baris)\s*(?:ke\s*-?\s*)?(\d+)",
+    re.I,
+)
+
+
+def _infer_branches(section: DraftSection, index: int, step: DraftStep, numbers) -> None:
+    """Ya goes on to the next row (or the end); Tidak goes back to the step the row's text sends it back to
+    ('dikembalikan ke langkah 2'), else to the row before. Both marked for review."""
+    last = index == len(section.steps) - 1
+    step.branches.append(Branch("yes", "end" if last else "next"))
+    step.review("yes", "tujuan cabang Ya ditebak: " + ("selesai" if last else "baris berikutnya"))
+    back = _BACK_TO.search(f"{step.note or ''} {step.text}")
+    target = numbers.get(back.group(1)) if back else None
+    if back is not None and target is not None and target < index:
+        step.branches.append(Branch("no", target))
+        step.review("no", f"tujuan cabang Tidak dibaca dari teks: '{back.group(0)}'")
+        return
+    step.branches.append(Branch("no", index - 1 if index > 0 else "end"))
+    step.review("no", "tujuan cabang Tidak ditebak: baris sebelumnya" if index > 0 else "tujuan cabang Tidak ditebak")
