@@ -10,6 +10,7 @@ import traceback
 
 from . import __version__
 from .errors import SopdslError
+from .terminal import printable
 
 # Command name -> (module in sopdsl.commands, one-line help).
 COMMANDS = {
@@ -47,7 +48,7 @@ def main(argv=None) -> int:
     try:
         return args.run(args)
     except SopdslError as error:  # usage, syntax, calendar, formatting and browser errors alike
-        print(f"sopdsl: error: {error}", file=sys.stderr)
+        print(f"sopdsl: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("sopdsl: interrupted", file=sys.stderr)
@@ -57,7 +58,7 @@ def main(argv=None) -> int:
     except Exception as error:  # the contract: exit 2 with a message, never a bare traceback
         if os.environ.get("SOPDSL_DEBUG"):
             traceback.print_exc()
-        print(f"sopdsl: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"sopdsl: internal error: {type(error).__name__}: {printable(str(error))}", file=sys.stderr)
         return 2
 
 

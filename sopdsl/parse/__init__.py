@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from .errors import SopSyntaxError
-from .parser import parse_text, prepare, read_source
+from .parser import decode_source, parse_text, prepare, read_source
 
-__all__ = ["SopSyntaxError", "parse_text", "prepare", "read_source"]
+__all__ = ["SopSyntaxError", "decode_source", "parse_text", "prepare", "read_source"]
