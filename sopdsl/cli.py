@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 import traceback
 
@@ -64,7 +65,17 @@ def main(argv=None) -> int:
 
 def run() -> None:
     _write_any_character()
+    _stop_cleanly_on_terminate()
     sys.exit(main())
+
+
+def _stop_cleanly_on_terminate() -> None:
+    """SIGTERM ends the command as Ctrl-C does, so that open browsers and temporary folders are cleaned up."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _write_any_character() -> None:

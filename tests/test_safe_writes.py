@@ -218,3 +218,30 @@ def test_escape_sequences_in_file_names_never_reach_the_terminal_in_build(tmp_pa
     (library / f"b{ESCAPE}.sop").write_text("sop x: X\n  number 1\n", encoding="utf-8")
     run = run_cli("build", str(library), "--no-pdf", "-o", str(tmp_path / f"out{ESCAPE}"))
     assert "\x1b" not in run.out + run.err and "\x07" not in run.out + run.err, run
+
+
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGINT"])
+def test_a_pdf_build_stopped_by_a_signal_leaves_no_browser_folder_behind(tmp_path, signum):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import SPECS
+
+    if not any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
+        pytest.skip("Chromium is not installed (Debian package chromium)")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    environment = dict(os.environ, TMPDIR=str(scratch))
+    process = subprocess.Popen([sys.executable, "-m", "sopdsl", "build", str(SPECS), "-o", str(tmp_path / "out")],
+                               env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob("sopdsl-chromium-*")) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the build ended before its browser started"
+    process.send_signal(getattr(signal, signum))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and b"interrupted" in err, err
+    assert list(scratch.glob("sopdsl-chromium-*")) == [], err
