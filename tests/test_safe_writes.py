@@ -245,3 +245,23 @@ def test_a_pdf_build_stopped_by_a_signal_leaves_no_browser_folder_behind(tmp_pat
     _, err = process.communicate(timeout=60)
     assert process.returncode == 2 and b"interrupted" in err, err
     assert list(scratch.glob("sopdsl-chromium-*")) == [], err
+
+
+def test_build_never_writes_through_links_already_in_its_output_folder(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / ".bashrc").write_text("keep me", encoding="utf-8")
+    library = tmp_path / "library"
+    ugly_file(library)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").symlink_to(victim / ".bashrc")
+    (out / "contoh.html").symlink_to(victim / "planted.html")
+    (out / "source").symlink_to(victim)
+    run = run_cli("build", str(library), "--no-pdf", "-o", str(out))
+    assert run.code == 0, run
+    assert sorted(os.listdir(victim)) == [".bashrc"]
+    assert (victim / ".bashrc").read_text(encoding="utf-8") == "keep me"
+    for name in ("index.html", "contoh.html", "source"):
+        assert not (out / name).is_symlink()
+    assert (out / "source" / "contoh.html").is_file()
