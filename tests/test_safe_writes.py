@@ -10,6 +10,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sopdsl import output
 
@@ -17,6 +19,7 @@ from .findings import run_cli
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 UGLY = "sop contoh:   Contoh\nrole a: A\nstep s:   Kegiatan\n    by: a\n    time: 5   menit\n"
+FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 25)
 TIDY = "sop contoh: Contoh\n\nrole a: A\n\nstep s: Kegiatan\n  by: a\n  time: 5 menit\n"
 
 
@@ -265,3 +268,29 @@ def test_build_never_writes_through_links_already_in_its_output_folder(tmp_path)
     for name in ("index.html", "contoh.html", "source"):
         assert not (out / name).is_symlink()
     assert (out / "source" / "contoh.html").is_file()
+
+
+PLANTS = ["index.html", "contoh.html", "contoh.svg", "contoh.bpmn", "source", "source/contoh.html"]
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plants=st.lists(st.tuples(st.sampled_from(PLANTS), st.sampled_from(["file", "folder", "missing"])),
+                       unique_by=lambda plant: plant[0], max_size=len(PLANTS)))
+def test_links_planted_anywhere_in_the_output_folder_never_lead_a_build_outside(tmp_path_factory, plants):
+    root = tmp_path_factory.mktemp("planted")
+    victim = root / "victim"
+    victim.mkdir()
+    (victim / "kept.txt").write_text("keep me", encoding="utf-8")
+    library = root / "library"
+    ugly_file(library)
+    out = root / "site"
+    out.mkdir()
+    for name, kind in plants:
+        link = out / name
+        if not link.parent.is_dir() or link.parent.is_symlink():
+            continue
+        link.symlink_to({"file": victim / "kept.txt", "folder": victim, "missing": victim / "new.html"}[kind])
+    run = run_cli("build", str(library), "--no-pdf", "-o", str(out))
+    assert run.code == 0, run
+    assert sorted(os.listdir(victim)) == ["kept.txt"]
+    assert (victim / "kept.txt").read_text(encoding="utf-8") == "keep me"
