@@ -12,12 +12,13 @@ from attrs import frozen
 from .analysis.library import library_totals
 from .checker import Checked
 from .loading import SourceFile
-from .output import write_atomically
+from .output import write_inside
 from .render import renderer
 from .render.options import RenderOptions
 from .render.site_pages import Entry, index_page, source_page
 from .render.summary import total_text
 
+INDEX = "index"  # the library's index page: index.html
 DIAGRAMS = {"svg": "SVG", "bpmn": "BPMN"}  # diagram formats written beside each document, with their link text
 
 
@@ -32,7 +33,7 @@ class BuildResult:
 def page_names(files: Sequence[SourceFile]) -> Dict[str, str]:
     """A unique, file-system-safe base name per file: its SOP id, else its file name."""
     names: Dict[str, str] = {}
-    taken = set()
+    taken = {INDEX}  # the library's own page
     for file in files:
         base = file.sop.id if file.sop is not None else Path(file.path).stem
         base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-") or "sop"
@@ -64,13 +65,12 @@ def build(checked: Checked, out: Path, options: RenderOptions,
     findings: Dict[str, List] = {}
     for diagnostic in checked.diagnostics:
         findings.setdefault(diagnostic.path, []).append(diagnostic)
-    (out / "source").mkdir(parents=True, exist_ok=True)
     entries = []
     for file in files:
         name = names[file.path]
         mine = findings.get(file.path, [])
         source = f"source/{name}.html"
-        write_atomically(out / source, source_page(file.path, file.text or "", mine, options.lang).encode("utf-8"))
+        write_inside(out, source, source_page(file.path, file.text or "", mine, options.lang).encode("utf-8"))
         if file.sop is None:
             entries.append(Entry(file.path, source, Path(file.path).name, findings=mine))
             continue
@@ -79,15 +79,15 @@ def build(checked: Checked, out: Path, options: RenderOptions,
         sop_options = attrs.evolve(options, totals=own, sop_links=links, sop_titles=titles)
         document = html.render(sop, sop_options)
         pages = {"HTML": f"{name}.html"}
-        write_atomically(out / pages["HTML"], document.encode("utf-8"))
+        write_inside(out, pages["HTML"], document.encode("utf-8"))
         if print_pdf is not None:
             pages["PDF"] = f"{name}.pdf"
-            write_atomically(out / pages["PDF"], print_pdf(document))
+            write_inside(out, pages["PDF"], print_pdf(document))
         for format_name, label in DIAGRAMS.items():
             pages[label] = f"{name}.{format_name}"
-            write_atomically(out / pages[label], renderer(format_name).render(sop, sop_options).encode("utf-8"))
+            write_inside(out, pages[label], renderer(format_name).render(sop, sop_options).encode("utf-8"))
         number = sop.number.value if sop.number is not None else ""
         total = total_text(sop, sop_options) or ""
         entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine))
-    write_atomically(out / "index.html", index_page(entries, options.lang, pdf_note).encode("utf-8"))
+    write_inside(out, f"{INDEX}.html", index_page(entries, options.lang, pdf_note).encode("utf-8"))
     return BuildResult(tuple(entries), pdf_note)

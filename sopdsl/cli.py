@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 import traceback
 
 from . import __version__
 from .errors import SopdslError
+from .terminal import printable
 
 # Command name -> (module in sopdsl.commands, one-line help).
 COMMANDS = {
@@ -48,7 +50,7 @@ def main(argv=None) -> int:
     try:
         return args.run(args)
     except SopdslError as error:  # usage, syntax, calendar, formatting and browser errors alike
-        print(f"sopdsl: error: {error}", file=sys.stderr)
+        print(f"sopdsl: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("sopdsl: interrupted", file=sys.stderr)
@@ -58,13 +60,23 @@ def main(argv=None) -> int:
     except Exception as error:  # the contract: exit 2 with a message, never a bare traceback
         if os.environ.get("SOPDSL_DEBUG"):
             traceback.print_exc()
-        print(f"sopdsl: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"sopdsl: internal error: {type(error).__name__}: {printable(str(error))}", file=sys.stderr)
         return 2
 
 
 def run() -> None:
     _write_any_character()
+    _stop_cleanly_on_terminate()
     sys.exit(main())
+
+
+def _stop_cleanly_on_terminate() -> None:
+    """SIGTERM ends the command as Ctrl-C does, so that open browsers and temporary folders are cleaned up."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _write_any_character() -> None:

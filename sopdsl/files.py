@@ -8,7 +8,10 @@ from typing import Iterable, List
 
 from .errors import UsageError
 
-__all__ = ["UsageError", "collect"]
+__all__ = ["STANDARD_INPUT", "UsageError", "collect"]
+
+STANDARD_INPUT = ("/dev/stdin", "/dev/fd/0")
+"""Names of standard input that are read as files although they are pipes."""
 
 
 def collect(paths: Iterable[str]) -> List[Path]:
@@ -24,7 +27,7 @@ def collect(paths: Iterable[str]) -> List[Path]:
         if path.is_dir():
             candidates = _sop_files_below(path)
         elif path.exists():
-            candidates = [path]
+            candidates = [_regular_file(path, name)]
         else:
             raise UsageError(f"no such file or folder: {name}")
         for candidate in candidates:
@@ -37,13 +40,33 @@ def collect(paths: Iterable[str]) -> List[Path]:
     return found
 
 
+def _regular_file(path: Path, name: str) -> Path:
+    """The path, if it is a file that can be read to its end (standard input included); else a UsageError."""
+    if name in STANDARD_INPUT or path.is_file():
+        return path
+    raise UsageError(f"{name} is not a regular file (a device, pipe or socket): give a .sop file")
+
+
 def _sop_files_below(folder: Path) -> List[Path]:
-    """Every *.sop file below the folder, sorted; a folder that cannot be read is a UsageError, not skipped."""
+    """Every *.sop file below the folder, sorted; a folder that cannot be read is a UsageError, not skipped.
+
+    Links are not followed out of the folder: a linked folder is not entered, and a linked file whose target
+    lies outside the folder is skipped, so a walk never reaches (or rewrites) files elsewhere.
+    """
 
     def refuse(error: OSError) -> None:
         raise UsageError(f"cannot read {error.filename}: {error.strerror or error}")
 
+    top = folder.resolve()
     found = []
     for root, _, names in os.walk(folder, onerror=refuse):
         found.extend(Path(root, name) for name in names if name.endswith(".sop"))
-    return sorted(path for path in found if path.is_file())
+    return sorted(path for path in found if path.is_file() and _inside(path, top))
+
+
+def _inside(path: Path, top: Path) -> bool:
+    """Whether the file (a link's target, for a link) lies below the folder."""
+    if not path.is_symlink():
+        return True
+    resolved = path.resolve()
+    return resolved == top or top in resolved.parents

@@ -156,3 +156,28 @@ def test_build_without_chromium_writes_html_and_says_why_pdfs_are_missing(tmp_pa
     assert "PDF skipped" in capsys.readouterr().err
     assert "PDF skipped" in (out / "index.html").read_text(encoding="utf-8")
     assert not list(out.glob("*.pdf")) and list(out.glob("*.html"))
+
+
+def test_an_sop_whose_id_is_index_keeps_its_page_beside_the_library_index(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "index.sop").write_text(USED.replace("sop jawaban:", "sop index:"), encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["build", str(library), "--no-pdf", "-o", str(out)]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "index-2.html" in index
+    assert "Penyiapan Jawaban" in (out / "index-2.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c", "\x1c", "\x85", "\r"])
+def test_source_pages_number_lines_as_the_parser_does(tmp_path, separator):
+    library = tmp_path / "library"
+    library.mkdir()
+    text = USED.replace("Menyusun jawaban", f"Menyusun{separator}jawaban")
+    assert text.count("\n") == 7
+    (library / "a.sop").write_text(text, encoding="utf-8", newline="")
+    out = tmp_path / "site"
+    main(["build", str(library), "--no-pdf", "-o", str(out)])
+    (page,) = (out / "source").glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    assert 'id="L7"' in html and 'id="L8"' not in html

@@ -6,6 +6,7 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+from ..terminal import printable
 from .render import add_document_options, document_options
 
 
@@ -42,11 +43,11 @@ def run(args) -> int:
                 print_pdf = stack.enter_context(printer())
             except ChromiumError as error:
                 note = f"PDF skipped: {error}"
-                print(f"sopdsl: {note}", file=sys.stderr)
+                print(f"sopdsl: {printable(note)}", file=sys.stderr)
         try:
             result = build(checked, out, document_options(args), print_pdf, note)
         except OSError as error:
             raise UsageError(f"cannot write into {args.output}: {error.strerror or error}") from None
-    print(f"sopdsl: built {len(result.entries)} SOPs into {out}", file=sys.stderr)
+    print(f"sopdsl: built {len(result.entries)} SOPs into {printable(str(out))}", file=sys.stderr)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in checked.diagnostics) else 0

@@ -42,7 +42,10 @@ def _names(value: str):
     return [name.strip() for name in value.split(",") if name.strip()]
 
 
+MAX_JOBS = 256
+
+
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes, at least 1, not {value!r}")
+    if not value.isdigit() or not 1 <= int(value) <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to {MAX_JOBS}, not {value!r}")
     return int(value)

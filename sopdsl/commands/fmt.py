@@ -7,7 +7,8 @@ import re
 import sys
 from pathlib import Path
 
-from ..output import write_atomically
+from ..output import NotWritten, read_snapshot, write_atomically
+from ..terminal import printable
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
@@ -46,35 +47,40 @@ def _format_file(path: Path, args) -> int:
     """Format one file as the options ask; returns its exit status."""
     from ..format import FormatError, format_text
     from ..loading import syntax_diagnostic
-    from ..parse import SopSyntaxError, read_source
+    from ..parse import SopSyntaxError, decode_source
 
     reports = sys.stderr if args.diff else sys.stdout
+    shown = printable(str(path))
     try:
-        original = path.read_bytes()
-        formatted = format_text(read_source(path))
+        snapshot = read_snapshot(path)
+        original = snapshot.data
+        formatted = format_text(decode_source(original))
     except OSError as error:
-        print(f"sopdsl: error: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+        print(f"sopdsl: error: cannot read {shown}: {error.strerror or error}", file=sys.stderr)
         return 2
     except SopSyntaxError as error:
-        print(syntax_diagnostic(str(path), error).line_text, file=reports)
+        print(printable(syntax_diagnostic(str(path), error).line_text), file=reports)
         return 1
     except FormatError as error:
-        print(f"sopdsl: internal error: cannot format {path} safely: {error}", file=sys.stderr)
+        print(f"sopdsl: internal error: cannot format {shown} safely: {error}", file=sys.stderr)
         return 2
     result = _with_line_ends_of(original, formatted).encode("utf-8")
     if result == original:
         return 0
     if args.diff:
-        sys.stdout.write(_unified_diff(path, original.decode("utf-8"), result.decode("utf-8")))
+        sys.stdout.write(_unified_diff(shown, original.decode("utf-8"), result.decode("utf-8")))
     if args.check or args.diff:
-        print(f"would reformat {path}", file=reports)
+        print(f"would reformat {shown}", file=reports)
         return 1
     try:
-        write_atomically(path, result)
+        write_atomically(path, result, expected=snapshot)
+    except NotWritten as error:
+        print(f"sopdsl: error: {printable(str(error))}", file=sys.stderr)
+        return 1
     except OSError as error:
-        print(f"sopdsl: error: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        print(f"sopdsl: error: cannot write {shown}: {error.strerror or error}", file=sys.stderr)
         return 2
-    print(f"reformatted {path}", file=reports)
+    print(f"reformatted {shown}", file=reports)
     return 0
 
 
@@ -86,7 +92,7 @@ def _with_line_ends_of(original: bytes, text: str) -> str:
     return text
 
 
-def _unified_diff(path: Path, before: str, after: str) -> str:
+def _unified_diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(
         _LINES.findall(before), _LINES.findall(after), f"{path}\t(original)", f"{path}\t(formatted)"
     )

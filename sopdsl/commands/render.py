@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from ..render import FORMATS
+from ..terminal import printable
 
 
 def add_arguments(parser) -> None:
@@ -43,6 +45,7 @@ def document_options(args, **extra):
 def run(args) -> int:
     from ..config import for_paths
     from ..errors import UsageError
+    from ..files import STANDARD_INPUT
     from ..loading import read
     from ..output import write_atomically
     from ..render import renderer
@@ -52,12 +55,16 @@ def run(args) -> int:
         raise UsageError(f"{args.file} is a folder: render takes one .sop file (use `sopdsl build` for a library)")
     if not path.exists():
         raise UsageError(f"no such file: {args.file}")
+    if not path.is_file() and args.file not in STANDARD_INPUT:
+        raise UsageError(f"{args.file} is not a regular file (a device, pipe or socket): give a .sop file")
+    if args.output is not None and _same_file(path, Path(args.output)):
+        raise UsageError(f"-o {args.output} is the SOP being rendered: refusing to write over the source")
     module = renderer(args.format)
     if module.BINARY and args.output is None and sys.stdout.isatty():
         raise UsageError(f"{args.format} output is binary: give -o FILE, or redirect standard output")
     file = read(path, for_paths([args.file], args.config, runs_rules=False).calendar)
     if file.error is not None:
-        print(file.error.line_text, file=sys.stderr)
+        print(printable(file.error.line_text), file=sys.stderr)
         return 1
     result = module.render(file.sop, document_options(args))
     data = result if module.BINARY else result.encode("utf-8")
@@ -70,6 +77,14 @@ def run(args) -> int:
         except OSError as error:
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
     return 0
+
+
+def _same_file(source: Path, output: Path) -> bool:
+    """Whether writing the output would replace the source (the same file, through any link or name)."""
+    try:
+        return output.exists() and os.path.samefile(source, output)
+    except OSError:
+        return False
 
 
 def _rows_per_page(text: str):

@@ -24,12 +24,12 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ..config import for_paths
     from ..files import collect
-    from ..reporters.text_reporter import printable
+    from ..terminal import printable
 
     paths = collect(args.paths)
     files, errors = _timed(paths, for_paths(args.paths, args.config).calendar)
     for error in errors:
-        print(error.line_text, file=sys.stderr)
+        print(printable(error.line_text), file=sys.stderr)
     results = _totals(files)
     if args.format == "json":
         objects = [totals.as_json() for _, totals in results]

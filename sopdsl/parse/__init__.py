@@ -11,11 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .errors import SopSyntaxError
-    from .parser import parse_text, prepare, read_source
+    from .parser import decode_source, parse_text, prepare, read_source
 
-__all__ = ["SopSyntaxError", "parse_text", "prepare", "read_source"]
+__all__ = ["SopSyntaxError", "decode_source", "parse_text", "prepare", "read_source"]
 
-_HOMES = {"SopSyntaxError": "errors", "parse_text": "parser", "prepare": "parser", "read_source": "parser"}
+_HOMES = {
+    "SopSyntaxError": "errors",
+    "decode_source": "parser",
+    "parse_text": "parser",
+    "prepare": "parser",
+    "read_source": "parser",
+}
 
 
 def __getattr__(name: str) -> Any:

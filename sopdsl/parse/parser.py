@@ -73,7 +73,11 @@ def parse_text(text: str) -> Sop:
 
 def read_source(path: Path) -> str:
     """The text of a .sop file: UTF-8, a leading BOM dropped; anything else is a SopSyntaxError."""
-    data = Path(path).read_bytes()
+    return decode_source(Path(path).read_bytes())
+
+
+def decode_source(data: bytes) -> str:
+    """The text of a .sop file's bytes: UTF-8, a leading BOM dropped; anything else is a SopSyntaxError."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data:

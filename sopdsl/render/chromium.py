@@ -12,9 +12,9 @@ import shutil
 import signal
 import tempfile
 import time
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, NamedTuple, Optional, Union
+from typing import Any, Iterator, NamedTuple, Optional, Union
 from urllib.parse import urlsplit
 
 from ..errors import SopdslError
@@ -90,10 +90,13 @@ class Browser:
         self._last_id = 0
         self._events: list[dict] = []
         self._session: Optional[str] = None
-        self._profile = tempfile.mkdtemp(prefix="sopdsl-chromium-")
-        self._stderr = tempfile.TemporaryFile()
-        try:
-            self._spawn(_resolve(executable or find_chromium()))
+        self._stderr = tempfile.TemporaryFile()  # unlinked at once: nothing on disk to clean up
+        self._profile: Optional[str] = None
+        try:  # from here on, an interruption at any point (a signal included) still cleans up
+            executable = _resolve(executable or find_chromium())
+            with _signals_held():  # a folder made or a browser started is always recorded for close()
+                self._profile = tempfile.mkdtemp(prefix="sopdsl-chromium-")
+                self._spawn(executable)
             target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
             self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
             self._page("Page.enable")
@@ -160,9 +163,10 @@ class Browser:
             with suppress(ChromiumError, OSError):
                 self._last_id += 1
                 self._send({"id": self._last_id, "method": "Browser.close"})  # its reply may never come
-            if self._reap(min(CLOSE_TIMEOUT, self.timeout)) is None:
-                with suppress(ProcessLookupError):
-                    os.killpg(self._pid, signal.SIGKILL)
+            exited = self._reap(min(CLOSE_TIMEOUT, self.timeout)) is not None
+            with suppress(ProcessLookupError):  # its helpers too, which would write to the profile as they quit
+                os.killpg(self._pid, signal.SIGKILL)
+            if not exited:
                 self._reap(None)
             self._pid = None
         for fd in (self._command_fd, self._reply_fd):
@@ -170,7 +174,8 @@ class Browser:
                 os.close(fd)
         self._command_fd = self._reply_fd = -1
         self._stderr.close()
-        shutil.rmtree(self._profile, ignore_errors=True)
+        if self._profile is not None:
+            _remove_folder(self._profile)
 
     def _spawn(self, executable: str) -> None:
         """Start Chromium with our pipe ends on its fds 3 and 4, stdout and stderr in a temporary file.
@@ -192,7 +197,9 @@ class Browser:
         argv = [executable, *FLAGS, f"--user-data-dir={self._profile}", "about:blank"]
         try:
             # Its own process group, so a stuck browser is killed together with its helper processes.
-            self._pid = os.posix_spawn(executable, argv, os.environ, file_actions=actions, setpgroup=0)
+            # Its temporary files go into the profile folder too, which close() removes.
+            environment = dict(os.environ, TMPDIR=str(self._profile))
+            self._pid = os.posix_spawn(executable, argv, environment, file_actions=actions, setpgroup=0, setsigmask=())
         except OSError as error:
             raise ChromiumError(f"could not start Chromium ({executable}): {error.strerror}") from None
         finally:
@@ -303,3 +310,24 @@ def _above_reply_fd(fd: int) -> int:
     moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, REPLY_FD + 1)
     os.close(fd)
     return moved
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back for the block, so that it runs whole; they arrive when it ends."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _remove_folder(folder: str) -> None:
+    """Remove the browser's folder, again while its helper processes, killed, may still be writing to it."""
+    deadline = time.monotonic() + CLOSE_TIMEOUT
+    while True:
+        shutil.rmtree(folder, ignore_errors=True)
+        if not os.path.exists(folder) or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)

@@ -113,7 +113,7 @@ def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str)
     for diagnostic in findings:
         by_line.setdefault(diagnostic.line, []).append(diagnostic)
     rows = []
-    lines = text.splitlines() or [""]
+    lines = source_lines(text)
     for number, line in enumerate(lines, start=1):
         flagged = ' class="flagged"' if number in by_line else ""
         rows.append(
@@ -129,3 +129,11 @@ def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str)
     rows += [f'<tr class="message"><td></td><td class="error">{escape(d.message)}</td></tr>' for d in past_end]
     body = [f"<h1>{escape(path)}</h1>", '<table class="source">', *rows, "</table>"]
     return _page(path, body, lang)
+
+
+def source_lines(text: str) -> List[str]:
+    """The lines as the parser numbers them: split at LF only (not at U+2028, form feed and the like)."""
+    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, List
 
+from ..terminal import printable
+
 
 def report(diagnostics, sources, stream) -> None:
     """`sources` maps a path to its text, for the quoted line under each finding."""
@@ -18,12 +20,6 @@ def report(diagnostics, sources, stream) -> None:
         if 1 <= d.line <= len(lines):
             stream.write(f"  {_shown(lines[d.line - 1])}\n  {' ' * (d.column - 1)}^\n")
     stream.write(f"{summary(diagnostics, len(sources))}\n")
-
-
-def printable(text: str, keep: str = "") -> str:
-    """The text with control and other invisible characters (but those in `keep`) written as escapes,
-    so a file cannot drive the terminal."""
-    return "".join(char if char.isprintable() or char in keep else repr(char)[1:-1] for char in text)
 
 
 def _shown(line: str) -> str:
