@@ -19,6 +19,9 @@ COMMANDS = {
     "render": ("render", "one SOP to html, pdf, md, csv, mermaid, dot, svg or bpmn"),
     "build": ("build", "check a library and write every SOP's document and diagrams, with an index page"),
     "rules": ("rules", "list the rules with their severity"),
+    "diff": ("diff", "what changed between two versions of an SOP (files, or --git REV against the working tree)"),
+    "due": ("due", "the dates on which an SOP's totals fall due, in working days"),
+    "form": ("form", "the monitoring and evaluation forms of a library; `form read` reads filled-in forms back"),
 }
 
 
