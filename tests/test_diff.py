@@ -15,6 +15,7 @@ from sopdsl.checker import read
 from sopdsl.cli import main
 from sopdsl.format import format_sop
 from sopdsl.lifecycle.diff import Change, longest_increasing, sop_changes
+from sopdsl.parse import parse_text
 
 from .strategies import sops
 
@@ -156,3 +157,12 @@ def test_an_sop_compared_with_itself_has_no_changes(sop):
 def test_no_change_found_means_the_same_written_sop(first, second):
     if not sop_changes(first, second):
         assert format_sop(first) == format_sop(second)
+
+
+def test_list_fields_are_lists_and_performers_one_text(tmp_path):
+    old = parse_text("sop a: A\n  related:\n    - b\n    - c\n\nrole r: R\nrole s: S\n\nstep x: X\n  by: r\n")
+    new = parse_text("sop a: A\n  related:\n    - b\n    - d\n\nrole r: R\nrole s: S\n\nstep x: X\n  by: r, s\n")
+    assert sop_changes(old, new) == [
+        Change("header-changed", "related", ["b", "c"], ["b", "d"]),
+        Change("step-changed", "by", "r", "r, s", step="x", number="1"),
+    ]

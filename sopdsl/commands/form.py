@@ -24,16 +24,15 @@ def add_arguments(parser) -> None:
         sub.add_argument("--unit", metavar="TEXT", help="one unit's name for every SOP (default: each SOP's `unit`)")
         sub.add_argument("--lang", choices=LANGUAGES, default="id", help="printed words: id (default) or en")
         sub.add_argument("--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml to use")
-        sub.set_defaults(run=run_form)
     read = kinds.add_parser("read", help="read filled-in xlsx forms back", description="read filled-in xlsx forms back")
     read.add_argument("files", nargs="+", metavar="FILE", help="filled-in .xlsx forms")
     read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     read.add_argument("--lang", choices=LANGUAGES, default="id", help="words of the text: id (default) or en")
-    read.set_defaults(run=run_read)
 
 
-def run(args) -> int:  # the subcommands set their own `run`
-    return args.run(args)
+def run(args) -> int:
+    """`form read` reads forms back; `form monitoring` and `form evaluation` write one."""
+    return run_read(args) if args.kind == "read" else run_form(args)
 
 
 def run_form(args) -> int:

@@ -52,8 +52,6 @@ def as_written(value) -> Written:
     """A value of the model as the author wrote it: text, a date, a duration, ids; a list for a list field."""
     if value is None or value == ():
         return None
-    if isinstance(value, tuple) and all(isinstance(item, Ref) for item in value):
-        return ", ".join(item.id for item in value)
     if isinstance(value, tuple):
         return [as_written(item) for item in value]
     if isinstance(value, Text):
@@ -81,6 +79,8 @@ def step_field(step: Activity, name: str) -> Written:
     """One attribute of a step as written."""
     if name == "branches":
         return branches_written(step)
+    if name == "by":
+        return ", ".join(ref.id for ref in step.by) or None
     return as_written(getattr(step, name))
 
 
