@@ -8,19 +8,6 @@ from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, 
 from ..model import CALENDAR_FIELDS, HEADER_FIELDS, Activity, Calendar, Date, Ref, Section, Sop, Text
 
 STEP_FIELDS = ("text", "by", "needs", "time", "output", "note", "every", "uses", "next", "branches")
-KINDS = (
-    "header-changed",
-    "role-added",
-    "role-removed",
-    "role-changed",
-    "section-added",
-    "section-removed",
-    "section-changed",
-    "step-added",
-    "step-removed",
-    "step-changed",
-    "step-moved",
-)
 
 Written = Union[str, List[str], None]
 
