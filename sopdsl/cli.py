@@ -22,6 +22,9 @@ COMMANDS = {
     "build": ("build", "check a library and write every SOP's document and diagrams, with an index page"),
     "rules": ("rules", "list the rules with their severity"),
     "import": ("import_", "turn .docx, .xlsx, text .pdf, .csv, .tsv or .txt SOP documents into draft .sop files"),
+    "diff": ("diff", "what changed between two versions of an SOP (files, or --git REV against the working tree)"),
+    "due": ("due", "the dates on which an SOP's totals fall due, in working days"),
+    "form": ("form", "the monitoring and evaluation forms of a library; `form read` reads filled-in forms back"),
 }
 
 

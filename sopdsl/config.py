@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, Mapping, Optional, Sequence, Tuple
@@ -15,7 +16,7 @@ from .errors import UsageError
 from .model import CALENDAR_FIELDS, Calendar
 from .parse import SopSyntaxError, parse_text
 
-KEYS = ("select", "ignore", "severity", "calendar", "strict")
+KEYS = ("select", "ignore", "severity", "calendar", "strict", "holidays")
 ALWAYS_ON = "syntax-error"  # a file that does not parse can be neither checked nor passed
 
 
@@ -28,6 +29,7 @@ class Config:
     severity: Mapping[str, Severity] = field(factory=dict)
     calendar: Optional[Calendar] = None
     strict: bool = False
+    holidays: Tuple[datetime.date, ...] = ()  # extra non-working days (cuti bersama) for due dates
 
     def enabled(self, rule: str) -> bool:
         if rule == ALWAYS_ON:
@@ -118,6 +120,8 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
         if not isinstance(table["strict"], bool):
             raise UsageError(f"{where}: strict must be true or false")
         settings["strict"] = table["strict"]
+    if "holidays" in table:
+        settings["holidays"] = _holidays(table["holidays"], f"{where}: holidays")
     return Config(**settings)
 
 
@@ -190,6 +194,24 @@ def _calendar(value, where: str) -> Calendar:
     except CalendarError as error:
         raise UsageError(f"{where}: {error.message}") from None
     return calendar
+
+
+def _holidays(value, where: str) -> Tuple[datetime.date, ...]:
+    """Extra non-working days: a list of dates, as TOML dates or "YYYY-MM-DD" strings."""
+    if not isinstance(value, list):
+        raise UsageError(f'{where} must be a list of dates such as "2026-12-24"')
+    days = []
+    for item in value:
+        if isinstance(item, datetime.date) and not isinstance(item, datetime.datetime):
+            days.append(item)
+            continue
+        try:
+            days.append(datetime.date.fromisoformat(item) if isinstance(item, str) and len(item) == 10 else None)
+        except ValueError:
+            days.append(None)
+        if days[-1] is None:
+            raise UsageError(f"{where}: {item!r} is not a date written YYYY-MM-DD")
+    return tuple(sorted(set(days)))
 
 
 def with_overrides(config: Config, select=None, ignore=None) -> Config:

@@ -1,0 +1,1 @@
+"""After approval: what changed between revisions, when totals fall due, and how the library's SOPs link."""

@@ -1,0 +1,255 @@
+"""The changes between two versions of an SOP: header, roles, sections and steps, in the new file's order."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+from ..model import CALENDAR_FIELDS, HEADER_FIELDS, Activity, Calendar, Date, Ref, Section, Sop, Text
+
+STEP_FIELDS = ("text", "by", "needs", "time", "output", "note", "every", "uses", "next", "branches")
+
+Written = Union[str, List[str], None]
+
+
+class Change(NamedTuple):
+    """One change: its kind, where it is (section, step id, step number) and the field's old and new values."""
+
+    kind: str
+    field: Optional[str] = None
+    old: Written = None
+    new: Written = None
+    section: Optional[str] = None
+    step: Optional[str] = None
+    number: Optional[str] = None
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "section": self.section,
+            "step": self.step,
+            "number": self.number,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+        }
+
+
+def as_written(value) -> Written:
+    """A value of the model as the author wrote it: text, a date, a duration, ids; a list for a list field."""
+    if value is None or value == ():
+        return None
+    if isinstance(value, tuple):
+        return [as_written(item) for item in value]
+    if isinstance(value, Text):
+        return value.value
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, Date):
+        return value.value.isoformat()
+    if isinstance(value, Calendar):
+        entries = [(name, getattr(value, name)) for name in CALENDAR_FIELDS]
+        return "; ".join(f"{name}: {duration.wording}" for name, duration in entries if duration is not None) or None
+    return value.wording
+
+
+def branches_written(step: Activity) -> Optional[str]:
+    """A decision's branches as written: `yes: a; no: b; branch "label": c`."""
+    parts = []
+    for branch in step.branches:
+        key = f'branch "{branch.label}"' if branch.kind == "label" else branch.kind
+        parts.append(f"{key}: {branch.target.id}")
+    return "; ".join(parts) or None
+
+
+def step_field(step: Activity, name: str) -> Written:
+    """One attribute of a step as written."""
+    if name == "branches":
+        return branches_written(step)
+    if name == "by":
+        return ", ".join(ref.id for ref in step.by) or None
+    return as_written(getattr(step, name))
+
+
+def sop_changes(old: Sop, new: Sop) -> List[Change]:
+    """Every change from `old` to `new`: header, then roles, then sections and steps, in the new file's order."""
+    return [*_header_changes(old, new), *_role_changes(old, new), *_flow_changes(old, new)]
+
+
+def _header_changes(old: Sop, new: Sop) -> Iterable[Change]:
+    pairs: List[Tuple[str, Written, Written]] = [("id", old.id, new.id), ("title", old.title.value, new.title.value)]
+    for keyword, name, _ in HEADER_FIELDS:
+        pairs.append((keyword, as_written(getattr(old, name)), as_written(getattr(new, name))))
+    for keyword, before, after in pairs:
+        if before != after:
+            yield Change("header-changed", keyword, before, after)
+
+
+def in_new_order(old_count: int, new_count: int, pairs: Dict[int, int]) -> List[Tuple[Optional[int], Optional[int]]]:
+    """(old, new) index pairs in the new order; an unmatched old item follows the match of the item before it."""
+    after: Dict[int, List[int]] = {}
+    anchor = -1
+    for index in range(old_count):
+        if index in pairs:
+            anchor = pairs[index]
+        else:
+            after.setdefault(anchor, []).append(index)
+    old_of = {new_index: old_index for old_index, new_index in pairs.items()}
+    ordered: List[Tuple[Optional[int], Optional[int]]] = [(index, None) for index in after.get(-1, [])]
+    for new_index in range(new_count):
+        ordered.append((old_of.get(new_index), new_index))
+        ordered.extend((index, None) for index in after.get(new_index, []))
+    return ordered
+
+
+def _role_changes(old: Sop, new: Sop) -> Iterable[Change]:
+    new_ids = {role.id: index for index, role in reversed(list(enumerate(new.roles)))}
+    pairs = _unique_pairs((index, new_ids.get(role.id)) for index, role in enumerate(old.roles))
+    for old_index, new_index in in_new_order(len(old.roles), len(new.roles), pairs):
+        if new_index is None:
+            role = old.roles[old_index]
+            yield Change("role-removed", role.id, role.name.value, None)
+        elif old_index is None:
+            role = new.roles[new_index]
+            yield Change("role-added", role.id, None, role.name.value)
+        elif old.roles[old_index].name.value != new.roles[new_index].name.value:
+            yield Change("role-changed", new.roles[new_index].id, old.roles[old_index].name.value,
+                         new.roles[new_index].name.value)
+
+
+def _unique_pairs(candidates: Iterable[Tuple[int, Optional[int]]]) -> Dict[int, int]:
+    """Old index -> new index, each new index taken once, first come first served."""
+    pairs: Dict[int, int] = {}
+    taken = set()
+    for old_index, new_index in candidates:
+        if new_index is not None and new_index not in taken:
+            taken.add(new_index)
+            pairs[old_index] = new_index
+    return pairs
+
+
+class _Item(NamedTuple):
+    """A section heading or a step, in file order, with its section and printed number."""
+
+    section: Section
+    step: Optional[Activity]
+    number: Optional[str]
+
+
+def _items(sop: Sop) -> List[_Item]:
+    items = []
+    for section in sop.sections:
+        items.append(_Item(section, None, None))
+        for position, step in enumerate(section.steps, start=1):
+            number = f"{section.id}.{position}" if section.id is not None else str(position)
+            items.append(_Item(section, step, number))
+    return items
+
+
+def _match_items(old: Sequence[_Item], new: Sequence[_Item]) -> Dict[int, int]:
+    """Sections by id; steps by id; steps without an id by their text."""
+    pairs: Dict[int, int] = {}
+    sections = {item.section.id: index for index, item in enumerate(new) if item.step is None}
+    for index, item in enumerate(old):
+        if item.step is None and item.section.id in sections:
+            pairs[index] = sections[item.section.id]
+    by_id = {}
+    for index, item in enumerate(new):
+        if item.step is not None and item.step.id is not None:
+            by_id.setdefault(item.step.id, index)
+    taken = set()
+    for index, item in enumerate(old):
+        target = by_id.get(item.step.id) if item.step is not None and item.step.id is not None else None
+        if target is not None and target not in taken:
+            pairs[index] = target
+            taken.add(target)
+    for index, item in enumerate(old):
+        if item.step is None or index in pairs:
+            continue
+        target = next(
+            (j for j, other in enumerate(new) if other.step is not None and j not in taken
+             and other.step.text.value == item.step.text.value and other.step.id is None and item.step.id is None),
+            None,
+        )
+        if target is not None:
+            pairs[index] = target
+            taken.add(target)
+    return pairs
+
+
+def _moved(old: Sequence[_Item], new: Sequence[_Item], pairs: Dict[int, int]) -> set:
+    """New indexes of the matched steps that moved: to another section, or out of the longest run kept in order."""
+    steps = sorted((new_index, old_index) for old_index, new_index in pairs.items() if old[old_index].step is not None)
+    kept = set(longest_increasing([old_index for _, old_index in steps]))
+    return {
+        new_index
+        for new_index, old_index in steps
+        if old_index not in kept or old[old_index].section.id != new[new_index].section.id
+    }
+
+
+def longest_increasing(values: Sequence[int]) -> List[int]:
+    """The longest strictly increasing subsequence of the values (patience sorting)."""
+    tails: List[int] = []  # positions in `values` ending the best run of each length
+    before: List[Optional[int]] = [None] * len(values)
+    tail_values: List[int] = []
+    for position, value in enumerate(values):
+        length = bisect.bisect_left(tail_values, value)
+        before[position] = tails[length - 1] if length else None
+        if length == len(tails):
+            tails.append(position)
+            tail_values.append(value)
+        else:
+            tails[length] = position
+            tail_values[length] = value
+    run = []
+    position = tails[-1] if tails else None
+    while position is not None:
+        run.append(values[position])
+        position = before[position]
+    return run[::-1]
+
+
+def _flow_changes(old: Sop, new: Sop) -> Iterable[Change]:
+    old_items, new_items = _items(old), _items(new)
+    pairs = _match_items(old_items, new_items)
+    moved = _moved(old_items, new_items, pairs)
+    for old_index, new_index in in_new_order(len(old_items), len(new_items), pairs):
+        before = old_items[old_index] if old_index is not None else None
+        after = new_items[new_index] if new_index is not None else None
+        if (before or after).step is None:
+            yield from _section_change(before, after)
+        else:
+            yield from _step_change(before, after, new_index in moved)
+
+
+def _title(item: _Item) -> Optional[str]:
+    return item.section.title.value if item.section.title is not None else None
+
+
+def _section_change(before: Optional[_Item], after: Optional[_Item]) -> Iterable[Change]:
+    if after is None:
+        yield Change("section-removed", "title", _title(before), None, section=before.section.id)
+    elif before is None:
+        yield Change("section-added", "title", None, _title(after), section=after.section.id)
+    elif _title(before) != _title(after):
+        yield Change("section-changed", "title", _title(before), _title(after), section=after.section.id)
+
+
+def _step_change(before: Optional[_Item], after: Optional[_Item], moved: bool) -> Iterable[Change]:
+    if after is None:
+        yield _at(before, "step-removed", None, before.step.text.value, None)
+        return
+    if before is None:
+        yield _at(after, "step-added", None, None, after.step.text.value)
+        return
+    if moved:
+        yield _at(after, "step-moved", None, before.number, after.number)
+    for name in STEP_FIELDS:
+        old_value, new_value = step_field(before.step, name), step_field(after.step, name)
+        if old_value != new_value:
+            yield _at(after, "step-changed", name, old_value, new_value)
+
+
+def _at(item: _Item, kind: str, field: Optional[str], old: Written, new: Written) -> Change:
+    return Change(kind, field, old, new, section=item.section.id, step=item.step.id, number=item.number)

@@ -1,0 +1,113 @@
+"""The printed words of the forms, in Indonesian (the default) and English, and the seven criteria."""
+
+from __future__ import annotations
+
+WORDS = {
+    "id": {
+        "monitoring_title": "Tabel 7 Monitoring Pelaksanaan SOP AP",
+        "evaluation_title": "Evaluasi Penerapan SOP AP",
+        "report_title": "Berita Acara Evaluasi SOP AP",
+        "unit": "Unit kerja",
+        "period": "Periode",
+        "no": "No",
+        "procedure": "Prosedur",
+        "assessment": "Penilaian",
+        "good": "Berjalan dengan baik",
+        "bad": "Tidak berjalan dengan baik",
+        "notes": "Catatan hasil penilaian",
+        "action": "Tindakan yang harus diambil",
+        "initials": "Paraf penilai",
+        "criterion": "Kriteria",
+        "answer": "Ya / Tidak",
+        "yes": "Ya",
+        "no_answer": "Tidak",
+        "eval_notes": "Catatan",
+        "number": "Nomor SOP",
+        "title": "Nama SOP",
+        "judged": "Kriteria dinilai sopdsl",
+        "findings": "Temuan",
+        "none": "tidak ada",
+        "place_date": "................................, ..................................",
+        "assessor": "Penilai",
+        "evaluator": "Ketua Tim Evaluasi",
+        "head": "Kepala Unit Kerja",
+        "name_nip": "Nama / NIP",
+        "blank": "....................................................",
+        "report_text": "Pada hari ini telah dilaksanakan evaluasi penerapan SOP AP pada {unit} terhadap {count} SOP "
+        "sebagai berikut, dengan hasil dan temuan sebagaimana tercantum.",
+        "judged_by": "Dinilai sopdsl dari berkas .sop (dapat diubah penilai): ",
+        "criterion_3_yes": "setiap langkah dapat dicapai dan dapat selesai; setiap keputusan bercabang sedikitnya dua",
+        "criterion_4_yes": "setiap pelaksana mempunyai kegiatan dan setiap kegiatan mempunyai pelaksana",
+        "criterion_7_yes": "setiap SOP terkait dan yang dilaksanakan ada di pustaka; tidak ada SOP ganda "
+        "atau SOP dengan langkah yang sama",
+        "same_steps": "langkah-langkahnya sama dengan SOP '{other}' ({path})",
+        "line": "baris",
+        "unassessed": "belum dinilai",
+    },
+    "en": {
+        "monitoring_title": "Table 7 Monitoring of the Implementation of SOP AP",
+        "evaluation_title": "Evaluation of SOP AP",
+        "report_title": "Report of the SOP AP Evaluation (Berita Acara)",
+        "unit": "Unit",
+        "period": "Period",
+        "no": "No",
+        "procedure": "Procedure",
+        "assessment": "Assessment",
+        "good": "Running well",
+        "bad": "Not running well",
+        "notes": "Notes of the assessment",
+        "action": "Action to take",
+        "initials": "Assessor's initials",
+        "criterion": "Criterion",
+        "answer": "Yes / No",
+        "yes": "Yes",
+        "no_answer": "No",
+        "eval_notes": "Notes",
+        "number": "SOP number",
+        "title": "SOP title",
+        "judged": "Criteria judged by sopdsl",
+        "findings": "Findings",
+        "none": "none",
+        "place_date": "................................, ..................................",
+        "assessor": "Assessor",
+        "evaluator": "Head of the evaluation team",
+        "head": "Head of unit",
+        "name_nip": "Name / NIP",
+        "blank": "....................................................",
+        "report_text": "The SOP AP of {unit} were evaluated today: {count} SOPs, with the results and findings below.",
+        "judged_by": "Judged by sopdsl from the .sop file (the assessor may change it): ",
+        "criterion_3_yes": "every step can be reached and can finish; every decision has at least two branches",
+        "criterion_4_yes": "every performer has an activity and every activity a performer",
+        "criterion_7_yes": "every related and used SOP is in the library; no SOP is declared twice or has "
+        "the same steps as another",
+        "same_steps": "its steps are the same as those of SOP '{other}' ({path})",
+        "line": "line",
+        "unassessed": "not assessed",
+    },
+}
+
+CRITERIA = {
+    "id": (
+        "Mendorong peningkatan kinerja",
+        "Mudah dipahami",
+        "Mudah dilaksanakan",
+        "Semua orang dapat menjalankan perannya masing-masing",
+        "Mampu mengatasi permasalahan yang berkaitan dengan proses",
+        "Mampu menjawab kebutuhan peningkatan kinerja organisasi",
+        "Sinergi satu dengan lainnya",
+    ),
+    "en": (
+        "Encourages better performance",
+        "Easy to understand",
+        "Easy to carry out",
+        "Everyone can play their own role",
+        "Able to deal with the problems of the process",
+        "Meets the organisation's need to perform better",
+        "Works in synergy with the other SOPs",
+    ),
+}
+
+
+def choice_words():
+    """Every language's words of the two choices of each kind, for reading a filled form back."""
+    return {key: {WORDS[language][key] for language in WORDS} for key in ("good", "bad", "yes", "no_answer")}
