@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 from sopdsl.analysis.totals import sop_totals
-from sopdsl.checker import read
+from sopdsl.loading import read
 from sopdsl.cli import main
 from sopdsl.format import format_sop
 from sopdsl.lifecycle.diff import Change, longest_increasing, sop_changes

@@ -30,7 +30,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ..analysis.calendar import CalendarError
     from ..analysis.totals import sop_totals
-    from ..checker import read
+    from ..loading import read
     from ..config import for_paths
     from ..files import UsageError
     from ..lifecycle.due import WorkingDays, days_per_week, due_dates
