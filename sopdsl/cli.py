@@ -19,6 +19,7 @@ COMMANDS = {
     "render": ("render", "one SOP to html, pdf, md, csv, mermaid, dot, svg or bpmn"),
     "build": ("build", "check a library and write every SOP's document and diagrams, with an index page"),
     "rules": ("rules", "list the rules with their severity"),
+    "serve": ("serve", "a local web app: the library's index, an editor with live findings and preview"),
 }
 
 
