@@ -3,7 +3,7 @@
 
 (() => {
   const { request, element, t } = Sopdsl;
-  const DEBOUNCE_MS = 120;
+  const DEBOUNCE_MS = 50;
   const POLL_MS = 1500;
   const path = document.querySelector('meta[name="sopdsl-path"]').content;
   const textarea = document.getElementById("text");
@@ -23,6 +23,9 @@
     conflict: null, // {theirs, theirs_digest, diff} while the author chooses
     completion: null,
     lastDiskDigest: "",
+    followed: null, // the preview's row of the step at the caret
+    gutterShape: "", // line count and findings the gutter was drawn for
+    sheets: [], // the HTML of each sheet the preview shows, as the renderer gave it
   };
 
   const dirty = () => textarea.value !== state.saved;
@@ -32,6 +35,14 @@
   function paint() {
     overlay.innerHTML = SopHighlight.highlight(textarea.value, state.findings);
     const lines = textarea.value.split("\n").length;
+    const shape = lines + JSON.stringify(state.findings);
+    if (shape !== state.gutterShape) paintGutter(lines);
+    state.gutterShape = shape;
+    syncScroll();
+    showCaretFinding();
+  }
+
+  function paintGutter(lines) {
     const flagged = new Map();
     for (const finding of state.findings) {
       const previous = flagged.get(finding.line);
@@ -49,8 +60,6 @@
       numbers.push(div);
     }
     gutter.replaceChildren(...numbers);
-    syncScroll();
-    showCaretFinding();
   }
 
   function syncScroll() {
@@ -62,7 +71,23 @@
     return textarea.value.slice(0, textarea.selectionStart).split("\n").length;
   }
 
+  // The preview's step of the caret's line, outlined and brought into view when the caret moves to another step.
+  function followCaret() {
+    const doc = document.getElementById("view-html").contentDocument;
+    if (!doc) return;
+    const line = caretLine();
+    let current = null;
+    for (const row of doc.querySelectorAll("[data-line]")) if (Number(row.dataset.line) <= line) current = row;
+    if (current === state.followed) return;
+    if (state.followed) state.followed.style.outline = "";
+    state.followed = current;
+    if (!current) return;
+    current.style.outline = "2px solid #f0a000";
+    current.scrollIntoView({ block: "nearest" });
+  }
+
   function showCaretFinding() {
+    followCaret();
     const line = caretLine();
     const here = state.findings.filter((f) => f.line === line);
     const target = document.getElementById("caret-finding");
@@ -111,13 +136,49 @@
     document.getElementById("findings-heading").textContent = t("findings_n", { n: state.findings.length });
   }
 
+  // The preview updated in place: only the sheets that changed are replaced, so the rest keeps its layout and
+  // the scroll position stays; a different stylesheet (another paper) loads the whole document again.
+  function showDocument(frame, html) {
+    const doc = frame.contentDocument;
+    if (!frame.dataset.loaded || !doc || !doc.body) return showInFrame(frame, html);
+    const next = new DOMParser().parseFromString(html, "text/html");
+    const styles = (d) => [...d.head.querySelectorAll("style, link, meta")].map((e) => e.outerHTML).join("");
+    if (styles(next) !== styles(doc) || next.body.getAttribute("data-paper") !== doc.body.getAttribute("data-paper")) {
+      return showInFrame(frame, html);
+    }
+    doc.title = next.title;
+    const old = [...doc.body.children];
+    const fresh = [...next.body.children];
+    const sources = fresh.map((sheet) => sheet.outerHTML);
+    fresh.forEach((sheet, index) => {
+      if (index >= old.length) doc.body.append(doc.importNode(sheet, true));
+      else if (state.sheets[index] !== sources[index]) old[index].replaceWith(doc.importNode(sheet, true));
+    });
+    old.slice(fresh.length).forEach((sheet) => sheet.remove());
+    state.sheets = sources;
+    if (state.followed && !state.followed.isConnected) state.followed = null;
+    followCaret();
+    previewed();
+  }
+
+  // Tells whoever waits (the tests, the benchmark) that the preview shows the last check.
+  function previewed() {
+    document.body.dataset.previewed = String(state.sequence);
+    document.dispatchEvent(new CustomEvent("sopdsl:previewed"));
+  }
+
   function showInFrame(frame, html) {
     const win = frame.contentWindow;
     const scroll = win && win.document && win.document.documentElement ? [win.scrollX, win.scrollY] : [0, 0];
     frame.onload = () => {
+      frame.dataset.loaded = "1";
+      if (frame.id === "view-html") state.sheets = [...frame.contentDocument.body.children].map((e) => e.outerHTML);
       fitWidth(frame);
       frame.contentWindow.scrollTo(scroll[0], scroll[1]);
       wireDocument(frame.contentDocument);
+      state.followed = null;
+      if (frame.id === "view-html") followCaret();
+      previewed();
     };
     frame.srcdoc = html;
   }
@@ -178,13 +239,14 @@
   function applyCheck(result) {
     state.findings = result.findings;
     if (result.roles) state.known = { roles: result.roles, steps: result.steps, sops: result.sops };
-    if (result.html !== undefined) showInFrame(document.getElementById("view-html"), result.html);
-    if (result.svg !== undefined) showInFrame(document.getElementById("view-svg"), result.svg);
-    if (result.roles) renderTotals(result.totals);
     document.body.classList.toggle("stale", !result.roles);
     renderFindings();
     paint();
     document.body.dataset.checked = String(state.sequence);
+    if (result.roles) renderTotals(result.totals);
+    if (result.svg !== undefined) showInFrame(document.getElementById("view-svg"), result.svg);
+    if (result.html !== undefined) showDocument(document.getElementById("view-html"), result.html);
+    else previewed();
   }
 
   // One check at a time: typing during a check asks for another when it returns.
