@@ -26,11 +26,13 @@ EDITED = "pendokumentasian-informasi-publik.sop"
 
 
 def main() -> int:
+    import os
     import threading
 
     PICTURES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        library = Path(scratch) / "specs"
+        os.chdir(scratch)  # the pages name the files as `sopdsl serve specs` run there would
+        library = Path("specs")
         shutil.copytree(ROOT / "specs", library)
         server = make_server(Api(Workspace([str(library)]), "id"), "127.0.0.1", 0, "id")
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -57,6 +59,7 @@ def shoot(url: str, library: Path) -> None:
         page.wait_for_selector("body[data-ready]", state="attached")
         type_over(page, "by: operator-opd", "by: operator", 1)
         page.wait_for_selector("#findings li.error")
+        page.wait_for_selector("#completion:not([hidden])")
         page.wait_for_timeout(400)
         page.screenshot(path=str(PICTURES / "editor.png"))
 
@@ -70,7 +73,7 @@ def shoot(url: str, library: Path) -> None:
         page.screenshot(path=str(PICTURES / "totals.png"))
 
         page.click(".tabs button[data-view=html]")
-        type_over(page, "Pendokumentasian Informasi Publik", "Pendokumentasian dan Publikasi Informasi", 0)
+        type_over(page, "time: 1 hari", "time: 2 hari", 0)
         on_disk = library / EDITED
         on_disk.write_text(on_disk.read_text(encoding="utf-8").replace("- ATK", "- ATK dan kertas"), encoding="utf-8")
         page.wait_for_selector("#banner:not([hidden])")

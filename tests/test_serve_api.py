@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
+import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -273,3 +280,42 @@ def test_the_served_file_set_follows_the_disk(app, library):
     assert app.get_json("/api/changes")[1]["signature"] != first
     paths = [sop["path"] for sop in app.get_json("/api/library")[1]["sops"]]
     assert key(library / "tambahan.sop") in paths
+
+
+def test_the_pdf_download_is_printed_by_chromium(app, library):
+    from sopdsl.render.chromium import find_chromium
+
+    if find_chromium() is None:
+        pytest.skip("Chromium not found: install the Debian package 'chromium'")
+    path = library / "pengelolaan-website-ppid.sop"
+    status, body = app.post("/api/download", {"path": key(path), "text": path.read_text(), "format": "pdf"})
+    assert status == 200 and body["bytes"].startswith(b"%PDF")
+    assert body["headers"]["Content-Type"] == "application/pdf"
+
+
+def test_the_command_serves_until_interrupted():
+    command = [sys.executable, "-m", "sopdsl", "serve", str(SPECS), "--port", "0"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", line).group(1))
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/api/library")
+        response = connection.getresponse()
+        assert response.status == 200
+        assert len(json.loads(response.read())["sops"]) == len(list(SPECS.glob("*.sop")))
+        connection.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=30)
+    assert process.returncode == 0, errors
+
+
+def test_a_port_in_use_or_a_missing_folder_is_a_usage_error(tmp_path, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        assert main(["serve", str(SPECS), "--port", str(taken.getsockname()[1])]) == 2
+    assert "cannot listen on 127.0.0.1" in capsys.readouterr().err
+    assert main(["serve", str(tmp_path / "tidak-ada")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
