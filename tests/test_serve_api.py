@@ -319,3 +319,12 @@ def test_a_port_in_use_or_a_missing_folder_is_a_usage_error(tmp_path, capsys):
     assert "cannot listen on 127.0.0.1" in capsys.readouterr().err
     assert main(["serve", str(tmp_path / "tidak-ada")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_english_pages_and_printed_labels_with_lang_en(library):
+    path = library / "pengelolaan-website-ppid.sop"
+    with running_app([str(library)], lang="en") as english:
+        page = english.get("/")[2].decode()
+        body = english.post("/api/check", {"path": key(path), "text": path.read_text(), "views": ["html"]})[1]
+    assert '"index_title": "SOP library"' in page and '<html lang="en">' in page
+    assert "SOP identity" in body["html"] and "Identitas SOP" not in body["html"]
