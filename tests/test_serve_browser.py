@@ -234,3 +234,19 @@ def test_a_new_sop_opens_in_the_editor_without_findings(page, app, library):
     page.wait_for_selector("#findings li")
     assert (library / "layanan-baru.sop").is_file()
     assert page.locator("#findings li.error").count() == 0
+
+
+def test_a_finding_in_the_index_opens_the_sop_at_its_line(page, tmp_path):
+    from .sop_files import sop_text
+
+    text = sop_text().replace("  by: petugas", "  by: petugs")
+    (tmp_path / "salah.sop").write_text(text, encoding="utf-8")
+    with running_app([str(tmp_path)]) as app:
+        page.goto(app.url + "/")
+        page.wait_for_selector("body[data-ready]", state="attached")
+        assert page.locator("#sops .badge.error").inner_text() == "1 galat"
+        page.click("#sops a.to-line")
+        page.wait_for_selector("body[data-ready]", state="attached")
+        first = app.get_json("/api/library")[1]["sops"][0]["findings"][0]  # the first by line: the unused role
+        assert first["line"] == caret_line(page)
+        assert text.split("\n")[first["line"] - 1] == "role petugas: Petugas"

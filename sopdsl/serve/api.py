@@ -177,7 +177,8 @@ class Api:
         buffer = engine.parse_buffer(key, text, self.workspace.config)
         if buffer.sop is None:
             error = buffer.error
-            raise ApiError(422, f"{key}:{error.line}:{error.column}: {error.message}")
+            where = f"{error.line}:{error.column}: {error.message}" if error is not None else "does not parse"
+            raise ApiError(422, f"{key}:{where}")
         files = [item.file for item in self.workspace.library() if item.file.path != key] + [buffer]
         result = engine.render(format_name, buffer.sop, self._options(buffer.sop, buffer, files))
         data = result.encode("utf-8") if isinstance(result, str) else result

@@ -5,12 +5,18 @@ from __future__ import annotations
 import hmac
 import secrets
 import socket
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Optional, Protocol
 from urllib.parse import urlsplit
 
 TOKEN_HEADER = "X-Sopdsl-Token"
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 ANY_ADDRESS = ("0.0.0.0", "::", "")
+
+
+class Headers(Protocol):
+    """A request's headers, looked up by name whatever its case."""
+
+    def get(self, name: str, default: None = None) -> Optional[str]: ...
 
 
 class Guard:
@@ -25,7 +31,7 @@ class Guard:
             names.update({socket.gethostname().lower(), socket.getfqdn().lower()})
         self.hosts = frozenset(f"{name}:{port}" for name in names) | (frozenset(names) if port == 80 else frozenset())
 
-    def refusal(self, headers: Mapping[str, str], writes: bool) -> Optional[str]:
+    def refusal(self, headers: Headers, writes: bool) -> Optional[str]:
         """Why the request must be refused, or None to serve it."""
         host = (headers.get("Host") or "").lower()
         if host not in self.hosts:

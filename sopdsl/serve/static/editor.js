@@ -543,6 +543,8 @@
     paint();
     updateState();
     await check();
+    const line = Number(new URLSearchParams(window.location.search).get("line"));
+    if (line > 0) goTo(line, 1);
     document.body.dataset.ready = "1";
     setInterval(poll, POLL_MS);
   }

@@ -38,7 +38,13 @@
     if (sop.infos) cell.append(element("span", "badge info", t("n_infos", { n: sop.infos })));
     if (!sop.errors && !sop.warnings && !sop.infos) cell.append(element("span", "badge ok", t("no_findings")));
     const first = sop.findings[0];
-    if (first) cell.title = sop.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join("\n");
+    if (first) {
+      cell.title = sop.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join("\n");
+      const link = element("a", "to-line");
+      link.href = `${editorUrl(sop.path)}&line=${first.line}`;
+      link.append(...cell.childNodes);
+      cell.append(link);
+    }
     return cell;
   }
 
