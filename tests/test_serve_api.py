@@ -328,3 +328,32 @@ def test_english_pages_and_printed_labels_with_lang_en(library):
         body = english.post("/api/check", {"path": key(path), "text": path.read_text(), "views": ["html"]})[1]
     assert '"index_title": "SOP library"' in page and '<html lang="en">' in page
     assert "SOP identity" in body["html"] and "Identitas SOP" not in body["html"]
+
+
+def test_an_uploaded_document_becomes_a_new_draft_through_the_importer(app, library, monkeypatch):
+    import types
+    from urllib.parse import quote
+
+    from sopdsl.serve import engine
+
+    def upload(name: str, data: bytes):
+        url = f"/api/import?folder={quote(key(library))}&name={quote(name)}"
+        status, _, body = app.request("POST", url, data, {"X-Sopdsl-Token": app.token,
+                                                          "Content-Type": "application/octet-stream"})
+        return status, body
+
+    if not engine.import_formats():
+        status, body = upload("lama.docx", b"PK")
+        assert status == 501 and b"not available" in body
+    received = []
+    importers = types.ModuleType("sopdsl.importers")
+    importers.SUFFIXES = (".docx",)
+    importers.import_file = lambda path: received.append(path.read_bytes()) or sop_text(sop_id="lama")
+    monkeypatch.setitem(sys.modules, "sopdsl.importers", importers)
+    status, body = upload("SOP Lama (2019).docx", b"PK\x03\x04")
+    assert status == 200 and json.loads(body)["path"] == key(library / "SOP-Lama-2019.sop")
+    assert received == [b"PK\x03\x04"]
+    assert (library / "SOP-Lama-2019.sop").read_text(encoding="utf-8") == sop_text(sop_id="lama")
+    status, body = upload("SOP Lama (2019).docx", b"PK\x03\x04")
+    assert status == 403 and b"exists" in body and len(received) == 1
+    assert upload("lama.xlsx", b"x")[0] == 400

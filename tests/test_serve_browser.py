@@ -250,3 +250,39 @@ def test_a_finding_in_the_index_opens_the_sop_at_its_line(page, tmp_path):
         first = app.get_json("/api/library")[1]["sops"][0]["findings"][0]  # the first by line: the unused role
         assert first["line"] == caret_line(page)
         assert text.split("\n")[first["line"] - 1] == "role petugas: Petugas"
+
+
+def test_the_pdf_button_downloads_the_printed_document_of_the_buffer(page, app, library, tmp_path):
+    from pypdf import PdfReader
+
+    from sopdsl.render import FORMATS
+
+    open_sop(page, app, library / FILE)
+    select(page, "Pengelolaan Website PPID")
+    page.keyboard.type("Judul Belum Disimpan")
+    with page.expect_download(timeout=120_000) as download:
+        page.click(".downloads button[data-format=pdf]")
+    saved = tmp_path / "unduhan.pdf"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "pengelolaan-website-ppid.pdf"
+    assert "Judul Belum Disimpan" in "".join(p.extract_text() for p in PdfReader(saved).pages)
+    if "docx" not in FORMATS:
+        page.click(".downloads button[data-format=docx]")
+        page.wait_for_selector("#state.error:has-text('not available')")
+
+
+def test_both_keyword_languages_are_coloured(page, app, library):
+    open_sop(page, app, library / FILE)
+    source = ('kegiatan terima: Menerima # catatan\n  oleh: petugas, ppid\n  waktu: 15 menit\n  lanjut: selesai\n'
+              'step kirim: "Mengirim #1"\n  by: petugas\n  next: end\n  branch "Lengkap": terima\n')
+    spans = page.evaluate("""text => {
+        const box = document.createElement("pre");
+        box.innerHTML = SopHighlight.highlight(text, [{line: 6, column: 7, severity: "error"}]);
+        return [...box.querySelectorAll("span")].map((s) => [s.className, s.textContent]);
+    }""", source)
+    for expected in (["kw-top", "kegiatan"], ["id", "terima"], ["comment", "# catatan"], ["kw", "oleh"],
+                     ["ref", "petugas"], ["ref", "ppid"], ["num", "15"], ["kw", "lanjut"], ["kw-target", "selesai"],
+                     ["kw-top", "step"], ["str", '"Mengirim #1"'], ["kw", "by"], ["ref flag-error", "petugas"],
+                     ["kw-target", "end"], ["kw", "branch"], ["str", '"Lengkap"']):
+        assert expected in spans, (expected, spans)
+    assert page.evaluate("SopHighlight.highlight('<b>&amp;</b>', [])") == "&lt;b&gt;&amp;amp;&lt;/b&gt;\n"

@@ -22,6 +22,7 @@ DOWNLOADS = {  # format -> (content type, whether the renderer gives bytes)
     "html": "text/html; charset=utf-8",
 }
 SOP_ID = re.compile(r"[^a-z0-9-]+")
+FILE_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class ApiError(Exception):
@@ -161,13 +162,17 @@ class Api:
     def import_file(self, folder: str, name: str, data: bytes) -> dict:
         """A draft .sop from an uploaded document, saved as a new file beside the others."""
         suffix = Path(name).suffix.lower()
+        if not engine.import_formats():
+            raise engine.Unavailable("importing documents is not available in this installation of sopdsl")
         if suffix not in engine.import_formats():
             raise ApiError(400, f"cannot import {suffix or 'this'} files here")
+        target = FILE_NAME_UNSAFE.sub("-", Path(name).stem).strip(".-") or "impor"
+        self.store.check_new(folder, target)
         with tempfile.TemporaryDirectory(prefix="sopdsl-import-") as scratch:
             upload = Path(scratch) / f"upload{suffix}"
             upload.write_bytes(data)
             text = engine.import_document(upload)
-        return {"path": self.store.create(folder, Path(name).stem + ".sop", text)}
+        return {"path": self.store.create(folder, target, text)}
 
     def download(self, key: str, text: str, format_name: str) -> Download:
         """The editor's buffer in a download format."""

@@ -66,16 +66,23 @@ class Store:
             write_atomically(path, data)
         return Saved(text, digest(data), note)
 
-    def create(self, folder: str, name: str, text: str) -> str:
-        """Make a new .sop file `name` in a served folder; never over an existing file. Returns its key."""
+    def check_new(self, folder: str, name: str) -> Path:
+        """The path of a new file `name` (.sop added) in a served folder; Refused if it may not be made there."""
         if folder not in self.workspace.folders():
             raise Refused(f"not a served folder: {folder}")
         if not name.endswith(".sop"):
             name += ".sop"
         if not FILE_NAME.fullmatch(name):
             raise Refused(f"a file name has letters, digits, '.', '-' and '_' only: {name}")
-        key = (Path(folder) / name).as_posix()
-        path = self.workspace.writable(key)
+        path = self.workspace.writable((Path(folder) / name).as_posix())
+        if os.path.lexists(path):
+            raise Refused(f"{path.as_posix()} exists already")
+        return path
+
+    def create(self, folder: str, name: str, text: str) -> str:
+        """Make a new .sop file `name` in a served folder; never over an existing file. Returns its key."""
+        path = self.check_new(folder, name)
+        key = path.as_posix()
         with self._lock_for(path):
             if os.path.lexists(path):
                 raise Refused(f"{key} exists already")
