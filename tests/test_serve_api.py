@@ -357,3 +357,15 @@ def test_an_uploaded_document_becomes_a_new_draft_through_the_importer(app, libr
     status, body = upload("SOP Lama (2019).docx", b"PK\x03\x04")
     assert status == 403 and b"exists" in body and len(received) == 1
     assert upload("lama.xlsx", b"x")[0] == 400
+
+
+def test_a_fault_inside_the_app_is_a_one_line_answer_not_a_dropped_connection(app, monkeypatch, capsys):
+    from sopdsl.serve.api import Api
+
+    def broken(self):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(Api, "library", broken)
+    status, body = app.get_json("/api/library")
+    assert status == 500 and body == {"error": "internal error: RuntimeError: kaputt"}
+    assert "Traceback" not in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Which paths `sopdsl serve` may write: only .sop files inside the served folders, whatever the path says."""
+"""Which paths `sopdsl serve` may write (only .sop files inside the served folders), and what a new file holds."""
 
 from __future__ import annotations
 
@@ -54,3 +54,10 @@ def test_inside_paths_and_symlinks_within_the_folder_are_writable(served):
     for refused in ("lib/link/x.sop", "lib/x.sop", "lib/sub/../../out/x.sop", "out/x.sop", "lib/sub/a.txt"):
         with pytest.raises(Refused):
             workspace.writable(str(base / refused))
+
+
+def test_the_new_sop_template_is_the_indonesian_example_of_the_contract(language_md):
+    from sopdsl.serve.templates import TEMPLATE_ID
+
+    example = language_md.split("The same SOP in Indonesian:\n```\n", 1)[1].split("```", 1)[0]
+    assert TEMPLATE_ID == example

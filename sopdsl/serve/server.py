@@ -54,6 +54,7 @@ class Handler(BaseHTTPRequestHandler):
     """One request: checked by the guard, then routed to a page, a static file or the API."""
 
     app: App
+    body_read = False  # whether the request's body has been read, so that an error answer can drain it
     server_version = "sopdsl"
     protocol_version = "HTTP/1.1"
 
@@ -64,28 +65,40 @@ class Handler(BaseHTTPRequestHandler):
         self._handle("POST")
 
     def _handle(self, method: str) -> None:
+        self.body_read = False
         refusal = self.app.guard.refusal(self.headers, writes=method == "POST")
-        if refusal is not None:
-            self._drain()
-            return self._json(HTTPStatus.FORBIDDEN, {"error": refusal})
+        try:
+            if refusal is not None:
+                raise ApiError(HTTPStatus.FORBIDDEN, refusal)
+            self._route(method)
+        except ApiError as error:
+            self._fail(error.status, {"error": error.message, **error.extra})
+        except Refused as error:
+            self._fail(HTTPStatus.FORBIDDEN, {"error": str(error)})
+        except engine.Unavailable as error:
+            self._fail(HTTPStatus.NOT_IMPLEMENTED, {"error": str(error)})
+        except OSError as error:
+            self._fail(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"{error.strerror or error}"})
+        except Exception as error:  # a fault in sopdsl: one line for the author, never a traceback
+            sys.stderr.write(f"sopdsl serve: internal error: {type(error).__name__}: {error}\n")
+            self._fail(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"internal error: {type(error).__name__}: {error}"})
+
+    def _route(self, method: str) -> None:
         url = urlsplit(self.path)
         query = {key: values[-1] for key, values in parse_qs(url.query).items()}
         route = ROUTES.get((method, url.path))
-        try:
-            if route is not None:
-                return route(self, query)
-            if method == "GET" and url.path.startswith("/static/"):
-                return self._static(url.path[len("/static/"):])
+        if route is not None:
+            return route(self, query)
+        if method == "GET" and url.path.startswith("/static/"):
+            return self._static(url.path[len("/static/"):])
+        raise ApiError(404, f"no such page: {url.path}")
+
+    def _fail(self, status: int, body: dict) -> None:
+        """An error answer; the connection is closed after it, its request's body read first if it was not."""
+        if not self.body_read:
             self._drain()
-            raise ApiError(404, f"no such page: {url.path}")
-        except ApiError as error:
-            self._json(error.status, {"error": error.message, **error.extra})
-        except Refused as error:
-            self._json(HTTPStatus.FORBIDDEN, {"error": str(error)})
-        except engine.Unavailable as error:
-            self._json(HTTPStatus.NOT_IMPLEMENTED, {"error": str(error)})
-        except OSError as error:
-            self._json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"{error.strerror or error}"})
+        self.close_connection = True
+        self._json(status, body)
 
     # ---- pages ----
 
@@ -155,6 +168,7 @@ class Handler(BaseHTTPRequestHandler):
             raise ApiError(400, "bad Content-Length") from None
         if length > limit:
             raise ApiError(413, f"the request is larger than {limit // (1024 * 1024)} MB")
+        self.body_read = True
         return self.rfile.read(length)
 
     def _drain(self) -> None:
