@@ -41,7 +41,7 @@ class App:
 
     def page(self, name: str, title: str, path: str = "") -> bytes:
         """A page of the app with the session token and the words of its language filled in."""
-        template = resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+        template = _static_file(name).read_text(encoding="utf-8")
         words = json.dumps(WORDS[self.lang], ensure_ascii=False).replace("</", "<\\/")
         values = {"lang": self.lang, "token": self.guard.token, "title": html.escape(title),
                   "path": html.escape(path, quote=True), "words": words}
@@ -113,10 +113,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _static(self, name: str) -> None:
         suffix = name[name.rfind("."):] if "." in name else ""
-        folder = resources.files(__package__).joinpath("static")
-        if "/" in name or suffix not in STATIC_TYPES or not folder.joinpath(name).is_file():
+        if "/" in name or suffix not in STATIC_TYPES or not _static_file(name).is_file():
             raise ApiError(404, f"no such file: {name}")
-        self._send(HTTPStatus.OK, STATIC_TYPES[suffix], folder.joinpath(name).read_bytes())
+        self._send(HTTPStatus.OK, STATIC_TYPES[suffix], _static_file(name).read_bytes())
 
     # ---- the API ----
 
@@ -204,6 +203,11 @@ class Handler(BaseHTTPRequestHandler):
         """Only failures are logged: a page polls every second or two."""
         if len(args) > 1 and str(args[1]).startswith(("4", "5")):
             sys.stderr.write(f"sopdsl serve: {self.address_string()} {format % args}\n")
+
+
+def _static_file(name: str):
+    """A file the package ships in `sopdsl/serve/static`."""
+    return resources.files(__package__).joinpath("static").joinpath(name)
 
 
 def _text(body: dict, key: str) -> str:
