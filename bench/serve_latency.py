@@ -38,11 +38,11 @@ ARM = """() => {
 }"""
 
 
-def measure(steps: int, keys: int) -> List[float]:
-    """Milliseconds from a keystroke to the preview and findings of that text, for each of `keys` keystrokes."""
-    from playwright.sync_api import sync_playwright
+def measure(steps: int, keys: int, browser=None) -> List[float]:
+    """Milliseconds from a keystroke to the preview and findings of that text, for each of `keys` keystrokes.
 
-    from sopdsl.render.chromium import find_chromium
+    `browser` is a Playwright browser to use; without one, the system's Chromium is started for the run.
+    """
     from sopdsl.serve.api import Api
     from sopdsl.serve.server import make_server
     from sopdsl.serve.workspace import Workspace
@@ -51,26 +51,43 @@ def measure(steps: int, keys: int) -> List[float]:
         (path,) = generate(Path(scratch), Shape(steps=steps, files=1))
         server = make_server(Api(Workspace([scratch]), "id"), "127.0.0.1", 0, "id")
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/sop?path={path.as_posix()}"
         try:
+            if browser is not None:
+                return _time_keys(browser, url, keys)
+            from playwright.sync_api import sync_playwright
+
+            from sopdsl.render.chromium import find_chromium
+
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(find_chromium()), args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1440, "height": 900})
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/sop?path={path.as_posix()}")
-                page.wait_for_selector("body[data-ready]", state="attached")
-                page.evaluate("""() => { const area = document.getElementById("text");
-                    const at = area.value.indexOf("\\nstep ") + 1; area.focus(); area.setSelectionRange(at, at); }""")
-                page.keyboard.press("End")
-                times = []
-                for index in range(keys):
-                    page.evaluate(ARM)
-                    page.keyboard.type("x" if index % 2 == 0 else "y")
-                    page.wait_for_function("() => window.__latency !== null")
-                    times.append(page.evaluate("window.__latency"))
-                browser.close()
+                started = playwright.chromium.launch(executable_path=str(find_chromium()), args=CHROMIUM_ARGS)
+                try:
+                    return _time_keys(started, url, keys)
+                finally:
+                    started.close()
         finally:
             server.shutdown()
             server.server_close()
-    return times
+
+
+def _time_keys(browser, url: str, keys: int) -> List[float]:
+    """Open the SOP page, put the caret at the end of the first step's line and time each key typed there."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        page.goto(url)
+        page.wait_for_selector("body[data-ready]", state="attached")
+        page.evaluate("""() => { const area = document.getElementById("text");
+            const at = area.value.indexOf("\\nstep ") + 1; area.focus(); area.setSelectionRange(at, at); }""")
+        page.keyboard.press("End")
+        times = []
+        for index in range(keys + 1):  # the first key warms the server's and the page's caches: not counted
+            page.evaluate(ARM)
+            page.keyboard.type("x" if index % 2 == 0 else "y")
+            page.wait_for_function("() => window.__latency !== null")
+            times.append(page.evaluate("window.__latency"))
+        return times[1:]
+    finally:
+        page.close()
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

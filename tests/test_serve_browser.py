@@ -286,3 +286,10 @@ def test_both_keyword_languages_are_coloured(page, app, library):
                      ["kw-target", "end"], ["kw", "branch"], ["str", '"Lengkap"']):
         assert expected in spans, (expected, spans)
     assert page.evaluate("SopHighlight.highlight('<b>&amp;</b>', [])") == "&lt;b&gt;&amp;amp;&lt;/b&gt;\n"
+
+
+def test_the_latency_benchmark_times_each_keystroke(chromium):
+    from bench.serve_latency import measure
+
+    times = measure(steps=10, keys=3, browser=chromium)
+    assert len(times) == 3 and all(time > 0 for time in times)
