@@ -23,6 +23,33 @@ PICTURES = ROOT / "docs" / "pictures" / "serve"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
 EDITED = "pendokumentasian-informasi-publik.sop"
+EXAMPLE = """\
+sop permohonan-informasi: Pelayanan Permohonan Informasi Publik
+  number: 7/SOP-PPID/2024
+  unit: PPID Kabupaten Contoh
+  effective: 2024-06-10
+  approved-by: Kepala Dinas Komunikasi dan Informatika
+  related:
+    - pengelolaan-website-ppid
+    - penanganan-keberatan
+  sla: 10 hari kerja
+
+role petugas: Petugas Layanan Informasi
+role operator: Operator OPD
+
+step terima: Menerima dan mencatat permohonan informasi
+  by: petugas
+  time: 15 menit
+
+step siapkan: Menyiapkan informasi yang diminta
+  by: operator
+  uses: pendokumentasian-informasi-publik
+
+step serahkan: Menyerahkan informasi kepada pemohon
+  by: petugas
+  time: 30 menit
+"""
+"""An SOP added to the copy so that the index shows links between SOPs, one to an SOP outside the library."""
 
 
 def main() -> int:
@@ -34,6 +61,7 @@ def main() -> int:
         os.chdir(scratch)  # the pages name the files as `sopdsl serve specs` run there would
         library = Path("specs")
         shutil.copytree(ROOT / "specs", library)
+        (library / "permohonan-informasi.sop").write_text(EXAMPLE, encoding="utf-8")
         server = make_server(Api(Workspace([str(library)]), "id"), "127.0.0.1", 0, "id")
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

@@ -206,7 +206,8 @@
     for (const [id, key] of [["heading", "index_title"], ["new-heading", "new_sop"], ["new-folder-label", "folder"],
       ["new-name-label", "file_name"], ["new-button", "create"], ["import-heading", "import"],
       ["import-folder-label", "folder"], ["import-button", "import_button"], ["links-heading", "links"],
-      ["roles-heading", "roles"]]) {
+      ["roles-heading", "roles"], ["links-from", "links_from"], ["links-kind", "links_kind"], ["links-to", "links_to"],
+      ["roles-name", "roles_name"], ["roles-count", "roles_count"], ["roles-sops", "roles_sops"]]) {
       document.getElementById(id).textContent = t(key);
     }
     document.getElementById("search").placeholder = t("search");
