@@ -91,6 +91,7 @@ def _time_keys(browser, url: str, keys: int) -> List[float]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Measure and print the median and slowest latency."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=100, help="steps of the SOP (default: 100)")
     parser.add_argument("--keys", type=int, default=20, help="keystrokes to time (default: 20)")

@@ -53,6 +53,7 @@ step serahkan: Menyerahkan informasi kepada pemohon
 
 
 def main() -> int:
+    """Serve a copy of specs/ and take every screenshot."""
     import os
     import threading
 

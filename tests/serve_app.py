@@ -41,9 +41,11 @@ class RunningApp:
             connection.close()
 
     def get(self, path: str, headers: Optional[Dict[str, str]] = None) -> Tuple[int, Dict[str, str], bytes]:
+        """A GET request."""
         return self.request("GET", path, None, headers)
 
     def get_json(self, path: str) -> Tuple[int, dict]:
+        """A GET request's status and JSON answer."""
         status, _, body = self.get(path)
         return status, json.loads(body)
 

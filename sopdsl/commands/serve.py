@@ -7,6 +7,7 @@ import sys
 
 
 def add_arguments(parser) -> None:
+    """The options of `sopdsl serve`."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help="folders (every .sop below them) or .sop files to serve (default: the current folder)")
     parser.add_argument("--host", default="127.0.0.1",
@@ -18,6 +19,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    """Serve the paths until Ctrl+C."""
     import webbrowser
 
     from ..files import UsageError
@@ -45,6 +47,7 @@ def run(args) -> int:
 
 
 def _port(text: str) -> int:
+    """A port number from 0 to 65535."""
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {text!r}")
     return int(text)

@@ -72,6 +72,7 @@ class Api:
         }
 
     def _entry(self, item: Loaded, findings, silenced, totals, owners) -> dict:
+        """One SOP's row of the index."""
         file = item.file
         mine = [d for d in findings if d.path == file.path]
         entry = {
@@ -200,6 +201,7 @@ class Api:
         return result
 
     def _loaded(self, key: str) -> Loaded:
+        """A served file, or a 404 for a path the index does not list."""
         try:
             return self.workspace.loaded(key)
         except Refused as error:
@@ -207,6 +209,7 @@ class Api:
 
 
 def _finding(diagnostic: engine.Diagnostic) -> dict:
+    """A finding as the pages show it."""
     return {"line": diagnostic.line, "column": diagnostic.column, "severity": diagnostic.severity.value,
             "rule": diagnostic.rule, "message": diagnostic.message}
 

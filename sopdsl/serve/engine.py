@@ -123,6 +123,7 @@ def totals_rows(sop: Sop, totals: SopTotals, lang: str) -> Optional[dict]:
         return None
 
     def spelled(summed) -> Tuple[str, str, str]:
+        """Typical, minimum and maximum of a flow or of the SOP, in words."""
         return (spell_range(*summed.typical, workday, lang), spell_range(summed.min, summed.min, workday, lang),
                 spell_range(summed.max, summed.max, workday, lang))
 
@@ -160,6 +161,7 @@ def import_document(path: Path) -> str:
 
 
 def _importers():
+    """The `sopdsl.importers` package, or None where this installation lacks it."""
     try:
         return importlib.import_module("sopdsl.importers")
     except ImportError:

@@ -44,6 +44,7 @@ class Guard:
         return None
 
     def _own_origin(self, origin: str) -> bool:
+        """An Origin of this server itself: http, one of its host names, no path."""
         parts = urlsplit(origin.lower())
         return parts.scheme == "http" and parts.netloc in self.hosts and not parts.path
 

@@ -59,12 +59,15 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:
+        """Pages, static files and the API's reading calls."""
         self._handle("GET")
 
     def do_POST(self) -> None:
+        """The API's calls that write or work on a buffer."""
         self._handle("POST")
 
     def _handle(self, method: str) -> None:
+        """Guard, route, and turn every failure into a JSON answer with its status."""
         self.body_read = False
         refusal = self.app.guard.refusal(self.headers, writes=method == "POST")
         try:
@@ -84,6 +87,7 @@ class Handler(BaseHTTPRequestHandler):
             self._fail(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"internal error: {type(error).__name__}: {error}"})
 
     def _route(self, method: str) -> None:
+        """The handler of the method and path, or a 404."""
         url = urlsplit(self.path)
         query = {key: values[-1] for key, values in parse_qs(url.query).items()}
         route = ROUTES.get((method, url.path))
@@ -103,15 +107,18 @@ class Handler(BaseHTTPRequestHandler):
     # ---- pages ----
 
     def _index(self, query: Dict[str, str]) -> None:
+        """The library index page."""
         page = self.app.page("index.html", WORDS[self.app.lang]["index_title"])
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", page)
 
     def _sop(self, query: Dict[str, str]) -> None:
+        """The editor page of one served SOP."""
         path = query.get("path", "")
         self.app.api.file(path)  # a 404 for a file that is not served
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", self.app.page("sop.html", path, path))
 
     def _static(self, name: str) -> None:
+        """A script or stylesheet of the pages."""
         suffix = name[name.rfind("."):] if "." in name else ""
         if "/" in name or suffix not in STATIC_TYPES or not _static_file(name).is_file():
             raise ApiError(404, f"no such file: {name}")
@@ -120,39 +127,48 @@ class Handler(BaseHTTPRequestHandler):
     # ---- the API ----
 
     def _library(self, query: Dict[str, str]) -> None:
+        """GET /api/library: the index data."""
         self._json(HTTPStatus.OK, self.app.api.library())
 
     def _file(self, query: Dict[str, str]) -> None:
+        """GET /api/file: one SOP as on disk, with its hash."""
         self._json(HTTPStatus.OK, self.app.api.file(query.get("path", "")))
 
     def _changes(self, query: Dict[str, str]) -> None:
+        """GET /api/changes: what pages poll to see changes on disk."""
         self._json(HTTPStatus.OK, self.app.api.changes(query.get("path")))
 
     def _check(self, query: Dict[str, str]) -> None:
+        """POST /api/check: an editor buffer's findings and views."""
         body = self._body_json()
         views = [view for view in body.get("views", ["html"]) if view in ("html", "svg", "totals")]
         self._json(HTTPStatus.OK, self.app.api.check(_text(body, "path"), _text(body, "text"), views))
 
     def _save(self, query: Dict[str, str]) -> None:
+        """POST /api/save: write a buffer unless the file changed since it was loaded."""
         body = self._body_json()
         path, text, base = _text(body, "path"), _text(body, "text"), _text(body, "base")
         saved = self.app.api.save(path, text, base, bool(body.get("format")))
         self._json(HTTPStatus.OK, saved)
 
     def _diff(self, query: Dict[str, str]) -> None:
+        """POST /api/diff: the differences between the version on disk and the buffer."""
         body = self._body_json()
         diff = self.app.api.diff(_text(body, "path"), _text(body, "theirs"), _text(body, "text"))
         self._json(HTTPStatus.OK, {"diff": diff})
 
     def _new(self, query: Dict[str, str]) -> None:
+        """POST /api/new: a new SOP from the template."""
         body = self._body_json()
         self._json(HTTPStatus.OK, self.app.api.new(_text(body, "folder"), _text(body, "name")))
 
     def _import(self, query: Dict[str, str]) -> None:
+        """POST /api/import: an uploaded document as a new draft SOP."""
         data = self._body(MAX_UPLOAD)
         self._json(HTTPStatus.OK, self.app.api.import_file(query.get("folder", ""), query.get("name", ""), data))
 
     def _download(self, query: Dict[str, str]) -> None:
+        """POST /api/download: the buffer in a download format."""
         body = self._body_json()
         download: Download = self.app.api.download(_text(body, "path"), _text(body, "text"), _text(body, "format"))
         disposition = f'attachment; filename="{download.name}"'
@@ -161,6 +177,7 @@ class Handler(BaseHTTPRequestHandler):
     # ---- plumbing ----
 
     def _body(self, limit: int) -> bytes:
+        """The request's body, at most `limit` bytes."""
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
@@ -177,6 +194,7 @@ class Handler(BaseHTTPRequestHandler):
             self.rfile.read(int(length))
 
     def _body_json(self) -> dict:
+        """The request's body as a JSON object."""
         if not (self.headers.get("Content-Type") or "").startswith("application/json"):
             raise ApiError(415, "expected a JSON body")
         try:
@@ -188,9 +206,11 @@ class Handler(BaseHTTPRequestHandler):
         return body
 
     def _json(self, status: int, body: dict) -> None:
+        """Answer with a JSON object."""
         self._send(status, "application/json; charset=utf-8", json.dumps(body, ensure_ascii=False).encode("utf-8"))
 
     def _send(self, status: int, content_type: str, data: bytes, extra: Optional[Dict[str, str]] = None) -> None:
+        """Answer with data, the security headers added."""
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
@@ -211,6 +231,7 @@ def _static_file(name: str):
 
 
 def _text(body: dict, key: str) -> str:
+    """A text field of a JSON body; anything else is a 400."""
     value = body.get(key, "")
     if not isinstance(value, str):
         raise ApiError(400, f"{key} must be text")
@@ -233,6 +254,8 @@ ROUTES: Dict[Tuple[str, str], Callable[[Handler, Dict[str, str]], None]] = {
 
 
 class _IPv6Server(ThreadingHTTPServer):
+    """The threading server on an IPv6 address."""
+
     address_family = socket.AF_INET6
 
 

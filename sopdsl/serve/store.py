@@ -41,6 +41,7 @@ class Store:
         self._guard = threading.Lock()
 
     def _lock_for(self, path: Path) -> threading.Lock:
+        """The lock of one file on disk, whatever path names it."""
         key = os.path.realpath(path)
         with self._guard:
             return self._locks.setdefault(key, threading.Lock())

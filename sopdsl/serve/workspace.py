@@ -95,6 +95,7 @@ class Workspace:
         return loaded
 
     def _load(self, key: str, path: Path) -> Optional[Loaded]:
+        """The file parsed again if its size or mtime changed since the last look (call under the lock)."""
         try:
             status = path.stat()
         except OSError:
