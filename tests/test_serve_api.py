@@ -369,3 +369,35 @@ def test_a_fault_inside_the_app_is_a_one_line_answer_not_a_dropped_connection(ap
     status, body = app.get_json("/api/library")
     assert status == 500 and body == {"error": "internal error: RuntimeError: kaputt"}
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_each_step_of_the_preview_names_its_source_line(app, library):
+    import html.parser
+
+    path = library / "pendokumentasian-informasi-publik.sop"
+    text = path.read_text(encoding="utf-8")
+    body = app.post("/api/check", {"path": key(path), "text": text, "views": ["html"]})[1]
+
+    class StepRows(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def handle_starttag(self, tag, attributes):
+            attributes = dict(attributes)
+            if tag == "tr" and "step" in (attributes.get("class") or "").split():
+                self.lines.append(int(attributes["data-line"]))
+
+    rows = StepRows()
+    rows.feed(body["html"])
+    source = text.split("\n")
+    assert rows.lines == sorted(rows.lines) and len(rows.lines) == len(set(rows.lines)) > 3
+    assert all(source[line - 1].startswith(("step", "decision")) for line in rows.lines)
+
+
+@pytest.mark.parametrize("payload", [{"views": "html"}, {"views": [1]}, {"text": 5}, [1, 2]])
+def test_a_malformed_request_is_a_400(app, library, payload):
+    body = {"path": key(library / "pengelolaan-website-ppid.sop"), "text": "", **payload} \
+        if isinstance(payload, dict) else payload
+    status, answer = app.post("/api/check", body)
+    assert status == 400 and answer["error"]

@@ -12,7 +12,6 @@ from . import engine
 from .store import Conflict, Store
 from .workspace import Loaded, Refused, Workspace
 
-VIEWS = ("html", "svg", "totals")
 DOWNLOADS = {  # format -> (content type, whether the renderer gives bytes)
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

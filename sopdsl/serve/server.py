@@ -141,7 +141,9 @@ class Handler(BaseHTTPRequestHandler):
     def _check(self, query: Dict[str, str]) -> None:
         """POST /api/check: an editor buffer's findings and views."""
         body = self._body_json()
-        views = [view for view in body.get("views", ["html"]) if view in ("html", "svg", "totals")]
+        views = body.get("views", ["html"])
+        if not isinstance(views, list) or not all(isinstance(view, str) for view in views):
+            raise ApiError(400, "views must be a list of names")
         self._json(HTTPStatus.OK, self.app.api.check(_text(body, "path"), _text(body, "text"), views))
 
     def _save(self, query: Dict[str, str]) -> None:
