@@ -23,12 +23,15 @@
     conflict: null, // {theirs, theirs_digest, diff} while the author chooses
     completion: null,
     lastDiskDigest: "",
-    followed: null, // the preview's row of the step at the caret
     gutterShape: "", // line count and findings the gutter was drawn for
-    sheets: [], // the HTML of each sheet the preview shows, as the renderer gave it
   };
 
   const dirty = () => textarea.value !== state.saved;
+  const preview = SopPreview({
+    caretLine: () => caretLine(),
+    goTo: (line) => goTo(line, 1),
+    sequence: () => state.sequence,
+  });
 
   // ---- the editor: gutter, colouring overlay, scrolling together ----
 
@@ -71,23 +74,8 @@
     return textarea.value.slice(0, textarea.selectionStart).split("\n").length;
   }
 
-  // The preview's step of the caret's line, outlined and brought into view when the caret moves to another step.
-  function followCaret() {
-    const doc = document.getElementById("view-html").contentDocument;
-    if (!doc) return;
-    const line = caretLine();
-    let current = null;
-    for (const row of doc.querySelectorAll("[data-line]")) if (Number(row.dataset.line) <= line) current = row;
-    if (current === state.followed) return;
-    if (state.followed) state.followed.style.outline = "";
-    state.followed = current;
-    if (!current) return;
-    current.style.outline = "2px solid #f0a000";
-    current.scrollIntoView({ block: "nearest" });
-  }
-
   function showCaretFinding() {
-    followCaret();
+    preview.followCaret();
     const line = caretLine();
     const here = state.findings.filter((f) => f.line === line);
     const target = document.getElementById("caret-finding");
@@ -136,106 +124,6 @@
     document.getElementById("findings-heading").textContent = t("findings_n", { n: state.findings.length });
   }
 
-  // The preview updated in place: only the sheets that changed are replaced, so the rest keeps its layout and
-  // the scroll position stays; a different stylesheet (another paper) loads the whole document again.
-  function showDocument(frame, html) {
-    const doc = frame.contentDocument;
-    if (!frame.dataset.loaded || !doc || !doc.body) return showInFrame(frame, html);
-    const next = new DOMParser().parseFromString(html, "text/html");
-    const styles = (d) => [...d.head.querySelectorAll("style, link, meta")].map((e) => e.outerHTML).join("");
-    if (styles(next) !== styles(doc) || next.body.getAttribute("data-paper") !== doc.body.getAttribute("data-paper")) {
-      return showInFrame(frame, html);
-    }
-    doc.title = next.title;
-    const old = [...doc.body.children];
-    const fresh = [...next.body.children];
-    const sources = fresh.map((sheet) => sheet.outerHTML);
-    fresh.forEach((sheet, index) => {
-      if (index >= old.length) doc.body.append(doc.importNode(sheet, true));
-      else if (state.sheets[index] !== sources[index]) old[index].replaceWith(doc.importNode(sheet, true));
-    });
-    old.slice(fresh.length).forEach((sheet) => sheet.remove());
-    state.sheets = sources;
-    if (state.followed && !state.followed.isConnected) state.followed = null;
-    followCaret();
-    previewed();
-  }
-
-  // Tells whoever waits (the tests, the benchmark) that the preview shows the last check.
-  function previewed() {
-    document.body.dataset.previewed = String(state.sequence);
-    document.dispatchEvent(new CustomEvent("sopdsl:previewed"));
-  }
-
-  function showInFrame(frame, html) {
-    const win = frame.contentWindow;
-    const scroll = win && win.document && win.document.documentElement ? [win.scrollX, win.scrollY] : [0, 0];
-    frame.onload = () => {
-      frame.dataset.loaded = "1";
-      if (frame.id === "view-html") state.sheets = [...frame.contentDocument.body.children].map((e) => e.outerHTML);
-      fitWidth(frame);
-      frame.contentWindow.scrollTo(scroll[0], scroll[1]);
-      wireDocument(frame.contentDocument);
-      state.followed = null;
-      if (frame.id === "view-html") followCaret();
-      previewed();
-    };
-    frame.srcdoc = html;
-  }
-
-  // The printed page is wider than the pane: shown scaled down to its width, as a print preview.
-  function fitWidth(frame) {
-    const root = frame.contentDocument && frame.contentDocument.documentElement;
-    if (!root) return;
-    root.style.zoom = "1";
-    const width = root.scrollWidth;
-    const scale = Math.min(1, (frame.clientWidth - 4) / Math.max(width, 1));
-    root.style.zoom = String(scale);
-  }
-
-  // Steps of the preview lead to their source lines; links to other SOPs open their pages.
-  function wireDocument(doc) {
-    if (!doc) return;
-    doc.addEventListener("click", (event) => {
-      const link = event.target.closest("a[href]");
-      if (link) {
-        event.preventDefault();
-        const href = link.getAttribute("href");
-        if (href.startsWith("/sop?")) window.location.href = href;
-        return;
-      }
-      const row = event.target.closest("[data-line]");
-      if (row) goTo(Number(row.dataset.line), 1);
-    });
-  }
-
-  function renderTotals(totals) {
-    const target = document.getElementById("view-totals");
-    target.replaceChildren();
-    if (!totals) {
-      target.append(element("p", "muted", t("no_totals")));
-      return;
-    }
-    const table = element("table", "plain");
-    const head = element("tr");
-    for (const key of ["flow", "steps", "typical", "min", "max"]) head.append(element("th", "", t("totals_" + key)));
-    table.append(head);
-    const row = (name, steps, times, cls) => {
-      const tr = element("tr", cls);
-      tr.append(element("td", "", name), element("td", "count", steps), ...times.map((x) => element("td", "", x)));
-      return tr;
-    };
-    for (const flow of totals.flows) table.append(row(flow.section || t("totals_whole"), flow.steps, flow.times, ""));
-    table.append(row(t("totals_total"), totals.steps, totals.times, "total"));
-    target.append(table);
-    for (const flow of totals.flows) {
-      for (const loop of flow.loops) target.append(element("p", "muted", t("totals_loop", loop)));
-      if (flow.unquantified.length) {
-        target.append(element("p", "muted", t("totals_unquantified", { steps: flow.unquantified.join(", ") })));
-      }
-    }
-  }
-
   function applyCheck(result) {
     state.findings = result.findings;
     if (result.roles) state.known = { roles: result.roles, steps: result.steps, sops: result.sops };
@@ -243,10 +131,10 @@
     renderFindings();
     paint();
     document.body.dataset.checked = String(state.sequence);
-    if (result.roles) renderTotals(result.totals);
-    if (result.svg !== undefined) showInFrame(document.getElementById("view-svg"), result.svg);
-    if (result.html !== undefined) showDocument(document.getElementById("view-html"), result.html);
-    else previewed();
+    if (result.roles) preview.totals(result.totals);
+    if (result.svg !== undefined) preview.diagram(result.svg);
+    if (result.html !== undefined) preview.document(result.html);
+    else preview.previewed();
   }
 
   // One check at a time: typing during a check asks for another when it returns.
@@ -571,9 +459,6 @@
   for (const button of document.querySelectorAll(".downloads button")) {
     button.addEventListener("click", () => download(button.dataset.format));
   }
-  window.addEventListener("resize", () => {
-    for (const name of ["html", "svg"]) fitWidth(document.getElementById("view-" + name));
-  });
   window.addEventListener("beforeunload", (event) => {
     if (dirty()) {
       event.preventDefault();
