@@ -412,6 +412,7 @@
     document.getElementById("path").textContent = path;
     document.title = path + " · sopdsl";
     document.getElementById("save").textContent = t("save");
+    document.getElementById("save").title = t("keys_hint");
     document.getElementById("format-label").textContent = t("format_on_save");
     document.getElementById("download-label").textContent = t("download");
     document.getElementById("keep-mine").textContent = t("keep_mine");
