@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -277,7 +278,10 @@ def test_the_pages_carry_the_token_and_a_content_security_policy(app):
 def test_the_served_file_set_follows_the_disk(app, library):
     first = app.get_json("/api/changes")[1]["signature"]
     write_sop(library, "tambahan.sop")
-    assert app.get_json("/api/changes")[1]["signature"] != first
+    deadline = time.monotonic() + 30  # the folders are walked again at most once a second
+    while app.get_json("/api/changes")[1]["signature"] == first:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
     paths = [sop["path"] for sop in app.get_json("/api/library")[1]["sops"]]
     assert key(library / "tambahan.sop") in paths
 

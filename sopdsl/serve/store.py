@@ -88,6 +88,7 @@ class Store:
             if os.path.lexists(path):
                 raise Refused(f"{key} exists already")
             write_atomically(path, text.encode("utf-8"))
+        self.workspace.forget_listing()
         return key
 
 

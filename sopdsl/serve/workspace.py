@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from ..files import UsageError, collect
 from . import engine
+
+LISTING_SECONDS = 1.0
 
 
 class Refused(Exception):
@@ -53,15 +56,29 @@ class Workspace:
         self.roots: Tuple[Root, ...] = tuple(roots)
         self.config = engine.configuration([str(root.given) for root in roots])
         self._cache: Dict[str, Loaded] = {}
+        self._listing: Optional[Tuple[float, Dict[str, Path]]] = None  # when the folders were walked, what was found
         self._lock = threading.Lock()
 
     def paths(self) -> Dict[str, Path]:
-        """Every served .sop file by its key (the path as the command line would print it), in a stable order."""
+        """Every served .sop file by its key (the path as the command line would print it), in a stable order.
+
+        The folders are walked at most once a second: a keystroke's check should not walk a large tree.
+        """
+        now = time.monotonic()
+        listing = self._listing
+        if listing is not None and now - listing[0] < LISTING_SECONDS:
+            return listing[1]
         try:
             found = collect(str(root.given) for root in self.roots)
         except UsageError:  # no .sop file yet, or a folder that cannot be read
-            return {}
-        return {path.as_posix(): path for path in found}
+            found = []
+        paths = {path.as_posix(): path for path in found}
+        self._listing = (now, paths)
+        return paths
+
+    def forget_listing(self) -> None:
+        """Walk the folders again at the next look (a file was just made)."""
+        self._listing = None
 
     def signature(self) -> str:
         """Changes whenever a served file appears, goes or changes on disk: what pages poll."""
