@@ -405,3 +405,13 @@ def test_a_malformed_request_is_a_400(app, library, payload):
         if isinstance(payload, dict) else payload
     status, answer = app.post("/api/check", body)
     assert status == 400 and answer["error"]
+
+
+def test_a_file_that_is_not_utf8_is_listed_with_its_error_but_not_opened_for_editing(app, library):
+    path = library / "rusak.sop"
+    path.write_bytes(b"sop rusak: \xff\xfe\n")
+    sops = {sop["path"]: sop for sop in app.get_json("/api/library")[1]["sops"]}
+    assert sops[key(path)]["findings"][0]["message"].startswith("byte 0xff is not valid UTF-8")
+    status, body = app.get_json(f"/api/file?path={key(path)}")
+    assert status == 422 and "UTF-8" in body["error"]
+    assert path.read_bytes() == b"sop rusak: \xff\xfe\n"

@@ -293,3 +293,11 @@ def test_the_latency_benchmark_times_each_keystroke(chromium):
 
     times = measure(steps=10, keys=3, browser=chromium)
     assert len(times) == 3 and all(time > 0 for time in times)
+
+
+def test_a_file_that_cannot_be_opened_cannot_be_saved_over(page, app, library):
+    path = library / "rusak.sop"
+    path.write_bytes(b"sop rusak: \xff\xfe\n")
+    open_sop(page, app, path)
+    assert page.locator("#state.error").inner_text().endswith("save the file as UTF-8")
+    assert page.locator("#save").is_disabled() and page.locator("#text").get_attribute("readonly") is not None

@@ -98,12 +98,15 @@ class Api:
 
     def file(self, key: str) -> dict:
         """One SOP's text as on disk, with the hash a save must send back."""
-        loaded = self._loaded(key)
-        return {"path": key, "text": loaded.file.text or "", "digest": loaded.digest}
+        loaded = self.served(key)
+        if loaded.file.text is None:  # not UTF-8: an empty editor must not be saved over it
+            error = loaded.file.error
+            raise ApiError(422, f"{key}: {error.message if error is not None else 'cannot be read'}")
+        return {"path": key, "text": loaded.file.text, "digest": loaded.digest}
 
     def check(self, key: str, text: str, views: Sequence[str]) -> dict:
         """The findings of an editor buffer checked in the library in place of its file, and the views asked for."""
-        self._loaded(key)
+        self.served(key)
         config = self.workspace.config
         buffer = engine.parse_buffer(key, text, config)
         loaded = [item for item in self.workspace.library() if item.file.path != key]
@@ -178,7 +181,7 @@ class Api:
         """The editor's buffer in a download format."""
         if format_name not in DOWNLOADS:
             raise ApiError(400, f"unknown download format: {format_name}")
-        self._loaded(key)
+        self.served(key)
         buffer = engine.parse_buffer(key, text, self.workspace.config)
         if buffer.sop is None:
             error = buffer.error
@@ -199,7 +202,7 @@ class Api:
                 result["digest"] = ""
         return result
 
-    def _loaded(self, key: str) -> Loaded:
+    def served(self, key: str) -> Loaded:
         """A served file, or a 404 for a path the index does not list."""
         try:
             return self.workspace.loaded(key)

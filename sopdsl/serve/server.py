@@ -114,7 +114,7 @@ class Handler(BaseHTTPRequestHandler):
     def _sop(self, query: Dict[str, str]) -> None:
         """The editor page of one served SOP."""
         path = query.get("path", "")
-        self.app.api.file(path)  # a 404 for a file that is not served
+        self.app.api.served(path)  # a 404 for a file that is not served
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", self.app.page("sop.html", path, path))
 
     def _static(self, name: str) -> None:

@@ -12,7 +12,7 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 from ..files import UsageError, collect
 from . import engine
 
-LISTING_SECONDS = 1.0
+LISTING_SECONDS = 1.0  # how long a walk of the served folders stays current
 
 
 class Refused(Exception):

@@ -189,6 +189,7 @@
   }
 
   async function save(base) {
+    if (document.getElementById("save").disabled) return;
     const body = { path, text: textarea.value, base: base === undefined ? state.base : base,
       format: document.getElementById("format-on-save").checked };
     const sent = textarea.value;
@@ -424,7 +425,12 @@
   async function start() {
     setWords();
     const disk = await loadFromDisk();
-    if (!disk) return;
+    if (!disk) {  // nothing loaded: nothing may be saved over the file
+      textarea.readOnly = true;
+      document.getElementById("save").disabled = true;
+      document.body.dataset.ready = "1";
+      return;
+    }
     state.base = disk.digest;
     state.lastDiskDigest = disk.digest;
     state.saved = disk.text.replace(/\r\n/g, "\n");
