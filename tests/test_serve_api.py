@@ -415,3 +415,13 @@ def test_a_file_that_is_not_utf8_is_listed_with_its_error_but_not_opened_for_edi
     status, body = app.get_json(f"/api/file?path={key(path)}")
     assert status == 422 and "UTF-8" in body["error"]
     assert path.read_bytes() == b"sop rusak: \xff\xfe\n"
+
+
+@pytest.mark.parametrize("name, sop_id", [("2024_Layanan.Baru", "sop-2024-layanan-baru"),
+                                          ("Layanan_KTP.sop", "layanan-ktp"), ("Pelayanan-KTP", "pelayanan-ktp")])
+def test_a_new_sop_gets_a_valid_id_from_any_file_name(app, library, name, sop_id):
+    status, body = app.post("/api/new", {"folder": key(library), "name": name})
+    assert status == 200
+    text = Path(body["path"]).read_text(encoding="utf-8")
+    assert text.startswith(f"sop {sop_id}: ")
+    assert main(["check", body["path"]]) == 0

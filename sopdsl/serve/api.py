@@ -159,7 +159,9 @@ class Api:
 
     def new(self, folder: str, name: str) -> dict:
         """A new SOP from the template, named after its file."""
-        sop_id = SOP_ID.sub("-", Path(name).stem.lower()).strip("-") or "sop-baru"
+        base = name[: -len(".sop")] if name.endswith(".sop") else name
+        sop_id = SOP_ID.sub("-", base.lower()).strip("-") or "baru"
+        sop_id = sop_id if sop_id[0].isalpha() else f"sop-{sop_id}"  # an id starts with a letter
         return {"path": self.store.create(folder, name, engine.new_sop_text(sop_id))}
 
     def import_file(self, folder: str, name: str, data: bytes) -> dict:
