@@ -301,3 +301,14 @@ def test_a_file_that_cannot_be_opened_cannot_be_saved_over(page, app, library):
     open_sop(page, app, path)
     assert page.locator("#state.error").inner_text().endswith("save the file as UTF-8")
     assert page.locator("#save").is_disabled() and page.locator("#text").get_attribute("readonly") is not None
+
+
+def test_a_server_that_does_not_answer_is_reported_and_the_text_stays(page, app, library):
+    open_sop(page, app, library / FILE)
+    page.route("**/api/**", lambda route: route.abort("connectionrefused"))
+    select(page, "Pengelolaan Website PPID")
+    page.keyboard.type("Ditulis Saat Server Mati")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector("#state.error:has-text('server tidak menjawab')")
+    assert "Ditulis Saat Server Mati" in page.locator("#text").input_value()
+    assert "Ditulis Saat Server Mati" not in (library / FILE).read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ const Sopdsl = (() => {
   const token = document.querySelector('meta[name="sopdsl-token"]').content;
   const words = JSON.parse(document.getElementById("sopdsl-words").textContent);
 
-  // A request to the API; writes carry the session token. Resolves to {status, body}.
+  // A request to the API; writes carry the session token. Resolves to {status, body} (status 0: no answer).
   async function request(method, url, body, raw) {
     const headers = { "X-Sopdsl-Token": token };
     let payload;
@@ -16,7 +16,12 @@ const Sopdsl = (() => {
       payload = JSON.stringify(body);
       headers["Content-Type"] = "application/json";
     }
-    const response = await fetch(url, { method, headers, body: payload, cache: "no-store" });
+    let response;
+    try {
+      response = await fetch(url, { method, headers, body: payload, cache: "no-store" });
+    } catch (error) { // the server is stopped or unreachable
+      return { status: 0, body: { error: t("offline") }, response: null };
+    }
     const type = response.headers.get("Content-Type") || "";
     if (type.startsWith("application/json")) {
       return { status: response.status, body: await response.json(), response };

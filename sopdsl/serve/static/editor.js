@@ -150,8 +150,6 @@
         { path, text: textarea.value, views: [state.view] });
       if (status === 200 && sequence === state.sequence) applyCheck(body);
       else if (status !== 200) showState(body.error, "error");
-    } catch (error) {
-      showState(t("offline"), "error");
     } finally {
       state.inFlight = false;
       if (state.again) {
@@ -259,12 +257,8 @@
 
   async function poll() {
     if (state.conflict) return;
-    let body;
-    try {
-      ({ body } = await request("GET", "/api/changes?path=" + encodeURIComponent(path)));
-    } catch (error) {
-      return showState(t("offline"), "error");
-    }
+    const { status, body } = await request("GET", "/api/changes?path=" + encodeURIComponent(path));
+    if (status !== 200) return showState(body.error || String(status), "error");
     if (!body.digest || body.digest === state.base || body.digest === state.lastDiskDigest) {
       if (document.getElementById("state").classList.contains("error") && !state.conflict) updateState();
       return;

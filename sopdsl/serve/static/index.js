@@ -193,12 +193,8 @@
   }
 
   async function poll() {
-    try {
-      const { status, body } = await request("GET", "/api/changes");
-      if (status === 200 && library && body.signature !== library.signature) await load();
-    } catch (error) {
-      // the server is stopped or restarting: try again at the next tick
-    }
+    const { status, body } = await request("GET", "/api/changes");
+    if (status === 200 && library && body.signature !== library.signature) await load();
   }
 
   function setWords() {
