@@ -425,3 +425,11 @@ def test_a_new_sop_gets_a_valid_id_from_any_file_name(app, library, name, sop_id
     text = Path(body["path"]).read_text(encoding="utf-8")
     assert text.startswith(f"sop {sop_id}: ")
     assert main(["check", body["path"]]) == 0
+
+
+def test_a_download_is_named_safely_whatever_the_file_is_called(app, library):
+    path = library / 'laporan "akhir"\tbaru.sop'
+    path.write_text(sop_text(), encoding="utf-8")
+    status, body = app.post("/api/download", {"path": key(path), "text": sop_text(), "format": "svg"})
+    assert status == 200
+    assert body["headers"]["Content-Disposition"] == 'attachment; filename="laporan_akhir_baru.svg"'

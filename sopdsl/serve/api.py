@@ -192,7 +192,8 @@ class Api:
         files = [item.file for item in self.workspace.library() if item.file.path != key] + [buffer]
         result = engine.render(format_name, buffer.sop, self._options(buffer.sop, buffer, files))
         data = result.encode("utf-8") if isinstance(result, str) else result
-        return Download(f"{Path(key).stem}.{format_name}", DOWNLOADS[format_name], data)
+        name = FILE_NAME_UNSAFE.sub("_", Path(key).stem) or "sop"  # a plain name for the header
+        return Download(f"{name}.{format_name}", DOWNLOADS[format_name], data)
 
     def changes(self, key: Optional[str]) -> dict:
         """What pages poll: the library's signature, and the hash of one file on disk."""
