@@ -61,3 +61,24 @@ def test_the_new_sop_template_is_the_indonesian_example_of_the_contract(language
 
     example = language_md.split("The same SOP in Indonesian:\n```\n", 1)[1].split("```", 1)[0]
     assert TEMPLATE_ID == example
+
+
+@pytest.mark.parametrize("host, accepted, refused", [
+    ("127.0.0.1", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LOCALHOST:8000"],
+     ["127.0.0.1:8001", "evil.example:8000", "127.0.0.1", "", "192.168.1.5:8000"]),
+    ("192.168.1.5", ["192.168.1.5:8000"], ["localhost:8000", "127.0.0.1:8000"]),
+    ("::1", ["[::1]:8000", "localhost:8000"], ["::1:8000", "evil.example:8000"]),
+])
+def test_the_guard_accepts_only_the_servers_own_names(host, accepted, refused):
+    from sopdsl.serve.guard import TOKEN_HEADER, Guard
+
+    guard = Guard(host, 8000)
+    for name in accepted:
+        assert guard.refusal({"Host": name}, writes=False) is None, name
+        assert guard.refusal({"Host": name, "Origin": f"http://{name.lower()}"}, writes=False) is None, name
+        assert guard.refusal({"Host": name, TOKEN_HEADER: guard.token}, writes=True) is None, name
+        assert guard.refusal({"Host": name, TOKEN_HEADER: guard.token[:-1]}, writes=True) is not None, name
+        assert guard.refusal({"Host": name, "Origin": f"http://{name}/path"}, writes=False) is not None, name
+    for name in refused:
+        assert guard.refusal({"Host": name, TOKEN_HEADER: guard.token}, writes=True) is not None, name
+    assert Guard(host, 8000).token != guard.token
