@@ -6,7 +6,7 @@ import difflib
 import re
 import tempfile
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence
 
 from . import engine
 from .store import Conflict, Store
@@ -232,11 +232,7 @@ def _links(files: Sequence[engine.SourceFile], owners: Dict[str, str]) -> List[d
     """The library's `related` and `uses` references, each with the file it points to when served."""
     links = []
     for file in files:
-        if file.summary is None:
-            continue
-        targets: List[Tuple[str, str]] = [("related", ref.id) for ref in file.summary.related]
-        targets += [("uses", use.ref.id) for use in file.summary.uses]
-        for kind, target in dict.fromkeys(targets):
+        for kind, target in dict.fromkeys(engine.references(file)):
             links.append({"from": file.path, "kind": kind, "to": target, "to_path": owners.get(target)})
     return links
 

@@ -89,6 +89,13 @@ def totals_by_id(files: Iterable[SourceFile]) -> Dict[str, SopTotals]:
     return library_totals(file.summary for file in files if file.summary is not None)
 
 
+def references(file: SourceFile) -> List[Tuple[str, str]]:
+    """The SOP ids a file refers to, each with how: ("related", id) in its header, ("uses", id) from a step."""
+    if file.summary is None:
+        return []
+    return [("related", ref.id) for ref in file.summary.related] + [("uses", use.ref.id) for use in file.summary.uses]
+
+
 def render_options(lang: str, totals: Optional[SopTotals] = None, links: Optional[Dict[str, str]] = None,
                    titles: Optional[Dict[str, str]] = None) -> RenderOptions:
     """The options the preview and the downloads render with."""
