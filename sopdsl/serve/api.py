@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Sequence
 
+from ..diagnostics import Diagnostic, Severity
 from . import engine
 from .store import Conflict, Store
 from .workspace import Loaded, Refused, Workspace
@@ -77,9 +78,9 @@ class Api:
         entry = {
             "path": file.path,
             "digest": item.digest,
-            "errors": sum(1 for d in mine if d.severity == engine.Severity.ERROR),
-            "warnings": sum(1 for d in mine if d.severity == engine.Severity.WARNING),
-            "infos": sum(1 for d in mine if d.severity == engine.Severity.INFO),
+            "errors": sum(1 for d in mine if d.severity == Severity.ERROR),
+            "warnings": sum(1 for d in mine if d.severity == Severity.WARNING),
+            "infos": sum(1 for d in mine if d.severity == Severity.INFO),
             "silenced": silenced.get(file.path, 0),
             "findings": [_finding(d) for d in mine],
         }
@@ -213,7 +214,7 @@ class Api:
             raise ApiError(404, str(error)) from None
 
 
-def _finding(diagnostic: engine.Diagnostic) -> dict:
+def _finding(diagnostic: Diagnostic) -> dict:
     """A finding as the pages show it."""
     return {"line": diagnostic.line, "column": diagnostic.column, "severity": diagnostic.severity.value,
             "rule": diagnostic.rule, "message": diagnostic.message}

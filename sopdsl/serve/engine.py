@@ -1,6 +1,7 @@
 """Every call the web app makes into sopdsl's engine, in one place: parse, check, render, format, totals, import.
 
-The rest of `sopdsl.serve` knows the engine only through these functions.
+The rest of `sopdsl.serve` knows the engine only through these functions and the loaded file type,
+`SourceFile`, which it takes from here; findings are the plain `sopdsl.diagnostics.Diagnostic`.
 """
 
 from __future__ import annotations

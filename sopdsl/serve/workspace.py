@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
+from ..diagnostics import Diagnostic
 from ..files import UsageError, collect
 from . import engine
 
@@ -33,7 +34,7 @@ class Loaded(NamedTuple):
     signature: Tuple[int, int]
     digest: str
     file: engine.SourceFile
-    own: Tuple[engine.Diagnostic, ...]
+    own: Tuple[Diagnostic, ...]
 
 
 def digest(data: bytes) -> str:
