@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections import Counter
 from functools import partial
 from pathlib import Path
-from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic
@@ -23,10 +24,12 @@ CHUNKS_PER_WORKER = 4  # enough chunks per worker to even out files of different
 
 
 class Checked(NamedTuple):
-    """The outcome of a check: the files read, in the order given, and the findings, sorted."""
+    """The outcome of a check: the files read, in the order given, the findings, sorted, and how many
+    findings each file's suppressions silenced (a silence is a decision a reviewer must be able to see)."""
 
     files: Tuple[SourceFile, ...]
     diagnostics: Tuple[Diagnostic, ...]
+    silenced: Mapping[str, int] = {}
 
 
 def check_paths(
@@ -48,8 +51,8 @@ def check_paths(
     else:
         results = list(map(work, names))
     library = LibraryContext([file for file, _ in results], is_library)
-    diagnostics = _complete(library, [d for _, found in results for d in found], config)
-    return Checked(tuple(library.files), diagnostics)
+    diagnostics, silenced = library_diagnostics(library, [d for _, found in results for d in found], config)
+    return Checked(tuple(library.files), diagnostics, silenced)
 
 
 def available_cores() -> int:
@@ -74,8 +77,8 @@ def _on_pool(work, names: List[str], jobs: int) -> list:
 
 def check_library(library: LibraryContext, config: Config = DEFAULTS) -> List[Diagnostic]:
     """Every finding on every file of an already loaded library, suppressions applied, sorted."""
-    per_file = [d for file in library.files for d in _file_diagnostics(file, config)]
-    return list(_complete(library, per_file, config))
+    per_file = [d for file in library.files for d in file_diagnostics(file, config)]
+    return list(library_diagnostics(library, per_file, config)[0])
 
 
 def _load_and_check(path: str, config: Config, models: bool) -> Tuple[SourceFile, List[Diagnostic]]:
@@ -88,7 +91,7 @@ def _load_and_check(path: str, config: Config, models: bool) -> Tuple[SourceFile
     return file, _rule_diagnostics(context, path, config)
 
 
-def _file_diagnostics(file: SourceFile, config: Config) -> List[Diagnostic]:
+def file_diagnostics(file: SourceFile, config: Config) -> List[Diagnostic]:
     """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
         return [file.error]
@@ -103,21 +106,25 @@ def _rule_diagnostics(context: SopContext, path: str, config: Config) -> List[Di
     return found
 
 
-def _complete(library: LibraryContext, per_file: List[Diagnostic], config: Config) -> Tuple[Diagnostic, ...]:
-    """The per-file findings, with the library rules' findings added, suppressions applied and reported, sorted."""
+def library_diagnostics(library: LibraryContext, per_file: List[Diagnostic], config: Config
+                        ) -> Tuple[Tuple[Diagnostic, ...], Dict[str, int]]:
+    """The per-file findings, with the library rules' findings added, suppressions applied and reported, sorted;
+    and how many findings each file's suppressions silenced."""
     diagnostics = list(per_file)
     for rule in _enabled(config, Scope.LIBRARY):
         for path, findings in rule.check(library):
             diagnostics.extend(_diagnose(rule, path, findings, config))
     silences_by_path = {file.path: file.record.silences for file in library.files if file.record is not None}
     kept, used = apply(diagnostics, silences_by_path)
+    silenced = Counter(d.path for d in diagnostics)
+    silenced.subtract(d.path for d in kept)
     enabled = frozenset(name for name in RULES if config.enabled(name))
     for rule in _enabled(config, Scope.SUPPRESSIONS):
         for path, found in silences_by_path.items():
             if found:
                 report = SilenceReport(found, frozenset(s for s in found if s in used), enabled)
                 kept.extend(_diagnose(rule, path, rule.check(report), config))
-    return tuple(sorted(kept, key=lambda d: d.sort_key))
+    return tuple(sorted(kept, key=lambda d: d.sort_key)), {path: n for path, n in silenced.items() if n}
 
 
 def _enabled(config: Config, scope: Scope) -> List[Rule]:

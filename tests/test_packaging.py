@@ -34,6 +34,12 @@ def test_wheel_ships_the_grammar(wheel):
     )
 
 
+def test_wheel_ships_the_web_app_pages_scripts_and_styles(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    static = sorted((ROOT / "sopdsl" / "serve" / "static").iterdir())
+    assert static and {f"sopdsl/serve/static/{path.name}" for path in static} <= names
+
+
 def test_installed_wheel_checks_the_specs(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)

@@ -230,8 +230,9 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     if step.uses is not None:  # the same words as layout.note_text, with the link
         notes.append(f'{labels["uses"]} {_sop_reference(step.uses.id, options)}')
     note = "<br>".join(notes)
+    source_line = f' data-line="{step.span.line}"' if step.span is not None else ""  # for editors to find the step
     return (
-        f'<tr class="step" data-row="{row.key}"><td class="no">{row.number}</td>'
+        f'<tr class="step" data-row="{row.key}"{source_line}><td class="no">{row.number}</td>'
         f'<td class="activity">{escape(step.text.value)}</td>{lanes}'
         f'<td class="needs">{_text(step.needs)}</td><td class="time">{escape(row.time)}</td>'
         f'<td class="output">{_text(step.output)}</td><td class="note">{note}</td></tr>'
