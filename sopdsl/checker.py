@@ -135,6 +135,10 @@ def _enabled(config: Config, scope: Scope) -> List[Rule]:
 def _diagnose(rule: Rule, path: str, findings: Iterable[Finding], config: Config) -> Iterable[Diagnostic]:
     """The rule's findings on the file as diagnostics, at the configured, the finding's or the rule's severity."""
     configured = config.severity.get(rule.name)
+    if config.ignored_in(path, rule.name):
+        return
     for finding in findings:
         severity = configured or finding.severity or rule.severity
-        yield Diagnostic(path, finding.span.line, finding.span.column, severity, rule.name, finding.message)
+        span = finding.span
+        yield Diagnostic(path, span.line, span.column, severity, rule.name, finding.message,
+                         span.end_line, span.end_column)

@@ -13,10 +13,19 @@ from attrs import field, frozen
 from .analysis.calendar import CalendarError, calendar_minutes
 from .diagnostics import Severity
 from .errors import UsageError
+from .files import matches
 from .model import CALENDAR_FIELDS, Calendar
 from .parse import SopSyntaxError, parse_text
 
-KEYS = ("select", "ignore", "severity", "calendar", "strict", "holidays")
+KEYS = (
+    "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity", "calendar", "strict",
+    "exclude", "extend-exclude", "holidays",
+)
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__", ".mypy_cache",
+    ".ruff_cache", ".pytest_cache", ".sopdsl_cache", "build", "dist", "site-packages", ".eggs",
+)
+"""Folders a walk passes over unless `exclude` says otherwise: tools' and packages' folders, and build outputs."""
 ALWAYS_ON = "syntax-error"  # a file that does not parse can be neither checked nor passed
 
 
@@ -30,11 +39,21 @@ class Config:
     calendar: Optional[Calendar] = None
     strict: bool = False
     holidays: Tuple[datetime.date, ...] = ()  # extra non-working days (cuti bersama) for due dates
+    per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (glob, rules), globs relative to root
+    exclude: Tuple[str, ...] = DEFAULT_EXCLUDE
+    root: Optional[Path] = None  # the folder of the settings file: globs are relative to it
+    source: Optional[Path] = None  # the settings file itself
 
     def enabled(self, rule: str) -> bool:
         if rule == ALWAYS_ON:
             return True
         return (self.select is None or rule in self.select) and rule not in self.ignore
+
+    def ignored_in(self, path: str, rule: str) -> bool:
+        """Whether `per-file-ignores` turns the rule off for the file."""
+        if rule == ALWAYS_ON or not self.per_file_ignores:
+            return False
+        return any(rule in rules and matches(path, pattern, self.root) for pattern, rules in self.per_file_ignores)
 
 
 DEFAULTS = Config()
@@ -122,7 +141,39 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
         settings["strict"] = table["strict"]
     if "holidays" in table:
         settings["holidays"] = _holidays(table["holidays"], f"{where}: holidays")
-    return Config(**settings)
+    if "extend-select" in table:
+        extra = _rules_of(table, "extend-select", where, runs_rules)
+        if "select" in settings:  # without `select` every rule runs already
+            settings["select"] = settings["select"] + tuple(n for n in extra if n not in settings["select"])
+    if "extend-ignore" in table:
+        extra = _ignorable(_rules_of(table, "extend-ignore", where, runs_rules), f"{where}: extend-ignore", runs_rules)
+        settings["ignore"] = tuple(settings.get("ignore", ())) + extra
+    if "per-file-ignores" in table:
+        settings["per_file_ignores"] = _per_file_ignores(table["per-file-ignores"], f"{where}: per-file-ignores",
+                                                         runs_rules)
+    if "exclude" in table:
+        settings["exclude"] = _globs(table["exclude"], f"{where}: exclude")
+    if "extend-exclude" in table:
+        extra = _globs(table["extend-exclude"], f"{where}: extend-exclude")
+        settings["exclude"] = tuple(settings.get("exclude", DEFAULT_EXCLUDE)) + extra
+    return Config(**settings, root=path.parent.resolve(), source=path)
+
+
+def _rules_of(table: dict, key: str, where: str, registered: bool) -> Tuple[str, ...]:
+    return rule_names(_list(table[key], f"{where}: {key}"), f"{where}: {key}", registered)
+
+
+def _per_file_ignores(value, where: str, registered: bool) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise UsageError(f'{where} must be a table of "glob" = [rule names]')
+    return tuple((pattern, _ignorable(_list(rules, f"{where}: {pattern}"), f"{where}: {pattern}", registered))
+                 for pattern, rules in value.items())
+
+
+def _globs(value, where: str) -> Tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise UsageError(f"{where} must be a list of globs, such as [\"drafts\", \"old/*.sop\"]")
+    return tuple(value)
 
 
 def _table(path: Path) -> Optional[dict]:
@@ -214,11 +265,24 @@ def _holidays(value, where: str) -> Tuple[datetime.date, ...]:
     return tuple(sorted(set(days)))
 
 
-def with_overrides(config: Config, select=None, ignore=None) -> Config:
-    """The configuration with the command line's --select and --ignore in place of its own."""
-    changes = {}
+def with_overrides(config: Config, select=None, ignore=None, extend_select=None, extend_ignore=None,
+                   exclude=None, extend_exclude=None) -> Config:
+    """The configuration with the command line's options: --select and --ignore in place of its own lists,
+    --extend-select and --extend-ignore added to them; --exclude and --extend-exclude likewise."""
+    changes: Dict[str, object] = {}
     if select is not None:
         changes["select"] = rule_names(select, "--select")
     if ignore is not None:
         changes["ignore"] = _ignorable(ignore, "--ignore")
+    if extend_select:
+        chosen = changes.get("select", config.select)
+        if chosen is not None:
+            extra = rule_names(extend_select, "--extend-select")
+            changes["select"] = tuple(chosen) + tuple(n for n in extra if n not in chosen)
+    if extend_ignore:
+        changes["ignore"] = tuple(changes.get("ignore", config.ignore)) + _ignorable(extend_ignore, "--extend-ignore")
+    if exclude is not None:
+        changes["exclude"] = tuple(exclude)
+    if extend_exclude:
+        changes["exclude"] = tuple(changes.get("exclude", config.exclude)) + tuple(extend_exclude)
     return attrs.evolve(config, **changes)

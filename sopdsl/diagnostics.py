@@ -26,6 +26,15 @@ class Diagnostic(NamedTuple):
     severity: Severity
     rule: str
     message: str
+    end_line: int = 0  # the last character's place; 0: the same as line and column
+    end_column: int = 0
+
+    @property
+    def end(self) -> tuple:
+        """(line, column) of the finding's last character: its start where no end is known."""
+        if self.end_line <= 0:
+            return self.line, self.column
+        return self.end_line, max(self.end_column, self.column if self.end_line == self.line else 1)
 
     @property
     def sort_key(self):

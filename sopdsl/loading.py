@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import NamedTuple, Optional, Tuple
+from typing import Dict, NamedTuple, Optional, Tuple
 
 import attrs
 
@@ -11,7 +12,22 @@ from .diagnostics import Diagnostic, Severity
 from .errors import UsageError
 from .library_record import SopRecord, library_record
 from .model import Calendar, Sop
-from .parse import SopSyntaxError, parse_text, read_source
+from .parse import SopSyntaxError, decode_source, parse_text, read_source
+
+_GIVEN: Dict[str, bytes] = {}  # texts read from standard input, by the name they are shown under
+
+
+def take_standard_input(name: Optional[str] = None) -> Path:
+    """Read standard input once and keep it under `name` (`--stdin-filename`, else `-`): the path to load."""
+    shown = name or "-"
+    _GIVEN[shown] = sys.stdin.buffer.read()
+    return Path(shown)
+
+
+def source_text(path: Path) -> str:
+    """The text of a .sop file, or of standard input taken under that name."""
+    given = _GIVEN.get(str(path))
+    return decode_source(given) if given is not None else read_source(path)
 
 
 class SourceFile(NamedTuple):
@@ -50,7 +66,7 @@ def parse_file(path: Path, calendar: Optional[Calendar]) -> Tuple[Optional[str],
     """
     text = None
     try:
-        text = read_source(path)
+        text = source_text(path)
         sop = parse_text(text)
     except SopSyntaxError as error:
         return text, None, syntax_diagnostic(str(path), error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from typing import Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Sequence, Set, Tuple
 
 import attrs
@@ -10,7 +11,8 @@ import attrs
 from .diagnostics import Diagnostic
 from .model import HEADER_FIELDS, Sop, Span
 
-_DIRECTIVE = re.compile(r"#\s*sopdsl\s*:\s*ignore\b(?:\[(?P<names>[^\]]*)\])?")
+_DIRECTIVE = re.compile(r"#\s*sopdsl\s*:\s*ignore(?P<whole_file>-file)?(?![\w-])(?:\[(?P<names>[^\]]*)\])?")
+WHOLE_FILE = (1, sys.maxsize)  # the lines an `ignore-file` silence covers
 _NAME = re.compile(r"[^\s,]+(?:\s+[^\s,]+)*")
 
 
@@ -23,12 +25,15 @@ class Silence(NamedTuple):
     first_line: int  # the lines it covers: its own, or the whole block its line opens
     last_line: int
     own_line: bool  # the comment stands alone on its line, so it covers no code
+    whole_file: bool = False  # `ignore-file`: every line; with no name, every rule
 
     @property
     def span(self) -> Span:
         return Span(self.line, self.column, self.line, self.column + max(len(self.rule), 1) - 1)
 
     def covers(self, diagnostic: Diagnostic) -> bool:
+        if self.whole_file:
+            return self.rule in ("", diagnostic.rule)
         return diagnostic.rule == self.rule and self.first_line <= diagnostic.line <= self.last_line
 
 
@@ -51,11 +56,14 @@ def silences(sop: Sop) -> Tuple[Silence, ...]:
         if extents is None:
             extents = block_extents(sop)
         own = (comment.line, comment.line)
-        first_line, last_line = own if comment.own_line else extents.get(comment.line, own)
+        whole_file = bool(match.group("whole_file"))
+        if whole_file:
+            first_line, last_line = WHOLE_FILE
+        else:
+            first_line, last_line = own if comment.own_line else extents.get(comment.line, own)
         for name, offset in _names(match):
-            found.append(
-                Silence(name, comment.line, comment.column + offset, first_line, last_line, comment.own_line)
-            )
+            found.append(Silence(name, comment.line, comment.column + offset, first_line, last_line,
+                                 comment.own_line, whole_file))
     return tuple(found)
 
 

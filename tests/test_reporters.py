@@ -68,7 +68,10 @@ def test_sarif_is_a_valid_2_1_0_log(checked, capsys):
     assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-schema-2.1.0.json")
     (run,) = log["runs"]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "sopdsl" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["name"] == "sopdsl" and driver["version"]
+    assert "informationUri" not in driver  # the package is not published: no page to point at
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file://")
+    assert run["invocations"] == [{"executionSuccessful": True}]
     assert [rule["id"] for rule in driver["rules"]] == list(RULES)
     for descriptor in driver["rules"]:
         _assert_descriptor(descriptor, RULES[descriptor["id"]])
@@ -81,25 +84,29 @@ def test_sarif_is_a_valid_2_1_0_log(checked, capsys):
         ("missing-time", "warning"),
     ]
     for result in results:
-        assert set(result) == {"ruleId", "ruleIndex", "level", "message", "locations"}
+        assert set(result) == {"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints"}
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
         assert isinstance(result["message"]["text"], str) and result["message"]["text"]
         (location,) = result["locations"]
         assert set(location) == {"physicalLocation"}
         physical = location["physicalLocation"]
         assert set(physical) == {"artifactLocation", "region"}
-        assert set(physical["region"]) == {"startLine", "startColumn"}
+        assert set(physical["region"]) == {"startLine", "startColumn", "endLine", "endColumn"}
+        assert physical["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
         assert all(isinstance(v, int) and v >= 1 for v in physical["region"].values())
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
     assert uris == ["specs/a.sop", "specs/sub%20dir/b.sop", "specs/sub%20dir/b.sop", "specs/sub%20dir/b.sop"]
-    assert results[1]["locations"][0]["physicalLocation"]["region"] == {"startLine": 9, "startColumn": 16}
+    assert results[1]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 9, "startColumn": 16, "endLine": 9, "endColumn": 22}  # "kepala"
 
 
 def _assert_descriptor(descriptor, rule):
-    assert set(descriptor) == {"id", "shortDescription", "fullDescription", "help", "defaultConfiguration"}
+    assert set(descriptor) == {"id", "name", "shortDescription", "fullDescription", "help", "defaultConfiguration"}
+    assert descriptor["name"] == "".join(word.capitalize() for word in rule.name.split("-"))
     assert descriptor["shortDescription"] == {"text": rule.summary}
     assert descriptor["fullDescription"]["text"] and "Incorrect:" not in descriptor["fullDescription"]["text"]
-    assert descriptor["help"] == {"text": rule.doc}
+    assert descriptor["help"]["text"] == rule.doc
+    assert descriptor["help"]["markdown"].startswith(f"**{rule.name}**")
     level = {"error": "error", "warning": "warning", "info": "note"}[rule.severity.value]
     assert descriptor["defaultConfiguration"] == {"level": level}
 
@@ -109,13 +116,31 @@ def test_sarif_of_a_clean_check_has_no_results(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["runs"][0]["results"] == []
 
 
-def test_sarif_gives_files_outside_the_working_folder_as_file_uris(tmp_path, capsys, monkeypatch):
+def test_sarif_gives_files_outside_the_working_folder_relative_to_a_base_that_holds_them(tmp_path, capsys,
+                                                                                      monkeypatch):
     path = write_sop(tmp_path / "specs", "x.sop", "step terima: Menerima\n  by: petugas\n")
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")
     main(["check", "--format", "sarif", str(path)])
-    (result,) = json.loads(capsys.readouterr().out)["runs"][0]["results"]
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == path.as_uri()
+    (run,) = json.loads(capsys.readouterr().out)["runs"]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert not location["uri"].startswith(("file:", "..", "/"))
+    base = run["originalUriBaseIds"][location["uriBaseId"]]["uri"]
+    assert base + location["uri"] == path.as_uri()
+
+
+def test_sarif_paths_outside_a_subfolder_are_relative_to_the_git_work_tree(tmp_path, capsys, monkeypatch):
+    import subprocess
+
+    if subprocess.run(["git", "init", "-q", str(tmp_path)], capture_output=True).returncode != 0:
+        pytest.skip("git is not installed")
+    write_sop(tmp_path / "fixtures", "x.sop", "step terima: Menerima\n  by: petugas\n")
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")
+    main(["check", "--format", "sarif", "../fixtures/x.sop"])
+    (run,) = json.loads(capsys.readouterr().out)["runs"]
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "fixtures/x.sop"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
 
 
 def test_github_writes_one_workflow_command_per_finding(checked, capsys):

@@ -14,7 +14,9 @@ _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help=".sop files, or folders to search for *.sop")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help=".sop files, or folders to search for *.sop (default: .); - formats standard input")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report standard input (-) under")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if any file would change")
     parser.add_argument(
         "--diff", action="store_true", help="change nothing; print a unified diff; exit 1 if there is a diff"
@@ -35,12 +37,48 @@ def run(args) -> int:
     Exit codes: 0 done; 1 a file does not parse, or (with `--check` or `--diff`) a file would change;
     2 a file could not be read, written or formatted safely.
     """
+    from ..config import for_paths
     from ..files import collect
 
+    args.paths = args.paths or ["."]
+    config = for_paths([p for p in args.paths if p != "-"] or ["."], None, runs_rules=False)
     status = 0
-    for path in collect(args.paths):
-        status = max(status, _format_file(path, args))
+    for path in collect(args.paths, config.exclude, config.root):
+        if str(path) == "-":
+            status = max(status, _format_standard_input(args))
+        else:
+            status = max(status, _format_file(path, args))
     return status
+
+
+def _format_standard_input(args) -> int:
+    """Standard input formatted to standard output (or, with --check / --diff, only judged)."""
+    from ..format import FormatError, format_text
+    from ..loading import syntax_diagnostic
+    from ..parse import SopSyntaxError, decode_source
+
+    name = args.stdin_filename or "-"
+    original = sys.stdin.buffer.read()
+    try:
+        formatted = _with_line_ends_of(original, format_text(decode_source(original))).encode("utf-8")
+    except SopSyntaxError as error:
+        print(printable(syntax_diagnostic(name, error).line_text), file=sys.stderr)
+        if not (args.check or args.diff):
+            sys.stdout.buffer.write(original)  # a filter that cannot format passes its input on unchanged
+        return 1
+    except FormatError as error:
+        print(f"sopdsl: internal error: cannot format {printable(name)} safely: {error}", file=sys.stderr)
+        return 2
+    if args.diff and formatted != original:
+        sys.stdout.write(_unified_diff(printable(name), original.decode("utf-8"), formatted.decode("utf-8")))
+    if args.check or args.diff:
+        if formatted != original:
+            print(f"would reformat {printable(name)}", file=sys.stderr)
+            return 1
+        return 0
+    sys.stdout.buffer.write(formatted)
+    sys.stdout.flush()
+    return 0
 
 
 def _format_file(path: Path, args) -> int:

@@ -1,17 +1,33 @@
-"""`sopdsl rules`: list every rule with its severity and one line."""
+"""`sopdsl rules [NAME]`: list every rule with its severity and one line, or print one rule's documentation."""
 
 from __future__ import annotations
 
 
 def add_arguments(parser) -> None:
+    parser.add_argument("name", nargs="?", metavar="NAME", help="a rule whose whole documentation to print")
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args) -> int:
     import json
 
+    from ..errors import UsageError
     from ..rules import RULES
 
+    if args.name is not None:
+        rule = RULES.get(args.name)
+        if rule is None:
+            from difflib import get_close_matches
+
+            close = get_close_matches(args.name, RULES, n=1)
+            hint = f"; did you mean {close[0]}?" if close else "; `sopdsl rules` lists them"
+            raise UsageError(f"no rule named {args.name!r}{hint}")
+        if args.format == "json":
+            print(json.dumps({"rule": rule.name, "severity": rule.severity.value, "summary": rule.summary,
+                              "doc": rule.doc}, indent=2, ensure_ascii=False))
+        else:
+            print(f"{rule.name} ({rule.severity.value}): {rule.summary}\n\n{rule.doc}")
+        return 0
     if args.format == "json":
         rows = [{"rule": r.name, "severity": r.severity.value, "summary": r.summary} for r in RULES.values()]
         print(json.dumps(rows, indent=2))

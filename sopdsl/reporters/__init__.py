@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-REPORTERS = ("text", "json", "sarif", "github")
+REPORTERS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 def reporter(name: str):

@@ -3,72 +3,94 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from urllib.parse import quote
+from typing import Dict, List, Optional
 
 from .. import __version__
 from ..diagnostics import Severity
 from ..rules import RULES
-from .paths import repository_path
+from .fingerprints import fingerprints
+from .paths import artifact_base, artifact_uri
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/sopdsl/"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+BASE_ID = "%SRCROOT%"
+FINGERPRINT = "sopdslFinding/v1"
 
 
 def report(diagnostics, sources, stream) -> None:
-    json.dump(sarif_log(diagnostics), stream, ensure_ascii=False, indent=2)
+    json.dump(sarif_log(diagnostics, sources), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def sarif_log(diagnostics) -> dict:
+def failure(message: str, stream) -> None:
+    """A valid log for a run that could not check anything: no result, and why, as a tool notification."""
+    json.dump(sarif_log([], {}, failure=message), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def sarif_log(diagnostics, sources, failure: Optional[str] = None) -> dict:
+    """The whole log; paths are relative to one base folder, named %SRCROOT%."""
     rules = list(RULES.values())
     index = {rule.name: position for position, rule in enumerate(rules)}
-    driver = {
-        "name": "sopdsl",
-        "version": __version__,
-        "informationUri": INFORMATION_URI,
-        "rules": [_descriptor(rule) for rule in rules],
+    base = artifact_base([d.path for d in diagnostics])
+    prints = fingerprints(diagnostics, sources)
+    invocation: Dict[str, object] = {"executionSuccessful": failure is None}
+    if failure is not None:
+        invocation["toolExecutionNotifications"] = [{"level": "error", "message": {"text": failure}}]
+    run = {
+        "tool": {"driver": {"name": "sopdsl", "version": __version__, "rules": [_descriptor(r) for r in rules]}},
+        "invocations": [invocation],
+        "originalUriBaseIds": {BASE_ID: {"uri": base.as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(d, index[d.rule], base, prints[position]) for position, d in enumerate(diagnostics)],
     }
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(d, index[d.rule]) for d in diagnostics],
-            }
-        ],
-    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def _descriptor(rule) -> dict:
     explanation = rule.doc.split("\nIncorrect:", 1)[0].strip() or rule.summary
     return {
         "id": rule.name,
+        "name": "".join(word.capitalize() for word in rule.name.split("-")),
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": explanation},
-        "help": {"text": rule.doc or rule.summary},
+        "help": {"text": rule.doc or rule.summary, "markdown": _markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
 
 
-def _result(diagnostic, rule_index: int) -> dict:
-    location = {
-        "artifactLocation": {"uri": _uri(diagnostic.path)},
-        "region": {"startLine": diagnostic.line, "startColumn": diagnostic.column},
+def _markdown(rule) -> str:
+    """The rule's documentation as Markdown: its examples (indented in the docstring) become code blocks."""
+    lines: List[str] = [f"**{rule.name}** ({rule.severity.value}): {rule.summary}", ""]
+    in_code = False
+    for line in (rule.doc or "").splitlines():
+        code = line.startswith("    ")
+        if code and not in_code:
+            lines.append("```")
+        elif not code and in_code and line.strip():
+            lines.append("```")
+        in_code = code or (in_code and not line.strip())
+        lines.append(line[4:] if code else line)
+    if in_code:
+        lines.append("```")
+    return "\n".join(lines).strip() + "\n"
+
+
+def _result(diagnostic, rule_index: int, base, fingerprint: str) -> dict:
+    end_line, end_column = diagnostic.end
+    region = {
+        "startLine": diagnostic.line,
+        "startColumn": diagnostic.column,
+        "endLine": end_line,
+        "endColumn": end_column + 1,  # SARIF's end column is the one just after the last character
     }
+    location = {"artifactLocation": {"uri": artifact_uri(diagnostic.path, base), "uriBaseId": BASE_ID},
+                "region": region}
     return {
         "ruleId": diagnostic.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message},
         "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {FINGERPRINT: fingerprint},
     }
-
-
-def _uri(path: str) -> str:
-    """A relative URI below the working folder (the repository root in CI), else an absolute file URI."""
-    shown = Path(repository_path(path))
-    return shown.as_uri() if shown.is_absolute() else quote(shown.as_posix())

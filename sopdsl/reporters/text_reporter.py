@@ -7,19 +7,34 @@ from typing import Dict, List
 
 from ..terminal import printable
 
+COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+
 
 def report(diagnostics, sources, stream) -> None:
     """`sources` maps a path to its text, for the quoted line under each finding."""
+    report_text(diagnostics, sources, stream)
+
+
+def report_text(diagnostics, sources, stream, quiet: bool = False, color: bool = False) -> None:
+    """The report; `quiet` leaves out the summary line, `color` marks severities and places for a terminal."""
     lines_of: Dict[str, List[str]] = {}
     for d in diagnostics:
-        stream.write(printable(d.line_text) + "\n")
+        stream.write((_coloured(d) if color else printable(d.line_text)) + "\n")
         if d.path not in lines_of:
             text = sources.get(d.path)
             lines_of[d.path] = text.split("\n") if text is not None else []  # numbered as the parser numbers them
         lines = lines_of[d.path]
         if 1 <= d.line <= len(lines):
             stream.write(f"  {_shown(lines[d.line - 1])}\n  {' ' * (d.column - 1)}^\n")
-    stream.write(f"{summary(diagnostics, len(sources))}\n")
+    if not quiet:
+        stream.write(f"{summary(diagnostics, len(sources))}\n")
+
+
+def _coloured(d) -> str:
+    """The finding line with its place in bold and its severity in the severity's colour."""
+    place = printable(f"{d.path}:{d.line}:{d.column}:")
+    return f"{BOLD}{place}{RESET} {COLOURS[d.severity.value]}{d.severity}{RESET} {d.rule} {printable(d.message)}"
 
 
 def _shown(line: str) -> str:

@@ -6,7 +6,9 @@ of that block: on a `step` or `decision` line, its attribute lines; on the `sop`
 header; on a `section` line, every step of the section; on a list or `calendar` field, its items.
 A name that silences no finding there is reported, so that suppressions do not outlive the
 problem they hid; so is a name that is not a rule, a comment that names no rule, and a comment
-on a line of its own (it covers no code). `syntax-error` cannot be silenced: a file that does
+on a line of its own (it covers no code). A line `# sopdsl: ignore-file[rule-name]` (anywhere in
+the file) silences the rule in the whole file, and `# sopdsl: ignore-file` every rule but
+`syntax-error`; one that silences nothing is reported too. `syntax-error` cannot be silenced: a file that does
 not parse is not checked. A name of a rule that did not run (left out by `select` or `ignore`)
 is not reported.
 
@@ -40,7 +42,11 @@ def check(report: SilenceReport) -> Iterator[Finding]:
         if silence in report.used:
             continue
         name = silence.rule
-        if not name:
+        if silence.whole_file and (not name or (name in RULES and name not in UNSILENCEABLE)):
+            if name and name not in report.enabled:
+                continue
+            message = f"no {repr(name) + ' ' if name else ''}finding in this file to silence; remove the comment"
+        elif not name:
             message = "the comment names no rule to silence; write '# sopdsl: ignore[rule-name]'"
         elif name not in RULES:
             message = f"rule '{name}' does not exist; `sopdsl rules` lists the rules"

@@ -1,0 +1,32 @@
+"""Fingerprints of findings that stay the same when lines are added or removed above them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Dict, List, Mapping, Optional, Sequence
+
+from .paths import repository_path
+
+_LINE_NUMBER = re.compile(r"\b(line|baris) \d+")
+
+
+def fingerprints(diagnostics: Sequence, sources: Mapping[str, Optional[str]]) -> List[str]:
+    """One fingerprint per finding: its rule, file, message and the text of its line, and which of the
+    findings alike in all these it is, counted from the top (never its line number)."""
+    lines: Dict[str, List[str]] = {}
+    seen: Counter = Counter()
+    prints = []
+    for d in diagnostics:
+        if d.path not in lines:
+            text = sources.get(d.path)
+            lines[d.path] = text.split("\n") if text else []
+        file_lines = lines[d.path]
+        line = file_lines[d.line - 1].strip() if 1 <= d.line <= len(file_lines) else ""
+        message = _LINE_NUMBER.sub(r"\1 N", d.message)  # a message that names a line moves with it
+        key = (d.rule, repository_path(d.path), message, line)
+        seen[key] += 1
+        material = "\0".join((*key, str(seen[key])))
+        prints.append(hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:32])
+    return prints

@@ -1,0 +1,31 @@
+"""Watching: run a command again whenever a .sop file (or a settings file) below the paths changes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import UsageError
+
+WATCHED_SUFFIXES = (".sop", ".toml")
+
+
+def watch(paths: Sequence[str], once: Callable[[], int]) -> int:
+    """Run `once` now and after every change, until interrupted; the exit code of the last run."""
+    try:
+        from watchfiles import watch as changes
+    except ImportError:
+        raise UsageError("--watch needs the watchfiles package: pip install 'sopdsl[watch]'") from None
+    if "-" in paths:
+        raise UsageError("--watch cannot watch standard input (-)")
+    status = once()
+    roots = [str(Path(path)) for path in paths]
+    try:
+        for changed in changes(*roots, watch_filter=lambda _, name: name.endswith(WATCHED_SUFFIXES), debounce=300):
+            names = ", ".join(sorted({Path(name).name for _, name in changed}))
+            print(f"\nsopdsl: changed: {names}", file=sys.stderr)
+            status = once()
+    except KeyboardInterrupt:
+        pass
+    return status
