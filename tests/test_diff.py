@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 
 from sopdsl.analysis.totals import sop_totals
-from sopdsl.loading import read
 from sopdsl.cli import main
 from sopdsl.format import format_sop
 from sopdsl.lifecycle.diff import Change, longest_increasing, sop_changes
+from sopdsl.loading import read
 from sopdsl.parse import parse_text
 
 from .strategies import sops

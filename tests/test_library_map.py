@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from sopdsl.loading import read
 from sopdsl.lifecycle.library_map import Link, dot_text, layers, library_map
 from sopdsl.lifecycle.library_map_page import library_map_page, library_map_svg
+from sopdsl.loading import read
 from sopdsl.parse import parse_text
 
 from .conftest import SPECS

@@ -30,10 +30,10 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ..analysis.calendar import CalendarError
     from ..analysis.totals import sop_totals
-    from ..loading import read
     from ..config import for_paths
     from ..files import UsageError
     from ..lifecycle.due import WorkingDays, days_per_week, due_dates
+    from ..loading import read
 
     path = Path(args.file)
     if not path.is_file():
