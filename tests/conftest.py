@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sopdsl.render.chromium import ENV_VAR, Browser, find_chromium
+from sopdsl.browser.chromium import ENV_VAR, Browser, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"

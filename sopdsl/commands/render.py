@@ -41,12 +41,12 @@ def document_options(args, **extra):
 
 
 def run(args) -> int:
+    from ..browser.chromium import ChromiumError
     from ..checker import read
     from ..config import for_paths
     from ..files import UsageError
     from ..output import write_atomically
     from ..render import renderer
-    from ..render.chromium import ChromiumError
 
     path = Path(args.file)
     if path.is_dir():

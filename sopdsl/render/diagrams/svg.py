@@ -24,13 +24,13 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from attrs import define, field
 
-from ..model import Sop
-from .flow import Arrow, Diagram, Flow, diagram
-from .labels import LABELS
-from .options import RenderOptions
-from .rows import StepRow
+from ...model import Sop
+from ..flow import Arrow, Diagram, Flow, diagram
+from ..labels import LABELS
+from ..options import RenderOptions
+from ..rows import StepRow
+from ..xml_text import xml_safe
 from .svg_text import DiamondText, text_width, wrap_width
-from .xml_text import xml_safe
 
 BINARY = False
 
