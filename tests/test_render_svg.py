@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sopdsl.model import Sop
 from sopdsl.parse import parse_text
 from sopdsl.render import renderer
-from sopdsl.render.diagrams import svg
+from sopdsl.render.diagrams import svg_layout as svg
 from sopdsl.render.diagrams.svg_text import diamond_rooms, text_width, wrap_width
 from sopdsl.render.flow import Arrow, diagram
 from sopdsl.render.options import RenderOptions
