@@ -57,7 +57,7 @@ def measure(steps: int, keys: int, browser=None) -> List[float]:
                 return _time_keys(browser, url, keys)
             from playwright.sync_api import sync_playwright
 
-            from sopdsl.render.chromium import find_chromium
+            from sopdsl.browser.chromium import find_chromium
 
             with sync_playwright() as playwright:
                 started = playwright.chromium.launch(executable_path=str(find_chromium()), args=CHROMIUM_ARGS)

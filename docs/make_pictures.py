@@ -11,9 +11,9 @@ import tempfile
 from pathlib import Path
 
 from sopdsl.parse.parser import parse_text
-from sopdsl.render import html
+from sopdsl.render.document import html
+from sopdsl.render.document.pdf import printer
 from sopdsl.render.options import RenderOptions
-from sopdsl.render.pdf import printer
 
 ROOT = Path(__file__).resolve().parent.parent
 PICTURES = ROOT / "docs" / "pictures"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from sopdsl.render.chromium import find_chromium
+from sopdsl.browser.chromium import find_chromium
 from sopdsl.serve.api import Api
 from sopdsl.serve.server import make_server
 from sopdsl.serve.workspace import Workspace

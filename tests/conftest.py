@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sopdsl.render.chromium import ENV_VAR, Browser, find_chromium
+from sopdsl.browser.chromium import ENV_VAR, find_chromium
+
+from .page_browser import PageBrowser
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -27,5 +29,5 @@ def browser():
     """One headless Chromium for a test module; the tests are skipped, saying why, where it is missing."""
     if find_chromium() is None:
         pytest.skip(f"Chromium not found: install the Debian package 'chromium' or set {ENV_VAR}")
-    with Browser() as started:
+    with PageBrowser() as started:
         yield started

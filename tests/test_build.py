@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
+from sopdsl.browser.chromium import find_chromium
 from sopdsl.cli import main
-from sopdsl.render.chromium import find_chromium
 
 from .conftest import SPECS
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sopdsl.render.chromium import ENV_VAR, Browser, ChromiumError, find_chromium, page_url
+from sopdsl.browser.chromium import ENV_VAR, Browser, ChromiumError, find_chromium, page_url
 
 POINTS_PER_MM = 72 / 25.4
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sopdsl.browser.chromium import find_chromium
 from sopdsl.cli import main
 from sopdsl.model import Sop, Text
-from sopdsl.render.chromium import find_chromium
 from sopdsl.render.forms import docx as docx_form
 from sopdsl.render.forms import xlsx as xlsx_form
 from sopdsl.render.forms.content import monitoring_form

@@ -59,7 +59,7 @@ def test_a_rendered_spec_imports_back_exactly(spec, kind, tmp_path, capsys):
     if kind not in FORMATS:
         pytest.skip(f"render --to {kind} is not in this build")
     if kind == "pdf":
-        from sopdsl.render.chromium import ENV_VAR, find_chromium
+        from sopdsl.browser.chromium import ENV_VAR, find_chromium
 
         if find_chromium() is None:
             pytest.skip(f"Chromium not found: install the Debian package 'chromium' or set {ENV_VAR}")

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 
 from sopdsl.model import Sop, Text
 from sopdsl.parse import parse_text, read_source
-from sopdsl.render import bpmn
+from sopdsl.render.diagrams import bpmn
 from sopdsl.render.flow import Arrow, Flow, diagram
 from sopdsl.render.labels import LABELS
 from sopdsl.render.options import RenderOptions

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from sopdsl.model import Branch, Decision, Ref, Role, Section, Sop, Step, Text
 from sopdsl.parse import parse_text
 from sopdsl.render import renderer
-from sopdsl.render.diagram_text import step_id, stop_id
+from sopdsl.render.diagrams.diagram_text import step_id, stop_id
 from sopdsl.render.flow import diagram
 from sopdsl.render.labels import LABELS
 from sopdsl.render.options import RenderOptions

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sopdsl.parse.parser import parse_text
-from sopdsl.render.html import render
-from sopdsl.render.layout import lay_out
+from sopdsl.render.document.html import render
+from sopdsl.render.document.layout import lay_out
 from sopdsl.render.options import RenderOptions
 
 from .conftest import FIXTURES, SPECS

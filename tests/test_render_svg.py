@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 
 from sopdsl.model import Sop
 from sopdsl.parse import parse_text
-from sopdsl.render import renderer, svg
+from sopdsl.render import renderer
+from sopdsl.render.diagrams import svg_layout as svg
+from sopdsl.render.diagrams.svg_text import diamond_rooms, text_width, wrap_width
 from sopdsl.render.flow import Arrow, diagram
 from sopdsl.render.options import RenderOptions
-from sopdsl.render.svg_text import diamond_rooms, text_width, wrap_width
 from sopdsl.render.xml_text import xml_safe
 
 from .conftest import SPECS

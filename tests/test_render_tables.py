@@ -25,9 +25,10 @@ from hypothesis import HealthCheck, given, settings
 from sopdsl.analysis.totals import SopTotals
 from sopdsl.model import Sop, Text
 from sopdsl.parse import parse_text
-from sopdsl.render import csv_table, markdown, renderer
-from sopdsl.render.csv_table import FORMULA_STARTS, section_tables, spreadsheet_safe
+from sopdsl.render import renderer
 from sopdsl.render.options import RenderOptions
+from sopdsl.render.tables import csv_table, markdown
+from sopdsl.render.tables.csv_table import FORMULA_STARTS, section_tables, spreadsheet_safe
 
 from .conftest import ROOT, SPECS
 from .strategies import sops

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from sopdsl.analysis.calendar import CalendarError
+from sopdsl.browser.chromium import ChromiumError
 from sopdsl.cli import main
 from sopdsl.diagnostics import Severity
 from sopdsl.errors import SopdslError, UsageError
@@ -19,7 +20,6 @@ from sopdsl.files import UsageError as UsageErrorOfFiles
 from sopdsl.format import FormatError
 from sopdsl.loading import load, read
 from sopdsl.parse import SopSyntaxError, parse_text
-from sopdsl.render.chromium import ChromiumError
 from sopdsl.rules import RULE_MODULES, RULES, Finding, Rule, Scope
 from sopdsl.rules.base import LibraryContext, SopContext
 

@@ -287,7 +287,7 @@ def test_the_served_file_set_follows_the_disk(app, library):
 
 
 def test_the_pdf_download_is_printed_by_chromium(app, library):
-    from sopdsl.render.chromium import find_chromium
+    from sopdsl.browser.chromium import find_chromium
 
     if find_chromium() is None:
         pytest.skip("Chromium not found: install the Debian package 'chromium'")

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from sopdsl.render.chromium import find_chromium
+from sopdsl.browser.chromium import find_chromium
 
 from .conftest import SPECS
 from .serve_app import running_app

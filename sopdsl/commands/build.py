@@ -19,13 +19,13 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..build import build
+    from ..browser.chromium import ChromiumError
     from ..checker import check_paths
     from ..config import for_paths
     from ..diagnostics import Severity
     from ..files import UsageError, collect
-    from ..render.chromium import ChromiumError
     from ..reporters import reporter
+    from ..site.build import build
 
     files = collect(args.paths)
     out = Path(args.output)
@@ -37,7 +37,7 @@ def run(args) -> int:
     with ExitStack() as stack:
         print_pdf, note = None, None
         if not args.no_pdf:
-            from ..render.pdf import printer
+            from ..render.document.pdf import printer
 
             try:
                 print_pdf = stack.enter_context(printer())

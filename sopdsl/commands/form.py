@@ -91,8 +91,8 @@ def _written(document, format_name: str) -> bytes:
     if format_name != "pdf":
         result = writer(format_name).write(document)
         return result.encode("utf-8") if isinstance(result, str) else result
-    from ..render.chromium import ChromiumError
-    from ..render.pdf import printer
+    from ..browser.chromium import ChromiumError
+    from ..render.document.pdf import printer
 
     try:
         with printer() as print_html:

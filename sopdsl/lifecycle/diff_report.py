@@ -159,7 +159,7 @@ def as_text(old: Version, new: Version, changes: Sequence[Change], lang: str = "
 
 def as_markdown(old: Version, new: Version, changes: Sequence[Change], lang: str = "id") -> str:
     """A pull-request comment: a heading, the table of changes, then totals and SLA status before and after."""
-    from ..render.markdown import escape, table_line
+    from ..render.tables.markdown import escape, table_line
 
     words = WORDS[lang]
     lines = [f"### {words['changes']}: {escape(new.sop.title.value)} (`{escape(new.sop.id)}`)", ""]

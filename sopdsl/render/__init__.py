@@ -1,19 +1,23 @@
-"""Renderers: one module per output format, each with `render(sop, options)` returning text or bytes."""
+"""Renderers: one module per output format, each with `render(sop, options)` returning text or bytes.
+
+The formats live in three wings that share only the modules of this package (options, labels, rows, flow,
+total_line, xml_text): `document/` (the printable SOP AP document), `tables/` and `diagrams/`.
+"""
 
 from __future__ import annotations
 
 import importlib
 
-# Format name -> (module in sopdsl.render, one-line description).
+# Format name -> (module under sopdsl.render, one-line description); a new format is one more line.
 FORMATS = {
-    "html": ("html", "the printable SOP AP document: identity sheet and flowchart table"),
-    "pdf": ("pdf", "the same document as PDF, printed by headless Chromium"),
-    "md": ("markdown", "one table row per step, for wikis"),
-    "csv": ("csv_table", "one row per step, for spreadsheets"),
-    "mermaid": ("mermaid", "a Mermaid flowchart with one lane per role"),
-    "dot": ("dot", "a Graphviz graph with one cluster per role"),
-    "svg": ("svg", "a swimlane diagram drawn by sopdsl"),
-    "bpmn": ("bpmn", "BPMN 2.0 XML with diagram layout"),
+    "html": ("document.html", "the printable SOP AP document: identity sheet and flowchart table"),
+    "pdf": ("document.pdf", "the same document as PDF, printed by headless Chromium"),
+    "md": ("tables.markdown", "one table row per step, for wikis"),
+    "csv": ("tables.csv_table", "one row per step, for spreadsheets"),
+    "mermaid": ("diagrams.mermaid", "a Mermaid flowchart with one lane per role"),
+    "dot": ("diagrams.dot", "a Graphviz graph with one cluster per role"),
+    "svg": ("diagrams.svg", "a swimlane diagram drawn by sopdsl"),
+    "bpmn": ("diagrams.bpmn", "BPMN 2.0 XML with diagram layout"),
 }
 
 

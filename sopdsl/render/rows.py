@@ -8,6 +8,7 @@ from attrs import frozen
 
 from ..model import Activity, Role, Sop
 from .labels import LABELS, time_text
+from .options import RenderOptions
 
 
 @frozen
@@ -108,3 +109,14 @@ def performer_names(sop: Sop, step: Activity) -> str:
     """The names of a step's performers, joined; an undeclared role prints its id."""
     names = {role.id: role.name.value for role in sop.roles}
     return ", ".join(names.get(ref.id, ref.id) for ref in step.by)
+
+
+def note_text(row: StepRow, options: RenderOptions) -> str:
+    """The Keterangan cell as plain text: the note, then the SOP the step follows."""
+    step = row.step
+    parts = [step.note.value] if step.note is not None else []
+    if step.uses is not None:
+        title = options.sop_titles.get(step.uses.id)
+        used = f"{title} ({step.uses.id})" if title else step.uses.id
+        parts.append(f"{LABELS[options.lang]['uses']} {used}")
+    return "\n".join(parts)

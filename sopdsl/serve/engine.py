@@ -90,8 +90,8 @@ def render_options(lang: str, totals: Optional[SopTotals] = None, links: Optiona
 
 def render(format_name: str, sop: Sop, options: RenderOptions):
     """The SOP in a format of `sopdsl render --to` (text or bytes, as that renderer gives it)."""
+    from ..browser.chromium import ChromiumError
     from ..render import FORMATS, renderer
-    from ..render.chromium import ChromiumError
 
     if format_name not in FORMATS:
         raise Unavailable(f"format {format_name} is not available in this installation of sopdsl")
@@ -103,7 +103,7 @@ def render(format_name: str, sop: Sop, options: RenderOptions):
 
 def total_words(sop: Sop, options: RenderOptions) -> str:
     """The total time as the printed table's last row gives it ('' when the calendar is invalid)."""
-    from ..render.summary import total_text
+    from ..render.total_line import total_text
 
     return total_text(sop, options) or ""
 

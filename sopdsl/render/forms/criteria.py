@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
-from ...checker import SourceFile
 from ...diagnostics import Diagnostic
+from ...loading import SourceFile
 from ...model import Sop
 from .words import WORDS
 

@@ -9,14 +9,14 @@ from typing import Callable, Dict, List, Optional, Sequence
 import attrs
 from attrs import frozen
 
-from .analysis.library import library_totals
-from .checker import Checked
-from .loading import SourceFile
-from .output import write_inside
-from .render import renderer
-from .render.options import RenderOptions
-from .render.site_pages import Entry, index_page, source_page
-from .render.summary import total_text
+from ..analysis.library import library_totals
+from ..checker import Checked
+from ..loading import SourceFile
+from ..output import write_inside
+from ..render import renderer
+from ..render.options import RenderOptions
+from ..render.total_line import total_text
+from .pages import Entry, index_page, source_page
 
 INDEX = "index"  # the library's index page: index.html
 DIAGRAMS = {"svg": "SVG", "bpmn": "BPMN"}  # diagram formats written beside each document, with their link text
@@ -49,7 +49,7 @@ def page_names(files: Sequence[SourceFile]) -> Dict[str, str]:
 def build(checked: Checked, out: Path, options: RenderOptions,
           print_pdf: Optional[Callable[[str], bytes]], pdf_note: Optional[str] = None) -> BuildResult:
     """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs)."""
-    from .render import html
+    from ..render.document import html
 
     files = checked.files
     names = page_names(files)

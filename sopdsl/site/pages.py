@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Sequence
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
-from .labels import LABELS
+from ..render.labels import LABELS
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; margin: 2em; color: #111; }

@@ -8,8 +8,8 @@ from typing import Dict, List, Tuple
 
 from attrs import frozen
 
-from .flow import Arrow, Diagram, Flow
-from .rows import Column, StepRow
+from ..flow import Arrow, Diagram, Flow
+from ..rows import Column, StepRow
 
 LABEL_WIDTH = 28  # characters per label line
 

@@ -13,12 +13,11 @@ from typing import List, Optional, Tuple
 
 from attrs import frozen
 
-from ..model import Sop
-from .flow import Arrow, Flow, diagram
-from .labels import LABELS
-from .layout import note_text
-from .options import RenderOptions
-from .rows import SectionRow, StepRow, performer_names
+from ...model import Sop
+from ..flow import Arrow, Flow, diagram
+from ..labels import LABELS
+from ..options import RenderOptions
+from ..rows import SectionRow, StepRow, note_text, performer_names
 
 BINARY = False
 

@@ -1,11 +1,10 @@
-"""A small headless-Chromium client over the DevTools pipe: print HTML to PDF, measure pages, take screenshots."""
+"""A small headless-Chromium client over the DevTools pipe: load pages and print them to PDF."""
 
 from __future__ import annotations
 
 import base64
 import fcntl
 import json
-import math
 import os
 import select
 import shutil
@@ -129,33 +128,6 @@ class Browser:
         if paper_height_mm:
             params["paperHeight"] = paper_height_mm / MM_PER_INCH
         return base64.b64decode(self._page("Page.printToPDF", **params)["data"])
-
-    def evaluate(self, expression: str) -> Any:
-        """The JSON value of a JavaScript expression in the page (promises are awaited)."""
-        reply = self._page("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        details = reply.get("exceptionDetails")
-        if details:
-            thrown = details.get("exception", {})
-            description = str(thrown.get("description") or thrown.get("value") or details.get("text") or "unknown")
-            raise ChromiumError(f"JavaScript error: {description.splitlines()[0]}")
-        return reply["result"].get("value")
-
-    def emulate_print(self, on: bool) -> None:
-        """Lay the page out with print (True) or screen (False) style sheets."""
-        self._page("Emulation.setEmulatedMedia", media="print" if on else "")
-
-    def set_viewport(self, width: int, height: int, device_scale_factor: float = 1) -> None:
-        """Give the page a viewport of `width` x `height` CSS pixels."""
-        self._page("Emulation.setDeviceMetricsOverride", width=width, height=height,
-                   deviceScaleFactor=device_scale_factor, mobile=False)
-
-    def screenshot(self, path_png: Source, full_page: bool = True) -> None:
-        """Write a PNG of the viewport, or of the whole document (the viewport then stays at its size)."""
-        if full_page:
-            size = self._page("Page.getLayoutMetrics")["cssContentSize"]
-            self.set_viewport(math.ceil(size["width"]), math.ceil(size["height"]))
-        png = self._page("Page.captureScreenshot", format="png")["data"]
-        Path(path_png).write_bytes(base64.b64decode(png))
 
     def close(self) -> None:
         """Ask the browser to quit, kill it if it does not, and remove its temporary profile."""

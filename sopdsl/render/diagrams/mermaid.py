@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable, List
 
-from ..model import Sop
+from ...model import Sop
+from ..flow import Arrow, Flow, diagram
+from ..labels import LABELS
+from ..options import RenderOptions
+from ..rows import StepRow
 from .diagram_text import (
     drawn_arrows,
     heading_text,
@@ -17,10 +21,6 @@ from .diagram_text import (
     stop_id,
     target_id,
 )
-from .flow import Arrow, Flow, diagram
-from .labels import LABELS
-from .options import RenderOptions
-from .rows import StepRow
 
 BINARY = False
 

@@ -11,12 +11,12 @@ from typing import Dict, List, Optional, Set, Tuple, Union
 
 from attrs import define, field, frozen
 
-from ..model import Sop
+from ...model import Sop
+from ..flow import Arrow, Flow, diagram
+from ..labels import LABELS
+from ..options import RenderOptions
+from ..rows import Column, SectionRow, StepRow, note_text
 from . import measure
-from .flow import Arrow, Flow, diagram
-from .labels import LABELS
-from .options import RenderOptions
-from .rows import Column, SectionRow, StepRow
 
 Coord = Tuple[float, float]  # (percent of the cell, pixels)
 
@@ -166,17 +166,6 @@ def paginate(sop: Sop, flows: Tuple[Flow, ...], role_count: int, options: Render
         pages.append(Page(last.rows[cut:]))
         del last.rows[cut:]
     return pages
-
-
-def note_text(row: StepRow, options: RenderOptions) -> str:
-    """The Keterangan cell as plain text: the note, then the SOP the step follows."""
-    step = row.step
-    parts = [step.note.value] if step.note is not None else []
-    if step.uses is not None:
-        title = options.sop_titles.get(step.uses.id)
-        used = f"{title} ({step.uses.id})" if title else step.uses.id
-        parts.append(f"{LABELS[options.lang]['uses']} {used}")
-    return "\n".join(parts)
 
 
 class _Router:

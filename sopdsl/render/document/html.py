@@ -6,8 +6,11 @@ from html import escape
 from importlib import resources
 from typing import Iterable, Optional
 
-from ..model import Date, Ref, Sop, Text
-from .labels import LABELS, date_text
+from ...model import Date, Ref, Sop, Text
+from ..labels import LABELS, date_text
+from ..options import PAPERS, RenderOptions
+from ..rows import StepRow
+from ..total_line import total_text
 from .layout import (
     CONNECTOR_HEIGHT,
     CONNECTOR_WIDTH,
@@ -23,9 +26,6 @@ from .layout import (
     lay_out,
 )
 from .measure import MARGIN_MM, column_widths
-from .options import PAPERS, RenderOptions
-from .rows import StepRow
-from .summary import total_text
 
 BINARY = False
 LINE_WIDTH = 1.2
@@ -227,7 +227,7 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     row: StepRow = page_row.row
     step = row.step
     notes = [_text(step.note)] if step.note is not None else []
-    if step.uses is not None:  # the same words as layout.note_text, with the link
+    if step.uses is not None:  # the same words as rows.note_text, with the link
         notes.append(f'{labels["uses"]} {_sop_reference(step.uses.id, options)}')
     note = "<br>".join(notes)
     source_line = f' data-line="{step.span.line}"' if step.span is not None else ""  # for editors to find the step

@@ -7,10 +7,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..model import Sop
+from ...browser.chromium import Browser
+from ...model import Sop
+from ..options import RenderOptions
 from . import html
-from .chromium import Browser
-from .options import RenderOptions
 
 BINARY = True
 

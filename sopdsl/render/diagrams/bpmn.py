@@ -33,15 +33,15 @@ from typing import Dict, List, Optional, Tuple
 
 from attrs import frozen
 
-from .. import __version__
-from ..model import Sop
+from ... import __version__
+from ...model import Sop
+from ..flow import Arrow, Flow, diagram
+from ..labels import LABELS
+from ..options import RenderOptions
+from ..rows import Column, StepRow, performer_names
+from ..xml_text import xml_safe
 from . import bpmn_layout
 from .bpmn_layout import Box, Layout, Link, Place
-from .flow import Arrow, Flow, diagram
-from .labels import LABELS
-from .options import RenderOptions
-from .rows import Column, StepRow, performer_names
-from .xml_text import xml_safe
 
 BINARY = False
 

@@ -1,4 +1,4 @@
-"""The swimlane diagram as SVG, laid out by sopdsl: one vertical lane per role, one row per step.
+"""The swimlane diagram's layout, computed by sopdsl: one vertical lane per role, one row per step.
 
 Layout rules:
 - Lanes follow the Pelaksana columns; flows run top to bottom, one row per step in table order, each section
@@ -16,25 +16,20 @@ Layout rules:
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from bisect import bisect_left, bisect_right
 from itertools import repeat
 from math import sqrt
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from attrs import define, field
 
-from ..model import Sop
-from .flow import Arrow, Diagram, Flow, diagram
-from .labels import LABELS
-from .options import RenderOptions
-from .rows import StepRow
+from ...model import Sop
+from ..flow import Arrow, Diagram, Flow, diagram
+from ..labels import LABELS
+from ..rows import StepRow
+from ..xml_text import xml_safe
 from .svg_text import DiamondText, text_width, wrap_width
-from .xml_text import xml_safe
 
-BINARY = False
-
-FONT_FAMILY = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
 FONT_SIZE = 11
 LINE_HEIGHT = 14
 BASELINE = LINE_HEIGHT / 2 + FONT_SIZE * 0.35  # from the top of a line to its baseline
@@ -66,7 +61,6 @@ TRACK_CLEAR = 5  # between a lane's border and the nearest track
 END_DROP = 16  # from a symbol to its end capsule
 END_HEIGHT = 20
 
-LINE_COLOUR = "#222222"
 DIAMOND_TEXT = DiamondText(FONT_SIZE, LINE_HEIGHT, DIAMOND_WIDTH, DIAMOND_PADDING)
 
 
@@ -197,14 +191,14 @@ class Layout:
         return self.boxes[row.key]
 
 
-def render(sop: Sop, options: RenderOptions) -> str:
-    """The SOP's swimlane diagram as a standalone SVG document."""
-    layout = Layout(sop, options.lang, diagram(sop, options.lang))
+def lay_out(sop: Sop, lang: str) -> Layout:
+    """Every size and position of the SOP's swimlane diagram."""
+    layout = Layout(sop, lang, diagram(sop, lang))
     _measure(layout)
     _route(layout)
     _place_rows(layout)
     _assign_tracks(layout)
-    return _svg_text(_draw(layout))
+    return layout
 
 
 # --- measuring ---------------------------------------------------------------------------------------------
@@ -234,7 +228,7 @@ def _sized_box(row: StepRow, number: str) -> Box:
     return Box(row, number, PROCESS_WIDTH, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
 
 
-def _label_lines(label: Optional[str]) -> List[str]:
+def label_lines(label: Optional[str]) -> List[str]:
     return wrap_width(xml_safe(label), SMALL_SIZE, LABEL_WIDTH) if label else []
 
 
@@ -273,15 +267,15 @@ def _side_route(layout: Layout, flow: Flow, arrow: Arrow) -> SideRoute:
     source, target = layout.box(arrow.source), layout.box(arrow.target)
     source_gutter, target_gutter = _gutters(layout, flow, source, target)
     route = SideRoute(arrow, source_gutter, target_gutter)
-    route.source_dy = source.take_slot(_side(source, source_gutter))
-    route.target_dy = target.take_slot(_side(target, target_gutter))
+    route.source_dy = source.take_slot(side(source, source_gutter))
+    route.target_dy = target.take_slot(side(target, target_gutter))
     if source_gutter != target_gutter:
         route.jog = layout.jogs.get(arrow.target.key, 0)
         layout.jogs[arrow.target.key] = route.jog + 1
     return route
 
 
-def _side(box: Box, gutter: int) -> str:
+def side(box: Box, gutter: int) -> str:
     """Gutter g lies left of lane g."""
     return "right" if gutter > box.lane else "left"
 
@@ -324,7 +318,7 @@ def _gutter_cost(lanes: int, source: Box, target: Box, joined: Dict[int, List[in
     """Mostly the lanes both runs cross. Less weighty: a side of either symbol already in use (or joined to
     another copy), a joining line of a step passed on the way, the diagram's outer edges. Right before left."""
     crossed = _crossed(source.lane, gutter) + _crossed(target.lane, gutter)
-    busy = sum(0.6 for box in (source, target) if box.used.get(_side(box, gutter)) or box.joined(_side(box, gutter)))
+    busy = sum(0.6 for box in (source, target) if box.used.get(side(box, gutter)) or box.joined(side(box, gutter)))
     positions = joined.get(gutter, [])
     first, last = sorted((source.row.position, target.row.position))
     passed = bisect_left(positions, last) - bisect_right(positions, first)
@@ -347,7 +341,7 @@ def _slot_height(box: Box) -> float:
     return 4 * reach + 8 if box.row.shape == "decision" else 2 * reach + 12
 
 
-def _turns_up(route: SideRoute) -> bool:
+def turns_up(route: SideRoute) -> bool:
     """The route's first leg goes up from its source."""
     source, target = route.arrow.source, route.arrow.target
     if target.position != source.position:
@@ -359,11 +353,11 @@ def _make_room_for_labels(layout: Layout) -> None:
     """Arrow labels stand beside their arrow where it leaves its step: keep rows apart enough for them."""
     for arrow in layout.down:
         box = layout.box(arrow.source)
-        box.below = max(box.below, 3 + len(_label_lines(arrow.label)) * SMALL_LINE)
+        box.below = max(box.below, 3 + len(label_lines(arrow.label)) * SMALL_LINE)
     for route in layout.sides:
         box, dy = layout.box(route.arrow.source), route.source_dy
-        height = len(_label_lines(route.arrow.label)) * SMALL_LINE
-        if _turns_up(route):
+        height = len(label_lines(route.arrow.label)) * SMALL_LINE
+        if turns_up(route):
             box.below = max(box.below, dy + 5 + height - box.height / 2)
         else:
             box.above = max(box.above, height + 2 - dy - box.height / 2)
@@ -399,7 +393,7 @@ def _place_rows(layout: Layout) -> None:
             mark = layout.ends.get(row.key)
             if mark is not None:
                 start = box.middle + box.bottom_offset(mark.offset)
-                label_height = len(_label_lines(mark.arrow.label)) * SMALL_LINE
+                label_height = len(label_lines(mark.arrow.label)) * SMALL_LINE
                 mark.top = max(box.bottom + END_DROP, start + label_height + 8)
                 y = mark.top + END_HEIGHT
             previous = box
@@ -409,7 +403,7 @@ def _place_rows(layout: Layout) -> None:
     layout.height = y + MARGIN
 
 
-def _run_y(layout: Layout, row: StepRow, jog: int = -1) -> float:
+def run_y(layout: Layout, row: StepRow, jog: int = -1) -> float:
     """Height of a run across the gap above `row`: -1 for the arrow from the step before, else a jog."""
     return layout.box(row).top - NUMBER_HEIGHT - RUN_OFFSET - (jog + 1) * JOG_GAP
 
@@ -423,7 +417,7 @@ def _legs(layout: Layout, route: SideRoute) -> List[Tuple[int, float, float]]:
     start, end = source.middle + route.source_dy, target.middle + route.target_dy
     if route.source_gutter == route.target_gutter:
         return [(route.source_gutter, start, end)]
-    across = _run_y(layout, route.arrow.target, route.jog)
+    across = run_y(layout, route.arrow.target, route.jog)
     return [(route.source_gutter, start, across), (route.target_gutter, across, end)]
 
 
@@ -478,231 +472,3 @@ def _track_x(layout: Layout, gutter: int, track: int) -> float:
         return layout.centre(gutter - 1) + DIAMOND_WIDTH / 2 + TRACK_PADDING + track * TRACK_GAP
     side = 1 if track % 2 == 0 else -1
     return layout.lane_left(gutter) + side * (TRACK_CLEAR + track // 2 * TRACK_GAP)
-
-
-# --- drawing -----------------------------------------------------------------------------------------------
-
-
-def _draw(layout: Layout) -> ET.Element:
-    svg = ET.Element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg",
-        "version": "1.1",
-        "width": _number(layout.width),
-        "height": _number(layout.height),
-        "viewBox": f"0 0 {_number(layout.width)} {_number(layout.height)}",
-        "font-family": FONT_FAMILY,
-        "font-size": str(FONT_SIZE),
-        "fill": LINE_COLOUR,
-    })
-    ET.SubElement(svg, "title").text = xml_safe(layout.sop.title.value)
-    _markers(svg)
-    ET.SubElement(svg, "rect", _box_attributes("background", 0, 0, layout.width, layout.height, fill="#ffffff"))
-    _draw_title(svg, layout)
-    _draw_lanes(svg, layout)
-    for flow, top, height, lines in layout.headings:
-        _draw_heading(svg, layout, flow, top, height, lines)
-    for flow in layout.drawing.flows:
-        for row in flow.steps:
-            _draw_step(svg, layout, layout.box(row))
-    arrows = ET.SubElement(svg, "g", {"class": "arrows"})
-    for arrow in layout.down:
-        _draw_down(arrows, layout, arrow)
-    for route in layout.sides:
-        _draw_side(arrows, layout, route)
-    for key, mark in layout.ends.items():
-        _draw_end(arrows, layout, layout.boxes[key], mark)
-    return svg
-
-
-def _markers(svg: ET.Element) -> None:
-    defs = ET.SubElement(svg, "defs")
-    marker = ET.SubElement(defs, "marker", {
-        "id": "arrowhead", "viewBox": "0 0 10 10", "refX": "10", "refY": "5",
-        "markerWidth": "8", "markerHeight": "8", "markerUnits": "userSpaceOnUse", "orient": "auto",
-    })
-    ET.SubElement(marker, "path", {"d": "M 0 1 L 10 5 L 0 9 Z", "fill": LINE_COLOUR})
-
-
-def _draw_title(svg: ET.Element, layout: Layout) -> None:
-    group = ET.SubElement(svg, "g", {"class": "title", "font-size": str(TITLE_SIZE), "font-weight": "bold"})
-    _text_lines(group, layout.title_lines, MARGIN, MARGIN + TITLE_SIZE, TITLE_LINE, "start", "title-line")
-
-
-def _draw_lanes(svg: ET.Element, layout: Layout) -> None:
-    group = ET.SubElement(svg, "g", {"class": "lanes"})
-    bottom = layout.height - MARGIN
-    for lane, lines in enumerate(layout.lane_titles):
-        left = layout.lane_left(lane)
-        lane_group = ET.SubElement(group, "g", {"class": "lane-group"})
-        ET.SubElement(lane_group, "rect", _box_attributes(
-            "lane", left, layout.header_top, layout.lane_width, bottom - layout.header_top,
-            id=f"lane-{lane}", fill="#ffffff" if lane % 2 == 0 else "#f6f7f9", stroke="#8a8f98",
-        ))
-        ET.SubElement(lane_group, "rect", _box_attributes(
-            "lane-header", left, layout.header_top, layout.lane_width, layout.header_height,
-            fill="#e3e7ed", stroke="#8a8f98",
-        ))
-        block_top = layout.header_top + (layout.header_height - len(lines) * LINE_HEIGHT) / 2
-        title = ET.SubElement(lane_group, "g", {"class": "lane-title", "font-weight": "bold"})
-        _text_lines(title, lines, layout.centre(lane), block_top + BASELINE, LINE_HEIGHT, "middle", "line")
-
-
-def _draw_heading(svg: ET.Element, layout: Layout, flow: Flow, top: float, height: float, lines: List[str]) -> None:
-    group = ET.SubElement(svg, "g", {"class": "section", "id": f"section-{flow.heading.section + 1}"})
-    left = layout.lane_left(0)
-    ET.SubElement(group, "rect", _box_attributes(
-        "section-row", left, top, layout.lane_count * layout.lane_width, height, fill="#d5dde8", stroke="#8a8f98",
-    ))
-    letter = xml_safe(flow.heading.letter)
-    baseline = top + 5 + BASELINE
-    ET.SubElement(group, "text", {
-        "class": "section-letter", "x": _number(left + TEXT_PADDING), "y": _number(baseline), "font-weight": "bold",
-    }).text = letter
-    title_left = left + 3 * TEXT_PADDING + text_width(letter, FONT_SIZE, bold=True)
-    title = ET.SubElement(group, "g", {"class": "section-title", "font-weight": "bold"})
-    _text_lines(title, lines, title_left, baseline, LINE_HEIGHT, "start", "line")
-
-
-def _draw_step(svg: ET.Element, layout: Layout, box: Box) -> None:
-    row = box.row
-    group = ET.SubElement(svg, "g", {"class": f"step {row.shape}", "id": f"step-{row.key}"})
-    columns = sorted(row.columns)
-    if len(columns) > 1:
-        ET.SubElement(group, "path", {
-            "class": "join", "stroke": LINE_COLOUR, "stroke-width": "1.2", "fill": "none",
-            "d": _path([(layout.centre(columns[0]), box.middle), (layout.centre(columns[-1]), box.middle)]),
-        })
-    for column in row.columns:
-        centre = layout.centre(column)
-        copy = ET.SubElement(group, "g", {"class": "performer", "id": f"step-{row.key}-lane-{column}"})
-        _draw_symbol(copy, box, centre)
-        block_top = box.middle - len(box.lines) * LINE_HEIGHT / 2
-        _text_lines(copy, box.lines, centre, block_top + BASELINE, LINE_HEIGHT, "middle", "line")
-        ET.SubElement(copy, "text", {
-            "class": "number", "x": _number(centre - box.width / 2), "y": _number(box.top - 3),
-            "font-size": str(SMALL_SIZE), "font-weight": "bold",
-        }).text = box.number
-
-
-def _draw_symbol(parent: ET.Element, box: Box, centre: float) -> None:
-    style = {"fill": "#ffffff", "stroke": LINE_COLOUR, "stroke-width": "1.2"}
-    left = centre - box.width / 2
-    if box.row.shape == "decision":
-        points = [(centre, box.top), (left + box.width, box.middle), (centre, box.bottom), (left, box.middle)]
-        ET.SubElement(parent, "polygon", {
-            "class": "symbol decision", "points": " ".join(f"{_number(x)},{_number(y)}" for x, y in points), **style,
-        })
-        return
-    extra = {"rx": _number(box.radius), "ry": _number(box.radius)} if box.radius else {}
-    ET.SubElement(parent, "rect", _box_attributes(
-        f"symbol {box.row.shape}", left, box.top, box.width, box.height, **extra, **style,
-    ))
-
-
-def _draw_down(parent: ET.Element, layout: Layout, arrow: Arrow) -> None:
-    source, target = layout.box(arrow.source), layout.box(arrow.target)
-    start_x, end_x = layout.centre(source.lane), layout.centre(target.lane)
-    points = [(start_x, source.bottom)]
-    if start_x != end_x:
-        run = _run_y(layout, arrow.target)
-        points += [(start_x, run), (end_x, run)]
-    points.append((end_x, target.top))
-    group = _arrow_group(parent, arrow, points)
-    # Beside an end capsule (which stands right of this arrow) the label goes left.
-    on_left = arrow.source.key in layout.ends
-    x = start_x - 4 if on_left else start_x + 4
-    _label(group, arrow.label, x, source.bottom + 3 + SMALL_SIZE, "end" if on_left else "start")
-
-
-def _draw_side(parent: ET.Element, layout: Layout, route: SideRoute) -> None:
-    source, target = layout.box(route.arrow.source), layout.box(route.arrow.target)
-    source_side, target_side = _side(source, route.source_gutter), _side(target, route.target_gutter)
-    start = _side_point(layout, source, source_side, route.source_dy)
-    end = _side_point(layout, target, target_side, route.target_dy)
-    points = [start, (route.tracks[0], start[1])]
-    if len(route.tracks) > 1:
-        across = _run_y(layout, route.arrow.target, route.jog)
-        points += [(route.tracks[0], across), (route.tracks[1], across)]
-    points += [(route.tracks[-1], end[1]), end]
-    group = _arrow_group(parent, route.arrow, points)
-    right = source_side == "right"
-    x = start[0] + 4 if right else start[0] - 4
-    # The label stands on the side of the first run away from where the arrow turns: below it when it turns up.
-    if _turns_up(route):
-        baseline = start[1] + 3 + SMALL_SIZE
-    else:
-        baseline = start[1] - 4 - (len(_label_lines(route.arrow.label)) - 1) * SMALL_LINE
-    _label(group, route.arrow.label, x, baseline, "start" if right else "end")
-
-
-def _side_point(layout: Layout, box: Box, side: str, dy: float) -> Tuple[float, float]:
-    reach = box.side_offset(dy)
-    centre = layout.centre(box.lane)
-    return (centre + reach if side == "right" else centre - reach), box.middle + dy
-
-
-def _draw_end(parent: ET.Element, layout: Layout, box: Box, mark: EndMark) -> None:
-    x = layout.centre(box.lane) + mark.offset
-    start = box.middle + box.bottom_offset(mark.offset)
-    group = _arrow_group(parent, mark.arrow, [(x, start), (x, mark.top)])
-    _label(group, mark.arrow.label, x + 4, start + 3 + SMALL_SIZE, "start")
-    capsule = ET.SubElement(parent, "g", {"class": "end", "id": f"end-{box.row.key}"})
-    ET.SubElement(capsule, "rect", _box_attributes(
-        "symbol terminator end", x - mark.width / 2, mark.top, mark.width, END_HEIGHT,
-        rx=_number(END_HEIGHT / 2), ry=_number(END_HEIGHT / 2), fill="#ffffff", stroke=LINE_COLOUR,
-    ))
-    ET.SubElement(capsule, "text", {
-        "class": "line", "x": _number(x), "y": _number(mark.top + END_HEIGHT / 2 + SMALL_SIZE * 0.35),
-        "text-anchor": "middle", "font-size": str(SMALL_SIZE),
-    }).text = LABELS[layout.lang]["end"]
-
-
-def _arrow_group(parent: ET.Element, arrow: Arrow, points: Sequence[Tuple[float, float]]) -> ET.Element:
-    target = arrow.target.key if arrow.target is not None else "end"
-    group = ET.SubElement(parent, "g", {"class": "arrow", "id": f"arrow-{arrow.source.key}-to-{target}"})
-    ET.SubElement(group, "path", {
-        "class": "arrow-line", "d": _path(points), "fill": "none", "stroke": LINE_COLOUR, "stroke-width": "1.2",
-        "marker-end": "url(#arrowhead)",
-    })
-    return group
-
-
-def _label(group: ET.Element, label: Optional[str], x: float, baseline: float, anchor: str) -> None:
-    """An arrow's label; a white halo keeps it readable where it crosses a line."""
-    lines = _label_lines(label)
-    if not lines:
-        return
-    holder = ET.SubElement(group, "g", {
-        "class": "arrow-label", "font-size": str(SMALL_SIZE), "font-style": "italic",
-        "stroke": "#ffffff", "stroke-width": "3", "paint-order": "stroke",
-    })
-    _text_lines(holder, lines, x, baseline, SMALL_LINE, anchor, "line")
-
-
-def _text_lines(
-    parent: ET.Element, lines: Sequence[str], x: float, baseline: float, step: float, anchor: str, css: str
-) -> None:
-    for index, line in enumerate(lines):
-        ET.SubElement(parent, "text", {
-            "class": css, "x": _number(x), "y": _number(baseline + index * step), "text-anchor": anchor,
-        }).text = line
-
-
-def _box_attributes(css: str, x: float, y: float, width: float, height: float, **extra: str) -> Dict[str, str]:
-    attributes = {"class": css, "x": _number(x), "y": _number(y), "width": _number(width), "height": _number(height)}
-    attributes.update({name.replace("_", "-"): value for name, value in extra.items()})
-    return attributes
-
-
-def _path(points: Sequence[Tuple[float, float]]) -> str:
-    return " ".join(f"{'M' if index == 0 else 'L'} {_number(x)} {_number(y)}" for index, (x, y) in enumerate(points))
-
-
-def _number(value: float) -> str:
-    """A coordinate with at most two decimals."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _svg_text(svg: ET.Element) -> str:
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(svg, encoding="unicode") + "\n"

@@ -7,8 +7,8 @@ from typing import List
 
 from attrs import frozen
 
-from .options import PAPERS
-from .rows import StepRow
+from ..options import PAPERS
+from ..rows import StepRow
 
 MARGIN_MM = 10
 PX_PER_MM = 96 / 25.4

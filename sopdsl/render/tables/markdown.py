@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import List, Optional, Sequence
 
-from ..model import Sop
+from ...model import Sop
+from ..labels import LABELS
+from ..options import RenderOptions
+from ..total_line import total_text
 from .csv_table import SectionTable, column_headings, fold, section_tables
-from .labels import LABELS
-from .options import RenderOptions
-from .summary import total_text
 
 BINARY = False
 

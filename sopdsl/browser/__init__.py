@@ -1,0 +1,1 @@
+"""The headless-Chromium client that prints documents to PDF and lets the tests measure them."""

@@ -1,0 +1,1 @@
+"""The step table as plain text tables: Markdown for wikis, CSV for spreadsheets."""
