@@ -14,6 +14,8 @@ FORMATS = {
     "dot": ("dot", "a Graphviz graph with one cluster per role"),
     "svg": ("svg", "a swimlane diagram drawn by sopdsl"),
     "bpmn": ("bpmn", "BPMN 2.0 XML with diagram layout"),
+    "docx": ("document.docx", "the SOP AP document as an editable Word file"),
+    "xlsx": ("tables.xlsx", "one filterable row per step and the identity sheet, as an Excel workbook"),
 }
 
 

@@ -1,0 +1,1 @@
+"""The printable SOP AP document in its formats."""

@@ -1,0 +1,1 @@
+"""Step tables for wikis and spreadsheets."""
