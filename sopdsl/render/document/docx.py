@@ -38,6 +38,7 @@ SECTION_FILL = "F7F7F7"
 SIGNATURE_INDENT = 0.62  # the signature block starts this far across the page
 SIGNATURE_SPACE_MM = 18
 FOOTER_DISTANCE_MM = 4
+CORE_PROPERTY_LIMIT = 255  # characters a document property may hold
 
 
 def render(sop: Sop, options: RenderOptions) -> bytes:
@@ -49,8 +50,8 @@ def render(sop: Sop, options: RenderOptions) -> bytes:
     layout = lay_out(sop, options)
     _flowchart(document, sop, layout, options)
     _footer(document, options)
-    document.core_properties.title = xml_safe(sop.title.value)
-    document.core_properties.identifier = xml_safe(sop.id)
+    document.core_properties.title = xml_safe(sop.title.value)[:CORE_PROPERTY_LIMIT]
+    document.core_properties.identifier = xml_safe(sop.id)[:CORE_PROPERTY_LIMIT]
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
