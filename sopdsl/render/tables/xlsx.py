@@ -33,6 +33,9 @@ WORDING = {
 }
 PAPER_SIZES = {"a4": 9, "f4": 14}  # the print setup's codes for A4 and Folio (8.5 x 13 in)
 HEADER_ROWS = 2
+IDENTITY_WIDTH = 100  # the value column of the identity sheet
+LINE_POINTS = 15  # the height of a line of 11 pt text
+WIDTH_CHARS = 1.1  # characters of average text per unit of column width (the width of a "0")
 TEXT_WIDTHS = {"section": 22, "no": 6, "activity": 45, "role": 13, "needs": 22, "time": 16, "output": 22, "note": 32}
 
 
@@ -135,9 +138,18 @@ def _write_steps(sheet, sop: Sop, options: RenderOptions) -> None:
               TEXT_WIDTHS["needs"], TEXT_WIDTHS["time"], TEXT_WIDTHS["output"], TEXT_WIDTHS["note"]]
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    for number in range(1, last_step_row + 1):  # readers do not grow rows to their wrapped text themselves
+        lines = max(wrapped_lines(str(cell.value or ""), widths[cell.column - 1]) for cell in sheet[number][:last])
+        sheet.row_dimensions[number].height = LINE_POINTS * max(lines, 1) + 3
     sheet.auto_filter.ref = f"A{HEADER_ROWS}:{get_column_letter(last)}{max(last_step_row, HEADER_ROWS + 1)}"
     sheet.freeze_panes = sheet.cell(HEADER_ROWS + 1, 4)
     _print_setup(sheet, options, repeat_rows=f"1:{HEADER_ROWS}")
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines a text takes in a wrapping cell `width` characters wide (an estimate erring on the tall side)."""
+    per_line = max(int(width * WIDTH_CHARS) - 1, 1)
+    return sum(max(1, -(-len(paragraph) // per_line)) for paragraph in text.split("\n"))
 
 
 def _write_identity(sheet, sop: Sop, options: RenderOptions) -> None:
@@ -152,8 +164,9 @@ def _write_identity(sheet, sop: Sop, options: RenderOptions) -> None:
         _put(sheet, number, 2, field.text)
         for column in (1, 2):
             sheet.cell(number, column).alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.row_dimensions[number].height = LINE_POINTS * wrapped_lines(field.text, IDENTITY_WIDTH) + 3
     sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 100
+    sheet.column_dimensions["B"].width = IDENTITY_WIDTH
     sheet.freeze_panes = "A2"
     _print_setup(sheet, options, repeat_rows=None)
 
