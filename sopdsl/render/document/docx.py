@@ -20,7 +20,7 @@ from ..labels import LABELS
 from ..layout import PageRow, TableLayout, lay_out, note_text
 from ..measure import CONNECTOR_PX, MARGIN_MM, SECTION_PX, column_widths, step_height
 from ..options import PAPERS, RenderOptions
-from ..rows import StepRow
+from ..rows import SectionRow, StepRow
 from ..summary import total_text
 from ..xml_text import xml_safe
 from .docx_drawing import Names, ShapeWriter
@@ -215,7 +215,7 @@ def _body_row(table, page_row: PageRow, roles: int, widths: List[float], writer:
     """One row of the table: a section title, a step with its drawn cells, or a row of off-page connectors."""
     row = table.add_row()
     _cant_split(row)
-    if page_row.kind == "section":
+    if isinstance(page_row.row, SectionRow):
         heading = page_row.row
         _write(row.cells[0], [heading.letter], bold=True, align="center")
         _write(row.cells[1].merge(row.cells[roles + 5]), [heading.title], bold=True)
@@ -223,9 +223,9 @@ def _body_row(table, page_row: PageRow, roles: int, widths: List[float], writer:
             _shade(cell, SECTION_FILL)
         _height(row, SECTION_PX)
         return row
-    height = CONNECTOR_PX
-    if page_row.kind == "step":
-        step_row: StepRow = page_row.row
+    height: float = CONNECTOR_PX
+    if isinstance(page_row.row, StepRow):
+        step_row = page_row.row
         step = step_row.step
         note = note_text(step_row, options)
         height = step_height(step_row, note, column_widths(roles, options.paper))

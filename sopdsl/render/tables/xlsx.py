@@ -91,8 +91,8 @@ def _write_steps(sheet, sop: Sop, options: RenderOptions) -> None:
         _put(sheet, 2, first_role + index, column.name)
     for offset, key in enumerate(("needs", "time", "output")):
         sheet.cell(2, needs + offset, labels[key])
-    for column in (1, 2, 3, last):
-        sheet.merge_cells(start_row=1, start_column=column, end_row=2, end_column=column)
+    for spanned in (1, 2, 3, last):
+        sheet.merge_cells(start_row=1, start_column=spanned, end_row=2, end_column=spanned)
     sheet.merge_cells(start_row=1, start_column=first_role, end_row=1, end_column=needs - 1)
     sheet.merge_cells(start_row=1, start_column=needs, end_row=1, end_column=needs + 2)
 
