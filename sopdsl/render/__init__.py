@@ -18,6 +18,8 @@ FORMATS = {
     "dot": ("diagrams.dot", "a Graphviz graph with one cluster per role"),
     "svg": ("diagrams.svg", "a swimlane diagram drawn by sopdsl"),
     "bpmn": ("diagrams.bpmn", "BPMN 2.0 XML with diagram layout"),
+    "docx": ("document.docx", "the SOP AP document as an editable Word file"),
+    "xlsx": ("tables.xlsx", "one filterable row per step and the identity sheet, as an Excel workbook"),
 }
 
 

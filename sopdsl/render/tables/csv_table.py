@@ -105,9 +105,14 @@ def fold(text: str) -> str:
     return " ".join(text.splitlines())
 
 
+def looks_like_formula(cell: str) -> bool:
+    """A spreadsheet would take the cell for a formula (or strip its first character)."""
+    return cell.startswith(FORMULA_STARTS)
+
+
 def spreadsheet_safe(cell: str) -> str:
     """The cell with a leading apostrophe when a spreadsheet would take it for a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if looks_like_formula(cell) else cell
 
 
 def render(sop: Sop, options: RenderOptions) -> str:

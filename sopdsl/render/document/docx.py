@@ -1,0 +1,386 @@
+"""The SOP AP document as an editable Word file: identity sheet, flowchart table with drawn symbols, signature.
+
+The flowchart table breaks where the HTML document breaks (the shared layout): each page holds one Word table
+under the sheet title, with the same two header rows, marked to repeat should a page overflow. The
+symbols, arrows, labels and off-page connectors are DrawingML shapes anchored in the Pelaksana cells
+(see `docx_drawing`); every text, including "Ya"/"Tidak", is real text. The footer numbers the pages
+"Halaman N dari M" with Word's PAGE and NUMPAGES fields.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import List, Optional
+
+from ...model import Sop
+from ..extras import import_extra
+from ..flow import diagram
+from ..identity import GRID_KEYS, HEAD_KEYS, Field, identity_fields
+from ..labels import LABELS
+from ..options import PAPERS, RenderOptions
+from ..rows import SectionRow, StepRow, note_text
+from ..total_line import total_text
+from ..xml_text import xml_safe
+from .docx_drawing import Names, ShapeWriter
+from .layout import PageRow, TableLayout, lay_out
+from .measure import CONNECTOR_PX, MARGIN_MM, SECTION_PX, column_widths, step_height
+
+BINARY = True
+
+FONT = "Arial"
+BODY_POINTS = 8
+IDENTITY_POINTS = 9
+TITLE_POINTS = 9
+TWIPS_PER_PX = 15
+TEXT_MARGIN_TWIPS = 60  # left and right padding of a text cell
+HEADER_FILL = "F2F2F2"
+SECTION_FILL = "F7F7F7"
+SIGNATURE_INDENT = 0.62  # the signature block starts this far across the page
+SIGNATURE_SPACE_MM = 18
+FOOTER_DISTANCE_MM = 4
+CORE_PROPERTY_LIMIT = 255  # characters a document property may hold
+
+
+def render(sop: Sop, options: RenderOptions) -> bytes:
+    """The .docx file's bytes."""
+    docx = import_extra("docx", "office", "docx")
+    document = docx.Document()
+    _set_up_page(document, options)
+    _identity_sheet(document, sop, options)
+    layout = lay_out(sop, options)
+    _flowchart(document, sop, layout, options)
+    _footer(document, options)
+    document.core_properties.title = xml_safe(sop.title.value)[:CORE_PROPERTY_LIMIT]
+    document.core_properties.identifier = xml_safe(sop.id)[:CORE_PROPERTY_LIMIT]
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- page, styles, footer -----------------------------------------------------------------------
+
+
+def _set_up_page(document, options: RenderOptions) -> None:
+    """Landscape paper, the document's margins, and the body font."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    width, height = (float(size.rstrip("m")) for size in PAPERS[options.paper])
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+    section.header_distance = Mm(FOOTER_DISTANCE_MM)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_POINTS)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:eastAsia", "w:cs"):
+        fonts.set(_qn(attribute), FONT)
+
+
+def _footer(document, options: RenderOptions) -> None:
+    """"Halaman N dari M" at the foot of every page, from the PAGE and NUMPAGES fields."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    before, _, rest = LABELS[options.lang]["page_of"].partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    paragraph.add_run(before)
+    _field(paragraph, "PAGE")
+    paragraph.add_run(middle)
+    _field(paragraph, "NUMPAGES")
+    if after:
+        paragraph.add_run(after)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A simple Word field (its shown value is computed by the word processor)."""
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(
+        f'<w:fldSimple xmlns:w="{_W}" w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    ))
+
+
+# -- identity sheet -----------------------------------------------------------------------------
+
+
+def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
+    """The unit beside Nomor SOP … Nama SOP, then the two-column grid from Dasar Hukum to Pencatatan."""
+    from docx.shared import Mm, Pt
+
+    labels = LABELS[options.lang]
+    _title(document, labels["identity"].upper(), page_break=False)
+    fields = {field.key: field for field in identity_fields(sop, options)}
+    content = _content_width_mm(options)
+    head = document.add_table(rows=len(HEAD_KEYS), cols=3)
+    _table_frame(head, [content * 0.38, content * 0.18, content * 0.44])
+    unit_cell = head.cell(0, 0).merge(head.cell(len(HEAD_KEYS) - 1, 0))
+    _write(unit_cell, [line.upper() for line in fields["unit"].lines()], bold=True, align="center",
+           points=IDENTITY_POINTS)
+    _vertical_centre(unit_cell)
+    for index, key in enumerate(HEAD_KEYS):
+        field = fields[key]
+        _write(head.cell(index, 1), [field.label], bold=True, points=IDENTITY_POINTS)
+        value = head.cell(index, 2)
+        if key == "approved_by":
+            _write(value, field.lines() or [""], points=IDENTITY_POINTS)
+            space = value.add_paragraph()
+            space.paragraph_format.space_before = Mm(SIGNATURE_SPACE_MM)
+            for word in ("name", "nip"):
+                run = value.add_paragraph().add_run(f"{labels[word]}: ")
+                run.font.size = Pt(IDENTITY_POINTS)
+        elif key == "title":
+            _write(value, field.lines(), bold=True, points=11)
+        else:
+            _write(value, field.lines(), points=IDENTITY_POINTS)
+    document.add_paragraph()
+    grid = document.add_table(rows=2 * len(GRID_KEYS), cols=2)
+    _table_frame(grid, [content / 2, content / 2])
+    for index, pair in enumerate(GRID_KEYS):
+        for column, key in enumerate(pair):
+            field = fields[key]
+            label_cell = grid.cell(2 * index, column)
+            _write(label_cell, [f"{field.label}:"], bold=True, points=IDENTITY_POINTS)
+            _shade(label_cell, HEADER_FILL)
+            _write_field(grid.cell(2 * index + 1, column), field)
+
+
+def _write_field(cell, field: Field) -> None:
+    """A field's entries, one paragraph each, numbered lists with a hanging indent."""
+    from docx.shared import Mm
+
+    _write(cell, field.lines() or [""], points=IDENTITY_POINTS)
+    if field.numbered:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.left_indent = Mm(5)
+            paragraph.paragraph_format.first_line_indent = Mm(-5)
+
+
+# -- flowchart table ----------------------------------------------------------------------------
+
+
+def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) -> None:
+    """One table per page of the layout, each under the sheet title; the total row and the signature last."""
+    labels = LABELS[options.lang]
+    roles = len(layout.columns)
+    widths = column_widths(roles, options.paper)
+    writer = ShapeWriter(Names.of(diagram(sop, options.lang)))
+    total = total_text(sop, options)
+    for number, page in enumerate(layout.pages):
+        _title(document, f"{labels['flowchart']}: {sop.title.value}".upper(), page_break=True)
+        table = document.add_table(rows=2, cols=len(widths.columns))
+        _table_frame(table, widths.columns)
+        _header(table, layout, options)
+        for page_row in page.all_rows():
+            _body_row(table, page_row, roles, widths.columns, writer, options)
+        if total is not None and number == len(layout.pages) - 1:
+            row = table.add_row()
+            _cant_split(row)
+            _write(row.cells[0].merge(row.cells[roles + 2]), [labels["total"]], bold=True)
+            _write(row.cells[roles + 3].merge(row.cells[roles + 5]), [total], bold=True)
+    _signature(document, sop, options)
+
+
+def _header(table, layout: TableLayout, options: RenderOptions) -> None:
+    """No, Kegiatan, Pelaksana over the roles, Mutu Baku over Kelengkapan/Waktu/Output, Keterangan; repeated."""
+    labels = LABELS[options.lang]
+    roles = len(layout.columns)
+    top, bottom = table.rows
+    for spanned, text in ((0, labels["no"]), (1, labels["activity"]), (roles + 5, labels["note"])):
+        _write(top.cells[spanned].merge(bottom.cells[spanned]), [text], bold=True, align="center")
+    _write(top.cells[2].merge(top.cells[roles + 1]), [labels["performers"]], bold=True, align="center")
+    _write(top.cells[roles + 2].merge(top.cells[roles + 4]), [labels["standard"]], bold=True, align="center")
+    for index, column in enumerate(layout.columns):
+        _write(bottom.cells[2 + index], [column.name], bold=True, align="center")
+    for offset, key in enumerate(("needs", "time", "output")):
+        _write(bottom.cells[roles + 2 + offset], [labels[key]], bold=True, align="center")
+    for row in (top, bottom):
+        _repeat_as_header(row)
+        _cant_split(row)
+        for cell in row.cells:
+            _shade(cell, HEADER_FILL)
+            _vertical_centre(cell)
+
+
+def _body_row(table, page_row: PageRow, roles: int, widths: List[float], writer: ShapeWriter,
+              options: RenderOptions):
+    """One row of the table: a section title, a step with its drawn cells, or a row of off-page connectors."""
+    row = table.add_row()
+    _cant_split(row)
+    if isinstance(page_row.row, SectionRow):
+        heading = page_row.row
+        _write(row.cells[0], [heading.letter], bold=True, align="center")
+        _write(row.cells[1].merge(row.cells[roles + 5]), [heading.title], bold=True)
+        for cell in (row.cells[0], row.cells[1]):
+            _shade(cell, SECTION_FILL)
+        _height(row, SECTION_PX)
+        return row
+    height: float = CONNECTOR_PX
+    if isinstance(page_row.row, StepRow):
+        step_row = page_row.row
+        step = step_row.step
+        note = note_text(step_row, options)
+        height = step_height(step_row, note, column_widths(roles, options.paper))
+        _write(row.cells[0], [str(step_row.number)], align="center")
+        _write(row.cells[1], [step.text.value])
+        _write(row.cells[roles + 2], [step.needs.value if step.needs is not None else ""])
+        _write(row.cells[roles + 3], [step_row.time])
+        _write(row.cells[roles + 4], [step.output.value if step.output is not None else ""])
+        _write(row.cells[roles + 5], note.split("\n"))
+    _height(row, height)
+    for column in range(roles):
+        cell = row.cells[2 + column]
+        _lane_margins(cell)
+        primitives = page_row.cells.by_column.get(column, [])
+        paragraph = cell.paragraphs[0]
+        for run in writer.cell_shapes(primitives, column, widths[2 + column], height):
+            paragraph._p.append(_parse(run))
+    return row
+
+
+def _signature(document, sop: Sop, options: RenderOptions) -> None:
+    """The approving official's place below the table: position, room to sign, Nama and NIP lines."""
+    from docx.shared import Mm
+
+    if sop.approved_by is None:
+        return
+    labels = LABELS[options.lang]
+    indent = Mm(_content_width_mm(options) * SIGNATURE_INDENT)
+    lines = [sop.approved_by.value, "", f"{labels['name']}: ____________________",
+             f"{labels['nip']}: ____________________"]
+    for index, text in enumerate(lines):
+        paragraph = document.add_paragraph(xml_safe(text))
+        paragraph.paragraph_format.left_indent = indent
+        paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
+        if index == 0:
+            paragraph.paragraph_format.space_before = Mm(4)
+        if index == 1:
+            paragraph.paragraph_format.space_before = Mm(SIGNATURE_SPACE_MM)
+
+
+# -- cells and rows -----------------------------------------------------------------------------
+
+
+def _title(document, text: str, page_break: bool) -> None:
+    from docx.shared import Mm, Pt
+
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.page_break_before = page_break
+    paragraph.paragraph_format.space_after = Mm(1.5)
+    paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run(xml_safe(text))
+    run.bold = True
+    run.font.size = Pt(TITLE_POINTS)
+
+
+def _table_frame(table, widths_mm: List[float]) -> None:
+    """Grid borders, fixed column widths (millimetres), text padding."""
+    from docx.shared import Mm
+
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+    _insert(table._tbl.tblPr, _parse(
+        f'<w:tblCellMar xmlns:w="{_W}"><w:top w:w="30" w:type="dxa"/>'
+        f'<w:left w:w="{TEXT_MARGIN_TWIPS}" w:type="dxa"/><w:bottom w:w="30" w:type="dxa"/>'
+        f'<w:right w:w="{TEXT_MARGIN_TWIPS}" w:type="dxa"/></w:tblCellMar>'
+    ), ("tblLook", "tblCaption", "tblDescription"))
+
+
+def _write(cell, lines: List[str], bold: bool = False, align: Optional[str] = None,
+           points: float = BODY_POINTS) -> None:
+    """The cell's text, one paragraph per line, replacing what it held."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    for index, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        if align == "center":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(xml_safe(line))
+        run.bold = bold or None
+        if points != BODY_POINTS:
+            run.font.size = Pt(points)
+
+
+def _height(row, px: float) -> None:
+    """The row at least `px` tall: the height the drawing in its cells was laid out for."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Twips
+
+    row.height = Twips(round(px * TWIPS_PER_PX))
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
+def _repeat_as_header(row) -> None:
+    row._tr.get_or_add_trPr().append(_parse(f'<w:tblHeader xmlns:w="{_W}"/>'))
+
+
+def _cant_split(row) -> None:
+    row._tr.get_or_add_trPr().append(_parse(f'<w:cantSplit xmlns:w="{_W}"/>'))
+
+
+def _shade(cell, fill: str) -> None:
+    shading = _parse(f'<w:shd xmlns:w="{_W}" w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    _insert(cell._tc.get_or_add_tcPr(), shading, ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign",
+                                                   "hideMark"))
+
+
+def _vertical_centre(cell) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _lane_margins(cell) -> None:
+    """No padding in a Pelaksana cell: its shapes are placed from its very edges."""
+    margins = _parse(
+        f'<w:tcMar xmlns:w="{_W}"><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>'
+    )
+    _insert(cell._tc.get_or_add_tcPr(), margins, ("textDirection", "tcFitText", "vAlign", "hideMark"))
+
+
+def _insert(parent, element, successors) -> None:
+    """The element into parent before the first child the schema puts after it (Word insists on the order)."""
+    names = {_qn(f"w:{name}") for name in successors}
+    follower = next((child for child in parent if child.tag in names), None)
+    if follower is None:
+        parent.append(element)
+    else:
+        follower.addprevious(element)
+
+
+def _content_width_mm(options: RenderOptions) -> float:
+    width = float(PAPERS[options.paper][0].rstrip("m"))
+    return width - 2 * MARGIN_MM
+
+
+def _parse(xml: str):
+    from docx.oxml import parse_xml
+
+    return parse_xml(xml)
+
+
+def _qn(name: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(name)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
