@@ -20,12 +20,12 @@ from typing import Dict, List, Optional, Set
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
-from sopdsl.render.layout import lay_out
 
 from sopdsl.cli import main
 from sopdsl.model import Duration, Sop, Text
 from sopdsl.parse import parse_text
 from sopdsl.render.document import docx as docx_format
+from sopdsl.render.document.layout import lay_out
 from sopdsl.render.options import RenderOptions
 from sopdsl.render.tables import xlsx as xlsx_format
 from sopdsl.render.xml_text import xml_safe
