@@ -11,9 +11,9 @@ import datetime
 import math
 import random
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
 
 WIDTH = 88
 """The formatter's line width: a longer text is written as a quoted string broken over lines, as `sopdsl fmt` does."""
@@ -206,17 +206,17 @@ class _Activity:
     text: str
     slug: str
     by: str = ""
-    needs: Optional[str] = None
-    time: Optional[str] = None
-    output: Optional[str] = None
-    note: Optional[str] = None
-    every: Optional[str] = None
-    uses: Optional[str] = None
-    branches: List[Tuple[str, str]] = field(default_factory=list)
-    comment: Optional[str] = None
-    id: Optional[str] = None
+    needs: str | None = None
+    time: str | None = None
+    output: str | None = None
+    note: str | None = None
+    every: str | None = None
+    uses: str | None = None
+    branches: list[tuple[str, str]] = field(default_factory=list)
+    comment: str | None = None
+    id: str | None = None
 
-    def lines(self) -> List[str]:
+    def lines(self) -> list[str]:
         keyword = "decision" if self.branches else "step"
         opening = f"{keyword} {self.id}: " if self.id else f"{keyword}: "
         lines = [self.comment] if self.comment else []
@@ -238,7 +238,7 @@ class _Sop:
     bound_minutes: float
 
 
-def generate(folder: Path, shape: Shape) -> List[Path]:
+def generate(folder: Path, shape: Shape) -> list[Path]:
     """Write a library of `shape.files` SOPs into `folder` (created if needed); returns the files in id order.
 
     `uses` only points at SOPs later in the library, so the library has chains but no cycles.
@@ -247,7 +247,7 @@ def generate(folder: Path, shape: Shape) -> List[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(shape.seed)
     ids = [_sop_id(rng, index) for index in range(shape.files)]
-    sops: Dict[str, _Sop] = {}
+    sops: dict[str, _Sop] = {}
     for index in reversed(range(shape.files)):
         sops[ids[index]] = _sop(rng, shape, index, ids, sops)
     paths = []
@@ -263,7 +263,7 @@ def _sop_id(rng: random.Random, index: int) -> str:
     return f"{action}-{topic}-{index + 1:04d}".lower().replace(" ", "-")
 
 
-def _sop(rng: random.Random, shape: Shape, index: int, ids: Sequence[str], done: Dict[str, _Sop]) -> _Sop:
+def _sop(rng: random.Random, shape: Shape, index: int, ids: Sequence[str], done: dict[str, _Sop]) -> _Sop:
     sop_id = ids[index]
     later = list(ids[index + 1 : index + 9])
     roles = rng.sample(ROLES, min(rng.randint(3, 6), max(shape.steps, 1), len(ROLES)))
@@ -282,7 +282,7 @@ def _sop(rng: random.Random, shape: Shape, index: int, ids: Sequence[str], done:
     return _Sop(sop_id, "\n".join(lines) + "\n", bound)
 
 
-def _header(rng: random.Random, sop_id: str, index: int, used: List[str], bound: float) -> List[str]:
+def _header(rng: random.Random, sop_id: str, index: int, used: list[str], bound: float) -> list[str]:
     agency, code = rng.choice(AGENCIES)
     title = sop_id.rsplit("-", 1)[0].replace("-", " ").title()
     created = datetime.date(2019, 1, 2) + datetime.timedelta(days=rng.randrange(5 * 365))
@@ -305,7 +305,7 @@ def _header(rng: random.Random, sop_id: str, index: int, used: List[str], bound:
     return lines
 
 
-def _list(keyword: str, items: List[str]) -> List[str]:
+def _list(keyword: str, items: list[str]) -> list[str]:
     """A list field as the formatter writes it: one item on the keyword's line, several as `- item` lines."""
     if not items:
         return []
@@ -314,7 +314,7 @@ def _list(keyword: str, items: List[str]) -> List[str]:
     return [f"  {keyword}:"] + [line for item in items for line in _text_lines("    - ", item, 6)]
 
 
-def _text_lines(prefix: str, text: str, indent: int) -> List[str]:
+def _text_lines(prefix: str, text: str, indent: int) -> list[str]:
     """`prefix` and the text on one line if it fits in WIDTH, else quoted and broken at spaces onto lines
     indented by `indent`."""
     if len(prefix) + len(text) <= WIDTH:
@@ -329,7 +329,7 @@ def _text_lines(prefix: str, text: str, indent: int) -> List[str]:
     )
 
 
-def _high_minutes(wording: Optional[str]) -> float:
+def _high_minutes(wording: str | None) -> float:
     return next((high for text, _, high in DURATIONS if text == wording), 0)
 
 
@@ -337,7 +337,7 @@ def _section_id(number: int) -> str:
     return chr(ord("A") + number) if number < 26 else f"bagian-{number + 1}"
 
 
-def _split(activities: List[_Activity], sections: int) -> List[List[_Activity]]:
+def _split(activities: list[_Activity], sections: int) -> list[list[_Activity]]:
     """The activities cut into `sections` flows of nearly equal size, each of two activities at least."""
     count = max(1, min(sections, len(activities) // 2))
     size, extra = divmod(len(activities), count)
@@ -352,7 +352,7 @@ def _split(activities: List[_Activity], sections: int) -> List[List[_Activity]]:
 # ---- the flow ---------------------------------------------------------------------------------------
 
 
-def _activities(rng: random.Random, shape: Shape, roles: List[str], later: List[str]) -> List[_Activity]:
+def _activities(rng: random.Random, shape: Shape, roles: list[str], later: list[str]) -> list[_Activity]:
     """The activities of one SOP, flow by flow: decisions loop back or skip ahead inside their own flow."""
     activities = [_plain(rng, number) for number in range(shape.steps)]
     for flow in _split(activities, shape.sections):
@@ -363,7 +363,7 @@ def _activities(rng: random.Random, shape: Shape, roles: List[str], later: List[
                 activity.uses, activity.time = rng.choice(later), None
     performers = roles + [rng.choice(roles) for _ in range(max(0, len(activities) - len(roles)))]
     rng.shuffle(performers)
-    for activity, performer in zip(activities, performers):
+    for activity, performer in zip(activities, performers, strict=False):
         others = [role for role in roles if role != performer]
         activity.by = performer + (f", {rng.choice(others)}" if others and rng.random() < 0.1 else "")
     return activities
@@ -392,7 +392,7 @@ def _plain(rng: random.Random, number: int) -> _Activity:
     return activity
 
 
-def _make_decision(rng: random.Random, shape: Shape, flow: List[_Activity], position: int) -> None:
+def _make_decision(rng: random.Random, shape: Shape, flow: list[_Activity], position: int) -> None:
     """Turn flow[position] into a decision: `no` reworks an earlier step, or skips at least one step ahead."""
     if position > 0 and (rng.random() < shape.loops or position + 2 >= len(flow)):
         target = flow[rng.randint(max(0, position - 6), position - 1)]
@@ -415,7 +415,7 @@ def _make_decision(rng: random.Random, shape: Shape, flow: List[_Activity], posi
 # ---- command line -----------------------------------------------------------------------------------
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """`python -m bench.generate OUT [options]`: write a library and say how many files and steps."""
     defaults = Shape()
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.splitlines()[0])

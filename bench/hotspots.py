@@ -9,8 +9,9 @@ import pstats
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Dict, Iterator, List, TextIO, Tuple
+from typing import TextIO
 
 from .generate import Shape, generate
 from .measure import ChildProcesses, Command
@@ -68,7 +69,7 @@ def _check(path: str) -> int:
     return main(["check", path])
 
 
-def _functions(stats: Dict, column: int) -> str:
+def _functions(stats: dict, column: int) -> str:
     ranked = sorted(stats.items(), key=lambda item: item[1][column], reverse=True)[:TOP]
     lines = [f"{'calls':>10}  {'own s':>7}  {'cum s':>7}  function"]
     for (filename, line, name), (_, calls, own, cumulative, _) in ranked:
@@ -76,16 +77,16 @@ def _functions(stats: Dict, column: int) -> str:
     return "\n".join(lines)
 
 
-def _modules(stats: Dict, seconds: float) -> str:
+def _modules(stats: dict, seconds: float) -> str:
     """Own time summed per module: the parser (lark.*), the transformer, the rules, imports, built-ins."""
-    own: Dict[str, float] = defaultdict(float)
+    own: dict[str, float] = defaultdict(float)
     for (filename, _, _), (_, _, self_time, _, _) in stats.items():
         own[_module(filename)] += self_time
-    ranked: List[Tuple[str, float]] = sorted(own.items(), key=lambda item: item[1], reverse=True)[:TOP]
+    ranked: list[tuple[str, float]] = sorted(own.items(), key=lambda item: item[1], reverse=True)[:TOP]
     return "\n".join(f"{share:7.3f} s  {share / seconds:6.1%}  {module}" for module, share in ranked)
 
 
-def _phases(stats: Dict, seconds: float) -> str:
+def _phases(stats: dict, seconds: float) -> str:
     lines = []
     for prefix, function, title in PHASES:
         entered = _cumulative(stats, prefix, function) if function else _entered(stats, prefix)
@@ -93,7 +94,7 @@ def _phases(stats: Dict, seconds: float) -> str:
     return "\n".join(lines)
 
 
-def _cumulative(stats: Dict, module: str, function: str) -> float:
+def _cumulative(stats: dict, module: str, function: str) -> float:
     """The time in the outermost calls of `module`.`function`, all it calls included."""
     return sum(
         cumulative
@@ -102,7 +103,7 @@ def _cumulative(stats: Dict, module: str, function: str) -> float:
     )
 
 
-def _entered(stats: Dict, prefix: str) -> float:
+def _entered(stats: dict, prefix: str) -> float:
     """Seconds spent in the modules named `prefix` (and what they call), counted where calls come in from outside."""
 
     def inside(filename: str) -> bool:

@@ -12,9 +12,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, List, Sequence
 
 FLOOR_PROGRAM = '''\
 """The Lark floor: a bare LALR parse of each file with sopdsl's grammar, Lark options and post-lexer."""
@@ -106,10 +106,10 @@ class _Runner:
 
     repeat = 1
 
-    def time_all(self, commands: Sequence[Command]) -> List[Timing]:
-        runs: List[List[Timing]] = [[] for _ in commands]
+    def time_all(self, commands: Sequence[Command]) -> list[Timing]:
+        runs: list[list[Timing]] = [[] for _ in commands]
         for _ in range(self.repeat):
-            for command, taken in zip(commands, runs):
+            for command, taken in zip(commands, runs, strict=False):
                 taken.append(self.once(command))
         return [Timing.of(taken) for taken in runs]
 
@@ -136,7 +136,7 @@ class ChildProcesses(_Runner):
         self.environment.pop("PYTHONDONTWRITEBYTECODE", None)
         self.sopdsl = str(Path(sys.executable).parent / "sopdsl")
 
-    def argv(self, command: Command) -> List[str]:
+    def argv(self, command: Command) -> list[str]:
         if command.kind == "sopdsl":
             return [self.sopdsl, *command.args]
         if command.kind == "floor":
@@ -163,7 +163,7 @@ class InProcess(_Runner):
     """Runs each command once inside this process: a quick self-test of the benchmark, not a measurement."""
 
     def __init__(self) -> None:
-        self.floor: Dict[str, object] = {"__name__": "bench_floor"}
+        self.floor: dict[str, object] = {"__name__": "bench_floor"}
         exec(compile(FLOOR_PROGRAM, "<lark floor>", "exec"), self.floor)
 
     def warm(self, command: Command) -> None:

@@ -12,9 +12,9 @@ import os
 import platform
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from .generate import Shape, generate
 from .measure import ChildProcesses, Command, InProcess, MeasureError, Timing
@@ -24,13 +24,13 @@ from .measure import ChildProcesses, Command, InProcess, MeasureError, Timing
 class Sizes:
     """The workloads of one run, and how often each command is repeated (the median is reported)."""
 
-    scaling: Tuple[int, ...] = (100, 1000, 10000)
+    scaling: tuple[int, ...] = (100, 1000, 10000)
     """Steps of the single SOPs that show how each command scales."""
     big: int = 4000
     """Steps of the single SOP whose check is held against its floor."""
-    folder: Tuple[int, int] = (120, 40)
+    folder: tuple[int, int] = (120, 40)
     """Files and steps of the folder whose parallel check is held against the single-core floor."""
-    library: Tuple[int, int] = (1000, 25)
+    library: tuple[int, int] = (1000, 25)
     """Files and steps of the large library whose check memory is held to a limit."""
     cold: int = 12
     """Steps of the small SOP whose check is held against importing Lark."""
@@ -56,12 +56,12 @@ class Row:
     workload: str
     command: str
     timing: Timing
-    floor: Optional[Timing] = None
-    max_ratio: Optional[float] = None
-    max_mb: Optional[float] = None
+    floor: Timing | None = None
+    max_ratio: float | None = None
+    max_mb: float | None = None
 
     @property
-    def ratio(self) -> Optional[float]:
+    def ratio(self) -> float | None:
         return self.timing.seconds / self.floor.seconds if self.floor else None
 
     @property
@@ -86,13 +86,13 @@ class Row:
 class Benchmark:
     """Generates the workloads into `folder` and measures them with `runner`, collecting the rows."""
 
-    runner: Union[ChildProcesses, InProcess]
+    runner: ChildProcesses | InProcess
     sizes: Sizes
     folder: Path
     report: Callable[[Row], None] = lambda row: None
-    rows: List[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
 
-    def run(self) -> List[Row]:
+    def run(self) -> list[Row]:
         self.cold_start()
         for steps in self.sizes.scaling:
             path = self.sop(steps)
@@ -119,11 +119,13 @@ class Benchmark:
         lark = Command("import-lark", 'python -c "import lark"')
         self.workload(_sops(1, self.sizes.cold), lark, [(_check(path), {"max_ratio": COLD_VS_IMPORT})])
 
-    def workload(self, name: str, floor: Command, measured: Sequence[Tuple[Command, Dict[str, float]]]) -> None:
+    def workload(self, name: str, floor: Command, measured: Sequence[tuple[Command, dict[str, float]]]) -> None:
         """Time the floor and the commands side by side; each command's row carries the floor and its targets."""
         floor_timing, *timings = self.runner.time_all([floor, *(command for command, _ in measured)])
         rows = [Row(name, floor.label, floor_timing)]
-        rows += [Row(name, c.label, t, floor_timing, **targets) for (c, targets), t in zip(measured, timings)]
+        rows += [
+            Row(name, c.label, t, floor_timing, **targets) for (c, targets), t in zip(measured, timings, strict=False)
+        ]
         for row in rows:
             self.rows.append(row)
             self.report(row)
@@ -155,7 +157,7 @@ def _build(path: Path, scratch: Path) -> Command:
     return Command("sopdsl", "sopdsl build --no-pdf", ("build", str(path), "-o", str(scratch / "site"), "--no-pdf"))
 
 
-def _per_sop(path: Path, scratch: Path) -> List[Command]:
+def _per_sop(path: Path, scratch: Path) -> list[Command]:
     html = str(scratch / "render.html")
     return [
         _check(path),
@@ -168,7 +170,7 @@ def _per_sop(path: Path, scratch: Path) -> List[Command]:
 # ---- the report -------------------------------------------------------------------------------------
 
 
-def machine() -> List[str]:
+def machine() -> list[str]:
     """What the figures were measured on."""
     cpu = next(
         (line.split(":", 1)[1].strip() for line in _cpuinfo() if line.startswith("model name")), platform.processor()
@@ -184,7 +186,7 @@ def load() -> str:
     return "load average: " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def _cpuinfo() -> List[str]:
+def _cpuinfo() -> list[str]:
     try:
         return Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
@@ -219,15 +221,21 @@ def table(rows: Sequence[Row]) -> str:
 
 def scaling(rows: Sequence[Row], sizes: Sequence[int]) -> str:
     """Seconds per command at each SOP size, and t(next size) / t(size): about the size ratio when linear."""
-    seconds: Dict[Tuple[str, str], float] = {(row.command, row.workload): row.timing.seconds for row in rows}
+    seconds: dict[tuple[str, str], float] = {(row.command, row.workload): row.timing.seconds for row in rows}
     workloads = [_sops(1, steps) for steps in sizes]
     steps_of = [f"{steps:,}" for steps in sizes]
-    header = ("command", *[f"{n} steps" for n in steps_of], *[f"t({b})/t({a})" for a, b in zip(steps_of, steps_of[1:])])
+    header = (
+        "command",
+        *[f"{n} steps" for n in steps_of],
+        *[f"t({b})/t({a})" for a, b in zip(steps_of, steps_of[1:], strict=False)],
+    )
     commands = list(dict.fromkeys(row.command for row in rows if row.workload in workloads))
     lines = [header]
     for command in commands:
         times = [seconds[command, workload] for workload in workloads]
-        lines.append((command, *[f"{t:.3f}" for t in times], *[f"{b / a:.1f}" for a, b in zip(times, times[1:])]))
+        lines.append(
+            (command, *[f"{t:.3f}" for t in times], *[f"{b / a:.1f}" for a, b in zip(times, times[1:], strict=False)])
+        )
     return _aligned(lines, numeric=set(range(1, len(header))))
 
 
@@ -236,7 +244,10 @@ def _aligned(lines: Sequence[Sequence[str]], numeric: set) -> str:
     rule = ["-" * width for width in widths]
     out = []
     for line in [lines[0], rule, *lines[1:]]:
-        cells = [cell.rjust(w) if i in numeric else cell.ljust(w) for i, (cell, w) in enumerate(zip(line, widths))]
+        cells = [
+            cell.rjust(w) if i in numeric else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(line, widths, strict=False))
+        ]
         out.append("  ".join(cells).rstrip())
     return "\n".join(out)
 
@@ -249,7 +260,7 @@ def summary(rows: Sequence[Row]) -> str:
 # ---- command line -----------------------------------------------------------------------------------
 
 
-def arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="smaller workloads, one repetition (under a minute)")
@@ -280,7 +291,7 @@ def chosen_sizes(args: argparse.Namespace) -> Sizes:
     return replace(sizes, **{name: value for name, value in given.items() if value is not None})
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     args = arguments(argv)
     sizes = chosen_sizes(args)
     with tempfile.TemporaryDirectory(prefix="sopdsl-bench-") as temporary:
@@ -322,11 +333,11 @@ def _positive(value: str) -> int:
     return int(value)
 
 
-def _numbers(value: str) -> Tuple[int, ...]:
+def _numbers(value: str) -> tuple[int, ...]:
     return tuple(_positive(part.strip()) for part in value.split(","))
 
 
-def _grid(value: str) -> Tuple[int, int]:
+def _grid(value: str) -> tuple[int, int]:
     files, _, steps = value.lower().partition("x")
     return _positive(files), _positive(steps)
 

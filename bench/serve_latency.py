@@ -14,8 +14,8 @@ import statistics
 import sys
 import tempfile
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import List, Optional, Sequence
 
 from .generate import Shape, generate
 
@@ -38,7 +38,7 @@ ARM = """() => {
 }"""
 
 
-def measure(steps: int, keys: int, browser=None) -> List[float]:
+def measure(steps: int, keys: int, browser=None) -> list[float]:
     """Milliseconds from a keystroke to the preview and findings of that text, for each of `keys` keystrokes.
 
     `browser` is a Playwright browser to use; without one, the system's Chromium is started for the run.
@@ -70,7 +70,7 @@ def measure(steps: int, keys: int, browser=None) -> List[float]:
             server.server_close()
 
 
-def _time_keys(browser, url: str, keys: int) -> List[float]:
+def _time_keys(browser, url: str, keys: int) -> list[float]:
     """Open the SOP page, put the caret at the end of the first step's line and time each key typed there."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
@@ -90,7 +90,7 @@ def _time_keys(browser, url: str, keys: int) -> List[float]:
         page.close()
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Measure and print the median and slowest latency."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=100, help="steps of the SOP (default: 100)")

@@ -6,9 +6,10 @@ import math
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import NamedTuple
 
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic
@@ -27,8 +28,8 @@ class Checked(NamedTuple):
     """The outcome of a check: the files read, in the order given, the findings, sorted, and how many
     findings each file's suppressions silenced (a silence is a decision a reviewer must be able to see)."""
 
-    files: Tuple[SourceFile, ...]
-    diagnostics: Tuple[Diagnostic, ...]
+    files: tuple[SourceFile, ...]
+    diagnostics: tuple[Diagnostic, ...]
     silenced: Mapping[str, int] = {}
 
 
@@ -36,7 +37,7 @@ def check_paths(
     paths: Sequence[Path],
     is_library: bool,
     config: Config = DEFAULTS,
-    jobs: Optional[int] = None,
+    jobs: int | None = None,
     models: bool = False,
 ) -> Checked:
     """Check the files as one set (a library when a folder was given), on `jobs` processes for many files.
@@ -62,7 +63,7 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _on_pool(work, names: List[str], jobs: int) -> list:
+def _on_pool(work, names: list[str], jobs: int) -> list:
     """`work` mapped over the files on `jobs` worker processes, in order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # costs a few hundredths of a second: only when used
@@ -75,13 +76,13 @@ def _on_pool(work, names: List[str], jobs: int) -> list:
         return list(pool.map(work, names, chunksize=chunksize))
 
 
-def check_library(library: LibraryContext, config: Config = DEFAULTS) -> List[Diagnostic]:
+def check_library(library: LibraryContext, config: Config = DEFAULTS) -> list[Diagnostic]:
     """Every finding on every file of an already loaded library, suppressions applied, sorted."""
     per_file = [d for file in library.files for d in file_diagnostics(file, config)]
     return list(library_diagnostics(library, per_file, config)[0])
 
 
-def _load_and_check(path: str, config: Config, models: bool) -> Tuple[SourceFile, List[Diagnostic]]:
+def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile, list[Diagnostic]]:
     """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
     text, sop, error = parse_file(Path(path), config.calendar)
     if sop is None:
@@ -91,23 +92,23 @@ def _load_and_check(path: str, config: Config, models: bool) -> Tuple[SourceFile
     return file, _rule_diagnostics(context, path, config)
 
 
-def file_diagnostics(file: SourceFile, config: Config) -> List[Diagnostic]:
+def file_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:
     """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
         return [file.error]
     return _rule_diagnostics(SopContext(file.sop), file.path, config)
 
 
-def _rule_diagnostics(context: SopContext, path: str, config: Config) -> List[Diagnostic]:
+def _rule_diagnostics(context: SopContext, path: str, config: Config) -> list[Diagnostic]:
     """The findings of every enabled rule of SOP scope, each called as `module.check(context)`."""
-    found: List[Diagnostic] = []
+    found: list[Diagnostic] = []
     for rule in _enabled(config, Scope.SOP):
         found.extend(_diagnose(rule, path, rule.check(context), config))
     return found
 
 
-def library_diagnostics(library: LibraryContext, per_file: List[Diagnostic], config: Config
-                        ) -> Tuple[Tuple[Diagnostic, ...], Dict[str, int]]:
+def library_diagnostics(library: LibraryContext, per_file: list[Diagnostic], config: Config
+                        ) -> tuple[tuple[Diagnostic, ...], dict[str, int]]:
     """The per-file findings, with the library rules' findings added, suppressions applied and reported, sorted;
     and how many findings each file's suppressions silenced."""
     diagnostics = list(per_file)
@@ -127,7 +128,7 @@ def library_diagnostics(library: LibraryContext, per_file: List[Diagnostic], con
     return tuple(sorted(kept, key=lambda d: d.sort_key)), {path: n for path, n in silenced.items() if n}
 
 
-def _enabled(config: Config, scope: Scope) -> List[Rule]:
+def _enabled(config: Config, scope: Scope) -> list[Rule]:
     """The rules of the scope that the settings let run, in registry order."""
     return [rule for rule in RULES.values() if rule.scope == scope and config.enabled(rule.name)]
 

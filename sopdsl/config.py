@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, Mapping, Optional, Sequence, Tuple
 
 import attrs
 from attrs import field, frozen
@@ -33,16 +33,16 @@ ALWAYS_ON = "syntax-error"  # a file that does not parse can be neither checked 
 class Config:
     """The settings of one check: which rules run, at what severity, the default calendar, strictness."""
 
-    select: Optional[Tuple[str, ...]] = None  # None: every rule
-    ignore: Tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None  # None: every rule
+    ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(factory=dict)
-    calendar: Optional[Calendar] = None
+    calendar: Calendar | None = None
     strict: bool = False
-    holidays: Tuple[datetime.date, ...] = ()  # extra non-working days (cuti bersama) for due dates
-    per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (glob, rules), globs relative to root
-    exclude: Tuple[str, ...] = DEFAULT_EXCLUDE
-    root: Optional[Path] = None  # the folder of the settings file: globs are relative to it
-    source: Optional[Path] = None  # the settings file itself
+    holidays: tuple[datetime.date, ...] = ()  # extra non-working days (cuti bersama) for due dates
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, rules), globs relative to root
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    root: Path | None = None  # the folder of the settings file: globs are relative to it
+    source: Path | None = None  # the settings file itself
 
     def enabled(self, rule: str) -> bool:
         if rule == ALWAYS_ON:
@@ -59,7 +59,7 @@ class Config:
 DEFAULTS = Config()
 
 
-def rule_names(names: Iterable[str], where: str, registered: bool = True) -> Tuple[str, ...]:
+def rule_names(names: Iterable[str], where: str, registered: bool = True) -> tuple[str, ...]:
     """The names as a tuple, each a string, and with `registered` a registered rule.
 
     `where` prefixes the message of a usage error. Only a command that runs rules asks for `registered`:
@@ -73,20 +73,20 @@ def rule_names(names: Iterable[str], where: str, registered: bool = True) -> Tup
     return names
 
 
-def _registered_names() -> FrozenSet[str]:
+def _registered_names() -> frozenset[str]:
     from .rules import RULES  # imported only by the commands that run rules
 
     return frozenset(RULES)
 
 
-def for_paths(paths: Sequence[str], explicit: Optional[str] = None, runs_rules: bool = True) -> Config:
+def for_paths(paths: Sequence[str], explicit: str | None = None, runs_rules: bool = True) -> Config:
     """The configuration of the checked paths: the explicit file, or the one found upward from every path.
 
     Without `runs_rules` (for a command that checks nothing), rule names are not looked up in the registry.
     """
     if explicit is not None:
         return load(Path(explicit), runs_rules)
-    found: Dict[Path, Optional[Tuple[Path, dict]]] = {}
+    found: dict[Path, tuple[Path, dict] | None] = {}
     for path in paths:
         start = Path(path).resolve()
         folder = start if start.is_dir() else start.parent
@@ -100,7 +100,7 @@ def for_paths(paths: Sequence[str], explicit: Optional[str] = None, runs_rules: 
     return _settings(*item, runs_rules) if item else DEFAULTS
 
 
-def discover(folder: Path) -> Optional[Tuple[Path, dict]]:
+def discover(folder: Path) -> tuple[Path, dict] | None:
     """The nearest configuration at or above the folder, with its settings table.
 
     In each folder a `.sopdsl.toml` comes first, then a pyproject.toml that has [tool.sopdsl].
@@ -159,24 +159,24 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
     return Config(**settings, root=path.parent.resolve(), source=path)
 
 
-def _rules_of(table: dict, key: str, where: str, registered: bool) -> Tuple[str, ...]:
+def _rules_of(table: dict, key: str, where: str, registered: bool) -> tuple[str, ...]:
     return rule_names(_list(table[key], f"{where}: {key}"), f"{where}: {key}", registered)
 
 
-def _per_file_ignores(value, where: str, registered: bool) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+def _per_file_ignores(value, where: str, registered: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise UsageError(f'{where} must be a table of "glob" = [rule names]')
     return tuple((pattern, _ignorable(_list(rules, f"{where}: {pattern}"), f"{where}: {pattern}", registered))
                  for pattern, rules in value.items())
 
 
-def _globs(value, where: str) -> Tuple[str, ...]:
+def _globs(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
         raise UsageError(f"{where} must be a list of globs, such as [\"drafts\", \"old/*.sop\"]")
     return tuple(value)
 
 
-def _table(path: Path) -> Optional[dict]:
+def _table(path: Path) -> dict | None:
     """The sopdsl settings of the file: all of a `.sopdsl.toml`, [tool.sopdsl] of a pyproject.toml (or None)."""
     if sys.version_info >= (3, 11):  # imported here: most runs find no settings file
         import tomllib
@@ -198,7 +198,7 @@ def _table(path: Path) -> Optional[dict]:
     return table
 
 
-def _ignorable(names: Iterable[str], where: str, registered: bool = True) -> Tuple[str, ...]:
+def _ignorable(names: Iterable[str], where: str, registered: bool = True) -> tuple[str, ...]:
     names = rule_names(names, where, registered)
     if ALWAYS_ON in names:
         raise UsageError(f"{where}: '{ALWAYS_ON}' cannot be ignored")
@@ -211,7 +211,7 @@ def _list(value, where: str) -> list:
     return value
 
 
-def _severities(value, where: str, registered: bool) -> Dict[str, Severity]:
+def _severities(value, where: str, registered: bool) -> dict[str, Severity]:
     if not isinstance(value, dict):
         raise UsageError(f'{where} must be a table of rule = "error" | "warning" | "info"')
     rule_names(value, where, registered)
@@ -247,7 +247,7 @@ def _calendar(value, where: str) -> Calendar:
     return calendar
 
 
-def _holidays(value, where: str) -> Tuple[datetime.date, ...]:
+def _holidays(value, where: str) -> tuple[datetime.date, ...]:
     """Extra non-working days: a list of dates, as TOML dates or "YYYY-MM-DD" strings."""
     if not isinstance(value, list):
         raise UsageError(f'{where} must be a list of dates such as "2026-12-24"')
@@ -269,7 +269,7 @@ def with_overrides(config: Config, select=None, ignore=None, extend_select=None,
                    exclude=None, extend_exclude=None) -> Config:
     """The configuration with the command line's options: --select and --ignore in place of its own lists,
     --extend-select and --extend-ignore added to them; --exclude and --extend-exclude likewise."""
-    changes: Dict[str, object] = {}
+    changes: dict[str, object] = {}
     if select is not None:
         changes["select"] = rule_names(select, "--select")
     if ignore is not None:

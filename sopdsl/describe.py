@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from .model import Activity, Section, Span
 
 _SHORT_TEXT = 40
@@ -26,7 +24,7 @@ def flow_name(section: Section) -> str:
     return f"section '{section.id}'" if section.id is not None else "the flow"
 
 
-def closest(word: str, candidates) -> Optional[str]:
+def closest(word: str, candidates) -> str | None:
     """The candidate most like a misspelt word, if one is close enough."""
     from difflib import get_close_matches  # only needed when a finding is reported
 

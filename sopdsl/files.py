@@ -5,8 +5,8 @@ from __future__ import annotations
 import fnmatch
 import os
 import subprocess
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence
 
 from .errors import UsageError
 
@@ -16,7 +16,7 @@ STANDARD_INPUT = ("-", "/dev/stdin", "/dev/fd/0")
 """Names of standard input: `-`, and the names that are read as files although they are pipes."""
 
 
-def collect(paths: Iterable[str], exclude: Sequence[str] = (), root: Optional[Path] = None) -> List[Path]:
+def collect(paths: Iterable[str], exclude: Sequence[str] = (), root: Path | None = None) -> list[Path]:
     """The files to work on, in a stable order, each once; a missing path, or finding none, is a UsageError.
 
     Folders are walked without the files and folders that match `exclude` (globs, see `matches`) or that git
@@ -24,7 +24,7 @@ def collect(paths: Iterable[str], exclude: Sequence[str] = (), root: Optional[Pa
     A folder without .sop files is most likely a mistyped path: passing it silently would hide that.
     """
     paths = list(paths)
-    found: List[Path] = []
+    found: list[Path] = []
     seen = set()
     for name in paths:
         path = Path(name)
@@ -46,7 +46,7 @@ def collect(paths: Iterable[str], exclude: Sequence[str] = (), root: Optional[Pa
     return found
 
 
-def matches(path: str, pattern: str, root: Optional[Path]) -> bool:
+def matches(path: str, pattern: str, root: Path | None) -> bool:
     """Whether the path matches a glob: a glob without `/` matches any file or folder name on the path;
     one with `/` matches the path relative to the root (the settings file's folder, else the working folder)."""
     absolute = Path(os.path.abspath(path))
@@ -67,7 +67,7 @@ def _regular_file(path: Path, name: str) -> Path:
     raise UsageError(f"{name} is not a regular file (a device, pipe or socket): give a .sop file")
 
 
-def _sop_files_below(folder: Path, exclude: Sequence[str], root: Optional[Path]) -> List[Path]:
+def _sop_files_below(folder: Path, exclude: Sequence[str], root: Path | None) -> list[Path]:
     """Every *.sop file below the folder, sorted; a folder that cannot be read is a UsageError, not skipped.
 
     Links are not followed out of the folder: a linked folder is not entered, and a linked file whose target
@@ -89,7 +89,7 @@ def _sop_files_below(folder: Path, exclude: Sequence[str], root: Optional[Path])
     return sorted(path for path in found if path.is_file() and _inside(path, top))
 
 
-def _unignored(files: List[Path]) -> List[Path]:
+def _unignored(files: list[Path]) -> list[Path]:
     """The files that git does not ignore (.gitignore and the like); all of them outside a git work tree."""
     if not files:
         return files
@@ -102,7 +102,7 @@ def _unignored(files: List[Path]) -> List[Path]:
     if answer.returncode not in (0, 1):  # 128: not in a work tree, or git failed
         return files
     ignored = set(filter(None, answer.stdout.split("\0")))
-    return [path for path, name in zip(files, absolute) if name not in ignored]
+    return [path for path, name in zip(files, absolute, strict=False) if name not in ignored]
 
 
 def _inside(path: Path, top: Path) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator, List, Optional, Tuple
+from collections.abc import Iterator
 
 import attrs
 from attrs import Factory, define
@@ -34,7 +34,7 @@ _BARE_TEXT = re.compile(r'[^ \t\r\n"#](?:[^ \t\r\n]|[ \t]+(?=[^ \t\r\n#]))*')
 # A single space between two non-blank characters: the only place a quoted text may break.
 _BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
 
-SourceLines = Tuple[Tuple[int, int], ...]
+SourceLines = tuple[tuple[int, int], ...]
 
 
 class FormatError(SopdslError):
@@ -45,26 +45,26 @@ class FormatError(SopdslError):
 class _Element:
     """One element of the output: its lines, where it came from in the source, its comments."""
 
-    lines: List[str]
+    lines: list[str]
     indent: int
     sources: SourceLines
     blank_before: bool = False
-    column: Optional[int] = None
-    comments: List[Comment] = Factory(list)
+    column: int | None = None
+    comments: list[Comment] = Factory(list)
 
 
 @define
 class _Output:
     """The lines written so far, and the comments among them in the order they were written."""
 
-    lines: List[str] = Factory(list)
-    comments: List[Comment] = Factory(list)
+    lines: list[str] = Factory(list)
+    comments: list[Comment] = Factory(list)
 
-    def write_comments(self, comments: List[Comment], indent: int) -> None:
+    def write_comments(self, comments: list[Comment], indent: int) -> None:
         self.lines.extend(" " * indent + comment.text for comment in comments)
         self.comments.extend(comments)
 
-    def write_element(self, element: _Element, comments: List[Comment]) -> None:
+    def write_element(self, element: _Element, comments: list[Comment]) -> None:
         """The element's lines after its comments; the last comment stays at the end of the line
         if it trailed there in the source."""
         trailing = comments[-1] if comments and not comments[-1].own_line else None
@@ -74,7 +74,7 @@ class _Output:
             self.lines[-1] += "  " + trailing.text
             self.comments.append(trailing)
 
-    def write_blank_line(self, comments: List[Comment], column: Optional[int]) -> List[Comment]:
+    def write_blank_line(self, comments: list[Comment], column: int | None) -> list[Comment]:
         """A blank line, after the comments that end the block above it; returns the other comments."""
         block_end, rest = _block_end(comments, column)
         self.write_comments(block_end, BLOCK_END_INDENT)
@@ -87,7 +87,7 @@ class _Rendering:
     """Formatted text and the comment texts in the order it writes them."""
 
     text: str
-    comments: List[str]
+    comments: list[str]
 
 
 def format_sop(sop: Sop) -> str:
@@ -125,7 +125,7 @@ def _verify(sop: Sop, rendering: _Rendering) -> None:
         raise FormatError("formatting is not stable: formatting the result again changes it")
 
 
-def _differences(sop: Sop, again: Sop) -> List[str]:
+def _differences(sop: Sop, again: Sop) -> list[str]:
     return [
         field.name
         for field in attrs.fields(Sop)
@@ -167,7 +167,7 @@ def _header(sop: Sop) -> Iterator[_Element]:
             yield _Element(_value_lines(f"  {keyword}: ", value, 2), 2, _source(key_span, value.span))
 
 
-def _list_field(keyword: str, items, key_span: Optional[Span], quote: bool, trailing_lines) -> Iterator[_Element]:
+def _list_field(keyword: str, items, key_span: Span | None, quote: bool, trailing_lines) -> Iterator[_Element]:
     """A one-item list joins its key's line, unless the key and the item each end in a comment on lines
     of their own: one line has room for one trailing comment, and one moved above its line would cover
     nothing (a suppression would stop working)."""
@@ -183,7 +183,7 @@ def _list_field(keyword: str, items, key_span: Optional[Span], quote: bool, trai
         yield _Element(_value_lines("    - ", item, 4, quote), 4, _source(item.span))
 
 
-def _calendar(calendar, key_span: Optional[Span]) -> Iterator[_Element]:
+def _calendar(calendar, key_span: Span | None) -> Iterator[_Element]:
     yield _Element([f"  {HEADER['calendar'].english}:"], 2, _source(key_span))
     for entry in CALENDAR:
         duration = getattr(calendar, entry.concept)
@@ -226,7 +226,7 @@ def _branch_key(branch: Branch) -> str:
     return BRANCHES[branch.kind].english
 
 
-def _top_element(lines: List[str], span: Optional[Span], text_span: Optional[Span], blank_before=True) -> _Element:
+def _top_element(lines: list[str], span: Span | None, text_span: Span | None, blank_before=True) -> _Element:
     """A role, section, step or decision line: at column 0, most with a blank line before."""
     column = span.column if span is not None else None
     return _Element(lines, 0, _source(span, text_span), blank_before, column)
@@ -236,7 +236,7 @@ def _spans_of(value) -> tuple:
     return tuple(ref.span for ref in value) if isinstance(value, tuple) else (value.span,)
 
 
-def _source(*spans: Optional[Span]) -> SourceLines:
+def _source(*spans: Span | None) -> SourceLines:
     """The source lines from the first span to the last, as one range; none when spans are unknown."""
     known = [span for span in spans if span is not None]
     return ((known[0].line, known[-1].end_line),) if known else ()
@@ -245,7 +245,7 @@ def _source(*spans: Optional[Span]) -> SourceLines:
 # ---- values ------------------------------------------------------------------------------------------
 
 
-def _value_lines(prefix: str, value, indent: int, quote: bool = False) -> List[str]:
+def _value_lines(prefix: str, value, indent: int, quote: bool = False) -> list[str]:
     """`prefix` followed by the value; quote=True quotes text even when it would read back bare."""
     if isinstance(value, Text):
         return _text_lines(prefix, value.value, indent, quote)
@@ -262,7 +262,7 @@ def _word(value) -> str:
     return value.wording
 
 
-def _text_lines(prefix: str, value: str, indent: int, quote: bool = False) -> List[str]:
+def _text_lines(prefix: str, value: str, indent: int, quote: bool = False) -> list[str]:
     """One line if it fits in WIDTH, else a quoted string broken at single spaces onto continuation lines.
 
     Continuation lines stand 2 deeper than their line, and at least at column 4, so that the text of a
@@ -275,7 +275,7 @@ def _text_lines(prefix: str, value: str, indent: int, quote: bool = False) -> Li
     return wrapped if len(wrapped) > 1 else [single]
 
 
-def _wrapped(prefix: str, value: str, indent: int) -> List[str]:
+def _wrapped(prefix: str, value: str, indent: int) -> list[str]:
     words = [_escaped(word) for word in _BREAK.split(value)]
     lines = [f'{prefix}"{words[0]}']
     for number, word in enumerate(words[1:], start=2):
@@ -299,7 +299,7 @@ def _escaped(value: str) -> str:
 # ---- comments ----------------------------------------------------------------------------------------
 
 
-def _attach_comments(elements: List[_Element], comments) -> List[Comment]:
+def _attach_comments(elements: list[_Element], comments) -> list[Comment]:
     """Give each comment to its element: a trailing one to the element on its line, an own-line one
     to the element that follows it in the source. Returns the comments that nothing follows."""
     starts = sorted((start, index) for index, element in enumerate(elements) for start, _ in element.sources)
@@ -323,11 +323,11 @@ def _attach_comments(elements: List[_Element], comments) -> List[Comment]:
     return leftover
 
 
-def _in_source_order(comments: List[Comment]) -> List[Comment]:
+def _in_source_order(comments: list[Comment]) -> list[Comment]:
     return sorted(comments, key=lambda comment: (comment.line, comment.column))
 
 
-def _block_end(comments: List[Comment], column: Optional[int]):
+def _block_end(comments: list[Comment], column: int | None):
     """Split off the own-line comments that open the list and are indented deeper than `column`
     (column 1 when unknown): they end the block above, so they stay above the blank line."""
     count = 0

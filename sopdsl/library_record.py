@@ -3,7 +3,8 @@ worker process to send back quickly."""
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from .analysis.graph import FlowGraph
 from .analysis.totals import CalendarError, SopTiming, sop_timing
@@ -23,18 +24,18 @@ class SopRecord(NamedTuple):
     """One SOP as the library sees it: its id, references, time budget, timing and suppressions."""
 
     id: str
-    related: Tuple[Ref, ...]  # the items of `related` that are SOP ids, not titles
-    uses: Tuple[Use, ...]  # in step order
-    sla: Optional[Duration]
-    calendar: Optional[Calendar]
-    timing: Optional[SopTiming]  # None when its calendar is invalid
-    silences: Tuple[Silence, ...]
+    related: tuple[Ref, ...]  # the items of `related` that are SOP ids, not titles
+    uses: tuple[Use, ...]  # in step order
+    sla: Duration | None
+    calendar: Calendar | None
+    timing: SopTiming | None  # None when its calendar is invalid
+    silences: tuple[Silence, ...]
 
 
-def library_record(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopRecord:
+def library_record(sop: Sop, graphs: Sequence[FlowGraph] | None = None) -> SopRecord:
     """The library record of an SOP, from its flow graphs when they are already built."""
     try:
-        timing: Optional[SopTiming] = sop_timing(sop, graphs)
+        timing: SopTiming | None = sop_timing(sop, graphs)
     except CalendarError:
         timing = None
     return SopRecord(

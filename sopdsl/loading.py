@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Dict, NamedTuple, Optional, Tuple
+from typing import NamedTuple
 
 import attrs
 
@@ -14,10 +14,10 @@ from .library_record import SopRecord, library_record
 from .model import Calendar, Sop
 from .parse import SopSyntaxError, decode_source, parse_text, read_source
 
-_GIVEN: Dict[str, bytes] = {}  # texts read from standard input, by the name they are shown under
+_GIVEN: dict[str, bytes] = {}  # texts read from standard input, by the name they are shown under
 
 
-def take_standard_input(name: Optional[str] = None) -> Path:
+def take_standard_input(name: str | None = None) -> Path:
     """Read standard input once and keep it under `name` (`--stdin-filename`, else `-`): the path to load."""
     shown = name or "-"
     _GIVEN[shown] = sys.stdin.buffer.read()
@@ -38,13 +38,13 @@ class SourceFile(NamedTuple):
     """
 
     path: str
-    text: Optional[str]
-    error: Optional[Diagnostic]
-    record: Optional[SopRecord] = None
-    sop: Optional[Sop] = None
+    text: str | None
+    error: Diagnostic | None
+    record: SopRecord | None = None
+    sop: Sop | None = None
 
 
-def read(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
+def read(path: Path, calendar: Calendar | None = None) -> SourceFile:
     """Read and parse one file, keeping its model; a syntax error becomes its `syntax-error` diagnostic.
 
     `calendar` is the configured default, given to an SOP without a `calendar:` block of its own.
@@ -53,13 +53,13 @@ def read(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
     return SourceFile(str(path), text, error, None, sop)
 
 
-def load(path: Path, calendar: Optional[Calendar] = None) -> SourceFile:
+def load(path: Path, calendar: Calendar | None = None) -> SourceFile:
     """Read and parse one file as `read` does, with the library record the library rules need."""
     file = read(path, calendar)
     return file._replace(record=library_record(file.sop)) if file.sop is not None else file
 
 
-def parse_file(path: Path, calendar: Optional[Calendar]) -> Tuple[Optional[str], Optional[Sop], Optional[Diagnostic]]:
+def parse_file(path: Path, calendar: Calendar | None) -> tuple[str | None, Sop | None, Diagnostic | None]:
     """The file's text and model, or its text (None if it could not be decoded) and its syntax error.
 
     A file that cannot be read is a UsageError.

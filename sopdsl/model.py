@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Mapping, Optional, Tuple, Union
 
 from attrs import field, frozen
 
@@ -52,7 +52,7 @@ UNIT_WORDS: Mapping[str, Unit] = {
 }
 
 
-def unit_of(word: str) -> Optional[Unit]:
+def unit_of(word: str) -> Unit | None:
     """The unit a word names (any case, blanks folded), or None."""
     return UNIT_WORDS.get(" ".join(word.lower().split()))
 
@@ -92,7 +92,7 @@ class Term:
 
     number: str
     unit_word: str
-    spelled: Optional[str] = None
+    spelled: str | None = None
 
     @property
     def amount(self) -> Decimal:
@@ -111,8 +111,8 @@ class Term:
 class Duration:
     """A quantified time: one or more terms added up, or a range from `terms[0]` up to `upto`."""
 
-    terms: Tuple[Term, ...]
-    upto: Optional[Term] = None
+    terms: tuple[Term, ...]
+    upto: Term | None = None
     span: Span = _span()
 
     @property
@@ -134,9 +134,9 @@ class Period:
     """How often a routine step is done: once (or `times` times) every `number` `unit_word`."""
 
     unit_word: str
-    number: Optional[str] = None
-    spelled: Optional[str] = None
-    times: Optional[str] = None
+    number: str | None = None
+    spelled: str | None = None
+    times: str | None = None
     span: Span = _span()
 
     @property
@@ -155,7 +155,7 @@ class Branch:
 
     kind: str  # "yes", "no" or "label"
     target: Ref
-    label: Optional[str] = None
+    label: str | None = None
     span: Span = _span()
 
 
@@ -163,19 +163,19 @@ class Branch:
 class Activity:
     """What steps and decisions share: an optional id, the activity text and the attributes."""
 
-    id: Optional[str]
+    id: str | None
     text: Text
-    by: Tuple[Ref, ...] = ()
-    needs: Optional[Text] = None
-    time: Union[Duration, Text, None] = None
-    output: Optional[Text] = None
-    note: Optional[Text] = None
-    every: Optional[Period] = None
-    uses: Optional[Ref] = None
-    next: Optional[Ref] = None
-    branches: Tuple[Branch, ...] = ()
+    by: tuple[Ref, ...] = ()
+    needs: Text | None = None
+    time: Duration | Text | None = None
+    output: Text | None = None
+    note: Text | None = None
+    every: Period | None = None
+    uses: Ref | None = None
+    next: Ref | None = None
+    branches: tuple[Branch, ...] = ()
     span: Span = _span()
-    id_span: Optional[Span] = _span()
+    id_span: Span | None = _span()
 
     keyword = TOP_LEVEL["step"].english
 
@@ -200,11 +200,11 @@ class Decision(Activity):
 class Section:
     """One flow: a lettered group of steps. A file without `section` lines has one with no id."""
 
-    id: Optional[str]
-    title: Optional[Text]
-    steps: Tuple[Activity, ...] = ()
+    id: str | None
+    title: Text | None
+    steps: tuple[Activity, ...] = ()
     span: Span = _span()
-    id_span: Optional[Span] = _span()
+    id_span: Span | None = _span()
 
 
 @frozen(kw_only=True)
@@ -214,17 +214,17 @@ class Role:
     id: str
     name: Text
     span: Span = _span()
-    id_span: Optional[Span] = _span()
+    id_span: Span | None = _span()
 
 
 @frozen(kw_only=True)
 class Calendar:
     """How units convert for totals; a field left out takes its default."""
 
-    workday: Optional[Duration] = None
-    week: Optional[Duration] = None
-    month: Optional[Duration] = None
-    year: Optional[Duration] = None
+    workday: Duration | None = None
+    week: Duration | None = None
+    month: Duration | None = None
+    year: Duration | None = None
     span: Span = _span()
 
 
@@ -238,7 +238,7 @@ class Comment:
     own_line: bool
 
 
-RelatedItem = Union[Ref, Text]
+RelatedItem = Ref | Text
 
 
 @frozen(kw_only=True)
@@ -247,26 +247,26 @@ class Sop:
 
     id: str
     title: Text
-    number: Optional[Text] = None
-    unit: Tuple[Text, ...] = ()
-    created: Optional[Date] = None
-    revised: Optional[Date] = None
-    effective: Optional[Date] = None
-    approved_by: Optional[Text] = None
-    legal_basis: Tuple[Text, ...] = ()
-    qualifications: Tuple[Text, ...] = ()
-    related: Tuple[RelatedItem, ...] = ()
-    equipment: Tuple[Text, ...] = ()
-    warning: Optional[Text] = None
-    records: Tuple[Text, ...] = ()
-    sla: Optional[Duration] = None
-    calendar: Optional[Calendar] = None
-    roles: Tuple[Role, ...] = ()
-    sections: Tuple[Section, ...] = ()
+    number: Text | None = None
+    unit: tuple[Text, ...] = ()
+    created: Date | None = None
+    revised: Date | None = None
+    effective: Date | None = None
+    approved_by: Text | None = None
+    legal_basis: tuple[Text, ...] = ()
+    qualifications: tuple[Text, ...] = ()
+    related: tuple[RelatedItem, ...] = ()
+    equipment: tuple[Text, ...] = ()
+    warning: Text | None = None
+    records: tuple[Text, ...] = ()
+    sla: Duration | None = None
+    calendar: Calendar | None = None
+    roles: tuple[Role, ...] = ()
+    sections: tuple[Section, ...] = ()
     span: Span = _span()
-    id_span: Optional[Span] = _span()
+    id_span: Span | None = _span()
     field_spans: Mapping[str, Span] = field(factory=dict, eq=False, repr=False)
-    comments: Tuple[Comment, ...] = field(default=(), eq=False, repr=False)
+    comments: tuple[Comment, ...] = field(default=(), eq=False, repr=False)
 
     @property
     def has_sections(self) -> bool:

@@ -17,7 +17,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 from .errors import SopdslError
 
@@ -50,14 +50,14 @@ def read_snapshot(path: Path) -> Snapshot:
     return Snapshot(data, _version(status) if stat.S_ISREG(status.st_mode) else ())
 
 
-def write_atomically(path: Path, data: bytes, expected: Optional[Snapshot] = None) -> None:
+def write_atomically(path: Path, data: bytes, expected: Snapshot | None = None) -> None:
     """Write data to path (a symlink's target), keeping the file's metadata; raise NotWritten where refused.
 
     With `expected`, the file must still be the version read: otherwise it is left as it is.
     """
     target = Path(os.path.realpath(path))
     try:
-        status: Optional[os.stat_result] = os.stat(target)
+        status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         status = None
     if status is not None:
@@ -166,7 +166,7 @@ def _xattr_names(path: Path) -> list:
         return []
 
 
-def _still_as_read(path: Path, target: Path, expected: Optional[Snapshot]) -> None:
+def _still_as_read(path: Path, target: Path, expected: Snapshot | None) -> None:
     if expected is None or not expected.version:
         return
     try:
@@ -180,7 +180,7 @@ def _still_as_read(path: Path, target: Path, expected: Optional[Snapshot]) -> No
         raise ChangedMeanwhile(f"{path} changed on disk while it was being formatted: left as the newer text")
 
 
-def _write_in_place(path: Path, target: Path, data: bytes, expected: Optional[Snapshot]) -> None:
+def _write_in_place(path: Path, target: Path, data: bytes, expected: Snapshot | None) -> None:
     """Rewrite the file's own contents (hard links, kept owner); a synced copy of the old text guards the write."""
     backup = _temporary_beside(path, target)
     try:

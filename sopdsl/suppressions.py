@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Sequence, Set, Tuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -40,14 +41,14 @@ class Silence(NamedTuple):
 class SilenceReport(NamedTuple):
     """What the unused-ignore rule sees for one file: its silences, those that silenced a finding, the rules run."""
 
-    silences: Tuple[Silence, ...]
-    used: FrozenSet[Silence]
-    enabled: FrozenSet[str]
+    silences: tuple[Silence, ...]
+    used: frozenset[Silence]
+    enabled: frozenset[str]
 
 
-def silences(sop: Sop) -> Tuple[Silence, ...]:
+def silences(sop: Sop) -> tuple[Silence, ...]:
     """Every rule name of the SOP's suppression comments, with the lines it covers."""
-    found: List[Silence] = []
+    found: list[Silence] = []
     extents = None
     for comment in sop.comments:
         match = _DIRECTIVE.match(comment.text)
@@ -67,19 +68,19 @@ def silences(sop: Sop) -> Tuple[Silence, ...]:
     return tuple(found)
 
 
-def _names(match: re.Match) -> Iterable[Tuple[str, int]]:
+def _names(match: re.Match) -> Iterable[tuple[str, int]]:
     """(name, offset in the comment) for each name in the brackets; ("", 0) when there is none."""
     names = match.group("names")
     items = [] if names is None else [(m.group(), match.start("names") + m.start()) for m in _NAME.finditer(names)]
     return items or [("", 0)]
 
 
-def block_extents(sop: Sop) -> Dict[int, Tuple[int, int]]:
+def block_extents(sop: Sop) -> dict[int, tuple[int, int]]:
     """For each line that opens a block (header, header field, role, section, step), the block's first and last line.
 
     A block opens on the lines from its keyword to the end of its title, which a quoted title may spread over several.
     """
-    extents: Dict[int, Tuple[int, int]] = {}
+    extents: dict[int, tuple[int, int]] = {}
 
     def block(span: Span, title, *nodes) -> None:
         opening_end = max(span.end_line, _last_line(title))
@@ -117,10 +118,10 @@ def _last_line(node) -> int:
 
 def apply(
     diagnostics: Sequence[Diagnostic], silences_by_path: Mapping[str, Sequence[Silence]]
-) -> Tuple[List[Diagnostic], Set[Silence]]:
+) -> tuple[list[Diagnostic], set[Silence]]:
     """The diagnostics no silence covers, and the silences that covered at least one."""
-    kept: List[Diagnostic] = []
-    used: Set[Silence] = set()
+    kept: list[Diagnostic] = []
+    used: set[Silence] = set()
     for diagnostic in diagnostics:
         covering = [s for s in silences_by_path.get(diagnostic.path, ()) if s.covers(diagnostic)]
         used.update(covering)

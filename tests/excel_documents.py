@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import List, Tuple
 
 from .office_documents import IDENTITY, LISTS, PRESETS, ROLES, SECTIONS, UNIT
 
@@ -53,7 +52,7 @@ def excel_document(path: Path) -> Path:
         for cell in cells:
             cell.fill = grey
     row = header + 2
-    shapes: List[Tuple[int, int, str, str, bool]] = []
+    shapes: list[tuple[int, int, str, str, bool]] = []
     for letter, title, section_steps in SECTIONS:
         sheet.cell(row, 1, letter)
         sheet.cell(row, 2, title)
@@ -74,7 +73,7 @@ def excel_document(path: Path) -> Path:
     return path
 
 
-def add_drawing(path: Path, shapes: List[Tuple[int, int, str, str, bool]]) -> None:
+def add_drawing(path: Path, shapes: list[tuple[int, int, str, str, bool]]) -> None:
     """Give the first sheet a drawing part: shapes (0-based row, column, preset, text, is a text box) each anchored
     from its cell, plus one connector; openpyxl keeps no shapes, so the part is written here as Excel writes it."""
     anchors = "".join(_anchor(number, *shape) for number, shape in enumerate(shapes, start=2))

@@ -6,7 +6,8 @@ import contextlib
 import io
 import json
 import re
-from typing import List, NamedTuple, Sequence, Set, Tuple
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from sopdsl.cli import main
 
@@ -45,7 +46,7 @@ def assert_handled(run: Run, codes: Sequence[int] = (0, 1)) -> None:
     assert "internal error" not in run.err, run.err
 
 
-def file_lines(data: bytes) -> List[str]:
+def file_lines(data: bytes) -> list[str]:
     """The lines of a file as findings count them: split at LF only, a leading byte order mark left out,
     bytes that are not UTF-8 shown as one replacement character each run."""
     if data.startswith(BYTE_ORDER_MARK):
@@ -59,7 +60,7 @@ def assert_inside(lines: Sequence[str], line: int, column: int, what: object = "
     assert 1 <= column <= len(lines[line - 1].rstrip("\r")) + 1, (line, column, lines[line - 1][:200], what)
 
 
-def printed_findings(output: str) -> List[dict]:
+def printed_findings(output: str) -> list[dict]:
     """The findings in `path:line:column: severity rule message` lines of an output."""
     return [
         {**match.groupdict(), "line": int(match.group("line")), "column": int(match.group("column"))}
@@ -67,12 +68,12 @@ def printed_findings(output: str) -> List[dict]:
     ]
 
 
-def json_findings(run: Run) -> List[dict]:
+def json_findings(run: Run) -> list[dict]:
     """The findings of `check --format json`."""
     return json.loads(run.out)
 
 
-def finding_set(findings: Sequence[dict]) -> Set[Tuple[str, str, str]]:
+def finding_set(findings: Sequence[dict]) -> set[tuple[str, str, str]]:
     """(rule, severity, message) of each finding, without what formatting may move: line numbers in messages,
     and whether an unused silence stands on a line or on a block."""
     return {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from typing import Tuple
 
 from hypothesis import strategies as st
 
@@ -36,8 +35,8 @@ BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 MAX_MUTATIONS = 6
 
 
-@functools.lru_cache(maxsize=None)
-def source_texts() -> Tuple[str, ...]:
+@functools.cache
+def source_texts() -> tuple[str, ...]:
     """The texts to mutate: the bundled specs, then every fixture file (small ones reach more corners quickly)."""
     paths = sorted(SPECS.glob("*.sop")) + sorted(FIXTURES.rglob("*.sop"))
     return tuple(path.read_text(encoding="utf-8") for path in paths)

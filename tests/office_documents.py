@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import List, Optional, Tuple
 
 from attrs import frozen
 
@@ -45,7 +44,7 @@ LISTS = (
 )
 UNIT = ("PEMERINTAH KABUPATEN CONTOH", "DINAS KOMUNIKASI DAN INFORMATIKA")
 ROLES = ("Pemohon Informasi", "Petugas Layanan Informasi", "PPID")
-SECTIONS: Tuple[Tuple[str, str, Tuple[SampleStep, ...]], ...] = (
+SECTIONS: tuple[tuple[str, str, tuple[SampleStep, ...]], ...] = (
     ("A", "Penerimaan Permohonan", (
         SampleStep("Mengajukan permohonan informasi", 0, "terminator", "Formulir permohonan", "5 menit",
                    "Formulir terisi"),
@@ -71,11 +70,11 @@ EXPECTED_TIMES = {"5 menit": ("time", "5 menit"), "30 menit": ("time", "30 menit
                   "1 jam 30 menit": ("time", "1 jam 30 menit"), "1 x 3 bulan": ("every", "1 x 3 bulan")}
 
 
-def steps() -> List[SampleStep]:
+def steps() -> list[SampleStep]:
     return [step for _, _, section_steps in SECTIONS for step in section_steps]
 
 
-def soffice() -> Optional[str]:
+def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from typing import Dict, List, Tuple
 
 from attrs import frozen
 
@@ -17,7 +16,7 @@ class Shape:
     """A drawn shape: what its description says it is, and its key=value details."""
 
     what: str  # "symbol", "arrow", "join" or "label"
-    details: Dict[str, str]
+    details: dict[str, str]
     text: str  # the text inside it (a connector's letter, "Ya", "Tidak")
 
 
@@ -25,9 +24,9 @@ class Shape:
 class WordRow:
     """A table row: the text of each cell (merged cells once), the shapes of each cell, whether it repeats."""
 
-    cells: Tuple[str, ...]
-    shapes: Tuple[Tuple[Shape, ...], ...]
-    spans: Tuple[int, ...]
+    cells: tuple[str, ...]
+    shapes: tuple[tuple[Shape, ...], ...]
+    spans: tuple[int, ...]
     header: bool
 
 
@@ -37,7 +36,7 @@ def shape_of(doc_pr, anchor) -> Shape:
     assert description.startswith(PREFIX), f"a shape without a sopdsl description: {description!r}"
     parts = description[len(PREFIX):].split("; ")
     what, _, kind = parts[0].partition("=")
-    details: Dict[str, str] = {what: kind} if kind else {}
+    details: dict[str, str] = {what: kind} if kind else {}
     for index, part in enumerate(parts[1:], 1):
         key, _, value = part.partition("=")
         if key in LAST_KEYS:  # free text (a branch label) comes last and may hold "; "
@@ -48,7 +47,7 @@ def shape_of(doc_pr, anchor) -> Shape:
     return Shape(what, details, text)
 
 
-def word_tables(data: bytes) -> List[List[WordRow]]:
+def word_tables(data: bytes) -> list[list[WordRow]]:
     """Every table of the document as rows."""
     import docx
 

@@ -6,8 +6,8 @@ import http.client
 import json
 import re
 import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Dict, Iterator, Optional, Sequence, Tuple
 
 from sopdsl.serve.api import Api
 from sopdsl.serve.server import make_server
@@ -23,8 +23,8 @@ class RunningApp:
         self.url = f"http://{self.host}"
         self.token = re.search(r'name="sopdsl-token" content="([^"]+)"', self.get("/")[2].decode()).group(1)
 
-    def request(self, method: str, path: str, body: Optional[bytes] = None,
-                headers: Optional[Dict[str, str]] = None) -> Tuple[int, Dict[str, str], bytes]:
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
         """Status, headers and body of one request; the Host header is the app's own unless given."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
@@ -40,17 +40,17 @@ class RunningApp:
         finally:
             connection.close()
 
-    def get(self, path: str, headers: Optional[Dict[str, str]] = None) -> Tuple[int, Dict[str, str], bytes]:
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
         """A GET request."""
         return self.request("GET", path, None, headers)
 
-    def get_json(self, path: str) -> Tuple[int, dict]:
+    def get_json(self, path: str) -> tuple[int, dict]:
         """A GET request's status and JSON answer."""
         status, _, body = self.get(path)
         return status, json.loads(body)
 
     def post(self, path: str, payload: dict, token: bool = True,
-             headers: Optional[Dict[str, str]] = None) -> Tuple[int, dict]:
+             headers: dict[str, str] | None = None) -> tuple[int, dict]:
         """A JSON POST, with the page's token unless told otherwise; the status and the JSON answer."""
         sent = {"Content-Type": "application/json", **(headers or {})}
         if token:

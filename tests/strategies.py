@@ -43,7 +43,7 @@ SPELLED = ("(satu)", "(dua)", "(sepuluh)", "(dua puluh lima)", "(one)", "(satu k
 
 
 # Each strategy without arguments is built once: hypothesis draws much faster from a strategy it has validated.
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     """An id: a letter, then letters, digits, '_' or '-'; never a target word (`next`, `end`)."""
     return st.builds(
@@ -53,13 +53,13 @@ def ids() -> st.SearchStrategy[str]:
     ).filter(lambda value: value not in TARGET_WORDS)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def words() -> st.SearchStrategy[str]:
     """A word: mostly from a vocabulary (one draw each, so long texts stay cheap), sometimes made up."""
     return st.one_of(st.sampled_from(VOCABULARY), st.text(WORD_CHARACTERS, min_size=1, max_size=10))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def text_values() -> st.SearchStrategy[str]:
     """What a Text can hold once parsed: no line breaks, otherwise anything, often awkward or long."""
     sentence = st.lists(words(), min_size=1, max_size=8).map(" ".join)
@@ -70,12 +70,12 @@ def text_values() -> st.SearchStrategy[str]:
     return st.one_of(sentence, awkward, long_text, long_awkward, anything)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def texts() -> st.SearchStrategy[Text]:
     return st.builds(Text, value=text_values())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def numbers() -> st.SearchStrategy[str]:
     """A number as written: whole, or decimal with '.' or ','."""
     whole = st.integers(0, 10_000).map(str)
@@ -88,7 +88,7 @@ def numbers() -> st.SearchStrategy[str]:
     return st.one_of(whole, decimal)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def unit_words() -> st.SearchStrategy[str]:
     """A unit word, English or Indonesian, singular or plural, in any of three casings."""
     return st.builds(
@@ -98,17 +98,17 @@ def unit_words() -> st.SearchStrategy[str]:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def spelled() -> st.SearchStrategy:
     return st.one_of(st.none(), st.sampled_from(SPELLED))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def terms() -> st.SearchStrategy[Term]:
     return st.builds(Term, number=numbers(), unit_word=unit_words(), spelled=spelled())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def durations() -> st.SearchStrategy[Duration]:
     """Terms added up (`2 jam 30 menit`) or a range (`1 (satu)-3 (tiga) hari kerja`)."""
     sums = st.lists(terms(), min_size=1, max_size=3).map(lambda items: Duration(terms=tuple(items)))
@@ -122,7 +122,7 @@ def durations() -> st.SearchStrategy[Duration]:
     return st.one_of(sums, ranges)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def periods() -> st.SearchStrategy[Period]:
     """`month`, `3 (tiga) months`, `1 x 3 bulan` or `2 x minggu`."""
     bare = st.builds(Period, unit_word=unit_words())
@@ -132,24 +132,24 @@ def periods() -> st.SearchStrategy[Period]:
     return st.one_of(bare, counted, times_counted, times_bare)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def dates() -> st.SearchStrategy[Date]:
     return st.builds(Date, value=st.dates())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def calendars() -> st.SearchStrategy[Calendar]:
     """A calendar block with at least one of its lines."""
     entries = st.fixed_dictionaries({}, optional={name: durations() for name in CALENDAR_FIELDS})
     return entries.filter(bool).map(lambda values: Calendar(**values))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def text_lists() -> st.SearchStrategy[tuple]:
     return st.lists(texts(), max_size=4).map(tuple)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def related_items() -> st.SearchStrategy[tuple]:
     """SOP ids and quoted titles of SOPs outside the library."""
     item = st.one_of(ids().map(lambda value: Ref(id=value)), texts())

@@ -252,21 +252,21 @@ def test_fmt_killed_part_way_leaves_every_file_old_or_new(tmp_path, rewritten):
     tidy = [format_text(text) for text in untidy]
     olds, news = ([texts[i % len(texts)] for i in range(FILES)] for texts in (untidy, tidy))
     paths = [tmp_path / f"f{i:03}.sop" for i in range(FILES)]
-    for path, text in zip(paths, olds):
+    for path, text in zip(paths, olds, strict=False):
         path.write_text(text, encoding="utf-8")
 
     process = subprocess.Popen([sys.executable, "-m", "sopdsl", "fmt", str(tmp_path)], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
-        if sum(path.read_text(encoding="utf-8") != old for path, old in zip(paths, olds)) >= rewritten:
+        if sum(path.read_text(encoding="utf-8") != old for path, old in zip(paths, olds, strict=False)) >= rewritten:
             break
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert b"Traceback" not in process.stderr.read()
     process.stderr.close()
 
-    for path, old, new in zip(paths, olds, news):
+    for path, old, new in zip(paths, olds, news, strict=False):
         assert path.read_text(encoding="utf-8") in (old, new), path
     names = {path.name for path in paths}
     strays = [path.name for path in tmp_path.iterdir() if path.name not in names]

@@ -8,7 +8,6 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from typing import List, Tuple
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -39,8 +38,8 @@ TEXT_LINE = re.compile(
 CLOSED_QUOTE = re.compile(r'"(?:[^"\\]|\\[\s\S])*"')
 
 
-@functools.lru_cache(maxsize=None)
-def injectable() -> Tuple[Tuple[str, Tuple[int, ...]], ...]:
+@functools.cache
+def injectable() -> tuple[tuple[str, tuple[int, ...]], ...]:
     """The source texts that parse, each with the numbers of its lines whose text can be swapped."""
     found = []
     for text in source_texts():
@@ -79,7 +78,7 @@ def injected_texts(draw) -> str:
 class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.tags: List[str] = []
+        self.tags: list[str] = []
 
     def handle_starttag(self, tag, attrs) -> None:
         self.tags.append(tag)

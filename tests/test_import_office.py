@@ -35,9 +35,12 @@ def assert_sample(draft: Path, capsys, printed: bool = False) -> None:
     assert [v["by"] for v in values] == [(role_ids[step.role],) for step in office.steps()]
     assert [v["keyword"] for v in values] == ["decision" if s.symbol == "decision" else "step" for s in office.steps()]
     assert [(v["needs"], v["output"], v["note"]) for v in values] == [
-        (s.needs, s.output, s.note or None) for s in office.steps()]
+        (s.needs, s.output, s.note or None) for s in office.steps()
+    ]
     times = [office.EXPECTED_TIMES[step.time] for step in office.steps()]
-    assert [(kind, v[kind]) for (kind, _), v in zip(times, values)] == [(k, meaning(k, w)) for k, w in times]
+    assert [(kind, v[kind]) for (kind, _), v in zip(times, values, strict=False)] == [
+        (k, meaning(k, w)) for k, w in times
+    ]
     decision = next(a for a in sop.activities() if a.is_decision)
     assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-a-1")]
     assert sop.title.value == "Pelayanan Permohonan Informasi Publik"
@@ -45,7 +48,10 @@ def assert_sample(draft: Path, capsys, printed: bool = False) -> None:
     assert (" ".join(unit) == " ".join(office.UNIT)) if printed else (unit == list(office.UNIT))
     assert sop.number.value == "12/SOP-PPID/2024" and sop.approved_by.value == office.IDENTITY[4][1]
     assert [str(d.value) for d in (sop.created, sop.revised, sop.effective)] == [
-        "2024-05-29", "2024-06-03", "2024-06-10"]
+        "2024-05-29",
+        "2024-06-03",
+        "2024-06-10",
+    ]
     lists = dict(office.LISTS)
     assert [t.value for t in sop.legal_basis] == list(lists["Dasar Hukum"])
     assert [t.value for t in sop.qualifications] == list(lists["Kualifikasi Pelaksana"])
@@ -135,8 +141,14 @@ def test_a_scanned_pdf_is_refused_with_a_word_on_ocr(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "kind, part", [("docx", "word/document.xml"), ("xlsx", "xl/worksheets/sheet1.xml"),
-                   ("xlsx", "xl/drawings/drawing1.xml"), ("xlsx", "xl/workbook.xml")])
+    "kind, part",
+    [
+        ("docx", "word/document.xml"),
+        ("xlsx", "xl/worksheets/sheet1.xml"),
+        ("xlsx", "xl/drawings/drawing1.xml"),
+        ("xlsx", "xl/workbook.xml"),
+    ],
+)
 def test_a_document_with_a_damaged_part_is_refused_in_one_line(tmp_path, capsys, kind, part):
     import zipfile
 
@@ -158,8 +170,9 @@ _text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), ma
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(_text.filter(lambda t: not t.startswith("=")), min_size=3, max_size=3),
-                min_size=1, max_size=5))
+@given(
+    st.lists(st.lists(_text.filter(lambda t: not t.startswith("=")), min_size=3, max_size=3), min_size=1, max_size=5)
+)
 def test_any_sheet_reads_back_cell_for_cell(tmp_path, rows):
     import openpyxl
 
@@ -202,9 +215,13 @@ def test_performers_shown_by_shading_the_role_cell(tmp_path, capsys):
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    for row in (["Nama SOP", "Pengarsipan"], [], ["No", "Kegiatan", "Arsiparis", "Kepala", "Waktu", "Output"],
-                ["1", "Menata berkas", "", "", "1 hari", "Berkas tertata"],
-                ["2", "Menyetujui penataan", "", "", "1 jam", "Persetujuan"]):
+    for row in (
+        ["Nama SOP", "Pengarsipan"],
+        [],
+        ["No", "Kegiatan", "Arsiparis", "Kepala", "Waktu", "Output"],
+        ["1", "Menata berkas", "", "", "1 hari", "Berkas tertata"],
+        ["2", "Menyetujui penataan", "", "", "1 jam", "Persetujuan"],
+    ):
         sheet.append(row)
     grey = PatternFill("solid", fgColor="FF808080")
     for header in sheet[3]:

@@ -16,7 +16,6 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Dict, List, Optional, Set, Tuple
 
 import attrs
 import pytest
@@ -183,13 +182,13 @@ step: Selesaikan & <tutup>
 VARIED = {"loops": LOOPS, "sections": SECTIONS, "noroles": NO_ROLES, "hostile": HOSTILE}
 
 
-def lint_clean_sops() -> Dict[str, Sop]:
+def lint_clean_sops() -> dict[str, Sop]:
     """The specs and the varied SOPs above: every flow node of their exports lies on a path from start to end."""
     specs = {path.stem: parse_text(read_source(path)) for path in sorted(SPECS.glob("*.sop"))}
     return {**specs, **{name: parse_text(text) for name, text in VARIED.items()}}
 
 
-def all_sops() -> Dict[str, Sop]:
+def all_sops() -> dict[str, Sop]:
     return {**lint_clean_sops(), "unreachable": parse_text(UNREACHABLE)}
 
 
@@ -201,7 +200,7 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-Bounds = Tuple[float, float, float, float]  # left, top, right, bottom
+Bounds = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 class Export:
@@ -222,10 +221,10 @@ class Export:
     def kind(self, node_id: str) -> str:
         return local(self.nodes[node_id].tag)
 
-    def outgoing(self, node_id: str) -> List[ET.Element]:
+    def outgoing(self, node_id: str) -> list[ET.Element]:
         return [flow for flow in self.flows.values() if flow.get("sourceRef") == node_id]
 
-    def incoming(self, node_id: str) -> List[ET.Element]:
+    def incoming(self, node_id: str) -> list[ET.Element]:
         return [flow for flow in self.flows.values() if flow.get("targetRef") == node_id]
 
     def bounds(self, element_id: str) -> Bounds:
@@ -241,7 +240,7 @@ class Export:
             return flow.get("targetRef")
         return node_id
 
-    def successors(self, node_id: str) -> Set[Tuple[str, Optional[str]]]:
+    def successors(self, node_id: str) -> set[tuple[str, str | None]]:
         """(target, answer) for each way on from a node, through its diverging gateway and any join."""
         (flow,) = self.outgoing(node_id)
         target = flow.get("targetRef")
@@ -255,7 +254,7 @@ def _bounds(element: ET.Element) -> Bounds:
     return x, y, x + width, y + height
 
 
-def _on_boundary(point: Tuple[float, float], box: Bounds) -> bool:
+def _on_boundary(point: tuple[float, float], box: Bounds) -> bool:
     x, y = point
     left, top, right, bottom = box
     within_x = left - TOLERANCE <= x <= right + TOLERANCE
@@ -281,11 +280,12 @@ def _target_id(flow_index: int, arrow: Arrow) -> str:
     return f"EndEvent_{flow_index + 1}" if arrow.target is None else bpmn.activity_id(arrow.target)
 
 
-def _answers(arrows: List[Arrow]) -> List[Optional[str]]:
+def _answers(arrows: list[Arrow]) -> list[str | None]:
     if len(arrows) < 2:
         return [None] * len(arrows)
-    return [xml_safe(arrow.label) if arrow.label and arrow.label.strip() else str(i + 1)
-            for i, arrow in enumerate(arrows)]
+    return [
+        xml_safe(arrow.label) if arrow.label and arrow.label.strip() else str(i + 1) for i, arrow in enumerate(arrows)
+    ]
 
 
 def check_export(sop: Sop, xml: str, lang: str = "id") -> None:
@@ -301,7 +301,7 @@ def check_export(sop: Sop, xml: str, lang: str = "id") -> None:
     _check_diagram(result)
 
 
-def _check_process(result: Export, flows: Tuple[Flow, ...], lang: str) -> None:
+def _check_process(result: Export, flows: tuple[Flow, ...], lang: str) -> None:
     rows = [row for flow in flows for row in flow.steps]
     activities = [node_id for node_id in result.nodes if result.kind(node_id) in ("task", "callActivity")]
     assert sorted(activities) == sorted(bpmn.activity_id(row) for row in rows), "every step once as an activity"
@@ -362,7 +362,9 @@ def _check_flow(result: Export, flow_index: int, flow: Flow, lang: str) -> None:
         assert len(result.incoming(node_id)) == (1 if reached else 0)
         arrows = flow.arrows_from(row)
         if arrows:
-            expected = {(_target_id(flow_index, arrow), answer) for arrow, answer in zip(arrows, _answers(arrows))}
+            expected = {
+                (_target_id(flow_index, arrow), answer) for arrow, answer in zip(arrows, _answers(arrows), strict=False)
+            }
             assert result.successors(node_id) == expected
         else:
             assert not result.outgoing(node_id)
@@ -374,7 +376,7 @@ def _check_lanes(result: Export, picture) -> None:
     assert [lane.get("name") for lane in result.lanes] == [
         xml_safe(column.name) if column.name.strip() else column.role_id for column in picture.columns
     ]
-    placed: Dict[str, str] = {}
+    placed: dict[str, str] = {}
     for lane in result.lanes:
         refs = [ref.text for ref in lane.findall("bpmn:flowNodeRef", NS)]
         for ref in refs:
@@ -413,7 +415,7 @@ def _check_diagram(result: Export) -> None:
             assert result.shape_of[node_id].get("isMarkerVisible") == "true"
     ordered = sorted(boxes.items(), key=lambda item: item[1][0])
     for index, (node_id, box) in enumerate(ordered):
-        for other_id, other in ordered[index + 1:]:
+        for other_id, other in ordered[index + 1 :]:
             assert not _overlap(box, other), f"{node_id} and {other_id} overlap"
     edge_of = {edge.get("bpmnElement"): edge for edge in result.edges}
     assert sorted(edge_of) == sorted(result.flows) and len(result.edges) == len(result.flows)
@@ -421,13 +423,18 @@ def _check_diagram(result: Export) -> None:
         edge = edge_of[flow_id]
         points = [(float(p.get("x")), float(p.get("y"))) for p in edge.findall("di:waypoint", NS)]
         assert len(points) >= 2
-        assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:])), "edges are orthogonal"
+        assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:], strict=False)), (
+            "edges are orthogonal"
+        )
         assert _on_boundary(points[0], boxes[flow.get("sourceRef")])
         assert _on_boundary(points[-1], boxes[flow.get("targetRef")])
         assert (edge.find("bpmndi:BPMNLabel/dc:Bounds", NS) is not None) == (flow.get("name") is not None)
     for node_id in result.nodes:
-        labels = [_bounds(label) for flow in result.outgoing(node_id)
-                  for label in edge_of[flow.get("id")].findall("bpmndi:BPMNLabel/dc:Bounds", NS)]
+        labels = [
+            _bounds(label)
+            for flow in result.outgoing(node_id)
+            for label in edge_of[flow.get("id")].findall("bpmndi:BPMNLabel/dc:Bounds", NS)
+        ]
         stacked = sum(label[3] - label[1] for label in labels)  # labels leaving the same way stand one above another
         for label in labels:
             assert _distance(label, boxes[node_id]) <= 10 + stacked, "a flow's label stands by its gateway"
@@ -449,8 +456,10 @@ def test_hostile_text_round_trips_as_text():
     xml = export(parse_text(HOSTILE))
     assert "<script>" not in xml and "<b>" not in xml and "<output/>" not in xml
     result = Export(xml)
-    assert result.root.find("bpmn:collaboration/bpmn:participant", NS).get("name") == \
-        "Judul <b>bold</b> & ]]> \"kutip\" 'satu'"
+    assert (
+        result.root.find("bpmn:collaboration/bpmn:participant", NS).get("name")
+        == "Judul <b>bold</b> & ]]> \"kutip\" 'satu'"
+    )
     assert [lane.get("name") for lane in result.lanes] == ["<script>alert(1)</script> & Co", "Kepala ]]> Bidang"]
     decision = result.nodes["Activity_1_1"]
     assert decision.get("name") == 'Periksa <x> & "y" ]]>'
@@ -538,6 +547,9 @@ def test_bpmnlint_accepts_every_export(tmp_path: Path):
         files.append(str(path))
     completed = subprocess.run(
         [str(LINT_BIN), "--config", str(LINT_DIR / ".bpmnlintrc"), "--max-warnings=0", *files],
-        cwd=LINT_DIR, capture_output=True, text=True, timeout=120,
+        cwd=LINT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr

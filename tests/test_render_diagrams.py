@@ -20,7 +20,6 @@ import tempfile
 import unicodedata
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from typing import Dict, List, Tuple
 
 import pytest
 from attrs import define, field
@@ -86,12 +85,12 @@ step: "Selesai \\\\
 class Expected:
     """The nodes and arrows a drawing of an SOP must hold, worked out from its flows."""
 
-    lane_names: Dict[str, str] = field(factory=dict)  # lane id -> role name
-    lane_of: Dict[str, str] = field(factory=dict)  # node id -> lane id
-    shapes: Dict[str, str] = field(factory=dict)  # node id -> terminator / process / decision
-    labels: Dict[str, str] = field(factory=dict)  # node id -> label text without blanks
-    order: List[str] = field(factory=list)  # node ids in table order
-    edges: List[Tuple[str, str, str, bool]] = field(factory=list)  # source, target, label without blanks, back
+    lane_names: dict[str, str] = field(factory=dict)  # lane id -> role name
+    lane_of: dict[str, str] = field(factory=dict)  # node id -> lane id
+    shapes: dict[str, str] = field(factory=dict)  # node id -> terminator / process / decision
+    labels: dict[str, str] = field(factory=dict)  # node id -> label text without blanks
+    order: list[str] = field(factory=list)  # node ids in table order
+    edges: list[tuple[str, str, str, bool]] = field(factory=list)  # source, target, label without blanks, back
 
 
 def squashed(text: str) -> str:
@@ -143,13 +142,13 @@ ESCAPED_TEXT = re.compile(r"(?:#\d+;|[^\W_]|[ .,\-/()'!?])*")
 
 @define
 class MermaidChart:
-    lanes: Dict[str, str] = field(factory=dict)  # lane id -> title
-    lane_of: Dict[str, str] = field(factory=dict)
-    shapes: Dict[str, str] = field(factory=dict)
-    labels: Dict[str, str] = field(factory=dict)
-    node_lines: List[str] = field(factory=list)
-    edges: List[Tuple[str, str, str]] = field(factory=list)
-    hidden: List[Tuple[str, str]] = field(factory=list)
+    lanes: dict[str, str] = field(factory=dict)  # lane id -> title
+    lane_of: dict[str, str] = field(factory=dict)
+    shapes: dict[str, str] = field(factory=dict)
+    labels: dict[str, str] = field(factory=dict)
+    node_lines: list[str] = field(factory=list)
+    edges: list[tuple[str, str, str]] = field(factory=list)
+    hidden: list[tuple[str, str]] = field(factory=list)
 
 
 def decoded(label: str) -> str:
@@ -204,7 +203,7 @@ def assert_mermaid_matches(sop: Sop, lang: str, text: str) -> None:
         lane: squashed(name) for lane, name in wanted.lane_names.items()}
     assert sorted(chart.edges) == sorted(edge[:3] for edge in wanted.edges)
     linked = set(chart.hidden) | {(source, target) for source, target, _ in chart.edges}
-    assert all(pair in linked for pair in zip(wanted.order, wanted.order[1:])), "table order not kept"
+    assert all(pair in linked for pair in zip(wanted.order, wanted.order[1:], strict=False)), "table order not kept"
 
 
 # ---- laying DOT out --------------------------------------------------------------------------------
@@ -217,10 +216,10 @@ class LaidOut:
     svg: ElementTree.Element
     graph: dict
 
-    def objects(self) -> Dict[int, dict]:
+    def objects(self) -> dict[int, dict]:
         return {item["_gvid"]: item for item in self.graph.get("objects", [])}
 
-    def svg_texts(self, kind: str) -> Dict[str, str]:
+    def svg_texts(self, kind: str) -> dict[str, str]:
         """For each SVG group of `kind` (node, edge, cluster): its title and its text, blanks dropped."""
         texts = {}
         for group in self.svg.iter(f"{SVG}g"):
@@ -266,7 +265,7 @@ def assert_dot_matches(sop: Sop, lang: str, text: str) -> None:
                       edge.get("constraint") == "false"))
     assert sorted(drawn) == sorted(wanted.edges)
     heights = [float(nodes[node]["pos"].split(",")[1]) for node in wanted.order]
-    assert all(upper > lower for upper, lower in zip(heights, heights[1:])), "steps not in table order"
+    assert all(upper > lower for upper, lower in zip(heights, heights[1:], strict=False)), "steps not in table order"
 
 
 DOT_SHAPES = {"terminator": ("box", "rounded"), "process": ("box", ""), "decision": ("diamond", "")}

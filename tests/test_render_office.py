@@ -15,7 +15,6 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from typing import Dict, List, Optional, Set
 
 import attrs
 import pytest
@@ -47,18 +46,18 @@ def load(path: Path) -> Sop:
     return parse_text(path.read_text(encoding="utf-8"))
 
 
-def role_ids(sop: Sop) -> List[str]:
+def role_ids(sop: Sop) -> list[str]:
     return list(dict.fromkeys(role.id for role in sop.roles))
 
 
-def performers(sop: Sop, step) -> Set[str]:
+def performers(sop: Sop, step) -> set[str]:
     """The declared roles a step names; the empty name when it names none (its symbol is then unassigned)."""
     declared = set(role_ids(sop))
     named = {ref.id for ref in step.by if ref.id in declared}
     return named or {""}
 
 
-def written_times(step) -> List[str]:
+def written_times(step) -> list[str]:
     """The time and period of a step as its author wrote them."""
     written = []
     if isinstance(step.time, Duration):
@@ -73,7 +72,7 @@ def written_times(step) -> List[str]:
 # -- Word: the document read back ---------------------------------------------------------------
 
 
-def flow_rows(tables: List[List[WordRow]]) -> List[WordRow]:
+def flow_rows(tables: list[list[WordRow]]) -> list[WordRow]:
     """The body rows of the flowchart tables: section and step rows (not headers, connectors or the total)."""
     rows = []
     for table in tables[IDENTITY_TABLES:]:
@@ -195,11 +194,11 @@ def test_any_sop_renders_to_word_and_excel_with_every_step(sop):
 # -- LibreOffice: the document opens and prints page for page like the HTML one ----------------
 
 
-def find_soffice() -> Optional[str]:
+def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(folder: Path, files: List[Path], to: str) -> None:
+def convert(folder: Path, files: list[Path], to: str) -> None:
     """LibreOffice converts the files in one run, with a profile of its own (another running office is no bother)."""
     soffice = find_soffice()
     if soffice is None:
@@ -211,7 +210,7 @@ def convert(folder: Path, files: List[Path], to: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> Dict[str, Path]:
+def printed(tmp_path_factory) -> dict[str, Path]:
     """Each document as .docx, converted to PDF by LibreOffice."""
     folder = tmp_path_factory.mktemp("office")
     files = []
@@ -259,7 +258,7 @@ def test_libreoffice_opens_the_workbook(tmp_path):
 # -- Excel: the workbook read back -------------------------------------------------------------
 
 
-def step_rows(sheet) -> List[tuple]:
+def step_rows(sheet) -> list[tuple]:
     """The step rows under the two header rows, up to the blank row before the total."""
     rows = []
     for row in sheet.iter_rows(min_row=3, values_only=True):

@@ -6,7 +6,6 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from math import hypot
-from typing import Dict, List, Tuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +27,7 @@ FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 40)
 SVG = "{http://www.w3.org/2000/svg}"
 TOLERANCE = 0.05  # coordinates are written with two decimals
 
-Point = Tuple[float, float]
+Point = tuple[float, float]
 
 HOSTILE = """\
 sop hostile: Judul <script>alert(1)</script> & "kutip" 'satu' ]]>
@@ -56,7 +55,7 @@ def render_svg(sop: Sop, lang: str = "id") -> str:
     return renderer("svg").render(sop, RenderOptions(lang=lang))
 
 
-def spec_sops() -> List[Tuple[str, Sop]]:
+def spec_sops() -> list[tuple[str, Sop]]:
     return [(path.name, parse_text(path.read_text(encoding="utf-8"))) for path in sorted(SPECS.glob("*.sop"))]
 
 
@@ -99,8 +98,8 @@ def parse_svg(text: str) -> ET.Element:
     return ET.fromstring(text.encode("utf-8"))
 
 
-def elements_by_id(root: ET.Element) -> Dict[str, ET.Element]:
-    found: Dict[str, ET.Element] = {}
+def elements_by_id(root: ET.Element) -> dict[str, ET.Element]:
+    found: dict[str, ET.Element] = {}
     for element in root.iter():
         if element.get("id") is not None:
             assert element.get("id") not in found, f"duplicate id {element.get('id')}"
@@ -114,13 +113,13 @@ def symbol_of(group: ET.Element) -> Shape:
     return Shape(symbols[0])
 
 
-def path_points(d: str) -> List[Point]:
+def path_points(d: str) -> list[Point]:
     tokens = d.split()
     assert tokens[0] == "M" and all(tokens[index] == "L" for index in range(3, len(tokens), 3))
     return [(float(tokens[index + 1]), float(tokens[index + 2])) for index in range(0, len(tokens), 3)]
 
 
-def texts_of(group: ET.Element, css: str = "line") -> List[ET.Element]:
+def texts_of(group: ET.Element, css: str = "line") -> list[ET.Element]:
     return [element for element in group.iter(SVG + "text") if element.get("class") == css]
 
 
@@ -165,7 +164,7 @@ def check_text_fits(shape: Shape, line: ET.Element) -> None:
         assert shape.distance(corner) <= TOLERANCE, (line.text, corner)
 
 
-def check_steps(sop: Sop, ids: Dict[str, ET.Element], lang: str) -> None:
+def check_steps(sop: Sop, ids: dict[str, ET.Element], lang: str) -> None:
     lanes = [Shape(ids[f"lane-{lane}"]) for lane in range(len(diagram(sop, lang).columns))]
     for flow in diagram(sop, lang).flows:
         for row in flow.steps:
@@ -182,7 +181,7 @@ def check_steps(sop: Sop, ids: Dict[str, ET.Element], lang: str) -> None:
                 assert squeezed(" ".join(line.text for line in lines)) == squeezed(row.step.text.value)
 
 
-def check_arrows(sop: Sop, ids: Dict[str, ET.Element], lang: str) -> None:
+def check_arrows(sop: Sop, ids: dict[str, ET.Element], lang: str) -> None:
     expected = set()
     for flow in diagram(sop, lang).flows:
         for arrow in flow.arrows:
@@ -193,7 +192,7 @@ def check_arrows(sop: Sop, ids: Dict[str, ET.Element], lang: str) -> None:
             group = ids[arrow_id(arrow)]
             points = path_points(group.find(SVG + "path").get("d"))
             assert len(points) >= 2
-            for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
                 assert (x1 == x2) != (y1 == y2), points  # axis-aligned, and never of zero length
             source = symbol_of(ids[f"step-{arrow.source.key}-lane-{arrow.source.columns[0]}"])
             if arrow.target is None:
@@ -319,7 +318,7 @@ step s5: Lima
     tracks = []
     for arrow in (a for a in diagram(sop).flows[0].arrows if a.back):
         points = path_points(ids[arrow_id(arrow)].find(SVG + "path").get("d"))
-        verticals = [(x1, sorted((y1, y2))) for (x1, y1), (x2, y2) in zip(points, points[1:]) if x1 == x2]
+        verticals = [(x1, sorted((y1, y2))) for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False) if x1 == x2]
         tracks.extend(verticals)
     assert len(tracks) == 2
     (x1, span1), (x2, span2) = tracks
@@ -347,7 +346,7 @@ def test_decision_text_fits_its_diamond(text):
     height, lines = svg.DIAMOND_TEXT.fit(text, 44)
     assert height >= 44
     rooms = diamond_rooms(len(lines), svg.LINE_HEIGHT, svg.DIAMOND_WIDTH, height, svg.DIAMOND_PADDING)
-    assert all(text_width(line, svg.FONT_SIZE) <= room for line, room in zip(lines, rooms))
+    assert all(text_width(line, svg.FONT_SIZE) <= room for line, room in zip(lines, rooms, strict=False))
     assert "".join(lines).replace(" ", "") == "".join(text.split())
 
 

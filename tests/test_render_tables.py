@@ -16,7 +16,6 @@ import io
 import os
 import re
 from fractions import Fraction
-from typing import List
 
 import attrs
 import pytest
@@ -93,15 +92,15 @@ def spec(stem: str) -> Sop:
     return parse_text((SPECS / f"{stem}.sop").read_text(encoding="utf-8"))
 
 
-def csv_records(text: str) -> List[List[str]]:
+def csv_records(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def table_lines(text: str) -> List[str]:
+def table_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.startswith("|")]
 
 
-def markdown_cells(line: str) -> List[str]:
+def markdown_cells(line: str) -> list[str]:
     """The cells of a pipe-table line as a Markdown reader shows them: split at unescaped pipes, unescaped."""
     parts = UNESCAPED_PIPE.split(line)
     assert parts[0] == "" and parts[-1] == "", line
@@ -129,7 +128,7 @@ def assert_markdown_well_formed(sop: Sop, text: str) -> None:
     assert len(table_lines(text)) == step_count(sop) + 2 * len(sop.sections)
 
 
-def markdown_step_rows(text: str) -> List[List[str]]:
+def markdown_step_rows(text: str) -> list[list[str]]:
     """The cells of every step row: table lines that are neither a header nor a delimiter row."""
     lines = table_lines(text)
     return [markdown_cells(line) for line in lines if not line.startswith(("| No |", "| --- |"))]

@@ -108,7 +108,7 @@ def _example_library(snippet, tmp_path):
     """The example as files: split at `# <name>.sop` lines, each given a `sop` line when it has none."""
     parts = re.split(r"^# (\S+)\.sop\n", snippet, flags=re.MULTILINE)
     named = [("example", parts[0])] if parts[0].strip() else []
-    named += list(zip(parts[1::2], parts[2::2]))
+    named += list(zip(parts[1::2], parts[2::2], strict=False))
     paths = []
     for name, text in named:
         if not text.lstrip().startswith("sop "):

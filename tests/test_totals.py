@@ -92,7 +92,6 @@ SEED_TOTALS = {
 }
 
 
-
 def sop(text: str) -> Sop:
     return parse_text(textwrap.dedent(text))
 
@@ -395,6 +394,7 @@ def test_empty_section():
 
 # ---- uses across a library -------------------------------------------------------------------
 
+
 def user(sop_id: str, *used: str, time: str = "") -> Sop:
     lines = [f"sop {sop_id}: T", "role r: R"]
     for used_id in used:
@@ -479,7 +479,9 @@ def activity(kind, step_id, minutes, *, next_id=None, branches=()):
         text=Text(value=step_id or "step"),
         time=time_,
         next=Ref(id=next_id) if next_id else None,
-        branches=tuple(Branch(kind=k, target=Ref(id=t)) for k, t in zip(("yes", "no", "label"), branches)),
+        branches=tuple(
+            Branch(kind=k, target=Ref(id=t)) for k, t in zip(("yes", "no", "label"), branches, strict=False)
+        ),
     )
 
 

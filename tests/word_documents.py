@@ -237,7 +237,7 @@ def _column_widths(table, centimetres) -> None:
     from docx.shared import Cm
 
     table.autofit = False
-    for column, width in zip(table.columns, centimetres):
+    for column, width in zip(table.columns, centimetres, strict=False):
         column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)

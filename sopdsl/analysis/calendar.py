@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Dict, Mapping, Optional, Tuple, Union
 
 from ..errors import SopdslError
 from ..model import Calendar, Duration, Span, Unit, number_value
 
-Exact = Union[int, Fraction]  # working minutes: an int when whole, as most are, since ints add up much faster
+Exact = int | Fraction  # working minutes: an int when whole, as most are, since ints add up much faster
 Minutes = Mapping[Unit, Exact]
 
 DEFAULT_CALENDAR = {
@@ -33,15 +33,15 @@ UNIT_OF_ENTRY = {"workday": Unit.WORKDAY, "week": Unit.WEEK, "month": Unit.MONTH
 class CalendarError(SopdslError):
     """A calendar entry that cannot define its unit; `span` points at the entry's value."""
 
-    def __init__(self, message: str, span: Optional[Span]):
+    def __init__(self, message: str, span: Span | None):
         super().__init__(message)
         self.message = message
         self.span = span
 
 
-def calendar_minutes(calendar: Optional[Calendar]) -> Dict[Unit, Fraction]:
+def calendar_minutes(calendar: Calendar | None) -> dict[Unit, Fraction]:
     """Working minutes per unit; a calendar day is a seventh of a week."""
-    minutes: Dict[Unit, Fraction] = {Unit.MINUTE: Fraction(1), Unit.HOUR: Fraction(60)}
+    minutes: dict[Unit, Fraction] = {Unit.MINUTE: Fraction(1), Unit.HOUR: Fraction(60)}
     for entry in ("workday", "week", "month", "year"):
         duration = getattr(calendar, entry) if calendar is not None else None
         if duration is None:
@@ -55,7 +55,7 @@ def calendar_minutes(calendar: Optional[Calendar]) -> Dict[Unit, Fraction]:
     return minutes
 
 
-def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Optional[Span]) -> Exact:
+def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Span | None) -> Exact:
     span = duration.span or calendar_span
     if duration.is_range:
         raise CalendarError(f"calendar '{entry}' must be one length, not the range '{duration.wording}'", span)
@@ -72,7 +72,7 @@ def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_sp
     return low
 
 
-def duration_minutes(duration: Duration, minutes: Minutes) -> Tuple[Exact, Exact]:
+def duration_minutes(duration: Duration, minutes: Minutes) -> tuple[Exact, Exact]:
     """(low, high) working minutes: terms add up; a range gives its two ends."""
     if duration.upto is not None:
         scale = minutes[duration.upto.unit]
@@ -92,7 +92,7 @@ def exact(value: Fraction) -> Exact:
     return value.numerator if value.denominator == 1 else value
 
 
-def json_minutes(value: Fraction) -> Union[int, float]:
+def json_minutes(value: Fraction) -> int | float:
     """A number of minutes for JSON: an integer when whole, else rounded to 2 decimals."""
     if value.denominator == 1:
         return int(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import NamedTuple
 
 from ..model import Activity, Ref, Section, Sop
 from ..parse.vocabulary import TARGETS
@@ -16,8 +16,8 @@ class Edge(NamedTuple):
     source: int
     target: int
     kind: str  # "fall" (no next), "next", "yes", "no" or "label"
-    label: Optional[str] = None
-    ref: Optional[Ref] = None  # the target as written; None for fall-through
+    label: str | None = None
+    ref: Ref | None = None  # the target as written; None for fall-through
 
     @property
     def is_loop(self) -> bool:
@@ -30,15 +30,15 @@ class FlowGraph:
 
     def __init__(self, section: Section):
         self.section = section
-        self.steps: Tuple[Activity, ...] = section.steps
-        self.index: Dict[str, int] = {}
+        self.steps: tuple[Activity, ...] = section.steps
+        self.index: dict[str, int] = {}
         for position, step in enumerate(self.steps):
             if step.id is not None:
                 self.index.setdefault(step.id, position)
-        self.unresolved: List[Tuple[int, Ref]] = []
-        self.edges: List[List[Edge]] = [self._out_edges(i, step) for i, step in enumerate(self.steps)]
+        self.unresolved: list[tuple[int, Ref]] = []
+        self.edges: list[list[Edge]] = [self._out_edges(i, step) for i, step in enumerate(self.steps)]
 
-    def _out_edges(self, position: int, step: Activity) -> List[Edge]:
+    def _out_edges(self, position: int, step: Activity) -> list[Edge]:
         if step.is_decision and step.branches:
             edges = [self._edge(position, b.kind, b.target, b.label) for b in step.branches]
         elif step.next is not None:
@@ -47,14 +47,14 @@ class FlowGraph:
             edges = [Edge(position, self._following(position), "fall")]
         return [edge for edge in edges if edge is not None]
 
-    def _edge(self, position: int, kind: str, ref: Ref, label: Optional[str]) -> Optional[Edge]:
+    def _edge(self, position: int, kind: str, ref: Ref, label: str | None) -> Edge | None:
         target = self.resolve(position, ref)
         if target is None:
             self.unresolved.append((position, ref))
             return None
         return Edge(position, target, kind, label, ref)
 
-    def resolve(self, position: int, ref: Ref) -> Optional[int]:
+    def resolve(self, position: int, ref: Ref) -> int | None:
         """The index a target names from step `position`: `next`, `end` or a step id of this flow."""
         target_word = TARGETS.find(ref.id)
         if target_word is not None:
@@ -64,10 +64,10 @@ class FlowGraph:
     def _following(self, position: int) -> int:
         return position + 1 if position + 1 < len(self.steps) else END
 
-    def successors(self, position: int) -> List[int]:
+    def successors(self, position: int) -> list[int]:
         return [edge.target for edge in self.edges[position]]
 
-    def reachable(self) -> List[bool]:
+    def reachable(self) -> list[bool]:
         """For each step: can the flow's start reach it?"""
         seen = [False] * len(self.steps)
         if not self.steps:
@@ -81,14 +81,14 @@ class FlowGraph:
                     stack.append(target)
         return seen
 
-    def reaches_end(self) -> List[bool]:
+    def reaches_end(self) -> list[bool]:
         """For each step: does some path from it reach `end`?"""
         return self.leading_to((END,))
 
-    def leading_to(self, targets) -> List[bool]:
+    def leading_to(self, targets) -> list[bool]:
         """For each step: does some path from it reach one of `targets` (step indexes, or END)?"""
         targets = set(targets)
-        predecessors: List[List[int]] = [[] for _ in self.steps]
+        predecessors: list[list[int]] = [[] for _ in self.steps]
         leads = [position in targets for position in range(len(self.steps))]
         for position in range(len(self.steps)):
             for target in self.successors(position):
@@ -104,11 +104,11 @@ class FlowGraph:
                     stack.append(source)
         return leads
 
-    def loops(self) -> List[Edge]:
+    def loops(self) -> list[Edge]:
         """The arrows that go back to a step at or before their source."""
         return [edge for edges in self.edges for edge in edges if edge.is_loop]
 
 
-def flow_graphs(sop: Sop) -> List[FlowGraph]:
+def flow_graphs(sop: Sop) -> list[FlowGraph]:
     """One graph per flow (section) of the SOP."""
     return [FlowGraph(section) for section in sop.sections]

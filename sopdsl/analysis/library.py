@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Mapping, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from .totals import SopTiming, SopTotals, timing_totals
 
 Identified = TypeVar("Identified")  # an Sop, or an SOP's library record: anything with the SOP's `id`
 
 
-def first_by_id(sops: Iterable[Identified]) -> Dict[str, Identified]:
+def first_by_id(sops: Iterable[Identified]) -> dict[str, Identified]:
     """The SOPs by id, in the order given; of two SOPs with one id, the first counts."""
-    found: Dict[str, Identified] = {}
+    found: dict[str, Identified] = {}
     for sop in sops:
         found.setdefault(sop.id, sop)
     return found
 
 
-def uses_graph(uses: Mapping[str, Iterable[str]]) -> Dict[str, List[str]]:
+def uses_graph(uses: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
     """For each SOP, the SOPs of the library it uses (given in step order, for every SOP), each once."""
     return {sop_id: list(dict.fromkeys(used for used in used_ids if used in uses)) for sop_id, used_ids in uses.items()}
 
 
-def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
+def strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
     """Tarjan's components, each after every component it uses: dependencies first, members in visit order."""
-    index: Dict[str, int] = {}
-    lowest: Dict[str, int] = {}
-    stack: List[str] = []
+    index: dict[str, int] = {}
+    lowest: dict[str, int] = {}
+    stack: list[str] = []
     on_stack = set()
-    components: List[List[str]] = []
+    components: list[list[str]] = []
     for root in graph:
         if root in index:
             continue
@@ -65,17 +66,17 @@ def strongly_connected(graph: Dict[str, List[str]]) -> List[List[str]]:
 
 
 
-def composed_totals(timings: Iterable[SopTiming]) -> Dict[str, SopTotals]:
+def composed_totals(timings: Iterable[SopTiming]) -> dict[str, SopTotals]:
     """Totals of every SOP from its timing, in the order given; each SOP id is given once."""
     library = {timing.sop_id: timing for timing in timings}
-    totals: Dict[str, SopTotals] = {}
+    totals: dict[str, SopTotals] = {}
     for component in strongly_connected(uses_graph({sop_id: timing.uses for sop_id, timing in library.items()})):
         computed = {sop_id: timing_totals(library[sop_id], totals) for sop_id in component}
         totals.update(computed)
     return {sop_id: totals[sop_id] for sop_id in library}
 
 
-def library_totals(records: Iterable) -> Dict[str, SopTotals]:
+def library_totals(records: Iterable) -> dict[str, SopTotals]:
     """Totals of every SOP by id, from the SOPs' records (`sopdsl.library_record`), `uses` composed across them.
 
     Of two SOPs with one id, the first counts; an SOP whose calendar is invalid has no timing and no totals,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import NamedTuple
 
 from ..model import Activity, Duration, Sop
 from .calendar import CalendarError, Exact, Minutes, calendar_minutes, duration_minutes, json_minutes
@@ -28,9 +29,9 @@ __all__ = [
     "typical_path",
 ]
 
-Range = Tuple[Exact, Exact]
+Range = tuple[Exact, Exact]
 ZERO = 0
-NO_USES: Mapping[str, "SopTotals"] = MappingProxyType({})
+NO_USES: Mapping[str, SopTotals] = MappingProxyType({})
 
 
 class LoopCost(NamedTuple):
@@ -44,13 +45,13 @@ class LoopCost(NamedTuple):
 class FlowTotals(NamedTuple):
     """Totals of one flow (section), in working minutes."""
 
-    section: Optional[str]
+    section: str | None
     steps: int
     typical: Range
     min: Exact
     max: Exact
-    loops: Tuple[LoopCost, ...]
-    unquantified: Tuple[str, ...]
+    loops: tuple[LoopCost, ...]
+    unquantified: tuple[str, ...]
 
     def as_json(self) -> dict:
         return {
@@ -71,7 +72,7 @@ class SopTotals(NamedTuple):
     """Totals of one SOP: its flows and their sum."""
 
     sop_id: str
-    flows: Tuple[FlowTotals, ...]
+    flows: tuple[FlowTotals, ...]
     typical: Range
     min: Exact
     max: Exact
@@ -97,7 +98,7 @@ class StepCost(NamedTuple):
     quantified: bool
 
     @classmethod
-    def of_range(cls, low: Exact, high: Exact) -> "StepCost":
+    def of_range(cls, low: Exact, high: Exact) -> StepCost:
         return cls((low, high), low, high, True)
 
 
@@ -107,7 +108,7 @@ UNQUANTIFIED = StepCost((ZERO, ZERO), ZERO, ZERO, False)
 class TypicalPath(NamedTuple):
     """The steps of the typical path in order, and whether it reaches `end`."""
 
-    steps: Tuple[int, ...]
+    steps: tuple[int, ...]
     reaches_end: bool
 
 
@@ -117,21 +118,21 @@ class FlowTiming(NamedTuple):
     Small and made of plain values, so that a worker process can send it back cheaply.
     """
 
-    section: Optional[str]
-    labels: Tuple[str, ...]  # each step's id, or its 1-based number
-    own: Tuple[Optional[StepCost], ...]  # None: the step takes the time of the SOP in `uses`
-    uses: Tuple[Optional[str], ...]
-    forward: Tuple[Tuple[int, ...], ...]  # each step's targets that are not loops (END included), in branch order
-    loops: Tuple[Tuple[int, int], ...]  # (source, target) of each loop from a reachable step, once
-    reachable: Tuple[bool, ...]
-    typical: Tuple[int, ...]  # the typical path
+    section: str | None
+    labels: tuple[str, ...]  # each step's id, or its 1-based number
+    own: tuple[StepCost | None, ...]  # None: the step takes the time of the SOP in `uses`
+    uses: tuple[str | None, ...]
+    forward: tuple[tuple[int, ...], ...]  # each step's targets that are not loops (END included), in branch order
+    loops: tuple[tuple[int, int], ...]  # (source, target) of each loop from a reachable step, once
+    reachable: tuple[bool, ...]
+    typical: tuple[int, ...]  # the typical path
 
 
 class SopTiming(NamedTuple):
     """An SOP reduced to what its totals depend on: its flows' timings under its calendar."""
 
     sop_id: str
-    flows: Tuple[FlowTiming, ...]
+    flows: tuple[FlowTiming, ...]
 
     @property
     def uses(self) -> Iterator[str]:
@@ -145,7 +146,7 @@ def step_label(graph: FlowGraph, position: int) -> str:
     return step_id if step_id is not None else str(position + 1)
 
 
-def own_cost(step: Activity, minutes: Minutes) -> Optional[StepCost]:
+def own_cost(step: Activity, minutes: Minutes) -> StepCost | None:
     """A step's own time; None when it has none and takes the time of the SOP it uses; else an unquantified 0."""
     if isinstance(step.time, Duration):
         return StepCost.of_range(*duration_minutes(step.time, minutes))
@@ -154,7 +155,7 @@ def own_cost(step: Activity, minutes: Minutes) -> Optional[StepCost]:
     return UNQUANTIFIED
 
 
-def forward_edges(graph: FlowGraph, position: int) -> List[int]:
+def forward_edges(graph: FlowGraph, position: int) -> list[int]:
     """Targets of the step's edges that are not loops (END included), in branch order."""
     return [edge.target for edge in graph.edges[position] if not edge.is_loop]
 
@@ -197,16 +198,16 @@ def flow_timing(graph: FlowGraph, minutes: Minutes) -> FlowTiming:
     )
 
 
-def sop_timing(sop: Sop, graphs: Optional[Sequence[FlowGraph]] = None) -> SopTiming:
+def sop_timing(sop: Sop, graphs: Sequence[FlowGraph] | None = None) -> SopTiming:
     """The SOP's timing, from its flow graphs when already built; raises CalendarError for an invalid calendar."""
     minutes = calendar_minutes(sop.calendar)
     return SopTiming(sop.id, tuple(flow_timing(graph, minutes) for graph in graphs or flow_graphs(sop)))
 
 
-def extreme_paths(forward: Sequence[Sequence[int]], costs: List[StepCost]) -> Range:
+def extreme_paths(forward: Sequence[Sequence[int]], costs: list[StepCost]) -> Range:
     """(shortest with low ends, longest with high ends) from the first step to `end` without loops; 0 if none."""
-    shortest: List[Optional[Exact]] = [None] * len(costs)
-    longest: List[Optional[Exact]] = [None] * len(costs)
+    shortest: list[Exact | None] = [None] * len(costs)
+    longest: list[Exact | None] = [None] * len(costs)
     for position in reversed(range(len(costs))):
         tails = [(ZERO, ZERO) if t == END else (shortest[t], longest[t]) for t in forward[position]]
         tails = [tail for tail in tails if tail[0] is not None]
@@ -218,9 +219,9 @@ def extreme_paths(forward: Sequence[Sequence[int]], costs: List[StepCost]) -> Ra
     return shortest[0], longest[0]
 
 
-def loop_costs(timing: FlowTiming, costs: List[StepCost]) -> Tuple[LoopCost, ...]:
+def loop_costs(timing: FlowTiming, costs: list[StepCost]) -> tuple[LoopCost, ...]:
     """Each loop, once: [shortest, longest] from its target to its source without loops."""
-    last_source: Dict[int, int] = {}
+    last_source: dict[int, int] = {}
     for source, target in timing.loops:
         last_source[target] = max(source, last_source.get(target, source))
     spans = {target: _paths_from(timing.forward, costs, target, last) for target, last in last_source.items()}
@@ -233,11 +234,11 @@ def loop_costs(timing: FlowTiming, costs: List[StepCost]) -> Tuple[LoopCost, ...
     return tuple(result)
 
 
-def _paths_from(forward: Sequence[Sequence[int]], costs: List[StepCost], first: int, last: int):
+def _paths_from(forward: Sequence[Sequence[int]], costs: list[StepCost], first: int, last: int):
     """Shortest (low) and longest (high) time from step `first` to each step up to `last`, both ends included."""
     size = last - first + 1
-    shortest: List[Optional[Exact]] = [None] * size
-    longest: List[Optional[Exact]] = [None] * size
+    shortest: list[Exact | None] = [None] * size
+    longest: list[Exact | None] = [None] * size
     shortest[0], longest[0] = costs[first].low, costs[first].high
     for offset in range(size):
         if shortest[offset] is None:
@@ -265,7 +266,7 @@ def add_ranges(ranges: Iterable[Range]) -> Range:
 
 def flow_totals(timing: FlowTiming, used: Mapping[str, SopTotals] = NO_USES) -> FlowTotals:
     """Totals of one flow, with the totals of the SOPs its steps use."""
-    costs = [_cost(own, uses, used) for own, uses in zip(timing.own, timing.uses)]
+    costs = [_cost(own, uses, used) for own, uses in zip(timing.own, timing.uses, strict=False)]
     low, high = extreme_paths(timing.forward, costs)
     return FlowTotals(
         section=timing.section,
@@ -276,13 +277,13 @@ def flow_totals(timing: FlowTiming, used: Mapping[str, SopTotals] = NO_USES) -> 
         loops=loop_costs(timing, costs),
         unquantified=tuple(
             label
-            for label, cost, reachable in zip(timing.labels, costs, timing.reachable)
+            for label, cost, reachable in zip(timing.labels, costs, timing.reachable, strict=False)
             if reachable and not cost.quantified
         ),
     )
 
 
-def _cost(own: Optional[StepCost], uses: Optional[str], used: Mapping[str, SopTotals]) -> StepCost:
+def _cost(own: StepCost | None, uses: str | None, used: Mapping[str, SopTotals]) -> StepCost:
     """A step's own time; without one, the totals of the SOP it uses; else an unquantified 0."""
     if own is not None:
         return own

@@ -11,9 +11,10 @@ import shutil
 import signal
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple, Optional, Union
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from ..errors import SopdslError
@@ -42,7 +43,7 @@ CLOSE_TIMEOUT = 5.0
 STDERR_TAIL_LINES = 12
 MM_PER_INCH = 25.4
 
-Source = Union[str, Path]
+Source = str | Path
 
 
 class ChromiumError(SopdslError):
@@ -57,7 +58,7 @@ class _Deadline(NamedTuple):
     doing: str
 
 
-def find_chromium() -> Optional[str]:
+def find_chromium() -> str | None:
     """The browser to run: $SOPDSL_CHROMIUM if set, else the first Chromium or Chrome on PATH, else None."""
     configured = os.environ.get(ENV_VAR)
     if configured:
@@ -79,18 +80,18 @@ class Browser:
     Not thread-safe: one thread drives one browser.
     """
 
-    def __init__(self, executable: Optional[str] = None, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, executable: str | None = None, timeout: float = DEFAULT_TIMEOUT):
         self.timeout = timeout
-        self._pid: Optional[int] = None
-        self._status: Optional[int] = None
+        self._pid: int | None = None
+        self._status: int | None = None
         self._command_fd = self._reply_fd = -1
         self._buffer = bytearray()
         self._scanned = 0
         self._last_id = 0
         self._events: list[dict] = []
-        self._session: Optional[str] = None
+        self._session: str | None = None
         self._stderr = tempfile.TemporaryFile()  # unlinked at once: nothing on disk to clean up
-        self._profile: Optional[str] = None
+        self._profile: str | None = None
         try:  # from here on, an interruption at any point (a signal included) still cleans up
             executable = _resolve(executable or find_chromium())
             with _signals_held():  # a folder made or a browser started is always recorded for close()
@@ -109,7 +110,7 @@ class Browser:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def load(self, source: Source, timeout: Optional[float] = None) -> None:
+    def load(self, source: Source, timeout: float | None = None) -> None:
         """Open `source` (a path or URL) in the page and wait until its load event has fired."""
         url = page_url(source)
         self._events.clear()  # events of earlier documents must not end this wait
@@ -118,8 +119,8 @@ class Browser:
             raise ChromiumError(f"Chromium could not open {url}: {error}")
         self._wait_event("Page.loadEventFired", f"loading {url}", timeout)
 
-    def pdf(self, source: Source, paper_width_mm: Optional[float] = None,
-            paper_height_mm: Optional[float] = None) -> bytes:
+    def pdf(self, source: Source, paper_width_mm: float | None = None,
+            paper_height_mm: float | None = None) -> bytes:
         """Load `source` and print it; the CSS @page size wins over the paper size given here."""
         self.load(source)
         params: dict[str, Any] = {"preferCSSPageSize": True, "printBackground": True, "displayHeaderFooter": False}
@@ -182,8 +183,8 @@ class Browser:
         """Send a command to the page session and return its result."""
         return self._call(method, params, session=self._session)
 
-    def _call(self, method: str, params: Optional[dict] = None, session: Optional[str] = None,
-              timeout: Optional[float] = None) -> dict:
+    def _call(self, method: str, params: dict | None = None, session: str | None = None,
+              timeout: float | None = None) -> dict:
         """Send one command and wait for the reply with its id; events meanwhile are kept for later."""
         self._last_id += 1
         message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
@@ -200,7 +201,7 @@ class Browser:
             if "method" in reply:
                 self._events.append(reply)
 
-    def _wait_event(self, method: str, doing: str, timeout: Optional[float]) -> dict:
+    def _wait_event(self, method: str, doing: str, timeout: float | None) -> dict:
         """The first event `method` from the page, including one that arrived while waiting for a reply."""
         deadline = self._deadline(timeout, doing)
         while True:
@@ -249,7 +250,7 @@ class Browser:
         output = "; its last output:\n" + "\n".join(lines) if lines else " without output"
         return ChromiumError(f"Chromium stopped unexpectedly ({how}){output}")
 
-    def _reap(self, timeout: Optional[float]) -> Optional[int]:
+    def _reap(self, timeout: float | None) -> int | None:
         """The browser's exit status once it has exited within `timeout` seconds (None: wait forever)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while self._status is None and self._pid is not None:
@@ -262,12 +263,12 @@ class Browser:
                 time.sleep(0.02)
         return self._status
 
-    def _deadline(self, timeout: Optional[float], doing: str) -> _Deadline:
+    def _deadline(self, timeout: float | None, doing: str) -> _Deadline:
         seconds = self.timeout if timeout is None else timeout
         return _Deadline(time.monotonic() + seconds, seconds, doing)
 
 
-def _resolve(executable: Optional[str]) -> str:
+def _resolve(executable: str | None) -> str:
     """The full path of the browser executable, or a ChromiumError saying how to get one."""
     if not executable:
         raise ChromiumError(f"PDF output needs Chromium: {INSTALL_HINT}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Set
+from typing import Any
 
-WORDING: Dict[str, Dict[str, Any]] = {
+WORDING: dict[str, dict[str, Any]] = {
     "id": {
         "summary": "{source} -> {target}: {roles} pelaksana, {sections} bagian, {steps} langkah, "
         "{decisions} keputusan; {reviews} baris '# periksa'",
@@ -49,7 +49,7 @@ def run(args) -> int:
     """Import every file; exit 2 if a file could not be read or a draft could not be written, 1 if a draft was
     written that does not parse, else 0."""
     words = WORDING[args.lang]
-    written: Set[Path] = set()
+    written: set[Path] = set()
     status = 0
     files = [path for name in args.files for path in _inputs(Path(name))]
     for path in files:
@@ -59,7 +59,7 @@ def run(args) -> int:
     return status
 
 
-def _inputs(path: Path) -> List[Path]:
+def _inputs(path: Path) -> list[Path]:
     """The path itself, or for a folder every importable file below it (Office's `~$` lock files left out)."""
     from ..importers import CONVERT_FIRST, READERS
 
@@ -70,7 +70,7 @@ def _inputs(path: Path) -> List[Path]:
     return sorted(p for p in found if p.is_file())
 
 
-def _import_file(path: Path, args, words: Dict, written: Set[Path]) -> int:
+def _import_file(path: Path, args, words: dict, written: set[Path]) -> int:
     """Import one file, writing its drafts; returns the exit status for it."""
     from ..importers import ImportFailure, read_drafts
 
@@ -96,7 +96,7 @@ def _import_file(path: Path, args, words: Dict, written: Set[Path]) -> int:
     return status
 
 
-def _write(source: Path, draft, folder: Path, force: bool, words: Dict, written: Set[Path]) -> int:
+def _write(source: Path, draft, folder: Path, force: bool, words: dict, written: set[Path]) -> int:
     """Write one draft unless that would lose a file; print its summary; returns the exit status."""
     from ..importers.writer import format_draft, sop_id, write_draft
     from ..output import write_atomically
@@ -126,7 +126,7 @@ def _write(source: Path, draft, folder: Path, force: bool, words: Dict, written:
     return 0
 
 
-def _summary(source: Path, target: Path, draft, words: Dict) -> None:
+def _summary(source: Path, target: Path, draft, words: dict) -> None:
     """The counts of the draft, and what it guessed."""
     steps = draft.steps()
     print(words["summary"].format(
@@ -140,10 +140,10 @@ def _summary(source: Path, target: Path, draft, words: Dict) -> None:
         print(words["inferred"].format(", ".join(f"{kinds[kind]} {count}" for kind, count in counts.items())))
 
 
-def _inferred(draft) -> Dict[str, int]:
+def _inferred(draft) -> dict[str, int]:
     """How many guesses of each kind the draft carries."""
-    counts: Dict[str, int] = {}
-    lines: List[str] = [line for line, reasons in draft.reviews.items() for _ in reasons]
+    counts: dict[str, int] = {}
+    lines: list[str] = [line for line, reasons in draft.reviews.items() for _ in reasons]
     for step in draft.steps():
         lines += [line for line, reasons in step.reviews.items() for _ in reasons]
     for line in lines:

@@ -67,7 +67,7 @@ def _totals(files):
     library = library_totals(records)  # of two SOPs with one id, the first's totals; the other's are its own
     seen = set()
     results = []
-    for file, record in zip(files, records):
+    for file, record in zip(files, records, strict=False):
         first = record.id not in seen
         seen.add(record.id)
         results.append((file, library[record.id] if first else timing_totals(record.timing, library)))
@@ -92,7 +92,10 @@ def _table(file, totals, lang: str) -> str:
     widths = [max(len(row[column]) for row in rows + [total]) for column in range(5)]
 
     def line(row) -> str:
-        aligned = [cell.rjust(w) if column == 1 else cell.ljust(w) for column, (cell, w) in enumerate(zip(row, widths))]
+        aligned = [
+            cell.rjust(w) if column == 1 else cell.ljust(w)
+            for column, (cell, w) in enumerate(zip(row, widths, strict=False))
+        ]
         return "  " + "  ".join(aligned).rstrip()
 
     def where(flow) -> str:
@@ -111,4 +114,3 @@ def _table(file, totals, lang: str) -> str:
         lines.append("  unquantified (counted as 0): " + "; ".join(unquantified))
     lines.append(line(total))
     return "\n".join(lines)
-

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import List
 
 from .document import Document, ImportFailure, MissingDependency
 from .draft import Draft
@@ -36,7 +35,7 @@ def read_document(path: Path) -> Document:
     return module.read(path)
 
 
-def read_drafts(path: Path) -> List[Draft]:
+def read_drafts(path: Path) -> list[Draft]:
     """One draft per SOP flowchart table in the file; a file with none is an ImportFailure."""
     from .reading import drafts_from
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Tuple
-
 from attrs import define, field
 
 MESSAGES = {
@@ -62,11 +60,11 @@ class Cell:
     and the alternative texts of its drawings."""
 
     text: str = ""
-    shapes: Tuple[str, ...] = ()
-    labels: Tuple[str, ...] = ()
+    shapes: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
     shaded: bool = False
     covered: bool = False
-    descriptions: Tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
 
     @property
     def own_text(self) -> str:
@@ -74,14 +72,14 @@ class Cell:
         return "" if self.covered else self.text.strip()
 
 
-Row = List[Cell]
+Row = list[Cell]
 
 
 @define
 class Block:
     """A run of rows that belong together: a table, or a paragraph (one row of one cell)."""
 
-    rows: List[Row] = field(factory=list)
+    rows: list[Row] = field(factory=list)
 
     @property
     def width(self) -> int:
@@ -93,7 +91,7 @@ class Block:
 class Document:
     """Everything a reader found in a file, in reading order."""
 
-    blocks: List[Block] = field(factory=list)
+    blocks: list[Block] = field(factory=list)
 
     def add_paragraph(self, text: str) -> None:
         """A paragraph of text becomes a block of one-cell rows, one per non-empty line."""
@@ -102,10 +100,10 @@ class Document:
             self.blocks.append(Block([[Cell(line)] for line in lines]))
 
 
-def split_at_empty_rows(rows: List[Row]) -> List[Block]:
+def split_at_empty_rows(rows: list[Row]) -> list[Block]:
     """Blocks of the rows between fully empty rows (a sheet or a CSV file holds several tables that way)."""
-    blocks: List[Block] = []
-    current: List[Row] = []
+    blocks: list[Block] = []
+    current: list[Row] = []
     for row in rows:
         if any(cell.text.strip() or cell.shapes or cell.labels for cell in row):
             current.append(row)
@@ -117,7 +115,7 @@ def split_at_empty_rows(rows: List[Row]) -> List[Block]:
     return blocks
 
 
-def fill_merge(grid: List[Row], top: int, left: int, bottom: int, right: int) -> None:
+def fill_merge(grid: list[Row], top: int, left: int, bottom: int, right: int) -> None:
     """Mark the cells of a merged range (inclusive bounds) as covered copies of its top-left cell."""
     origin = grid[top][left]
     for row in range(top, bottom + 1):

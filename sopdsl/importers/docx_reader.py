@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import NamedTuple
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
 from .shapes import FREEFORM, picture_name, symbols
@@ -21,8 +21,8 @@ NS = {
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
 }
-W = "{%s}" % NS["w"]
-_SKIPPED = {f"{W}drawing", f"{W}pict", f"{W}object", "{%s}AlternateContent" % NS["mc"], f"{W}txbxContent"}
+W = "{{{}}}".format(NS["w"])
+_SKIPPED = {f"{W}drawing", f"{W}pict", f"{W}object", "{{{}}}AlternateContent".format(NS["mc"]), f"{W}txbxContent"}
 _VML_SHAPES = ("shape", "rect", "roundrect", "oval", "line", "polyline", "arc", "curve")
 _WHITE = {None, "auto", "ffffff", "none"}
 
@@ -64,11 +64,11 @@ def _table(table) -> Block:
     """A Word table as a grid: gridBefore and gridSpan give columns, vMerge cells copy the cell they continue, and
     each drawing goes to the cell its centre lies over (a shape dragged sideways stays anchored where it was)."""
     lefts = _grid_lefts(table)
-    rows: List[Row] = []
-    open_merges: Dict[int, Cell] = {}
+    rows: list[Row] = []
+    open_merges: dict[int, Cell] = {}
     for tr in _xpath(table, "./w:tr"):
         row: Row = [Cell() for _ in range(_int(tr.find(f"{W}trPr/{W}gridBefore"), 0))]
-        drawn: List[Tuple[int, _Drawn]] = []
+        drawn: list[tuple[int, _Drawn]] = []
         for tc in _xpath(tr, "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"):
             column = len(row)
             span = max(1, _int(tc.find(f"{W}tcPr/{W}gridSpan"), 1))
@@ -90,7 +90,7 @@ def _table(table) -> Block:
     return Block([row + [Cell() for _ in range(width - len(row))] for row in rows])
 
 
-def _grid_lefts(table) -> List[int]:
+def _grid_lefts(table) -> list[int]:
     """The left edge of each grid column, in EMU from the table's left (w:tblGrid widths are in twentieths of a
     point; an EMU is 1/12700 of a point)."""
     lefts = [0]
@@ -102,7 +102,7 @@ def _grid_lefts(table) -> List[int]:
     return lefts
 
 
-def _column_over(lefts: List[int], column: int, centre: Optional[int], width: int) -> int:
+def _column_over(lefts: list[int], column: int, centre: int | None, width: int) -> int:
     """The grid column a drawing's centre stands over, given its offset from its anchor cell's left edge."""
     if centre is None or column >= len(lefts) - 1:
         return column
@@ -111,7 +111,7 @@ def _column_over(lefts: List[int], column: int, centre: Optional[int], width: in
     return min(over, width - 1)
 
 
-def _place(row: Row, column: int, drawing: "_Drawn") -> None:
+def _place(row: Row, column: int, drawing: _Drawn) -> None:
     """Add a drawing to a cell: a shape to its shapes, a text box's text to its labels, alt text to descriptions."""
     cell = row[column]
     if drawing.shape is not None:
@@ -122,7 +122,7 @@ def _place(row: Row, column: int, drawing: "_Drawn") -> None:
         cell.descriptions += (drawing.description,)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiled(expression: str):
     """The compiled XPath expression, once per expression."""
     from lxml import etree
@@ -135,7 +135,7 @@ def _xpath(element, expression: str) -> list:
     return _compiled(expression)(element)
 
 
-def _vertical_merge(tc) -> Optional[str]:
+def _vertical_merge(tc) -> str | None:
     """'restart', 'continue' or None: the cell's part in a vertical merge."""
     merge = tc.find(f"{W}tcPr/{W}vMerge")
     if merge is None:
@@ -170,7 +170,7 @@ def _own_paragraphs(element):
 
 def _paragraph_text(paragraph) -> str:
     """The paragraph's text: runs, tabs as spaces, line breaks kept; drawings and text boxes left out."""
-    parts: List[str] = []
+    parts: list[str] = []
 
     def walk(element) -> None:
         """Collect the text below an element, skipping drawings and deleted text."""
@@ -195,18 +195,18 @@ class _Drawn(NamedTuple):
     """One drawing anchored in a cell: its shape (None for a text box), text-box text, alternative text, and its
     centre's offset from the anchor cell's left edge in EMU (None where it is not positioned from the cell)."""
 
-    shape: Optional[str]
+    shape: str | None
     label: str
     description: str
-    centre: Optional[int]
+    centre: int | None
 
 
-def _drawings(tc) -> List[_Drawn]:
+def _drawings(tc) -> list[_Drawn]:
     """The drawings anchored in the cell: DrawingML shapes and pictures, and VML shapes of older files.
 
     Of an mc:AlternateContent, only the DrawingML choice is read: its VML fallback draws the same shape again.
     A shape holding only Ya/Tidak is a label, not a symbol."""
-    found: List[_Drawn] = []
+    found: list[_Drawn] = []
     for drawing in _own(tc, _xpath(tc, ".//wp:anchor | .//wp:inline")):
         description = " ".join(_xpath(drawing, "./wp:docPr/@descr"))
         centre = _anchor_centre(drawing)
@@ -231,12 +231,12 @@ def _own(tc, elements: list) -> list:
     return [element for element in elements if _xpath(element, "ancestor::w:tc[1]")[0] is tc]
 
 
-def _drawn(name: Optional[str], text: str, description: str, centre: Optional[int]) -> _Drawn:
+def _drawn(name: str | None, text: str, description: str, centre: int | None) -> _Drawn:
     """A drawing whose text is only Ya or Tidak is a branch label, however it is drawn."""
     return _Drawn(None if text and branch_kind(text) else name, text, description, centre)
 
 
-def _anchor_centre(drawing) -> Optional[int]:
+def _anchor_centre(drawing) -> int | None:
     """The centre of a floating DrawingML drawing, in EMU from its cell's left edge, when positioned from it."""
     position = drawing.find("wp:positionH", NS)
     offset = drawing.find("wp:positionH/wp:posOffset", NS)
@@ -253,7 +253,7 @@ _VML_LENGTH = re.compile(r"(-?[\d.]+)(pt|in|cm|mm)")
 _EMU = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000}
 
 
-def _vml_centre(shape) -> Optional[int]:
+def _vml_centre(shape) -> int | None:
     """The centre of a VML shape from its style (margin-left and width), when positioned from its column."""
     style = dict(
         part.split(":", 1) for part in (shape.get("style") or "").replace(" ", "").split(";") if ":" in part
@@ -267,7 +267,7 @@ def _vml_centre(shape) -> Optional[int]:
     return int(float(left.group(1)) * _EMU[left.group(2)] + size / 2)
 
 
-def _drawingml_name(shape) -> Optional[str]:
+def _drawingml_name(shape) -> str | None:
     """The preset's name; a free-form shape is a line when it has no fill (as arrows drawn as paths have)."""
     if _xpath(shape, "./wps:cNvSpPr[@txBox='1']"):
         return None
@@ -280,7 +280,7 @@ def _drawingml_name(shape) -> Optional[str]:
     return "freeform-line" if unfilled else FREEFORM
 
 
-def _vml_name(shape) -> Optional[str]:
+def _vml_name(shape) -> str | None:
     """'vml:rect', 'vml:oval' ... or 'vml:t<type number>' for a v:shape of a preset type."""
     local = shape.tag.split("}")[1]
     if local != "shape":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Dict, List, Optional, Set
 
 from attrs import define, field
 
@@ -21,7 +20,7 @@ def slug(text: str, fallback: str = "sop") -> str:
     return result if result[0].isalpha() else f"{fallback}-{result}"
 
 
-def unique(candidate: str, taken: Set[str]) -> str:
+def unique(candidate: str, taken: set[str]) -> str:
     """The candidate, or candidate-2, -3 ... when it is taken; the result is added to `taken`."""
     name, number = candidate, 2
     while name in taken:
@@ -36,7 +35,7 @@ class Branch:
 
     kind: str
     target: object  # int: the index of a step in its section; or "next" / "end"
-    label: Optional[str] = None
+    label: str | None = None
 
 
 @define
@@ -45,17 +44,17 @@ class DraftStep:
 
     number: str
     text: str
-    performers: List[str] = field(factory=list)
+    performers: list[str] = field(factory=list)
     decision: bool = False
-    needs: Optional[str] = None
+    needs: str | None = None
     time: TimeReading = field(factory=TimeReading)
     time_source: str = ""
-    output: Optional[str] = None
-    note: Optional[str] = None
-    branches: List[Branch] = field(factory=list)
+    output: str | None = None
+    note: str | None = None
+    branches: list[Branch] = field(factory=list)
     next: object = None  # int index of a step in its section, "end", or None to go on
-    id: Optional[str] = None
-    reviews: Dict[str, List[str]] = field(factory=dict)
+    id: str | None = None
+    reviews: dict[str, list[str]] = field(factory=dict)
 
     def review(self, line: str, reason: str) -> None:
         """Ask the author to review one line of the step ('step', 'by', 'time', 'yes', 'no', ...)."""
@@ -66,9 +65,9 @@ class DraftStep:
 class DraftSection:
     """A lettered group of rows (id None: a table without sections)."""
 
-    id: Optional[str]
+    id: str | None
     title: str
-    steps: List[DraftStep] = field(factory=list)
+    steps: list[DraftStep] = field(factory=list)
 
 
 @define
@@ -76,11 +75,11 @@ class Draft:
     """One SOP found in a file."""
 
     source: str
-    fields: Dict[str, object] = field(factory=dict)  # field name -> str, or list of str for list fields
-    roles: Dict[str, str] = field(factory=dict)  # id -> name, in column order
-    sections: List[DraftSection] = field(factory=list)
-    reviews: Dict[str, List[str]] = field(factory=dict)  # header line ('sop', a field, 'role:<id>') -> reasons
-    notes: List[str] = field(factory=list)  # remarks written as plain comments at the top
+    fields: dict[str, object] = field(factory=dict)  # field name -> str, or list of str for list fields
+    roles: dict[str, str] = field(factory=dict)  # id -> name, in column order
+    sections: list[DraftSection] = field(factory=list)
+    reviews: dict[str, list[str]] = field(factory=dict)  # header line ('sop', a field, 'role:<id>') -> reasons
+    notes: list[str] = field(factory=list)  # remarks written as plain comments at the top
 
     def review(self, line: str, reason: str) -> None:
         """Ask the author to review one header line ('sop', a field, 'role:<id>', 'section:<id>')."""
@@ -91,7 +90,7 @@ class Draft:
         """The SOP's title as read ('' when none was found)."""
         return str(self.fields.get("title") or "")
 
-    def steps(self) -> List[DraftStep]:
+    def steps(self) -> list[DraftStep]:
         """Every step of every section, in order."""
         return [step for section in self.sections for step in section.steps]
 

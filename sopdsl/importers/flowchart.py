@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
 
 from .document import Row
 from .draft import Draft, DraftSection, DraftStep, slug, unique
@@ -27,7 +26,7 @@ class FlowchartReader:
         self.draft = draft
         self.layout = layout
         self.role_columns = layout.indexes("role")
-        self.role_ids: List[str] = []
+        self.role_ids: list[str] = []
         taken: set = set()
         for column in self.role_columns:
             heading = layout.columns[column]
@@ -37,8 +36,8 @@ class FlowchartReader:
             if heading.guessed:
                 draft.review(f"role:{role_id}", f"kolom '{heading.heading}' dianggap kolom pelaksana")
         self.taken_roles = taken
-        self.pending: List[Tuple[DraftStep, List[Route]]] = []
-        self.arrows: List[Arrow] = []
+        self.pending: list[tuple[DraftStep, list[Route]]] = []
+        self.arrows: list[Arrow] = []
         for heading in layout.columns:
             if heading.kind == "unknown":
                 draft.review("sop", f"judul kolom '{heading.heading}' tidak dikenali; isinya masuk ke note")
@@ -50,7 +49,7 @@ class FlowchartReader:
         index = self.layout.index(kind)
         return row[index].own_text if index is not None and index < len(row) else ""
 
-    def read_rows(self, rows: List[Row], continued: bool = False) -> None:
+    def read_rows(self, rows: list[Row], continued: bool = False) -> None:
         """Read body rows; `continued`: they go on from the rows read before (the next page of the table)."""
         for row in rows:
             self.arrows += [arrow for cell in row for text in cell.descriptions for arrow in [arrows_described(text)]
@@ -81,9 +80,9 @@ class FlowchartReader:
                         self.pending.append((step, routes))
             resolve(section, [(step, routes) for step, routes in self.pending if step in section.steps])
 
-    def _arrow_routes(self, section: DraftSection, step: DraftStep) -> List[Route]:
+    def _arrow_routes(self, section: DraftSection, step: DraftStep) -> list[Route]:
         """The routes the table's described arrows draw out of this step."""
-        routes: List[Route] = []
+        routes: list[Route] = []
         for source, target, label in self.arrows:
             letter = section_letter(source)
             if (letter is None or letter == section.id) and number_key(source) == number_key(step.number):
@@ -141,7 +140,7 @@ class FlowchartReader:
         self._unknown_columns(row, step)
         self._time(row, step)
         self._performers(row, step)
-        routes: List[Route] = []
+        routes: list[Route] = []
         if step.note:
             routes, rest = split_routes(step.note)
             step.note = rest or None
@@ -211,7 +210,7 @@ class FlowchartReader:
 
     def _performer_from_text(self, step: DraftStep) -> None:
         """With no role cell marked: the role the activity text names, for review."""
-        role_id: Optional[str] = named_role(step.text, self.draft.roles)
+        role_id: str | None = named_role(step.text, self.draft.roles)
         if role_id is not None:
             step.performers = [role_id]
             step.review("by", "pelaksana ditebak dari teks kegiatan (kolom pelaksana tanpa tanda)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional
 
 from attrs import define
 
@@ -30,13 +29,13 @@ class Layout:
 
     top: int
     first_body_row: int
-    columns: List[Column]
+    columns: list[Column]
 
-    def index(self, kind: str) -> Optional[int]:
+    def index(self, kind: str) -> int | None:
         """The first column of this kind, or None."""
         return next((i for i, column in enumerate(self.columns) if column.kind == kind), None)
 
-    def indexes(self, kind: str) -> List[int]:
+    def indexes(self, kind: str) -> list[int]:
         """Every column of this kind, left to right."""
         return [i for i, column in enumerate(self.columns) if column.kind == kind]
 
@@ -68,7 +67,7 @@ def is_total_row(row: Row) -> bool:
     return word.startswith(_TOTALS) or word in ("jumlah", "total")
 
 
-def find_layout(block: Block) -> Optional[Layout]:
+def find_layout(block: Block) -> Layout | None:
     """The header of the flowchart table in this block, or None when the block holds none."""
     key = next((i for i, row in enumerate(block.rows) if is_header_row(row)), None)
     if key is None:
@@ -87,7 +86,7 @@ def find_layout(block: Block) -> Optional[Layout]:
     return Layout(top, bottom, columns)
 
 
-def _continues_header(row: Row, key_row: Row, anchors: List[int]) -> bool:
+def _continues_header(row: Row, key_row: Row, anchors: list[int]) -> bool:
     """A row below the header row with nothing of its own under No and Kegiatan (or their headings again, where
     a merge was lost): the role names, say."""
     if is_numbering_row(row) or not any(cell.own_text for cell in row) or any(cell.shapes for cell in row):
@@ -96,9 +95,9 @@ def _continues_header(row: Row, key_row: Row, anchors: List[int]) -> bool:
                for index in anchors)
 
 
-def classify(rows: List[Row], width: int) -> List[Column]:
+def classify(rows: list[Row], width: int) -> list[Column]:
     """Each column's kind from the header texts stacked over it (a merged group heading repeats over its columns)."""
-    rows = [_with_lost_merges(row, below) for row, below in zip(rows, rows[1:] + [[]])]
+    rows = [_with_lost_merges(row, below) for row, below in zip(rows, rows[1:] + [[]], strict=False)]
     columns = [_column([row[i] for row in rows if i < len(row)]) for i in range(width)]
     activity = next((i for i, column in enumerate(columns) if column.kind == "activity"), -1)
     after_roles = ("needs", "time", "output", "note", "quality")
@@ -131,16 +130,16 @@ def _with_lost_merges(row: Row, below: Row) -> Row:
 
 def _column(cells) -> Column:
     """A column's kind from the headings stacked over it, lowest first (role names stand under 'Pelaksana')."""
-    texts: List[str] = []
+    texts: list[str] = []
     for cell in cells:
         text = " ".join(cell.text.split())
         if text and (not texts or texts[-1] != text):
             texts.append(text)
     kinds = [column_kind(text) for text in texts]
-    for text, kind in zip(reversed(texts), reversed(kinds)):
+    for text, kind in zip(reversed(texts), reversed(kinds), strict=False):
         if kind in FIELD_KINDS:
             return Column(kind, text)
-    names = [text for text, kind in zip(texts, kinds) if kind is None]
+    names = [text for text, kind in zip(texts, kinds, strict=False) if kind is None]
     if "performers" in kinds:
         return Column("role", names[-1]) if names else Column("performers", texts[-1])
     if "quality" in kinds:
@@ -150,7 +149,7 @@ def _column(cells) -> Column:
     return Column("empty")
 
 
-def _name_quality_columns(columns: List[Column]) -> None:
+def _name_quality_columns(columns: list[Column]) -> None:
     """Mutu Baku columns whose own heading is missing or unknown take the usual order: Kelengkapan, Waktu, Output."""
     missing = [kind for kind in _QUALITY_ORDER if not any(column.kind == kind for column in columns)]
     for i, column in enumerate(columns):
@@ -158,7 +157,7 @@ def _name_quality_columns(columns: List[Column]) -> None:
             columns[i] = Column(missing.pop(0), column.heading, guessed=True)
 
 
-def continuation(block: Block, layout: Layout) -> Optional[int]:
+def continuation(block: Block, layout: Layout) -> int | None:
     """Where the body rows start in a block that continues the table (split across pages, its header repeated
     or not), or None when the block is another table."""
     if block.width != len(layout.columns):

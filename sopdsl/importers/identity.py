@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Dict, List, Optional, Tuple
 
 from .document import Block
 from .draft import Draft
@@ -35,7 +34,7 @@ _UNIT_SKIP = re.compile(
 _BLANK_ENTRY = re.compile(r"(nama|nip|pangkat|golongan|jabatan|tanda\s*tangan|ttd)?\s*[:.]?\s*[_.\s]*", re.I)
 
 
-def parse_date(text: str) -> Optional[datetime.date]:
+def parse_date(text: str) -> datetime.date | None:
     """'29 Mei 2024', '29/05/2024' or '2024-05-29' as a date, or None."""
     try:
         match = _ISO.search(text)
@@ -52,7 +51,7 @@ def parse_date(text: str) -> Optional[datetime.date]:
     return None
 
 
-def split_label(text: str) -> Tuple[Optional[str], str]:
+def split_label(text: str) -> tuple[str | None, str]:
     """('number', '53 Tahun 2024') for 'NOMOR SOP : 53 Tahun 2024'; (None, text) when the text is no label."""
     first, _, rest = text.partition("\n")
     label, colon, value = first.partition(":")
@@ -68,9 +67,9 @@ class _Reader:
 
     def __init__(self) -> None:
         """Nothing read yet."""
-        self.values: Dict[str, List[str]] = {}
-        self.pending: Dict[int, str] = {}
-        self.unit: List[str] = []
+        self.values: dict[str, list[str]] = {}
+        self.pending: dict[int, str] = {}
+        self.unit: list[str] = []
         self.width = 0
 
     def read_block(self, block: Block) -> None:
@@ -109,7 +108,7 @@ class _Reader:
             self.unit.extend(line.strip(" *") for line in text.splitlines() if line.strip(" *"))
 
 
-def read_identity(blocks: List[Block], draft: Draft, heading: bool = True) -> None:
+def read_identity(blocks: list[Block], draft: Draft, heading: bool = True) -> None:
     """Fill the draft's header fields from the blocks of its identity sheet; fields already read are kept (an
     identity sheet after the table only completes what the one before it left out). `heading`: the lines above
     the first label name the unit (not so below a table, where page footers and signatures stand)."""
@@ -126,7 +125,7 @@ def read_identity(blocks: List[Block], draft: Draft, heading: bool = True) -> No
             _set_field(draft, name, lines)
 
 
-def _set_field(draft: Draft, name: str, lines: List[str]) -> None:
+def _set_field(draft: Draft, name: str, lines: list[str]) -> None:
     """Store one field's lines as the language wants it: a list, a date, or text."""
     if name in LIST_FIELDS:
         draft.fields[name] = list_items(lines)
@@ -167,10 +166,10 @@ def _set_date(draft: Draft, name: str, text: str) -> None:
     draft.fields[field_name] = date.isoformat()
 
 
-def list_items(lines: List[str]) -> List[str]:
+def list_items(lines: list[str]) -> list[str]:
     """Items of a numbered or bulleted list; a line without a marker continues the item above it."""
     marked = any(_MARKER.match(line) for line in lines)
-    items: List[str] = []
+    items: list[str] = []
     for line in lines:
         match = _MARKER.match(line)
         text = line[match.end():].strip() if match else line.strip()

@@ -4,12 +4,11 @@ them, and the drawn symbols (rectangles, curves) placed in the table cell their 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional, Tuple
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
 from .header import is_header_row
 
-Box = Tuple[float, float, float, float]
+Box = tuple[float, float, float, float]
 _TOLERANCE = 2.0
 _SYMBOL = 8.0
 """The least width and height of a drawn symbol, in points: arrowheads and borders are smaller."""
@@ -37,10 +36,10 @@ def read(path: Path) -> Document:
     return document
 
 
-def _page_blocks(page) -> List[Block]:
+def _page_blocks(page) -> list[Block]:
     """A page's tables and the text lines outside them, top to bottom."""
     tables = page.find_tables()
-    placed: List[Tuple[float, Block]] = [(table.bbox[1], _table_block(page, table)) for table in tables]
+    placed: list[tuple[float, Block]] = [(table.bbox[1], _table_block(page, table)) for table in tables]
     boxes = [table.bbox for table in tables]
     lines = [line for line in page.extract_text_lines() if not any(_inside(line, box) for box in boxes)]
     placed.extend((line["top"], Block([[Cell(line["text"].strip())]])) for line in lines if line["text"].strip())
@@ -62,13 +61,13 @@ def _table_block(page, table) -> Block:
     found = [box for row in table.rows for box in row.cells if box is not None]
     everything = 0 if _is_flowchart(table) else len(found)  # other tables keep every edge they draw
     xs = _real_edges([[(box[0], box[2]) for box in row.cells if box] for row in table.rows], lead=everything or 2)
-    middles = [(left + right) / 2 for left, right in zip(xs, xs[1:])]
+    middles = [(left + right) / 2 for left, right in zip(xs, xs[1:], strict=False)]
     ys = _real_edges([[(box[1], box[3]) for box in found if box[0] <= middle <= box[2]] for middle in middles],
                      lead=everything or 2)
     grid = [[(xs[j], ys[i], xs[j + 1], ys[i + 1]) for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     origins = _origins(grid, found)
     texts = _texts(page, grid, origins)
-    rows: List[Row] = [
+    rows: list[Row] = [
         [Cell(unwrap(texts[origins[i][j]]), covered=origins[i][j] != (i, j)) for j in range(len(grid[i]))]
         for i in range(len(grid))
     ]
@@ -81,11 +80,11 @@ def _is_flowchart(table) -> bool:
     return any(is_header_row([Cell(text or "") for text in row]) for row in table.extract()[:3])
 
 
-def _origins(grid, found: List[Box]) -> List[List[Tuple[int, int]]]:
+def _origins(grid, found: list[Box]) -> list[list[tuple[int, int]]]:
     """For each grid box, the top-left box of the drawn (merged) cell it belongs to."""
-    origins: List[List[Tuple[int, int]]] = []
+    origins: list[list[tuple[int, int]]] = []
     for i, grid_row in enumerate(grid):
-        row: List[Tuple[int, int]] = []
+        row: list[tuple[int, int]] = []
         for j, box in enumerate(grid_row):
             if j > 0 and _joined(found, box, grid_row[j - 1]):
                 row.append(row[j - 1])
@@ -100,7 +99,7 @@ def _origins(grid, found: List[Box]) -> List[List[Tuple[int, int]]]:
 def unwrap(text: str) -> str:
     """A cell's printed lines with the wrapped ones joined: a line that starts in lower case, or follows a line
     ending in a hyphen, continues the line above (a PDF keeps no paragraph breaks of its own)."""
-    lines: List[str] = []
+    lines: list[str] = []
     for line in (part.strip() for part in text.splitlines()):
         if not line:
             continue
@@ -111,7 +110,7 @@ def unwrap(text: str) -> str:
     return "\n".join(lines)
 
 
-def _real_edges(spans, lead: int) -> List[float]:
+def _real_edges(spans, lead: int) -> list[float]:
     """Edges that the spans of the first `lead` lines have, or that more than half of all lines have
     (lines: the rows of cells for column edges, the real columns for row edges)."""
     counts: dict = {}
@@ -126,7 +125,7 @@ def _real_edges(spans, lead: int) -> List[float]:
     return [float(edge) for edge in edges]
 
 
-def _joined(found: List[Box], box: Box, neighbour: Box) -> bool:
+def _joined(found: list[Box], box: Box, neighbour: Box) -> bool:
     """Whether one drawn cell holds the centres of both boxes (no border between them: a merged cell)."""
     points = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in (box, neighbour)]
     return any(all(c[0] <= x <= c[2] and c[1] <= y <= c[3] for x, y in points) for c in found)
@@ -142,9 +141,9 @@ def _texts(page, grid, origins) -> dict:
     return {origin: _lines(words) for origin, words in placed.items()}
 
 
-def _lines(words: List[dict]) -> str:
+def _lines(words: list[dict]) -> str:
     """Words joined into lines: words at one height make a line, left to right."""
-    lines: List[List[dict]] = []
+    lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= _TOLERANCE:
             lines[-1].append(word)
@@ -153,7 +152,7 @@ def _lines(words: List[dict]) -> str:
     return "\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines)
 
 
-def _place_symbols(page, bbox: Box, grid, rows: List[Row]) -> None:
+def _place_symbols(page, bbox: Box, grid, rows: list[Row]) -> None:
     """Rectangles and curves the size of a symbol, inside a cell and not its border, become shapes of that cell
     (thin rectangles are borders and arrow shafts; small curves are arrowheads)."""
     x0, top, x1, bottom = bbox
@@ -174,7 +173,7 @@ def _place_symbols(page, bbox: Box, grid, rows: List[Row]) -> None:
         rows[i][j] = Cell(cell.text, cell.shapes + (name,), cell.labels, cell.shaded, cell.covered)
 
 
-def _box_at(grid, point) -> Optional[Tuple[int, int]]:
+def _box_at(grid, point) -> tuple[int, int] | None:
     """(row, column) of the grid box holding the point, or None."""
     for i, row in enumerate(grid):
         for j, box in enumerate(row):

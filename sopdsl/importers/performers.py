@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Tuple
 
 from .document import Cell, Row
 from .shapes import has_decision, named_symbols, symbols
 from .words import branch_kind, is_mark, symbol_word
 
 
-def role_cells(row: Row, columns: List[int]) -> List[Tuple[int, Cell]]:
+def role_cells(row: Row, columns: list[int]) -> list[tuple[int, Cell]]:
     """(column, cell) of the row's role columns."""
     return [(column, row[column]) for column in columns if column < len(row)]
 
 
-def marked_columns(row: Row, columns: List[int]) -> List[int]:
+def marked_columns(row: Row, columns: list[int]) -> list[int]:
     """The role columns with the strongest sign of a performer: a drawn symbol, else a text mark, else shading."""
     cells = role_cells(row, columns)
     shaded = [column for column, cell in cells if cell.shaded and not cell.covered]
@@ -30,7 +29,7 @@ def marked_columns(row: Row, columns: List[int]) -> List[int]:
     return []
 
 
-def decision_sign(row: Row, columns: List[int]) -> Optional[str]:
+def decision_sign(row: Row, columns: list[int]) -> str | None:
     """'shape' when a role cell holds a diamond, 'label' when one holds a 'Ya' label, else None.
 
     A 'Tidak' alone is most often the label of an arrow coming back into the row, not of a decision in it."""
@@ -42,9 +41,9 @@ def decision_sign(row: Row, columns: List[int]) -> Optional[str]:
     return None
 
 
-def label_columns(row: Row, columns: List[int]) -> Dict[str, int]:
+def label_columns(row: Row, columns: list[int]) -> dict[str, int]:
     """The role column of each branch label in the row ('yes' -> column), from text boxes or the cell's text."""
-    found: Dict[str, int] = {}
+    found: dict[str, int] = {}
     for column, cell in role_cells(row, columns):
         for text in (*cell.labels, cell.own_text):
             kind = branch_kind(text) if text else None
@@ -53,7 +52,7 @@ def label_columns(row: Row, columns: List[int]) -> Dict[str, int]:
     return found
 
 
-def named_role(text: str, names: Dict[str, str]) -> Optional[str]:
+def named_role(text: str, names: dict[str, str]) -> str | None:
     """The role the activity text names: the one it starts with, else the one after 'oleh' (by), else the first."""
     found = []
     for role_id, name in names.items():

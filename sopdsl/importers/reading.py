@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 from .document import Block, Document
 from .draft import Draft, DraftSection
@@ -12,9 +11,9 @@ from .header import continuation, find_layout
 from .identity import read_identity, split_label
 
 
-def drafts_from(document: Document, source: Path) -> List[Draft]:
+def drafts_from(document: Document, source: Path) -> list[Draft]:
     """One draft per flowchart table found; a table split across pages or tables is read as one."""
-    drafts: List[Draft] = []
+    drafts: list[Draft] = []
     blocks = document.blocks
     region_start = index = 0
     while index < len(blocks):
@@ -44,7 +43,7 @@ def drafts_from(document: Document, source: Path) -> List[Draft]:
     return drafts
 
 
-def _next_table(blocks: List[Block], index: int) -> Optional[int]:
+def _next_table(blocks: list[Block], index: int) -> int | None:
     """The next block with more than one column, over lines between them that are no identity labels (a page's
     footer and the next page's heading lie between the parts of a table split across pages). None when an
     identity sheet comes first: the next SOP begins there."""

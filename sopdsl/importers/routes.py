@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
 
 from .draft import Branch, DraftSection, DraftStep
 from .words import branch_kind
@@ -15,10 +14,10 @@ _ROUTE = re.compile(
     r"(?P<number>[A-Za-z]?\.?\d+)|(?P<end>selesai|end))\.?",
     re.I,
 )
-Route = Tuple[Optional[str], str]
+Route = tuple[str | None, str]
 
 
-def split_routes(note: str) -> Tuple[List[Route], str]:
+def split_routes(note: str) -> tuple[list[Route], str]:
     """The routes a Keterangan cell ends with, as (label, target number or 'end'), and the note without them."""
     parts = note.split(PART_SEPARATOR)
     routes = []
@@ -32,10 +31,10 @@ def split_routes(note: str) -> Tuple[List[Route], str]:
 
 
 _ARROW = re.compile(r"\barrow;\s*from=(?P<source>[^;]+);\s*to=(?P<target>[^;]+)(?:;\s*label=(?P<label>[^;]+))?", re.I)
-Arrow = Tuple[str, str, Optional[str]]
+Arrow = tuple[str, str, str | None]
 
 
-def arrows_described(description: str) -> Optional[Arrow]:
+def arrows_described(description: str) -> Arrow | None:
     """(from, to, label) of an arrow whose alternative text names its ends, as sopdsl's own Word tables write
     them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), else None."""
     match = _ARROW.search(description)
@@ -45,7 +44,7 @@ def arrows_described(description: str) -> Optional[Arrow]:
     return match.group("source").strip(), match.group("target").strip(), label.strip() if label else None
 
 
-def section_letter(number: str) -> Optional[str]:
+def section_letter(number: str) -> str | None:
     """'A' of 'A.3'; None for a number without a section letter."""
     match = re.match(r"\s*([A-Za-z]+)\s*\.", number)
     return match.group(1) if match else None
@@ -57,7 +56,7 @@ def number_key(number: str) -> str:
     return digits[-1] if digits else number.strip()
 
 
-def resolve(section: DraftSection, pending: List[Tuple[DraftStep, List[Route]]]) -> None:
+def resolve(section: DraftSection, pending: list[tuple[DraftStep, list[Route]]]) -> None:
     """Give each step its routes (targets by position), and decisions without routes inferred branches."""
     numbers = {number_key(step.number): index for index, step in enumerate(section.steps)}
     for step, routes in pending:
@@ -67,7 +66,7 @@ def resolve(section: DraftSection, pending: List[Tuple[DraftStep, List[Route]]])
             _infer_branches(section, index, step, numbers)
 
 
-def _apply(section: DraftSection, step: DraftStep, routes: List[Route], numbers) -> None:
+def _apply(section: DraftSection, step: DraftStep, routes: list[Route], numbers) -> None:
     """Turn one step's routes into its branches (a decision) or its next (a plain step)."""
     index = section.steps.index(step)
     for label, number in routes:

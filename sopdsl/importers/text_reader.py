@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import List
 
 from .document import Block, Cell, Document, ImportFailure, Row, split_at_empty_rows
 
@@ -61,7 +60,7 @@ def sniff_delimiter(text: str) -> str:
 def _pasted(text: str) -> Document:
     """Text pasted from Word: runs of tab-separated lines are tables; other lines are paragraphs."""
     document = Document()
-    run: List[Row] = []
+    run: list[Row] = []
     for line in text.splitlines():
         fields = line.split("\t")
         if len(fields) > 1:
@@ -78,13 +77,13 @@ def _pasted(text: str) -> Document:
     return document
 
 
-def _row(fields: List[str]) -> Row:
+def _row(fields: list[str]) -> Row:
     """Cells of one line's fields, bold markers of pasted text removed."""
     return [Cell(field.strip().strip("*").strip() if field.strip().startswith("**") else field.strip())
             for field in fields]
 
 
-def _padded(rows: List[Row]) -> List[Row]:
+def _padded(rows: list[Row]) -> list[Row]:
     """The rows made as wide as the widest."""
     width = max((len(row) for row in rows), default=0)
     return [row + [Cell() for _ in range(width - len(row))] for row in rows]

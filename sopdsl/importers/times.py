@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
 
 from attrs import frozen
 
@@ -30,10 +29,10 @@ _N_TIMES_A = re.compile(rf"({NUMBER})\s*(?:x|×|kali)\s*se(hari|minggu|bulan|tah
 class TimeReading:
     """What a Waktu cell says: `time` (a duration or a quoted text), `every` (a period), and why to review it."""
 
-    time: Optional[str] = None
+    time: str | None = None
     quoted: bool = False
-    every: Optional[str] = None
-    review: Optional[str] = None
+    every: str | None = None
+    review: str | None = None
 
 
 def read_time(cell: str) -> TimeReading:
@@ -51,7 +50,7 @@ def read_time(cell: str) -> TimeReading:
     return TimeReading(time=text, quoted=True, review=review)
 
 
-def _duration(text: str) -> Optional[TimeReading]:
+def _duration(text: str) -> TimeReading | None:
     """A duration: a range, or one or more number-unit terms."""
     match = _RANGE.fullmatch(text)
     if match:
@@ -64,7 +63,7 @@ def _duration(text: str) -> Optional[TimeReading]:
         if all(unit for _, unit in terms):
             spelled = [_tidy(found.group(0)[: found.end(1) - found.start(0)] + _spelled_of(found)) for found in
                        _TERM.finditer(text)]
-            wording = " ".join(f"{number} {unit}" for number, (_, unit) in zip(spelled, terms))
+            wording = " ".join(f"{number} {unit}" for number, (_, unit) in zip(spelled, terms, strict=False))
             return _if_accepted("time", wording, text)
     return None
 
@@ -75,7 +74,7 @@ def _spelled_of(found: re.Match) -> str:
     return f" {middle}" if middle else ""
 
 
-def _period(text: str) -> Optional[TimeReading]:
+def _period(text: str) -> TimeReading | None:
     """A period: '1 x 3 bulan', 'tiap bulan', 'sebulan sekali', '2 kali sebulan' ..."""
     match = _TIMES.fullmatch(text)
     if match:
@@ -89,7 +88,7 @@ def _period(text: str) -> Optional[TimeReading]:
     return None
 
 
-def _times_reading(match: re.Match, text: str) -> Optional[TimeReading]:
+def _times_reading(match: re.Match, text: str) -> TimeReading | None:
     """'1 x 3 bulan' is a period; '1 x 24 jam' is the deadline of official letters: a duration to review."""
     unit = _unit(match.group(3))
     if unit is None:
@@ -101,7 +100,7 @@ def _times_reading(match: re.Match, text: str) -> Optional[TimeReading]:
     return _if_accepted("every", f"{match.group(1)} x {every}", text)
 
 
-def _period_wording(pattern, match: re.Match) -> Optional[str]:
+def _period_wording(pattern, match: re.Match) -> str | None:
     """The period words the language reads, for the pattern that matched."""
     if pattern is _EVERY:
         unit = _unit(match.group(2))
@@ -112,7 +111,7 @@ def _period_wording(pattern, match: re.Match) -> Optional[str]:
     return f"{match.group(1)} x {match.group(2).lower()}"
 
 
-def _if_accepted(attribute: str, wording: Optional[str], original: str) -> Optional[TimeReading]:
+def _if_accepted(attribute: str, wording: str | None, original: str) -> TimeReading | None:
     """The reading, if the language accepts the original wording (kept as written) or else the tidied one."""
     for candidate in (original, wording):
         if candidate and accepted(attribute, candidate):
@@ -122,7 +121,7 @@ def _if_accepted(attribute: str, wording: Optional[str], original: str) -> Optio
     return None
 
 
-def _unit(word: str) -> Optional[str]:
+def _unit(word: str) -> str | None:
     """The unit word as the language knows it, or None."""
     folded = " ".join(word.lower().split())
     if unit_of(folded) is not None:

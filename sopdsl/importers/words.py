@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 _NOT_LETTER = re.compile(r"[^0-9a-z]+")
 
@@ -36,7 +35,7 @@ GROUPS = ("performers", "quality")
 """Headings that stand over several columns: the role columns, and the Mutu Baku columns."""
 
 
-def column_kind(text: str) -> Optional[str]:
+def column_kind(text: str) -> str | None:
     """The kind of column a heading names, or None for a heading that names none (a role's name, say)."""
     word = compact(text)
     if not word:
@@ -73,7 +72,7 @@ IDENTITY_LABELS = {
 _LABEL_OF = {word: name for name, words in IDENTITY_LABELS.items() for word in words}
 
 
-def identity_label(text: str) -> Optional[str]:
+def identity_label(text: str) -> str | None:
     """The identity field a label cell names ('TANGGAL EFEKTIF', 'Dasar Hukum:'), or None."""
     return _LABEL_OF.get(compact(text))
 
@@ -93,7 +92,7 @@ SYMBOL_WORDS = {
 """A role cell naming its symbol instead of drawing it, as a spreadsheet does."""
 
 
-def symbol_word(text: str) -> Optional[str]:
+def symbol_word(text: str) -> str | None:
     """'decision', 'process' or 'terminator' for a role cell that names a symbol ('Keputusan', 'Mulai'), else None."""
     return SYMBOL_WORDS.get(compact(text))
 
@@ -103,7 +102,7 @@ def is_mark(text: str) -> bool:
     return text.strip().lower() in MARKS
 
 
-def branch_kind(text: str) -> Optional[str]:
+def branch_kind(text: str) -> str | None:
     """'yes' or 'no' for a decision label such as 'Ya' or 'Tidak', else None."""
     word = compact(text)
     if word in YES_WORDS:

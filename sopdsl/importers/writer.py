@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Tuple
 
 from .draft import Branch, Draft, DraftStep, slug, unique
 
@@ -36,9 +35,9 @@ class _Lines:
 
     def __init__(self) -> None:
         """No lines yet."""
-        self.lines: List[str] = []
+        self.lines: list[str] = []
 
-    def add(self, line: str, reasons: Optional[List[str]] = None, indent: int = 0) -> None:
+    def add(self, line: str, reasons: list[str] | None = None, indent: int = 0) -> None:
         """A line, after one `# periksa` comment per reason, indented as the line."""
         for reason in reasons or ():
             self.lines.append(f"{' ' * indent}{REVIEW} {' '.join(reason.split())}")
@@ -89,10 +88,10 @@ def _header_fields(draft: Draft, out: _Lines) -> None:
             out.add(f"  {keyword}: {text_value(str(value))}", reasons, 2)
 
 
-def _step_ids(draft: Draft) -> Dict[Tuple[int, int], str]:
+def _step_ids(draft: Draft) -> dict[tuple[int, int], str]:
     """Ids for the steps a jump names, keyed by (section position, step position)."""
     taken = set(draft.roles) | {section.id for section in draft.sections if section.id}
-    ids: Dict[Tuple[int, int], str] = {}
+    ids: dict[tuple[int, int], str] = {}
     for number, section in enumerate(draft.sections):
         targets = {b.target for step in section.steps for b in step.branches if isinstance(b.target, int)}
         targets |= {step.next for step in section.steps if isinstance(step.next, int)}
@@ -102,7 +101,7 @@ def _step_ids(draft: Draft) -> Dict[Tuple[int, int], str]:
     return ids
 
 
-def _step(out: _Lines, step: DraftStep, step_id: Optional[str], target_of) -> None:
+def _step(out: _Lines, step: DraftStep, step_id: str | None, target_of) -> None:
     """One step or decision with its attributes and branches."""
     keyword = "decision" if step.decision else "step"
     opening = f"{keyword} {step_id}:" if step_id else f"{keyword}:"
@@ -133,7 +132,7 @@ def _source_comment(step: DraftStep, written: str) -> str:
     return "  # Waktu: " + " ".join(step.time_source.replace('"', "'").split())
 
 
-def _target(ids: Dict[Tuple[int, int], str], section: int, target: object) -> str:
+def _target(ids: dict[tuple[int, int], str], section: int, target: object) -> str:
     """A branch or next target: the id of the step at that position, or 'next' / 'end'."""
     return ids[(section, target)] if isinstance(target, int) else str(target)
 
@@ -143,7 +142,7 @@ def _branch_key(branch: Branch) -> str:
     return f"branch {text_value(branch.label or '', quote=True)}" if branch.kind == "label" else branch.kind
 
 
-def format_draft(text: str) -> Tuple[str, Optional[str]]:
+def format_draft(text: str) -> tuple[str, str | None]:
     """The text in canonical form, and None; or the text as it is, and why it does not parse or format."""
     from ..format import FormatError, format_text
     from ..parse import SopSyntaxError

@@ -7,7 +7,6 @@ import datetime
 import posixpath
 import zipfile
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
 from xml.etree import ElementTree
 
 from .document import Cell, Document, ImportFailure, MissingDependency, Row, fill_merge, split_at_empty_rows
@@ -20,7 +19,7 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _WHITE = {None, "00000000", "FFFFFFFF", "00FFFFFF"}
-Placed = Dict[Tuple[int, int], List[Tuple[Optional[str], str]]]
+Placed = dict[tuple[int, int], list[tuple[str | None, str]]]
 
 
 def read(path: Path) -> Document:
@@ -58,11 +57,11 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def _grid(sheet, placed: Placed) -> List[Row]:
+def _grid(sheet, placed: Placed) -> list[Row]:
     """The sheet's cells (shapes placed) with its merged ranges resolved."""
     height = max([sheet.max_row] + [row + 1 for row, _ in placed])
     width = max([sheet.max_column] + [column + 1 for _, column in placed])
-    grid: List[Row] = []
+    grid: list[Row] = []
     for r in range(1, height + 1):
         row: Row = []
         for c in range(1, width + 1):
@@ -75,7 +74,7 @@ def _grid(sheet, placed: Placed) -> List[Row]:
     return grid
 
 
-def _placed_in(found: List[Tuple[Optional[str], str]]) -> Tuple[tuple, tuple]:
+def _placed_in(found: list[tuple[str | None, str]]) -> tuple[tuple, tuple]:
     """The shapes (text boxes and Ya/Tidak shapes left out) and texts anchored in one cell."""
     shapes = tuple(name for name, text in found if name is not None and not (text and branch_kind(text)))
     labels = tuple(text for _, text in found if text)
@@ -91,13 +90,13 @@ def _shaded(cell) -> bool:
     return color is not None and color.type == "rgb" and color.rgb not in _WHITE
 
 
-def sheet_drawings(path: Path) -> Dict[str, Placed]:
+def sheet_drawings(path: Path) -> dict[str, Placed]:
     """Sheet name -> (row, column) of each anchor -> [(preset name or None for a text box, its text)]."""
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         targets = _relationships(archive, "xl/workbook.xml", names)
-        result: Dict[str, Placed] = {}
+        result: dict[str, Placed] = {}
         for sheet in workbook.iter(f"{MAIN}sheet"):
             sheet_path = targets.get(sheet.get(R_ID) or "")
             if sheet_path is None or sheet_path not in names:
@@ -108,7 +107,7 @@ def sheet_drawings(path: Path) -> Dict[str, Placed]:
         return result
 
 
-def _relationships(archive, part: str, names, kind: str = "") -> Dict[str, str]:
+def _relationships(archive, part: str, names, kind: str = "") -> dict[str, str]:
     """Relationship id -> the part it points to (resolved against the part's folder)."""
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", name + ".rels")
@@ -139,7 +138,7 @@ def _place(drawing, placed: Placed) -> None:
             placed.setdefault(where, []).append((picture_name(words), ""))
 
 
-def _shape(shape) -> Tuple[Optional[str], str]:
+def _shape(shape) -> tuple[str | None, str]:
     """(preset name, or None for a text box; the shape's text)."""
     text = " ".join(" ".join(t.text or "" for t in shape.iter(f"{A}t")).split())
     properties = shape.find(f"{XDR}nvSpPr/{XDR}cNvSpPr")

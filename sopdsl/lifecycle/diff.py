@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import bisect
-from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from ..model import CALENDAR_FIELDS, HEADER_FIELDS, Activity, Calendar, Date, Ref, Section, Sop, Text
 
 STEP_FIELDS = ("text", "by", "needs", "time", "output", "note", "every", "uses", "next", "branches")
 
-Written = Union[str, List[str], None]
+Written = str | list[str] | None
 
 
 class Change(NamedTuple):
     """One change: its kind, where it is (section, step id, step number) and the field's old and new values."""
 
     kind: str
-    field: Optional[str] = None
+    field: str | None = None
     old: Written = None
     new: Written = None
-    section: Optional[str] = None
-    step: Optional[str] = None
-    number: Optional[str] = None
+    section: str | None = None
+    step: str | None = None
+    number: str | None = None
 
     def as_json(self) -> dict:
         return {
@@ -53,7 +54,7 @@ def as_written(value) -> Written:
     return value.wording
 
 
-def branches_written(step: Activity) -> Optional[str]:
+def branches_written(step: Activity) -> str | None:
     """A decision's branches as written: `yes: a; no: b; branch "label": c`."""
     parts = []
     for branch in step.branches:
@@ -71,13 +72,13 @@ def step_field(step: Activity, name: str) -> Written:
     return as_written(getattr(step, name))
 
 
-def sop_changes(old: Sop, new: Sop) -> List[Change]:
+def sop_changes(old: Sop, new: Sop) -> list[Change]:
     """Every change from `old` to `new`: header, then roles, then sections and steps, in the new file's order."""
     return [*_header_changes(old, new), *_role_changes(old, new), *_flow_changes(old, new)]
 
 
 def _header_changes(old: Sop, new: Sop) -> Iterable[Change]:
-    pairs: List[Tuple[str, Written, Written]] = [("id", old.id, new.id), ("title", old.title.value, new.title.value)]
+    pairs: list[tuple[str, Written, Written]] = [("id", old.id, new.id), ("title", old.title.value, new.title.value)]
     for keyword, name, _ in HEADER_FIELDS:
         pairs.append((keyword, as_written(getattr(old, name)), as_written(getattr(new, name))))
     for keyword, before, after in pairs:
@@ -85,9 +86,9 @@ def _header_changes(old: Sop, new: Sop) -> Iterable[Change]:
             yield Change("header-changed", keyword, before, after)
 
 
-def in_new_order(old_count: int, new_count: int, pairs: Dict[int, int]) -> List[Tuple[Optional[int], Optional[int]]]:
+def in_new_order(old_count: int, new_count: int, pairs: dict[int, int]) -> list[tuple[int | None, int | None]]:
     """(old, new) index pairs in the new order; an unmatched old item follows the match of the item before it."""
-    after: Dict[int, List[int]] = {}
+    after: dict[int, list[int]] = {}
     anchor = -1
     for index in range(old_count):
         if index in pairs:
@@ -95,7 +96,7 @@ def in_new_order(old_count: int, new_count: int, pairs: Dict[int, int]) -> List[
         else:
             after.setdefault(anchor, []).append(index)
     old_of = {new_index: old_index for old_index, new_index in pairs.items()}
-    ordered: List[Tuple[Optional[int], Optional[int]]] = [(index, None) for index in after.get(-1, [])]
+    ordered: list[tuple[int | None, int | None]] = [(index, None) for index in after.get(-1, [])]
     for new_index in range(new_count):
         ordered.append((old_of.get(new_index), new_index))
         ordered.extend((index, None) for index in after.get(new_index, []))
@@ -117,9 +118,9 @@ def _role_changes(old: Sop, new: Sop) -> Iterable[Change]:
                          new.roles[new_index].name.value)
 
 
-def _unique_pairs(candidates: Iterable[Tuple[int, Optional[int]]]) -> Dict[int, int]:
+def _unique_pairs(candidates: Iterable[tuple[int, int | None]]) -> dict[int, int]:
     """Old index -> new index, each new index taken once, first come first served."""
-    pairs: Dict[int, int] = {}
+    pairs: dict[int, int] = {}
     taken = set()
     for old_index, new_index in candidates:
         if new_index is not None and new_index not in taken:
@@ -132,11 +133,11 @@ class _Item(NamedTuple):
     """A section heading or a step, in file order, with its section and printed number."""
 
     section: Section
-    step: Optional[Activity]
-    number: Optional[str]
+    step: Activity | None
+    number: str | None
 
 
-def _items(sop: Sop) -> List[_Item]:
+def _items(sop: Sop) -> list[_Item]:
     items = []
     for section in sop.sections:
         items.append(_Item(section, None, None))
@@ -146,9 +147,9 @@ def _items(sop: Sop) -> List[_Item]:
     return items
 
 
-def _match_items(old: Sequence[_Item], new: Sequence[_Item]) -> Dict[int, int]:
+def _match_items(old: Sequence[_Item], new: Sequence[_Item]) -> dict[int, int]:
     """Sections by id; steps by id; steps without an id by their text."""
-    pairs: Dict[int, int] = {}
+    pairs: dict[int, int] = {}
     sections = {item.section.id: index for index, item in enumerate(new) if item.step is None}
     for index, item in enumerate(old):
         if item.step is None and item.section.id in sections:
@@ -177,7 +178,7 @@ def _match_items(old: Sequence[_Item], new: Sequence[_Item]) -> Dict[int, int]:
     return pairs
 
 
-def _moved(old: Sequence[_Item], new: Sequence[_Item], pairs: Dict[int, int]) -> set:
+def _moved(old: Sequence[_Item], new: Sequence[_Item], pairs: dict[int, int]) -> set:
     """New indexes of the matched steps that moved: to another section, or out of the longest run kept in order."""
     steps = sorted((new_index, old_index) for old_index, new_index in pairs.items() if old[old_index].step is not None)
     kept = set(longest_increasing([old_index for _, old_index in steps]))
@@ -188,11 +189,11 @@ def _moved(old: Sequence[_Item], new: Sequence[_Item], pairs: Dict[int, int]) ->
     }
 
 
-def longest_increasing(values: Sequence[int]) -> List[int]:
+def longest_increasing(values: Sequence[int]) -> list[int]:
     """The longest strictly increasing subsequence of the values (patience sorting)."""
-    tails: List[int] = []  # positions in `values` ending the best run of each length
-    before: List[Optional[int]] = [None] * len(values)
-    tail_values: List[int] = []
+    tails: list[int] = []  # positions in `values` ending the best run of each length
+    before: list[int | None] = [None] * len(values)
+    tail_values: list[int] = []
     for position, value in enumerate(values):
         length = bisect.bisect_left(tail_values, value)
         before[position] = tails[length - 1] if length else None
@@ -223,11 +224,11 @@ def _flow_changes(old: Sop, new: Sop) -> Iterable[Change]:
             yield from _step_change(before, after, new_index in moved)
 
 
-def _title(item: _Item) -> Optional[str]:
+def _title(item: _Item) -> str | None:
     return item.section.title.value if item.section.title is not None else None
 
 
-def _section_change(before: Optional[_Item], after: Optional[_Item]) -> Iterable[Change]:
+def _section_change(before: _Item | None, after: _Item | None) -> Iterable[Change]:
     if after is None:
         yield Change("section-removed", "title", _title(before), None, section=before.section.id)
     elif before is None:
@@ -236,7 +237,7 @@ def _section_change(before: Optional[_Item], after: Optional[_Item]) -> Iterable
         yield Change("section-changed", "title", _title(before), _title(after), section=after.section.id)
 
 
-def _step_change(before: Optional[_Item], after: Optional[_Item], moved: bool) -> Iterable[Change]:
+def _step_change(before: _Item | None, after: _Item | None, moved: bool) -> Iterable[Change]:
     if after is None:
         yield _at(before, "step-removed", None, before.step.text.value, None)
         return
@@ -251,5 +252,5 @@ def _step_change(before: Optional[_Item], after: Optional[_Item], moved: bool) -
             yield _at(after, "step-changed", name, old_value, new_value)
 
 
-def _at(item: _Item, kind: str, field: Optional[str], old: Written, new: Written) -> Change:
+def _at(item: _Item, kind: str, field: str | None, old: Written, new: Written) -> Change:
     return Change(kind, field, old, new, section=item.section.id, step=item.step.id, number=item.number)

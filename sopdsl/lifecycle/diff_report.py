@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import List, NamedTuple, Optional, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..analysis.calendar import CalendarError, calendar_minutes, duration_minutes, json_minutes, spell_range
 from ..analysis.totals import SopTotals, sop_totals
@@ -60,19 +61,19 @@ class Version(NamedTuple):
 
     name: str
     sop: Sop
-    totals: Optional[SopTotals]
+    totals: SopTotals | None
 
 
 def version(name: str, sop: Sop) -> Version:
     """The version with its totals under its own calendar."""
     try:
-        totals: Optional[SopTotals] = sop_totals(sop)
+        totals: SopTotals | None = sop_totals(sop)
     except CalendarError:
         totals = None
     return Version(name, sop, totals)
 
 
-def sla_status(version: Version) -> Optional[str]:
+def sla_status(version: Version) -> str | None:
     """`met`, `at-risk` (the high end or the max total exceeds the sla) or `exceeded` (even the low end does)."""
     if version.sop.sla is None or version.totals is None:
         return None
@@ -85,7 +86,7 @@ def sla_status(version: Version) -> Optional[str]:
     return "met"
 
 
-def _totals_json(totals: Optional[SopTotals]) -> Optional[dict]:
+def _totals_json(totals: SopTotals | None) -> dict | None:
     if totals is None:
         return None
     return {
@@ -118,7 +119,7 @@ def _where(change: Change) -> str:
     return change.section or ""
 
 
-def _total_words(version: Version, lang: str) -> List[str]:
+def _total_words(version: Version, lang: str) -> list[str]:
     """Typical, min and max spelled out; one cell saying the calendar is invalid when it is."""
     words = WORDS[lang]
     if version.totals is None:
@@ -151,7 +152,7 @@ def as_text(old: Version, new: Version, changes: Sequence[Change], lang: str = "
         head = " ".join(filter(None, [change.kind, where, change.field]))
         lines.append(f"  {head}: {_value(change.old)} -> {_value(change.new)}")
     before, after = _total_words(old, lang), _total_words(new, lang)
-    for key, first, second in zip(("typical", "min", "max"), before, after):
+    for key, first, second in zip(("typical", "min", "max"), before, after, strict=False):
         lines.append(f"  {words['totals']} ({words[key]}): {first} -> {second}")
     lines.append(f"  {words['sla']}: {_sla_words(old, lang)} -> {_sla_words(new, lang)}")
     return "\n".join(lines) + "\n"
@@ -172,7 +173,9 @@ def as_markdown(old: Version, new: Version, changes: Sequence[Change], lang: str
     else:
         lines.append(escape(words["none"]))
     lines += ["", table_line(["", words["before"], words["after"]]), "|" + " --- |" * 3]
-    for key, first, second in zip(("typical", "min", "max"), _total_words(old, lang), _total_words(new, lang)):
+    for key, first, second in zip(
+        ("typical", "min", "max"), _total_words(old, lang), _total_words(new, lang), strict=False
+    ):
         lines.append(table_line([f"{words['totals']} ({words[key]})", first, second]))
     lines.append(table_line([words["sla"], _sla_words(old, lang), _sla_words(new, lang)]))
     return "\n".join(lines) + "\n"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import Callable, Dict, Iterable, NamedTuple, Optional, Set, Tuple
+from typing import NamedTuple
 
 from ..analysis.calendar import calendar_minutes, duration_minutes
 from ..analysis.totals import SopTotals
@@ -23,12 +24,12 @@ class WorkingDays:
         self.days_per_week = days_per_week
         self.extra = frozenset(extra_holidays)
         self.national = national
-        self._years: Dict[int, Set[datetime.date]] = {}
+        self._years: dict[int, set[datetime.date]] = {}
 
-    def holidays_of(self, year: int) -> Set[datetime.date]:
+    def holidays_of(self, year: int) -> set[datetime.date]:
         """The year's national holidays (from the `holidays` package) and the extra ones."""
         if year not in self._years:
-            national: Set[datetime.date] = set()
+            national: set[datetime.date] = set()
             if self.national:
                 national = set(_national_holidays(year))
             self._years[year] = national | {day for day in self.extra if day.year == year}
@@ -75,10 +76,10 @@ class DueDates(NamedTuple):
 
     sop_id: str
     start: datetime.date
-    typical: Tuple[datetime.date, datetime.date]
+    typical: tuple[datetime.date, datetime.date]
     min: datetime.date
     max: datetime.date
-    sla: Optional[datetime.date]
+    sla: datetime.date | None
 
     def as_json(self) -> dict:
         result = {

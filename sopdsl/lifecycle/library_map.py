@@ -4,7 +4,8 @@ cycles, and every role with the SOPs it works in."""
 from __future__ import annotations
 
 import re
-from typing import Dict, List, NamedTuple, Sequence, Tuple
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..analysis.library import first_by_id, strongly_connected
 from ..model import Ref, Sop
@@ -25,19 +26,19 @@ class RoleUse(NamedTuple):
     """A role by its normalised name, and each (SOP id, role name as written) where it works."""
 
     name: str
-    sops: Tuple[Tuple[str, str], ...]
+    sops: tuple[tuple[str, str], ...]
 
 
 class LibraryMap(NamedTuple):
     """The SOPs (first of each id), their links, `uses` cycles and roles."""
 
-    sops: Dict[str, Sop]
-    links: Tuple[Link, ...]
-    cycles: Tuple[Tuple[str, ...], ...]
-    roles: Tuple[RoleUse, ...]
+    sops: dict[str, Sop]
+    links: tuple[Link, ...]
+    cycles: tuple[tuple[str, ...], ...]
+    roles: tuple[RoleUse, ...]
 
     @property
-    def dangling(self) -> Tuple[Link, ...]:
+    def dangling(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if not link.found)
 
 
@@ -57,7 +58,7 @@ def library_map(sops: Sequence[Sop]) -> LibraryMap:
     by_title = {}
     for sop in library.values():
         by_title.setdefault(_title_key(sop.title.value), sop.id)
-    links: List[Link] = []
+    links: list[Link] = []
     for sop in library.values():
         seen = set()
         for item in sop.related:
@@ -74,8 +75,8 @@ def library_map(sops: Sequence[Sop]) -> LibraryMap:
     return LibraryMap(library, tuple(links), _uses_cycles(library, links), _roles(library))
 
 
-def _uses_cycles(library: Dict[str, Sop], links: Sequence[Link]) -> Tuple[Tuple[str, ...], ...]:
-    graph: Dict[str, List[str]] = {sop_id: [] for sop_id in library}
+def _uses_cycles(library: dict[str, Sop], links: Sequence[Link]) -> tuple[tuple[str, ...], ...]:
+    graph: dict[str, list[str]] = {sop_id: [] for sop_id in library}
     for link in links:
         if link.kind == USES and link.found:
             graph[link.source].append(link.target)
@@ -86,9 +87,9 @@ def _uses_cycles(library: Dict[str, Sop], links: Sequence[Link]) -> Tuple[Tuple[
     )
 
 
-def _roles(library: Dict[str, Sop]) -> Tuple[RoleUse, ...]:
-    found: Dict[str, Dict[str, str]] = {}
-    shown: Dict[str, str] = {}
+def _roles(library: dict[str, Sop]) -> tuple[RoleUse, ...]:
+    found: dict[str, dict[str, str]] = {}
+    shown: dict[str, str] = {}
     for sop in library.values():
         for role in sop.roles:
             key = folded(role.name.value)
@@ -98,10 +99,10 @@ def _roles(library: Dict[str, Sop]) -> Tuple[RoleUse, ...]:
     return tuple(RoleUse(shown[key], tuple(found[key].items())) for key in ordered)
 
 
-def layers(library_map: LibraryMap) -> List[List[str]]:
+def layers(library_map: LibraryMap) -> list[list[str]]:
     """SOPs in columns: an SOP stands one column right of every SOP it uses (cycles kept in one column)."""
-    column: Dict[str, int] = {}
-    uses: Dict[str, List[str]] = {sop_id: [] for sop_id in library_map.sops}
+    column: dict[str, int] = {}
+    uses: dict[str, list[str]] = {sop_id: [] for sop_id in library_map.sops}
     for link in library_map.links:
         if link.kind == USES and link.found:
             uses[link.source].append(link.target)
@@ -111,7 +112,7 @@ def layers(library_map: LibraryMap) -> List[List[str]]:
                     default=0)
         for sop_id in component:
             column[sop_id] = depth
-    result: List[List[str]] = [[] for _ in range(max(column.values(), default=-1) + 1)]
+    result: list[list[str]] = [[] for _ in range(max(column.values(), default=-1) + 1)]
     for sop_id in library_map.sops:
         result[column[sop_id]].append(sop_id)
     return result

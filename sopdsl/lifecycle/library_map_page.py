@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ..model import Sop
 from ..render.xml_text import xml_safe
@@ -59,7 +59,7 @@ def _escaped(text: str) -> str:
     return escape(xml_safe(text))
 
 
-def _positions(data: LibraryMap) -> Tuple[Dict[str, Tuple[int, int]], List[str]]:
+def _positions(data: LibraryMap) -> tuple[dict[str, tuple[int, int]], list[str]]:
     """Each box's top-left corner: SOPs in their columns, then a column of the ids that lead nowhere."""
     columns = layers(data)
     missing = list(dict.fromkeys(link.target for link in data.dangling))
@@ -72,7 +72,7 @@ def _positions(data: LibraryMap) -> Tuple[Dict[str, Tuple[int, int]], List[str]]
     return places, missing
 
 
-def _edge_point(center: Tuple[float, float], toward: Tuple[float, float]) -> Tuple[float, float]:
+def _edge_point(center: tuple[float, float], toward: tuple[float, float]) -> tuple[float, float]:
     """Where the line from a box's center toward a point leaves the box."""
     dx, dy = toward[0] - center[0], toward[1] - center[1]
     if dx == 0 and dy == 0:
@@ -81,7 +81,7 @@ def _edge_point(center: Tuple[float, float], toward: Tuple[float, float]) -> Tup
     return center[0] + dx * scale, center[1] + dy * scale
 
 
-def library_map_svg(data: LibraryMap, links: Optional[Mapping[str, str]] = None, lang: str = "id") -> str:
+def library_map_svg(data: LibraryMap, links: Mapping[str, str] | None = None, lang: str = "id") -> str:
     """The map drawn as SVG: a box per SOP, `uses` arrows solid, `related` arrows dashed, missing ones red."""
     places, missing = _positions(data)
     width = max((x for x, _ in places.values()), default=0) + BOX_WIDTH + MARGIN
@@ -109,7 +109,7 @@ def library_map_svg(data: LibraryMap, links: Optional[Mapping[str, str]] = None,
     return "\n".join(parts)
 
 
-def _box(place: Tuple[int, int], title: str, caption: str, href: Optional[str], problem: bool) -> str:
+def _box(place: tuple[int, int], title: str, caption: str, href: str | None, problem: bool) -> str:
     x, y = place
     lines = textwrap.wrap(title, LINE_CHARACTERS)[:2] or [""]
     if len(textwrap.wrap(title, LINE_CHARACTERS)) > 2:
@@ -124,7 +124,7 @@ def _box(place: Tuple[int, int], title: str, caption: str, href: Optional[str], 
     return f'<a href="{escape(href)}">{box}</a>' if href else box
 
 
-def library_map_page(sops: Sequence[Sop], lang: str = "id", links: Optional[Mapping[str, str]] = None) -> str:
+def library_map_page(sops: Sequence[Sop], lang: str = "id", links: Mapping[str, str] | None = None) -> str:
     """The whole page for the SOPs given; `links` maps an SOP id to the href of its document."""
     words = WORDS[lang]
     data = library_map(sops)
@@ -159,7 +159,7 @@ def library_map_page(sops: Sequence[Sop], lang: str = "id", links: Optional[Mapp
     ])
 
 
-def _list(items: List[str], words: Dict[str, str]) -> List[str]:
+def _list(items: list[str], words: dict[str, str]) -> list[str]:
     if not items:
         return [f"<p>{escape(words['none'])}</p>"]
     return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>"]

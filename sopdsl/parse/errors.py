@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence, Tuple
+from collections.abc import Sequence
 
 from lark import Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
@@ -28,7 +28,7 @@ def explain(error: UnexpectedInput, text: str, history: Sequence[Token]) -> SopS
     return SopSyntaxError(choose(situation).text(situation), line, column)
 
 
-def _position(error: UnexpectedInput, text: str) -> Tuple[int, int]:
+def _position(error: UnexpectedInput, text: str) -> tuple[int, int]:
     """Where the error points: a stray indent at its end, a missing value at the end of its line."""
     line, column = error.line, error.column
     if isinstance(error, UnexpectedToken) and error.token.type == "_INDENT":
@@ -40,7 +40,7 @@ def _position(error: UnexpectedInput, text: str) -> Tuple[int, int]:
     return line, column
 
 
-def _end_of_line(text: str, token: Token, line: int, column: int) -> Tuple[int, int]:
+def _end_of_line(text: str, token: Token, line: int, column: int) -> tuple[int, int]:
     """Point a missing value at the end of the line it is missing from, not at the next line."""
     if token.type == "$END":
         return _last_position(text)
@@ -51,7 +51,7 @@ def _end_of_line(text: str, token: Token, line: int, column: int) -> Tuple[int, 
     return line, column
 
 
-def _last_position(text: str) -> Tuple[int, int]:
+def _last_position(text: str) -> tuple[int, int]:
     stripped = text.rstrip("\r\n")
     line = stripped.count("\n") + 1
     return line, len(stripped) - (stripped.rfind("\n") + 1) + 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, List
 
 from .vocabulary import GRAMMAR_KEYWORDS
 
@@ -24,7 +23,7 @@ def keyword_terminals() -> str:
     The look-ahead keeps `bypass` or `step-2` from reading as a keyword and its rest; the contextual lexer tries
     a keyword only where the parser expects it, so a keyword is still free as an id or a word of text elsewhere.
     """
-    words: Dict[str, List[str]] = {}
+    words: dict[str, list[str]] = {}
     for keywords in GRAMMAR_KEYWORDS:
         for entry in keywords:
             spellings = words.setdefault(entry.terminal, [])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, FrozenSet, Iterable, Optional, Sequence, Tuple
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -19,7 +19,7 @@ def _either(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _quoted(words: Iterable[str]) -> Tuple[str, ...]:
+def _quoted(words: Iterable[str]) -> tuple[str, ...]:
     """Each word in single quotes, as messages name keywords."""
     return tuple(f"'{word}'" for word in words)
 
@@ -89,12 +89,12 @@ class Situation:
     """Where the parser stumbled, in the terms the messages are chosen by."""
 
     error: UnexpectedInput
-    expected: FrozenSet[str]
+    expected: frozenset[str]
     found: str
     """The word found, 'end of line', or '$END' at the end of the file."""
-    key: Optional[Token]
+    key: Token | None
     """The keyword that opened the current line (`by`, `time`, `step`...), if any."""
-    previous: Optional[Token]
+    previous: Token | None
     """The token before the one the parser stumbled on (or the last one, for a lexer error)."""
 
     @classmethod
@@ -119,7 +119,7 @@ class Situation:
         return self.previous.type if self.previous is not None else ""
 
     @property
-    def char(self) -> Optional[str]:
+    def char(self) -> str | None:
         """The character the lexer could not read, for a lexer error."""
         return self.error.char if isinstance(self.error, UnexpectedCharacters) else None
 
@@ -177,7 +177,7 @@ class Message:
         return self.template.format(s=situation, **WORDS)
 
 
-MESSAGES: Tuple[Message, ...] = (
+MESSAGES: tuple[Message, ...] = (
     Message(
         "text-after-quote",
         lambda s: s.previous_type == "STRING" and s.found != "end of line",
@@ -281,7 +281,7 @@ def choose(situation: Situation) -> Message:
     return next(message for message in MESSAGES if message.applies(situation))
 
 
-def _previous(history: Sequence[Token], error: UnexpectedInput) -> Optional[Token]:
+def _previous(history: Sequence[Token], error: UnexpectedInput) -> Token | None:
     """The token before the one the parser stumbled on (or the last one, for a lexer error)."""
     tokens = [t for t in history if t.type not in ("_INDENT", "_DEDENT")]
     if isinstance(error, UnexpectedToken) and tokens and tokens[-1] is error.token:
@@ -289,7 +289,7 @@ def _previous(history: Sequence[Token], error: UnexpectedInput) -> Optional[Toke
     return tokens[-1] if tokens else None
 
 
-def _line_key(history: Sequence[Token]) -> Optional[Token]:
+def _line_key(history: Sequence[Token]) -> Token | None:
     """The keyword that opened the current line (`by`, `time`, `step`...), if any."""
     tokens = list(history)
     while tokens and tokens[-1].type in _LAYOUT_TYPES:

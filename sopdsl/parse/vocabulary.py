@@ -9,8 +9,9 @@ messages, the model's field list and the formatter take their words from it. A n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Dict, Iterator, Mapping, NamedTuple, Optional, Tuple
+from typing import NamedTuple
 
 ENGLISH = "en"
 """The language of the canonical spellings: the ones the formatter writes and the messages name."""
@@ -33,7 +34,7 @@ class Keyword(NamedTuple):
         return self.spellings[ENGLISH]
 
     @property
-    def words(self) -> Tuple[str, ...]:
+    def words(self) -> tuple[str, ...]:
         """Every spelling, the canonical one first, each once (a word may be the same in two languages)."""
         return tuple(dict.fromkeys(self.spellings.values()))
 
@@ -53,7 +54,7 @@ class Keywords:
 
     def __init__(self, *keywords: Keyword):
         self.keywords = keywords
-        self._by_word: Dict[str, Keyword] = {}
+        self._by_word: dict[str, Keyword] = {}
         self._by_concept = {entry.concept: entry for entry in keywords}
         for entry in keywords:
             for word in entry.words:
@@ -67,7 +68,7 @@ class Keywords:
     def __getitem__(self, concept: str) -> Keyword:
         return self._by_concept[concept]
 
-    def find(self, word: str) -> Optional[Keyword]:
+    def find(self, word: str) -> Keyword | None:
         """The keyword a written word spells, or None."""
         return self._by_word.get(word)
 
@@ -76,15 +77,15 @@ class Keywords:
         return self._by_word[word].concept
 
     @property
-    def concepts(self) -> Tuple[str, ...]:
+    def concepts(self) -> tuple[str, ...]:
         return tuple(entry.concept for entry in self.keywords)
 
     @property
-    def english(self) -> Tuple[str, ...]:
+    def english(self) -> tuple[str, ...]:
         return tuple(entry.english for entry in self.keywords)
 
     @property
-    def terminals(self) -> Tuple[str, ...]:
+    def terminals(self) -> tuple[str, ...]:
         """The grammar terminals of these keywords, each once, in table order."""
         return tuple(dict.fromkeys(entry.terminal for entry in self.keywords))
 
@@ -149,6 +150,6 @@ TARGETS = Keywords(
 )
 """The words a jump may name instead of a step id: lexed as ids, and told apart by the flow graph."""
 
-GRAMMAR_KEYWORDS: Tuple[Keywords, ...] = (TOP_LEVEL, HEADER, CALENDAR, ATTRIBUTES, BRANCHES)
+GRAMMAR_KEYWORDS: tuple[Keywords, ...] = (TOP_LEVEL, HEADER, CALENDAR, ATTRIBUTES, BRANCHES)
 """The keywords that have terminals of their own in the grammar."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Optional, Tuple
+from collections.abc import Mapping
 
 from attrs import field, frozen
 
@@ -17,8 +17,8 @@ class Arrow:
     """An arrow between two steps of a flow; `target` None is the end of the procedure."""
 
     source: StepRow
-    target: Optional[StepRow]
-    label: Optional[str]  # "Ya"/"Tidak" or the branch label; None for plain flow
+    target: StepRow | None
+    label: str | None  # "Ya"/"Tidak" or the branch label; None for plain flow
 
     @property
     def back(self) -> bool:
@@ -30,19 +30,19 @@ class Arrow:
 class Flow:
     """One section: its title row (None for the implicit flow), its steps in order and its arrows."""
 
-    heading: Optional[SectionRow]
-    steps: Tuple[StepRow, ...]
-    arrows: Tuple[Arrow, ...]
-    outgoing: Mapping[str, Tuple[Arrow, ...]] = field(eq=False, repr=False)
+    heading: SectionRow | None
+    steps: tuple[StepRow, ...]
+    arrows: tuple[Arrow, ...]
+    outgoing: Mapping[str, tuple[Arrow, ...]] = field(eq=False, repr=False)
 
     @outgoing.default
-    def _index_arrows(self) -> Mapping[str, Tuple[Arrow, ...]]:
-        by_source: Dict[str, List[Arrow]] = {}
+    def _index_arrows(self) -> Mapping[str, tuple[Arrow, ...]]:
+        by_source: dict[str, list[Arrow]] = {}
         for arrow in self.arrows:
             by_source.setdefault(arrow.source.key, []).append(arrow)
         return {key: tuple(arrows) for key, arrows in by_source.items()}
 
-    def arrows_from(self, row: StepRow) -> Tuple[Arrow, ...]:
+    def arrows_from(self, row: StepRow) -> tuple[Arrow, ...]:
         return self.outgoing.get(row.key, ())
 
 
@@ -50,15 +50,15 @@ class Flow:
 class Diagram:
     """What every drawing of an SOP needs: the Pelaksana columns and the flows."""
 
-    columns: Tuple[Column, ...]
-    flows: Tuple[Flow, ...]
+    columns: tuple[Column, ...]
+    flows: tuple[Flow, ...]
 
 
 def diagram(sop: Sop, lang: str = "id") -> Diagram:
     """The SOP's columns and flows; targets that name no step of the flow are left out (the checker reports them)."""
     rows = table_rows(sop, lang)
-    headings: Dict[int, SectionRow] = {row.section: row for row in rows if isinstance(row, SectionRow)}
-    by_section: Dict[int, List[StepRow]] = {}
+    headings: dict[int, SectionRow] = {row.section: row for row in rows if isinstance(row, SectionRow)}
+    by_section: dict[int, list[StepRow]] = {}
     for row in rows:
         if isinstance(row, StepRow):
             by_section.setdefault(row.section, []).append(row)

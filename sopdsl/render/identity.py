@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Tuple
+from collections.abc import Iterable
 
 from attrs import frozen
 
@@ -23,10 +23,10 @@ class Field:
 
     key: str
     label: str
-    entries: Tuple[str, ...]
+    entries: tuple[str, ...]
     numbered: bool  # a list of several items, printed "1. …", "2. …"
 
-    def lines(self) -> List[str]:
+    def lines(self) -> list[str]:
         """The entries as printed lines, numbered when the field is a list of several items."""
         if not self.numbered:
             return list(self.entries)
@@ -37,7 +37,7 @@ class Field:
         return "\n".join(self.lines())
 
 
-def identity_fields(sop: Sop, options: RenderOptions) -> List[Field]:
+def identity_fields(sop: Sop, options: RenderOptions) -> list[Field]:
     """Unit, the head fields (Nomor SOP … Nama SOP) and the grid fields (Dasar Hukum … Pencatatan), in order."""
     lang = options.lang
     labels = {**LABELS[lang], **WORDING[lang]}
@@ -60,19 +60,19 @@ def identity_fields(sop: Sop, options: RenderOptions) -> List[Field]:
     return [Field(key, labels[key], *values[key]) for key in keys]
 
 
-def _text(text: Optional[Text]) -> Tuple[str, ...]:
+def _text(text: Text | None) -> tuple[str, ...]:
     return (text.value,) if text is not None else ()
 
 
-def _date(date: Optional[Date], lang: str) -> Tuple[str, ...]:
+def _date(date: Date | None, lang: str) -> tuple[str, ...]:
     return (date_text(date.value, lang),) if date is not None else ()
 
 
-def _items(items: Iterable[Text]) -> Tuple[Tuple[str, ...], bool]:
+def _items(items: Iterable[Text]) -> tuple[tuple[str, ...], bool]:
     return _listed(tuple(item.value for item in items))
 
 
-def _listed(entries: Tuple[str, ...]) -> Tuple[Tuple[str, ...], bool]:
+def _listed(entries: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return entries, len(entries) > 1
 
 

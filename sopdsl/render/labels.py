@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
 
 from ..model import Activity, Duration, Period
 
@@ -130,7 +129,7 @@ def time_text(step: Activity, lang: str = "id") -> str:
     return "; ".join(parts)
 
 
-def branch_label(branch_kind: str, label: Optional[str], lang: str = "id") -> Optional[str]:
+def branch_label(branch_kind: str, label: str | None, lang: str = "id") -> str | None:
     """The words printed beside a branch: "Ya"/"Tidak" or the author's label; None for plain flow."""
     if branch_kind == "yes":
         return LABELS[lang]["yes"]

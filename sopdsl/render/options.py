@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Optional, Tuple
+from collections.abc import Mapping
 
 from attrs import field, frozen
 
@@ -20,7 +20,7 @@ class RenderOptions:
     paper: str = "a4"
     first_page_rows: int = 6  # step rows on the first page of the flowchart table
     page_rows: int = 5  # step rows on each later page
-    totals: Optional[SopTotals] = None  # computed from the SOP alone when None
+    totals: SopTotals | None = None  # computed from the SOP alone when None
     sop_links: Mapping[str, str] = field(factory=dict)  # SOP id -> href, for `related` and `uses`
     sop_titles: Mapping[str, str] = field(factory=dict)  # SOP id -> title, printed beside the link
 
@@ -28,7 +28,7 @@ class RenderOptions:
         return self.first_page_rows if page == 0 else self.page_rows
 
 
-def parse_rows_per_page(text: str) -> Tuple[int, int]:
+def parse_rows_per_page(text: str) -> tuple[int, int]:
     """`N` or `FIRST,NEXT` step rows per page, each at least 1."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) not in (1, 2) or not all(part.isdigit() and int(part) >= 1 for part in parts):

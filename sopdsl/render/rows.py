@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple, Union
-
 from attrs import frozen
 
 from ..model import Activity, Role, Sop
@@ -15,7 +13,7 @@ from .options import RenderOptions
 class Column:
     """One Pelaksana column: a declared role, or the stand-in used when the SOP declares none."""
 
-    role_id: Optional[str]
+    role_id: str | None
     name: str
 
 
@@ -36,7 +34,7 @@ class StepRow:
     position: int  # index of the step in its section's flow
     number: int
     step: Activity
-    columns: Tuple[int, ...]  # performer columns, first one carries the flow
+    columns: tuple[int, ...]  # performer columns, first one carries the flow
     assigned: bool  # False when no `by` names a declared role (the symbol then stands in a borrowed column)
     first: bool  # first step of its flow: drawn as a capsule
     last: bool  # last step of its flow: drawn as a capsule
@@ -54,17 +52,17 @@ class StepRow:
         return "decision" if self.step.is_decision else "process"
 
 
-Row = Union[SectionRow, StepRow]
+Row = SectionRow | StepRow
 
 
-def columns_of(sop: Sop, lang: str = "id") -> List[Column]:
+def columns_of(sop: Sop, lang: str = "id") -> list[Column]:
     """The Pelaksana columns in declaration order; one stand-in column when no role is declared."""
     if not sop.roles:
         return [Column(None, LABELS[lang]["no_role"])]
     return [Column(role.id, role.name.value) for role in _unique_roles(sop.roles)]
 
 
-def _unique_roles(roles: Tuple[Role, ...]) -> List[Role]:
+def _unique_roles(roles: tuple[Role, ...]) -> list[Role]:
     seen, unique = set(), []
     for role in roles:
         if role.id not in seen:
@@ -73,10 +71,10 @@ def _unique_roles(roles: Tuple[Role, ...]) -> List[Role]:
     return unique
 
 
-def table_rows(sop: Sop, lang: str = "id") -> List[Row]:
+def table_rows(sop: Sop, lang: str = "id") -> list[Row]:
     """Every row of the flowchart table in order; steps are numbered 1, 2, 3 ... within each section."""
     column_of = {column.role_id: i for i, column in enumerate(columns_of(sop, lang)) if column.role_id}
-    rows: List[Row] = []
+    rows: list[Row] = []
     previous_column = 0
     for section_index, section in enumerate(sop.sections):
         if section.id is not None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from ..analysis.calendar import CalendarError, calendar_minutes, spell_range
 from ..analysis.totals import sop_totals
 from ..model import Sop, Unit
@@ -11,7 +9,7 @@ from .labels import LABELS
 from .options import RenderOptions
 
 
-def total_text(sop: Sop, options: RenderOptions) -> Optional[str]:
+def total_text(sop: Sop, options: RenderOptions) -> str | None:
     """The typical total in working days, hours and minutes, and how many steps have no measured time.
 
     None when the SOP's calendar is invalid (the checker reports it).

@@ -5,17 +5,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from typing import Dict, List, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
 
 from .paths import repository_path
 
 _LINE_NUMBER = re.compile(r"\b(line|baris) \d+")
 
 
-def fingerprints(diagnostics: Sequence, sources: Mapping[str, Optional[str]]) -> List[str]:
+def fingerprints(diagnostics: Sequence, sources: Mapping[str, str | None]) -> list[str]:
     """One fingerprint per finding: its rule, file, message and the text of its line, and which of the
     findings alike in all these it is, counted from the top (never its line number)."""
-    lines: Dict[str, List[str]] = {}
+    lines: dict[str, list[str]] = {}
     seen: Counter = Counter()
     prints = []
     for d in diagnostics:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
 from urllib.parse import quote
 
 
@@ -41,7 +41,7 @@ def _below(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def _work_tree(folder: Path) -> Optional[Path]:
+def _work_tree(folder: Path) -> Path | None:
     """The root of the git work tree the folder is in, if git is installed and it is in one."""
     try:
         found = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Dict, List, Optional
 
 from .. import __version__
 from ..diagnostics import Severity
@@ -28,13 +27,13 @@ def failure(message: str, stream) -> None:
     stream.write("\n")
 
 
-def sarif_log(diagnostics, sources, failure: Optional[str] = None) -> dict:
+def sarif_log(diagnostics, sources, failure: str | None = None) -> dict:
     """The whole log; paths are relative to one base folder, named %SRCROOT%."""
     rules = list(RULES.values())
     index = {rule.name: position for position, rule in enumerate(rules)}
     base = artifact_base([d.path for d in diagnostics])
     prints = fingerprints(diagnostics, sources)
-    invocation: Dict[str, object] = {"executionSuccessful": failure is None}
+    invocation: dict[str, object] = {"executionSuccessful": failure is None}
     if failure is not None:
         invocation["toolExecutionNotifications"] = [{"level": "error", "message": {"text": failure}}]
     run = {
@@ -61,7 +60,7 @@ def _descriptor(rule) -> dict:
 
 def _markdown(rule) -> str:
     """The rule's documentation as Markdown: its examples (indented in the docstring) become code blocks."""
-    lines: List[str] = [f"**{rule.name}** ({rule.severity.value}): {rule.summary}", ""]
+    lines: list[str] = [f"**{rule.name}** ({rule.severity.value}): {rule.summary}", ""]
     in_code = False
     for line in (rule.doc or "").splitlines():
         code = line.startswith("    ")

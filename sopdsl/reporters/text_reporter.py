@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Dict, List
 
 from ..terminal import printable
 
@@ -18,7 +17,7 @@ def report(diagnostics, sources, stream) -> None:
 
 def report_text(diagnostics, sources, stream, quiet: bool = False, color: bool = False) -> None:
     """The report; `quiet` leaves out the summary line, `color` marks severities and places for a terminal."""
-    lines_of: Dict[str, List[str]] = {}
+    lines_of: dict[str, list[str]] = {}
     for d in diagnostics:
         stream.write((_coloured(d) if color else printable(d.line_text)) + "\n")
         if d.path not in lines_of:

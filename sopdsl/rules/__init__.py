@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from typing import Dict
 
 from .base import Finding, Rule, Scope
 
@@ -37,6 +36,6 @@ def _declared(module_name: str) -> Rule:
     return importlib.import_module(f"{__name__}.{module_name}").RULE
 
 
-RULES: Dict[str, Rule] = {rule.name: rule for rule in map(_declared, RULE_MODULES)}
+RULES: dict[str, Rule] = {rule.name: rule for rule in map(_declared, RULE_MODULES)}
 
 __all__ = ["RULES", "RULE_MODULES", "Finding", "Rule", "Scope"]

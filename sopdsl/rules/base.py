@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import enum
 import inspect
-from typing import Any, Callable, FrozenSet, Iterable, NamedTuple, Optional, Sequence, Tuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple
 
 from attrs import field, frozen
 
@@ -52,7 +53,7 @@ class Finding(NamedTuple):
 
     span: Span
     message: str
-    severity: Optional[Severity] = None
+    severity: Severity | None = None
 
 
 class SopContext:
@@ -62,7 +63,7 @@ class SopContext:
 
     def __init__(self, sop: Sop):
         self.sop = sop
-        self.graphs: Tuple[FlowGraph, ...] = tuple(flow_graphs(sop))
+        self.graphs: tuple[FlowGraph, ...] = tuple(flow_graphs(sop))
 
 
 class LibraryContext(NamedTuple):
@@ -75,22 +76,22 @@ class LibraryContext(NamedTuple):
 class SilenceReport(NamedTuple):
     """What a rule of suppressions scope sees for one file: its silences, those that silenced a finding, rules run."""
 
-    silences: Tuple[Silence, ...]
-    used: FrozenSet[Silence]
-    enabled: FrozenSet[str]
+    silences: tuple[Silence, ...]
+    used: frozenset[Silence]
+    enabled: frozenset[str]
 
 
 SopCheck = Callable[[SopContext], Iterable[Finding]]
-LibraryCheck = Callable[[LibraryContext], Iterable[Tuple[str, Iterable[Finding]]]]
+LibraryCheck = Callable[[LibraryContext], Iterable[tuple[str, Iterable[Finding]]]]
 SuppressionCheck = Callable[[SilenceReport], Iterable[Finding]]
 
 
-def _documentation(docstring: Optional[str]) -> str:
+def _documentation(docstring: str | None) -> str:
     """The module docstring as documentation: indentation and surrounding blank lines removed."""
     return inspect.cleandoc(docstring or "")
 
 
-def _check_fits_scope(rule: "Rule", attribute: Any, check: Optional[Callable[..., Any]]) -> None:
+def _check_fits_scope(rule: Rule, attribute: Any, check: Callable[..., Any] | None) -> None:
     """A parser rule has no `check`; every other rule has one."""
     needed = rule.scope is not Scope.PARSER
     if (check is not None) != needed:
@@ -107,4 +108,4 @@ class Rule:
     scope: Scope
     summary: str  # one line for `sopdsl rules` and the table of docs/rules.md
     doc: str = field(converter=_documentation, repr=False)
-    check: Optional[Callable[..., Iterable[Any]]] = field(default=None, validator=_check_fits_scope)
+    check: Callable[..., Iterable[Any]] | None = field(default=None, validator=_check_fits_scope)

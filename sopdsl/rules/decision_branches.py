@@ -25,7 +25,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..analysis.graph import END
 from ..describe import step_name, step_span

@@ -24,7 +24,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..analysis.totals import CalendarError, calendar_minutes
 from ..diagnostics import Severity

@@ -21,7 +21,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from .base import Finding, Rule, Scope, SopContext

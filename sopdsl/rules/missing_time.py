@@ -23,7 +23,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..describe import step_name, step_span
 from ..diagnostics import Severity

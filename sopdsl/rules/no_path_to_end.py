@@ -30,7 +30,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..describe import flow_name, step_name, step_span
 from ..diagnostics import Severity
@@ -41,7 +41,9 @@ def check(context: SopContext) -> Iterator[Finding]:
     """The findings on this SOP."""
     for graph in context.graphs:
         undecided = graph.leading_to(position for position, _ in graph.unresolved)
-        for position, (step, reached, ends) in enumerate(zip(graph.steps, graph.reachable(), graph.reaches_end())):
+        for position, (step, reached, ends) in enumerate(
+            zip(graph.steps, graph.reachable(), graph.reaches_end(), strict=False)
+        ):
             if reached and not ends and not undecided[position]:
                 yield Finding(
                     step_span(step),

@@ -31,7 +31,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator, List, Tuple
+from collections.abc import Iterator
 
 from ..analysis.calendar import format_number, mixed_units
 from ..analysis.library import first_by_id, library_totals
@@ -41,7 +41,7 @@ from ..model import Unit
 from .base import Finding, LibraryContext, Rule, Scope
 
 
-def check(library: LibraryContext) -> Iterator[Tuple[str, List[Finding]]]:
+def check(library: LibraryContext) -> Iterator[tuple[str, list[Finding]]]:
     """The findings on each file of the checked set, by path."""
     first_of_id = first_by_id(file.record for file in library.files if file.record is not None)
     if not any(record.sla is not None for record in first_of_id.values()):

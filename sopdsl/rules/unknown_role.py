@@ -24,7 +24,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..describe import closest, step_name
 from ..diagnostics import Severity

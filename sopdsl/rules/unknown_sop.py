@@ -34,7 +34,7 @@ Correct:
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, Tuple
+from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from .base import Finding, LibraryContext, Rule, Scope
@@ -42,7 +42,7 @@ from .base import Finding, LibraryContext, Rule, Scope
 _SOP_LINE = re.compile(r"^sop[ \t]+([^\W\d_][\w-]*)", re.MULTILINE)
 
 
-def check(library: LibraryContext) -> Iterator[Tuple[str, List[Finding]]]:
+def check(library: LibraryContext) -> Iterator[tuple[str, list[Finding]]]:
     """The findings on each file of the checked set, by path."""
     known = _declared_ids(library)
     for file in library.files:

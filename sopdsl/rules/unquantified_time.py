@@ -20,7 +20,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..describe import step_name
 from ..diagnostics import Severity

@@ -26,7 +26,7 @@ Correct:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..describe import flow_name, step_name, step_span
 from ..diagnostics import Severity
@@ -36,7 +36,7 @@ from .base import Finding, Rule, Scope, SopContext
 def check(context: SopContext) -> Iterator[Finding]:
     """The findings on this SOP."""
     for graph in context.graphs:
-        for step, reached in zip(graph.steps, graph.reachable()):
+        for step, reached in zip(graph.steps, graph.reachable(), strict=False):
             if not reached:
                 yield Finding(
                     step_span(step),

@@ -34,14 +34,14 @@ Correct:
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator, List, Tuple
+from collections.abc import Iterator
 
 from ..analysis.library import first_by_id, strongly_connected, uses_graph
 from ..diagnostics import Severity
 from .base import Finding, LibraryContext, Rule, Scope
 
 
-def check(library: LibraryContext) -> Iterator[Tuple[str, List[Finding]]]:
+def check(library: LibraryContext) -> Iterator[tuple[str, list[Finding]]]:
     """The findings on each file of the checked set, by path."""
     records = first_by_id(file.record for file in library.files if file.record is not None)
     path_of = {}

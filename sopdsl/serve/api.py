@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Sequence
+from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Severity
 from . import engine
@@ -28,7 +29,7 @@ FILE_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 class ApiError(Exception):
     """A request the API answers with an error status and a one-line message."""
 
-    def __init__(self, status: int, message: str, extra: Optional[dict] = None):
+    def __init__(self, status: int, message: str, extra: dict | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
@@ -196,9 +197,9 @@ class Api:
         name = FILE_NAME_UNSAFE.sub("_", Path(key).stem) or "sop"  # a plain name for the header
         return Download(f"{name}.{format_name}", DOWNLOADS[format_name], data)
 
-    def changes(self, key: Optional[str]) -> dict:
+    def changes(self, key: str | None) -> dict:
         """What pages poll: the library's signature, and the hash of one file on disk."""
-        result: Dict[str, object] = {"signature": self.workspace.signature()}
+        result: dict[str, object] = {"signature": self.workspace.signature()}
         if key is not None:
             try:
                 result["digest"] = self.workspace.loaded(key).digest
@@ -220,16 +221,16 @@ def _finding(diagnostic: Diagnostic) -> dict:
             "rule": diagnostic.rule, "message": diagnostic.message}
 
 
-def _first_of_each_id(files: Sequence[engine.SourceFile]) -> Dict[str, str]:
+def _first_of_each_id(files: Sequence[engine.SourceFile]) -> dict[str, str]:
     """SOP id -> the path of the first file with it (the one library totals and links belong to)."""
-    owners: Dict[str, str] = {}
+    owners: dict[str, str] = {}
     for file in files:
         if file.sop is not None:
             owners.setdefault(file.sop.id, file.path)
     return owners
 
 
-def _links(files: Sequence[engine.SourceFile], owners: Dict[str, str]) -> List[dict]:
+def _links(files: Sequence[engine.SourceFile], owners: dict[str, str]) -> list[dict]:
     """The library's `related` and `uses` references, each with the file it points to when served."""
     links = []
     for file in files:
@@ -238,9 +239,9 @@ def _links(files: Sequence[engine.SourceFile], owners: Dict[str, str]) -> List[d
     return links
 
 
-def _role_inventory(files: Sequence[engine.SourceFile]) -> List[dict]:
+def _role_inventory(files: Sequence[engine.SourceFile]) -> list[dict]:
     """Every role name across the library with the SOPs that declare it, grouped case-insensitively."""
-    by_name: Dict[str, dict] = {}
+    by_name: dict[str, dict] = {}
     for file in files:
         if file.sop is None:
             continue

@@ -7,8 +7,8 @@ The rest of `sopdsl.serve` knows the engine only through these functions and the
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import attrs
 
@@ -55,35 +55,35 @@ def parse_buffer(path: str, text: str, config: Config) -> SourceFile:
     return SourceFile(path, text, None, library_record(sop), sop)
 
 
-def own_diagnostics(file: SourceFile, config: Config) -> List[Diagnostic]:
+def own_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:
     """The findings of the per-file rules on one file (its syntax error, if it has one)."""
     return checker.file_diagnostics(file, config)
 
 
-def library_findings(files: Sequence[SourceFile], per_file: Sequence[Diagnostic], config: Config) -> List[Diagnostic]:
+def library_findings(files: Sequence[SourceFile], per_file: Sequence[Diagnostic], config: Config) -> list[Diagnostic]:
     """Every finding of the library: the per-file ones given, the library rules', suppressions applied, sorted."""
     return list(checker.library_diagnostics(LibraryContext(list(files), True), list(per_file), config)[0])
 
 
-def silenced_counts(files: Sequence[SourceFile], per_file: Sequence[Diagnostic], config: Config) -> Dict[str, int]:
+def silenced_counts(files: Sequence[SourceFile], per_file: Sequence[Diagnostic], config: Config) -> dict[str, int]:
     """How many findings each file's `ignore` comments silenced."""
     return checker.library_diagnostics(LibraryContext(list(files), True), list(per_file), config)[1]
 
 
-def totals_by_id(files: Iterable[SourceFile]) -> Dict[str, SopTotals]:
+def totals_by_id(files: Iterable[SourceFile]) -> dict[str, SopTotals]:
     """Each SOP id's totals with `uses` composed across the library (the first file of an id owns it)."""
     return library_totals(file.record for file in files if file.record is not None)
 
 
-def references(file: SourceFile) -> List[Tuple[str, str]]:
+def references(file: SourceFile) -> list[tuple[str, str]]:
     """The SOP ids a file refers to, each with how: ("related", id) in its header, ("uses", id) from a step."""
     if file.record is None:
         return []
     return [("related", ref.id) for ref in file.record.related] + [("uses", use.ref.id) for use in file.record.uses]
 
 
-def render_options(lang: str, totals: Optional[SopTotals] = None, links: Optional[Dict[str, str]] = None,
-                   titles: Optional[Dict[str, str]] = None) -> RenderOptions:
+def render_options(lang: str, totals: SopTotals | None = None, links: dict[str, str] | None = None,
+                   titles: dict[str, str] | None = None) -> RenderOptions:
     """The options the preview and the downloads render with."""
     return RenderOptions(lang=lang, totals=totals, sop_links=links or {}, sop_titles=titles or {})
 
@@ -108,14 +108,14 @@ def total_words(sop: Sop, options: RenderOptions) -> str:
     return total_text(sop, options) or ""
 
 
-def totals_rows(sop: Sop, totals: SopTotals, lang: str) -> Optional[dict]:
+def totals_rows(sop: Sop, totals: SopTotals, lang: str) -> dict | None:
     """The totals tab: a row per flow (steps, typical, min, max), loops, unquantified steps, the total."""
     try:
         workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
     except CalendarError:
         return None
 
-    def spelled(summed) -> Tuple[str, str, str]:
+    def spelled(summed) -> tuple[str, str, str]:
         """Typical, minimum and maximum of a flow or of the SOP, in words."""
         return (spell_range(*summed.typical, workday, lang), spell_range(summed.min, summed.min, workday, lang),
                 spell_range(summed.max, summed.max, workday, lang))
@@ -139,7 +139,7 @@ def format_source(text: str) -> str:
         raise FormatFailed(str(error)) from None
 
 
-def import_formats() -> Tuple[str, ...]:
+def import_formats() -> tuple[str, ...]:
     """The file suffixes `sopdsl import` reads here; empty when the importers are not installed."""
     module = _importers()
     return tuple(getattr(module, "SUFFIXES", ())) if module is not None else ()

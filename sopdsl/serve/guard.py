@@ -5,7 +5,8 @@ from __future__ import annotations
 import hmac
 import secrets
 import socket
-from typing import Iterable, Optional, Protocol
+from collections.abc import Iterable
+from typing import Protocol
 from urllib.parse import urlsplit
 
 TOKEN_HEADER = "X-Sopdsl-Token"
@@ -16,7 +17,7 @@ ANY_ADDRESS = ("0.0.0.0", "::", "")
 class Headers(Protocol):
     """A request's headers, looked up by name whatever its case."""
 
-    def get(self, name: str, default: None = None) -> Optional[str]: ...
+    def get(self, name: str, default: None = None) -> str | None: ...
 
 
 class Guard:
@@ -31,7 +32,7 @@ class Guard:
             names.update({socket.gethostname().lower(), socket.getfqdn().lower()})
         self.hosts = frozenset(f"{name}:{port}" for name in names) | (frozenset(names) if port == 80 else frozenset())
 
-    def refusal(self, headers: Headers, writes: bool) -> Optional[str]:
+    def refusal(self, headers: Headers, writes: bool) -> str | None:
         """Why the request must be refused, or None to serve it."""
         host = (headers.get("Host") or "").lower()
         if host not in self.hosts:

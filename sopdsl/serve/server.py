@@ -6,10 +6,10 @@ import html
 import json
 import socket
 import sys
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from typing import Callable, Dict, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from . import engine
@@ -106,12 +106,12 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- pages ----
 
-    def _index(self, query: Dict[str, str]) -> None:
+    def _index(self, query: dict[str, str]) -> None:
         """The library index page."""
         page = self.app.page("index.html", WORDS[self.app.lang]["index_title"])
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", page)
 
-    def _sop(self, query: Dict[str, str]) -> None:
+    def _sop(self, query: dict[str, str]) -> None:
         """The editor page of one served SOP."""
         path = query.get("path", "")
         self.app.api.served(path)  # a 404 for a file that is not served
@@ -126,19 +126,19 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- the API ----
 
-    def _library(self, query: Dict[str, str]) -> None:
+    def _library(self, query: dict[str, str]) -> None:
         """GET /api/library: the index data."""
         self._json(HTTPStatus.OK, self.app.api.library())
 
-    def _file(self, query: Dict[str, str]) -> None:
+    def _file(self, query: dict[str, str]) -> None:
         """GET /api/file: one SOP as on disk, with its hash."""
         self._json(HTTPStatus.OK, self.app.api.file(query.get("path", "")))
 
-    def _changes(self, query: Dict[str, str]) -> None:
+    def _changes(self, query: dict[str, str]) -> None:
         """GET /api/changes: what pages poll to see changes on disk."""
         self._json(HTTPStatus.OK, self.app.api.changes(query.get("path")))
 
-    def _check(self, query: Dict[str, str]) -> None:
+    def _check(self, query: dict[str, str]) -> None:
         """POST /api/check: an editor buffer's findings and views."""
         body = self._body_json()
         views = body.get("views", ["html"])
@@ -146,30 +146,30 @@ class Handler(BaseHTTPRequestHandler):
             raise ApiError(400, "views must be a list of names")
         self._json(HTTPStatus.OK, self.app.api.check(_text(body, "path"), _text(body, "text"), views))
 
-    def _save(self, query: Dict[str, str]) -> None:
+    def _save(self, query: dict[str, str]) -> None:
         """POST /api/save: write a buffer unless the file changed since it was loaded."""
         body = self._body_json()
         path, text, base = _text(body, "path"), _text(body, "text"), _text(body, "base")
         saved = self.app.api.save(path, text, base, bool(body.get("format")))
         self._json(HTTPStatus.OK, saved)
 
-    def _diff(self, query: Dict[str, str]) -> None:
+    def _diff(self, query: dict[str, str]) -> None:
         """POST /api/diff: the differences between the version on disk and the buffer."""
         body = self._body_json()
         diff = self.app.api.diff(_text(body, "path"), _text(body, "theirs"), _text(body, "text"))
         self._json(HTTPStatus.OK, {"diff": diff})
 
-    def _new(self, query: Dict[str, str]) -> None:
+    def _new(self, query: dict[str, str]) -> None:
         """POST /api/new: a new SOP from the template."""
         body = self._body_json()
         self._json(HTTPStatus.OK, self.app.api.new(_text(body, "folder"), _text(body, "name")))
 
-    def _import(self, query: Dict[str, str]) -> None:
+    def _import(self, query: dict[str, str]) -> None:
         """POST /api/import: an uploaded document as a new draft SOP."""
         data = self._body(MAX_UPLOAD)
         self._json(HTTPStatus.OK, self.app.api.import_file(query.get("folder", ""), query.get("name", ""), data))
 
-    def _download(self, query: Dict[str, str]) -> None:
+    def _download(self, query: dict[str, str]) -> None:
         """POST /api/download: the buffer in a download format."""
         body = self._body_json()
         download: Download = self.app.api.download(_text(body, "path"), _text(body, "text"), _text(body, "format"))
@@ -211,7 +211,7 @@ class Handler(BaseHTTPRequestHandler):
         """Answer with a JSON object."""
         self._send(status, "application/json; charset=utf-8", json.dumps(body, ensure_ascii=False).encode("utf-8"))
 
-    def _send(self, status: int, content_type: str, data: bytes, extra: Optional[Dict[str, str]] = None) -> None:
+    def _send(self, status: int, content_type: str, data: bytes, extra: dict[str, str] | None = None) -> None:
         """Answer with data, the security headers added."""
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -240,7 +240,7 @@ def _text(body: dict, key: str) -> str:
     return value
 
 
-ROUTES: Dict[Tuple[str, str], Callable[[Handler, Dict[str, str]], None]] = {
+ROUTES: dict[tuple[str, str], Callable[[Handler, dict[str, str]], None]] = {
     ("GET", "/"): Handler._index,
     ("GET", "/sop"): Handler._sop,
     ("GET", "/api/library"): Handler._library,

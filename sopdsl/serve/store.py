@@ -6,7 +6,7 @@ import os
 import re
 import threading
 from pathlib import Path
-from typing import Dict, NamedTuple, Optional
+from typing import NamedTuple
 
 from ..output import write_atomically
 from . import engine
@@ -29,7 +29,7 @@ class Saved(NamedTuple):
 
     text: str
     digest: str
-    note: Optional[str] = None
+    note: str | None = None
 
 
 class Store:
@@ -37,7 +37,7 @@ class Store:
 
     def __init__(self, workspace: Workspace):
         self.workspace = workspace
-        self._locks: Dict[str, threading.Lock] = {}
+        self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
     def _lock_for(self, path: Path) -> threading.Lock:

@@ -6,8 +6,9 @@ import hashlib
 import os
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import NamedTuple
 
 from ..diagnostics import Diagnostic
 from ..files import UsageError, collect
@@ -31,10 +32,10 @@ class Root(NamedTuple):
 class Loaded(NamedTuple):
     """One file as last read from disk: its stat signature, content hash, parsed file and per-file findings."""
 
-    signature: Tuple[int, int]
+    signature: tuple[int, int]
     digest: str
     file: engine.SourceFile
-    own: Tuple[Diagnostic, ...]
+    own: tuple[Diagnostic, ...]
 
 
 def digest(data: bytes) -> str:
@@ -54,13 +55,13 @@ class Workspace:
             if path.is_file() and path.suffix != ".sop":
                 raise UsageError(f"{name} is not a .sop file")
             roots.append(Root(path, Path(os.path.realpath(path)), path.is_dir()))
-        self.roots: Tuple[Root, ...] = tuple(roots)
+        self.roots: tuple[Root, ...] = tuple(roots)
         self.config = engine.configuration([str(root.given) for root in roots])
-        self._cache: Dict[str, Loaded] = {}
-        self._listing: Optional[Tuple[float, Dict[str, Path]]] = None  # when the folders were walked, what was found
+        self._cache: dict[str, Loaded] = {}
+        self._listing: tuple[float, dict[str, Path]] | None = None  # when the folders were walked, what was found
         self._lock = threading.Lock()
 
-    def paths(self) -> Dict[str, Path]:
+    def paths(self) -> dict[str, Path]:
         """Every served .sop file by its key (the path as the command line would print it), in a stable order.
 
         The folders are walked at most once a second: a keystroke's check should not walk a large tree.
@@ -92,7 +93,7 @@ class Workspace:
             parts.append(f"{key}\0{status.st_mtime_ns}\0{status.st_size}")
         return digest("\n".join(parts).encode("utf-8"))[:16]
 
-    def library(self) -> List[Loaded]:
+    def library(self) -> list[Loaded]:
         """Every served file, parsed (again only where it changed on disk since the last look)."""
         paths = self.paths()
         with self._lock:
@@ -112,7 +113,7 @@ class Workspace:
             raise Refused(f"cannot read {key}")
         return loaded
 
-    def _load(self, key: str, path: Path) -> Optional[Loaded]:
+    def _load(self, key: str, path: Path) -> Loaded | None:
         """The file parsed again if its size or mtime changed since the last look (call under the lock)."""
         try:
             status = path.stat()
@@ -151,7 +152,7 @@ class Workspace:
                 return path
         raise Refused(f"outside the served folders: {key}")
 
-    def folders(self) -> List[str]:
+    def folders(self) -> list[str]:
         """The served folders, where new SOPs can be made."""
         return [root.given.as_posix() for root in self.roots if root.is_folder]
 

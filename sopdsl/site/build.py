@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence
 
 import attrs
 from attrs import frozen
@@ -27,12 +27,12 @@ class BuildResult:
     """What was written: one entry per file, and why PDFs are missing, if they are."""
 
     entries: Sequence[Entry]
-    pdf_note: Optional[str]
+    pdf_note: str | None
 
 
-def page_names(files: Sequence[SourceFile]) -> Dict[str, str]:
+def page_names(files: Sequence[SourceFile]) -> dict[str, str]:
     """A unique, file-system-safe base name per file: its SOP id, else its file name."""
-    names: Dict[str, str] = {}
+    names: dict[str, str] = {}
     taken = {INDEX}  # the library's own page
     for file in files:
         base = file.sop.id if file.sop is not None else Path(file.path).stem
@@ -47,22 +47,22 @@ def page_names(files: Sequence[SourceFile]) -> Dict[str, str]:
 
 
 def build(checked: Checked, out: Path, options: RenderOptions,
-          print_pdf: Optional[Callable[[str], bytes]], pdf_note: Optional[str] = None) -> BuildResult:
+          print_pdf: Callable[[str], bytes] | None, pdf_note: str | None = None) -> BuildResult:
     """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs)."""
     from ..render.document import html
 
     files = checked.files
     names = page_names(files)
-    links: Dict[str, str] = {}
+    links: dict[str, str] = {}
     owners = set()
-    titles: Dict[str, str] = {}
+    titles: dict[str, str] = {}
     for file in files:
         if file.sop is not None and file.sop.id not in links:
             owners.add(file.path)  # library totals are keyed by id: they belong to its first file
             links[file.sop.id] = f"{names[file.path]}.html"
             titles[file.sop.id] = file.sop.title.value
     totals = library_totals(file.record for file in files if file.record is not None)
-    findings: Dict[str, List] = {}
+    findings: dict[str, list] = {}
     for diagnostic in checked.diagnostics:
         findings.setdefault(diagnostic.path, []).append(diagnostic)
     entries = []

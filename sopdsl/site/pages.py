@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Dict, List, Optional, Sequence
 
 from attrs import field, frozen
 
@@ -38,11 +38,11 @@ class Entry:
     title: str
     number: str = ""
     total: str = ""
-    pages: Dict[str, str] = field(factory=dict)  # format label -> relative href
+    pages: dict[str, str] = field(factory=dict)  # format label -> relative href
     findings: Sequence[Diagnostic] = ()
 
 
-def _page(title: str, body: List[str], lang: str) -> str:
+def _page(title: str, body: list[str], lang: str) -> str:
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -72,7 +72,7 @@ def _finding(diagnostic: Diagnostic, source_page: str) -> str:
     )
 
 
-def index_page(entries: Sequence[Entry], lang: str, note: Optional[str] = None) -> str:
+def index_page(entries: Sequence[Entry], lang: str, note: str | None = None) -> str:
     """Every SOP with its number, title, total time, files and findings (linked to their lines)."""
     labels = LABELS[lang]
     everything = [d for entry in entries for d in entry.findings]
@@ -109,7 +109,7 @@ def index_page(entries: Sequence[Entry], lang: str, note: Optional[str] = None) 
 
 def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str) -> str:
     """The file's text with numbered, linkable lines (#L12); each finding under its line."""
-    by_line: Dict[int, List[Diagnostic]] = {}
+    by_line: dict[int, list[Diagnostic]] = {}
     for diagnostic in findings:
         by_line.setdefault(diagnostic.line, []).append(diagnostic)
     rows = []
@@ -131,7 +131,7 @@ def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str)
     return _page(path, body, lang)
 
 
-def source_lines(text: str) -> List[str]:
+def source_lines(text: str) -> list[str]:
     """The lines as the parser numbers them: split at LF only (not at U+2028, form feed and the like)."""
     lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
     if len(lines) > 1 and lines[-1] == "":

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter
-from typing import Dict, List, Optional, Tuple
 
 from attrs import frozen
 
@@ -65,12 +64,12 @@ class Node:
 
     id: str
     tag: str
-    name: Optional[str]
+    name: str | None
     lane: int
     flow: int
-    row: Optional[StepRow] = None
-    direction: Optional[str] = None  # gatewayDirection of a gateway
-    condition: Optional[str] = None  # the condition of a conditional start event
+    row: StepRow | None = None
+    direction: str | None = None  # gatewayDirection of a gateway
+    condition: str | None = None  # the condition of a conditional start event
 
 
 @frozen
@@ -79,7 +78,7 @@ class SequenceFlow:
 
     source: int
     target: int
-    name: Optional[str] = None
+    name: str | None = None
 
     @property
     def conditional(self) -> bool:
@@ -90,8 +89,8 @@ class SequenceFlow:
 class Process:
     """The process as BPMN sees it: nodes in drawing order and the sequence flows between them."""
 
-    nodes: List[Node]
-    flows: List[SequenceFlow]
+    nodes: list[Node]
+    flows: list[SequenceFlow]
 
 
 def activity_id(row: StepRow) -> str:
@@ -111,7 +110,7 @@ def render(sop: Sop, options: RenderOptions) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def build_process(sop: Sop, flows: Tuple[Flow, ...], lang: str = "id") -> Process:
+def build_process(sop: Sop, flows: tuple[Flow, ...], lang: str = "id") -> Process:
     """Nodes and sequence flows for every flow (section) of the SOP, one flow after another."""
     process = Process([], [])
     several = len(flows) > 1
@@ -128,9 +127,9 @@ def _add_flow(process: Process, sop: Sop, flow: Flow, index: int, several: bool,
     start_name = _heading(sop, flow)
     start, _, _ = _add_chain(process, [Node(f"StartEvent_{number}", "startEvent", start_name, start_lane, index,
                                             condition=start_name if several else None)])
-    entry: Dict[Optional[int], int] = {}
-    exit_of: Dict[Optional[int], int] = {}
-    inner: Dict[Optional[int], List[SequenceFlow]] = {}
+    entry: dict[int | None, int] = {}
+    exit_of: dict[int | None, int] = {}
+    inner: dict[int | None, list[SequenceFlow]] = {}
     for row in flow.steps:
         chain = _step_chain(flow, row, index, joined=incoming[row.position] > 1)
         entry[row.position], exit_of[row.position], inner[row.position] = _add_chain(process, chain)
@@ -149,7 +148,7 @@ def _add_flow(process: Process, sop: Sop, flow: Flow, index: int, several: bool,
     process.flows.extend(inner.get(END, []))
 
 
-def _step_chain(flow: Flow, row: StepRow, index: int, joined: bool) -> List[Node]:
+def _step_chain(flow: Flow, row: StepRow, index: int, joined: bool) -> list[Node]:
     """A step's nodes in its performer's lane: a join if several arrows enter it, its activity, and a
     diverging gateway if several arrows leave it."""
     lane, number, suffix = row.columns[0], index + 1, str(row.number)
@@ -165,7 +164,7 @@ def _step_chain(flow: Flow, row: StepRow, index: int, joined: bool) -> List[Node
     return chain
 
 
-def _target(arrow: Arrow) -> Optional[int]:
+def _target(arrow: Arrow) -> int | None:
     return END if arrow.target is None else arrow.target.position
 
 
@@ -174,7 +173,7 @@ def _join(number: int, suffix: str, lane: int, index: int) -> Node:
     return Node(f"Join_{number}_{suffix}", "exclusiveGateway", None, lane, index, direction="Converging")
 
 
-def _add_chain(process: Process, chain: List[Node]) -> Tuple[int, int, List[SequenceFlow]]:
+def _add_chain(process: Process, chain: list[Node]) -> tuple[int, int, list[SequenceFlow]]:
     """Adds nodes that follow one another; returns the first and last index and the flows between them."""
     first = len(process.nodes)
     process.nodes.extend(chain)
@@ -187,7 +186,7 @@ def _named(text: str, fallback: str) -> str:
     return text if text.strip() else fallback
 
 
-def _answer(label: Optional[str], index: int) -> str:
+def _answer(label: str | None, index: int) -> str:
     return _named(label or "", str(index + 1))
 
 
@@ -229,7 +228,7 @@ def _text_element(parent: ET.Element, tag: str, text: str, **attributes: str) ->
     return element
 
 
-def _definitions(sop: Sop, columns: Tuple[Column, ...], process: Process, geometry: Layout, lang: str) -> ET.Element:
+def _definitions(sop: Sop, columns: tuple[Column, ...], process: Process, geometry: Layout, lang: str) -> ET.Element:
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
     root = ET.Element(f"{{{BPMN}}}definitions", {
@@ -254,7 +253,7 @@ def _flow_id(index: int) -> str:
     return f"Flow_{index + 1}"
 
 
-def _lanes(process_element: ET.Element, columns: Tuple[Column, ...], process: Process) -> None:
+def _lanes(process_element: ET.Element, columns: tuple[Column, ...], process: Process) -> None:
     lane_set = _element(process_element, BPMN, "laneSet", id="LaneSet_1")
     for index, column in enumerate(columns):
         lane = _element(lane_set, BPMN, "lane", id=_lane_id(index), name=_lane_name(column))
@@ -315,7 +314,7 @@ def _diagram(root: ET.Element, process: Process, geometry: Layout) -> None:
     _shape(plane, "Participant_1", geometry.pool, isHorizontal="true")
     for index, box in enumerate(geometry.lanes):
         _shape(plane, _lane_id(index), box, isHorizontal="true")
-    for node, box in zip(process.nodes, geometry.nodes):
+    for node, box in zip(process.nodes, geometry.nodes, strict=False):
         if node.tag == "exclusiveGateway":
             shape = _shape(plane, node.id, box, isMarkerVisible="true")
             if node.name is not None:
@@ -324,7 +323,7 @@ def _diagram(root: ET.Element, process: Process, geometry: Layout) -> None:
             _label(_shape(plane, node.id, box), bpmn_layout.label_below(box, node.name))
         else:
             _shape(plane, node.id, box)
-    for index, (points, label) in enumerate(zip(geometry.waypoints, geometry.edge_labels)):
+    for index, (points, label) in enumerate(zip(geometry.waypoints, geometry.edge_labels, strict=False)):
         edge = _element(plane, BPMNDI, "BPMNEdge", id=f"{_flow_id(index)}_di", bpmnElement=_flow_id(index))
         for x, y in points:
             _element(edge, DI, "waypoint", x=_number(x), y=_number(y))

@@ -16,7 +16,7 @@ Tracks that would overlap side by side get different heights; the outer lanes gr
 from __future__ import annotations
 
 import math
-from typing import Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
 
 from attrs import frozen
 
@@ -32,7 +32,7 @@ LABEL_CHAR = 6.5  # rough width of one character of a label
 LABEL_LINE = 14
 LABEL_WIDTH = 90  # widest label before it wraps, as BPMN editors draw it
 
-Point = Tuple[float, float]
+Point = tuple[float, float]
 
 
 @frozen
@@ -77,7 +77,7 @@ class Link:
 
     source: int
     target: int
-    label: Optional[str] = None
+    label: str | None = None
 
 
 @frozen
@@ -85,13 +85,13 @@ class Layout:
     """The laid-out diagram: pool, lanes, node boxes, edge waypoints and edge label boxes."""
 
     pool: Box
-    lanes: Tuple[Box, ...]
-    nodes: Tuple[Box, ...]
-    waypoints: Tuple[Tuple[Point, ...], ...]
-    edge_labels: Tuple[Optional[Box], ...]
+    lanes: tuple[Box, ...]
+    nodes: tuple[Box, ...]
+    waypoints: tuple[tuple[Point, ...], ...]
+    edge_labels: tuple[Box | None, ...]
 
 
-def label_box(text: str) -> Tuple[float, float]:
+def label_box(text: str) -> tuple[float, float]:
     """The estimated width and height of a label wrapped at LABEL_WIDTH."""
     width = max(len(text), 1) * LABEL_CHAR + 4
     lines = math.ceil(width / LABEL_WIDTH)
@@ -116,7 +116,7 @@ def _route_kind(link: Link) -> str:
     return "forward" if link.target > link.source else "back"
 
 
-def _columns(places: Sequence[Place]) -> List[float]:
+def _columns(places: Sequence[Place]) -> list[float]:
     """The left x of every node."""
     lefts, cursor = [], POOL_X + 2 * HEADER + FIRST_GAP
     for index, place in enumerate(places):
@@ -127,7 +127,7 @@ def _columns(places: Sequence[Place]) -> List[float]:
     return lefts
 
 
-def _span(link: Link, kind: str, lefts: List[float], places: Sequence[Place]) -> Tuple[float, float]:
+def _span(link: Link, kind: str, lefts: list[float], places: Sequence[Place]) -> tuple[float, float]:
     """The x range of the horizontal run of a track route."""
     source_cx = lefts[link.source] + places[link.source].width / 2
     if kind == "forward":
@@ -137,9 +137,9 @@ def _span(link: Link, kind: str, lefts: List[float], places: Sequence[Place]) ->
     return lefts[link.target] + places[link.target].width / 2, source_cx
 
 
-def _tracks(spans: List[Tuple[float, float]]) -> Tuple[List[int], int]:
+def _tracks(spans: list[tuple[float, float]]) -> tuple[list[int], int]:
     """A track number for every span, so that spans sharing a track do not overlap; and the count."""
-    ends: List[float] = []
+    ends: list[float] = []
     assigned = [0] * len(spans)
     for index in sorted(range(len(spans)), key=lambda i: spans[i]):
         low, high = spans[index]
@@ -161,13 +161,13 @@ def layout(lane_count: int, places: Sequence[Place], links: Sequence[Link]) -> L
     for kind in ("forward", "back"):
         chosen = [i for i, k in enumerate(kinds) if k == kind]
         tracks, counts[kind] = _tracks([_span(links[i], kind, lefts, places) for i in chosen])
-        for i, track in zip(chosen, tracks):
+        for i, track in zip(chosen, tracks, strict=False):
             track_of[i] = track
     margins = [MARGIN] * lane_count
     margins[0] += counts["back"] * TRACK
     margins[-1] += counts["forward"] * TRACK
     lane_x = POOL_X + HEADER
-    right = max((left + place.width for left, place in zip(lefts, places)), default=lane_x) + FIRST_GAP
+    right = max((left + place.width for left, place in zip(lefts, places, strict=False)), default=lane_x) + FIRST_GAP
     row_height = max(place.height for place in places)
     lanes, y = [], POOL_Y
     for margin in margins:
@@ -175,13 +175,13 @@ def layout(lane_count: int, places: Sequence[Place], links: Sequence[Link]) -> L
         y += 2 * margin + row_height
     nodes = [
         Box(left, lanes[place.lane].cy - place.height / 2, place.width, place.height)
-        for left, place in zip(lefts, places)
+        for left, place in zip(lefts, places, strict=False)
     ]
     top_track = lanes[0].y
     bottom_track = lanes[-1].bottom
     waypoints, labels = [], []
-    stacked: Dict[Tuple[int, str], float] = {}  # room taken by the labels already beside a source's route
-    for link, kind, track in zip(links, kinds, track_of):
+    stacked: dict[tuple[int, str], float] = {}  # room taken by the labels already beside a source's route
+    for link, kind, track in zip(links, kinds, track_of, strict=False):
         source, target = nodes[link.source], nodes[link.target]
         gap_x = target.x - GAP / 2
         if kind == "next":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
-from typing import Dict, List, Tuple
 
 from attrs import frozen
 
@@ -20,8 +19,8 @@ class Lane:
 
     index: int
     column: Column
-    steps: Tuple[Tuple[Flow, StepRow], ...]
-    stops: Tuple[Flow, ...]  # flows whose end terminator stands in this lane
+    steps: tuple[tuple[Flow, StepRow], ...]
+    stops: tuple[Flow, ...]  # flows whose end terminator stands in this lane
 
     @property
     def id(self) -> str:
@@ -49,7 +48,7 @@ def one_line(text: str) -> str:
     return " ".join(shown.split())
 
 
-def plain_lines(text: str, width: int = LABEL_WIDTH) -> List[str]:
+def plain_lines(text: str, width: int = LABEL_WIDTH) -> list[str]:
     """Author text on one line, wrapped at `width`."""
     return textwrap.wrap(one_line(text), width=width, break_on_hyphens=False)
 
@@ -59,7 +58,7 @@ def step_number(flow: Flow, row: StepRow) -> str:
     return f"{flow.heading.letter}.{row.number}" if flow.heading is not None else str(row.number)
 
 
-def step_lines(flow: Flow, row: StepRow, width: int = LABEL_WIDTH) -> List[str]:
+def step_lines(flow: Flow, row: StepRow, width: int = LABEL_WIDTH) -> list[str]:
     """A step's label: its number on the first line, then its activity text wrapped at `width`."""
     return [step_number(flow, row), *plain_lines(row.step.text.value, width)]
 
@@ -71,7 +70,7 @@ def heading_text(flow: Flow) -> str:
     return one_line(f"{flow.heading.letter}. {flow.heading.title}")
 
 
-def drawn_arrows(flow: Flow) -> List[Arrow]:
+def drawn_arrows(flow: Flow) -> list[Arrow]:
     """The arrows a diagram draws: all but the last step's unlabelled fall-through to the end."""
     return [arrow for arrow in flow.arrows if not (arrow.target is None and arrow.source.last and arrow.label is None)]
 
@@ -81,11 +80,11 @@ def has_stop(flow: Flow) -> bool:
     return any(arrow.target is None for arrow in drawn_arrows(flow))
 
 
-def lanes(diagram: Diagram) -> List[Lane]:
+def lanes(diagram: Diagram) -> list[Lane]:
     """The lanes that hold steps, in column order; a step sits in its first performer's lane, and a flow's end
     terminator in its last step's lane."""
-    steps: Dict[int, List[Tuple[Flow, StepRow]]] = {}
-    stops: Dict[int, List[Flow]] = {}
+    steps: dict[int, list[tuple[Flow, StepRow]]] = {}
+    stops: dict[int, list[Flow]] = {}
     for flow in diagram.flows:
         for row in flow.steps:
             steps.setdefault(row.columns[0], []).append((flow, row))
@@ -98,14 +97,14 @@ def lanes(diagram: Diagram) -> List[Lane]:
     ]
 
 
-def order_links(diagram: Diagram) -> List[Tuple[str, str]]:
+def order_links(diagram: Diagram) -> list[tuple[str, str]]:
     """Pairs of node ids next to each other in table order (each flow's end terminator after its steps) that no
     drawn forward arrow joins: hidden links that keep the drawing in table order from top to bottom."""
-    sequence: List[str] = []
+    sequence: list[str] = []
     joined = set()
     for flow in diagram.flows:
         sequence.extend(step_id(row) for row in flow.steps)
         if has_stop(flow):
             sequence.append(stop_id(flow))
         joined.update((step_id(arrow.source), target_id(flow, arrow)) for arrow in drawn_arrows(flow) if not arrow.back)
-    return [pair for pair in zip(sequence, sequence[1:]) if pair not in joined]
+    return [pair for pair in zip(sequence, sequence[1:], strict=False) if pair not in joined]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, List
+from collections.abc import Iterable
 
 from ...model import Sop
 from ..flow import Arrow, Flow, diagram
@@ -69,7 +69,7 @@ def render(sop: Sop, options: RenderOptions) -> str:
     table do not move them, and an arrow to the end of the procedure from any step but the last leads to a
     small end terminator."""
     drawing = diagram(sop, options.lang)
-    lines: List[str] = [
+    lines: list[str] = [
         "digraph sop {",
         f"{INDENT}graph [rankdir=TB, newrank=true, nodesep=0.3, ranksep=0.35, labelloc=t, fontsize=14, "
         f"fontname={quoted(FONT)}, label={label(plain_lines(sop.title.value, 60))}];",

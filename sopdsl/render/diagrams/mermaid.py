@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, List
+from collections.abc import Iterable
 
 from ...model import Sop
 from ..flow import Arrow, Flow, diagram
@@ -45,7 +45,7 @@ def _escaped(char: str) -> str:
     return char if char.isalnum() or char in PLAIN else f"#{ord(char)};"
 
 
-def wrapped(text: str) -> List[str]:
+def wrapped(text: str) -> list[str]:
     return plain_lines(text, LABEL_WIDTH)
 
 
@@ -64,7 +64,7 @@ def step_node(flow: Flow, row: StepRow) -> str:
     return node(step_id(row), row.shape, step_lines(flow, row, LABEL_WIDTH))
 
 
-def comment(text: str) -> List[str]:
+def comment(text: str) -> list[str]:
     """A comment line holding author text, escaped like a label; nothing for blank text."""
     words = one_line(text)
     return [f"{INDENT}%% {escape(words)}"] if words else []
@@ -80,7 +80,7 @@ def render(sop: Sop, options: RenderOptions) -> str:
     """The SOP as a `flowchart TD` with one lane per role; an arrow to the end of the procedure from any step but
     the last leads to a small end terminator."""
     drawing = diagram(sop, options.lang)
-    lines: List[str] = ["flowchart TD", *comment(sop.title.value)]
+    lines: list[str] = ["flowchart TD", *comment(sop.title.value)]
     for lane in lanes(drawing):
         lines.append(f"{INDENT}subgraph {lane.id} [{label(wrapped(lane.column.name))}]")
         lines.extend(f"{INDENT * 2}{step_node(flow, row)}" for flow, row in lane.steps)

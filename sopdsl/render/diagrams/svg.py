@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
 
 from ...model import Sop
 from ..flow import Arrow, Flow
@@ -111,7 +111,7 @@ def _draw_lanes(svg: ET.Element, layout: Layout) -> None:
         _text_lines(title, lines, layout.centre(lane), block_top + BASELINE, LINE_HEIGHT, "middle", "line")
 
 
-def _draw_heading(svg: ET.Element, layout: Layout, flow: Flow, top: float, height: float, lines: List[str]) -> None:
+def _draw_heading(svg: ET.Element, layout: Layout, flow: Flow, top: float, height: float, lines: list[str]) -> None:
     group = ET.SubElement(svg, "g", {"class": "section", "id": f"section-{flow.heading.section + 1}"})
     left = layout.lane_left(0)
     ET.SubElement(group, "rect", _box_attributes(
@@ -199,7 +199,7 @@ def _draw_side(parent: ET.Element, layout: Layout, route: SideRoute) -> None:
     _label(group, route.arrow.label, x, baseline, "start" if right else "end")
 
 
-def _side_point(layout: Layout, box: Box, side: str, dy: float) -> Tuple[float, float]:
+def _side_point(layout: Layout, box: Box, side: str, dy: float) -> tuple[float, float]:
     reach = box.side_offset(dy)
     centre = layout.centre(box.lane)
     return (centre + reach if side == "right" else centre - reach), box.middle + dy
@@ -221,7 +221,7 @@ def _draw_end(parent: ET.Element, layout: Layout, box: Box, mark: EndMark) -> No
     }).text = LABELS[layout.lang]["end"]
 
 
-def _arrow_group(parent: ET.Element, arrow: Arrow, points: Sequence[Tuple[float, float]]) -> ET.Element:
+def _arrow_group(parent: ET.Element, arrow: Arrow, points: Sequence[tuple[float, float]]) -> ET.Element:
     target = arrow.target.key if arrow.target is not None else "end"
     group = ET.SubElement(parent, "g", {"class": "arrow", "id": f"arrow-{arrow.source.key}-to-{target}"})
     ET.SubElement(group, "path", {
@@ -231,7 +231,7 @@ def _arrow_group(parent: ET.Element, arrow: Arrow, points: Sequence[Tuple[float,
     return group
 
 
-def _label(group: ET.Element, label: Optional[str], x: float, baseline: float, anchor: str) -> None:
+def _label(group: ET.Element, label: str | None, x: float, baseline: float, anchor: str) -> None:
     """An arrow's label; a white halo keeps it readable where it crosses a line."""
     lines = label_lines(label)
     if not lines:
@@ -252,13 +252,13 @@ def _text_lines(
         }).text = line
 
 
-def _box_attributes(css: str, x: float, y: float, width: float, height: float, **extra: str) -> Dict[str, str]:
+def _box_attributes(css: str, x: float, y: float, width: float, height: float, **extra: str) -> dict[str, str]:
     attributes = {"class": css, "x": _number(x), "y": _number(y), "width": _number(width), "height": _number(height)}
     attributes.update({name.replace("_", "-"): value for name, value in extra.items()})
     return attributes
 
 
-def _path(points: Sequence[Tuple[float, float]]) -> str:
+def _path(points: Sequence[tuple[float, float]]) -> str:
     return " ".join(f"{'M' if index == 0 else 'L'} {_number(x)} {_number(y)}" for index, (x, y) in enumerate(points))
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import repeat
 from math import sqrt
-from typing import Dict, List, Optional, Tuple
 
 from attrs import define, field
 
@@ -72,9 +71,9 @@ class Box:
     number: str
     width: float
     height: float
-    lines: List[str]
+    lines: list[str]
     top: float = 0.0
-    used: Dict[str, int] = field(factory=dict)  # side -> slots taken
+    used: dict[str, int] = field(factory=dict)  # side -> slots taken
     above: float = 0.0  # room arrow labels need above the symbol, besides the number's
     below: float = 0.0  # and below it
 
@@ -138,7 +137,7 @@ class SideRoute:
     source_dy: float = 0.0
     target_dy: float = 0.0
     jog: int = 0  # index of its run across the gap above the target, when the gutters differ
-    tracks: List[float] = field(factory=list)  # x of each vertical leg
+    tracks: list[float] = field(factory=list)  # x of each vertical leg
 
 
 @define
@@ -158,20 +157,20 @@ class Layout:
     sop: Sop
     lang: str
     drawing: Diagram
-    boxes: Dict[str, Box] = field(factory=dict)
-    down: List[Arrow] = field(factory=list)
-    sides: List[SideRoute] = field(factory=list)
-    ends: Dict[str, EndMark] = field(factory=dict)
-    jogs: Dict[str, int] = field(factory=dict)  # target key -> runs in the gap above it
+    boxes: dict[str, Box] = field(factory=dict)
+    down: list[Arrow] = field(factory=list)
+    sides: list[SideRoute] = field(factory=list)
+    ends: dict[str, EndMark] = field(factory=dict)
+    jogs: dict[str, int] = field(factory=dict)  # target key -> runs in the gap above it
     lane_width: float = LANE_WIDTH
-    title_lines: List[str] = field(factory=list)
-    lane_titles: List[List[str]] = field(factory=list)
+    title_lines: list[str] = field(factory=list)
+    lane_titles: list[list[str]] = field(factory=list)
     header_top: float = 0.0
     header_height: float = 0.0
-    headings: List[Tuple[Flow, float, float, List[str]]] = field(factory=list)  # flow, top, height, lines
+    headings: list[tuple[Flow, float, float, list[str]]] = field(factory=list)  # flow, top, height, lines
     height: float = 0.0
-    gutter_tracks: Dict[int, int] = field(factory=dict)
-    joined_across: Dict[int, Dict[int, List[int]]] = field(factory=dict)  # id of a flow -> its _joined_across
+    gutter_tracks: dict[int, int] = field(factory=dict)
+    joined_across: dict[int, dict[int, list[int]]] = field(factory=dict)  # id of a flow -> its _joined_across
 
     @property
     def lane_count(self) -> int:
@@ -228,7 +227,7 @@ def _sized_box(row: StepRow, number: str) -> Box:
     return Box(row, number, PROCESS_WIDTH, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
 
 
-def label_lines(label: Optional[str]) -> List[str]:
+def label_lines(label: str | None) -> list[str]:
     return wrap_width(xml_safe(label), SMALL_SIZE, LABEL_WIDTH) if label else []
 
 
@@ -280,7 +279,7 @@ def side(box: Box, gutter: int) -> str:
     return "right" if gutter > box.lane else "left"
 
 
-def _reachable_gutters(lanes: int, row: StepRow) -> Tuple[int, int]:
+def _reachable_gutters(lanes: int, row: StepRow) -> tuple[int, int]:
     """The gutters a run from the step's first copy reaches without crossing its other copies."""
     lane = row.columns[0]
     lowest = max((column for column in row.columns if column < lane), default=-1) + 1
@@ -288,7 +287,7 @@ def _reachable_gutters(lanes: int, row: StepRow) -> Tuple[int, int]:
     return lowest, highest
 
 
-def _gutters(layout: Layout, flow: Flow, source: Box, target: Box) -> Tuple[int, int]:
+def _gutters(layout: Layout, flow: Flow, source: Box, target: Box) -> tuple[int, int]:
     """The gutter of each end of a side arrow: one shared gutter when there is one, else the nearest pair."""
     lanes = layout.lane_count
     source_low, source_high = _reachable_gutters(lanes, source.row)
@@ -303,7 +302,7 @@ def _gutters(layout: Layout, flow: Flow, source: Box, target: Box) -> Tuple[int,
     return source_low, target_high
 
 
-def _joined_across(layout: Layout, flow: Flow) -> Dict[int, List[int]]:
+def _joined_across(layout: Layout, flow: Flow) -> dict[int, list[int]]:
     """For each gutter, the positions (ascending) of the flow's steps whose copies are joined across it."""
     joined = layout.joined_across.get(id(flow))
     if joined is None:
@@ -314,7 +313,7 @@ def _joined_across(layout: Layout, flow: Flow) -> Dict[int, List[int]]:
     return joined
 
 
-def _gutter_cost(lanes: int, source: Box, target: Box, joined: Dict[int, List[int]], gutter: int) -> Tuple[float, int]:
+def _gutter_cost(lanes: int, source: Box, target: Box, joined: dict[int, list[int]], gutter: int) -> tuple[float, int]:
     """Mostly the lanes both runs cross. Less weighty: a side of either symbol already in use (or joined to
     another copy), a joining line of a step passed on the way, the diagram's outer edges. Right before left."""
     crossed = _crossed(source.lane, gutter) + _crossed(target.lane, gutter)
@@ -380,7 +379,7 @@ def _place_rows(layout: Layout) -> None:
             height = max(len(lines), 1) * LINE_HEIGHT + 10
             layout.headings.append((flow, y, height, lines))
             y += height
-        previous: Optional[Box] = None
+        previous: Box | None = None
         for row in flow.steps:
             box = layout.box(row)
             jogs = layout.jogs.get(row.key, 0)
@@ -411,7 +410,7 @@ def run_y(layout: Layout, row: StepRow, jog: int = -1) -> float:
 # --- tracks ------------------------------------------------------------------------------------------------
 
 
-def _legs(layout: Layout, route: SideRoute) -> List[Tuple[int, float, float]]:
+def _legs(layout: Layout, route: SideRoute) -> list[tuple[int, float, float]]:
     """The vertical legs of a side route: (gutter, from y, to y)."""
     source, target = layout.box(route.arrow.source), layout.box(route.arrow.target)
     start, end = source.middle + route.source_dy, target.middle + route.target_dy
@@ -425,8 +424,8 @@ def _assign_tracks(layout: Layout) -> None:
     """Give every vertical leg a track of its own where legs share a gutter and overlap; widen lanes to fit."""
     legs = [(route, index, leg) for route in layout.sides for index, leg in enumerate(_legs(layout, route))]
     legs.sort(key=lambda item: abs(item[2][2] - item[2][1]))
-    taken: Dict[Tuple[int, int], Tuple[List[float], List[float]]] = {}  # (gutter, track) -> its legs' lows, highs
-    chosen: Dict[Tuple[int, int], int] = {}
+    taken: dict[tuple[int, int], tuple[list[float], list[float]]] = {}  # (gutter, track) -> its legs' lows, highs
+    chosen: dict[tuple[int, int], int] = {}
     for route, index, (gutter, start, end) in legs:
         low, high = min(start, end) - 4, max(start, end) + 4
         track = 0
@@ -446,7 +445,7 @@ def _assign_tracks(layout: Layout) -> None:
         route.tracks = [_track_x(layout, gutter, chosen[(id(route), index)]) for index, gutter in enumerate(gutters)]
 
 
-def _overlaps(track: Optional[Tuple[List[float], List[float]]], low: float, high: float) -> bool:
+def _overlaps(track: tuple[list[float], list[float]] | None, low: float, high: float) -> bool:
     """A leg from low to high overlaps one of the track's legs. They do not overlap each other, so sorted
     by their lows they are sorted by their highs too: only the last one starting below `high` can reach `low`."""
     if track is None:

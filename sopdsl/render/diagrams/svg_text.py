@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Callable, List, Optional, Sequence, Tuple
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
@@ -51,16 +51,16 @@ def wrap(
     size: float,
     room: Callable[[int], float],
     bold: bool = False,
-    max_lines: Optional[int] = None,
+    max_lines: int | None = None,
     unbroken: float = 0.0,
-) -> List[str]:
+) -> list[str]:
     """Greedy word wrap: line i holds at most room(i) px; a word too long for its line is split.
 
     A word at most `unbroken` px wide is never split: it overflows its line, for the caller to reject.
     Stops once the lines outnumber `max_lines`, when given.
     """
     space = text_width(" ", size, bold)
-    lines: List[str] = []
+    lines: list[str] = []
     current, used = "", 0.0
     for word in text.split():
         word_width = text_width(word, size, bold)
@@ -99,17 +99,17 @@ def _longest_head(word: str, start: int, size: float, room: float, bold: bool) -
     return word[start:]
 
 
-def wrap_width(text: str, size: float, width: float, bold: bool = False) -> List[str]:
+def wrap_width(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     """Wrap `text` into lines of at most `width` px."""
     return wrap(text, size, lambda _line: width, bold)
 
 
-def diamond_rooms(count: int, line_height: float, width: float, height: float, padding: float) -> List[float]:
+def diamond_rooms(count: int, line_height: float, width: float, height: float, padding: float) -> list[float]:
     """Room of each line of a centred block of `count` lines inside a diamond of `width` x `height`."""
     return [width * (1 - 2 * outer / height) - 2 * padding for outer in _outer_edges(count, line_height)]
 
 
-def _outer_edges(count: int, line_height: float) -> List[float]:
+def _outer_edges(count: int, line_height: float) -> list[float]:
     """For each line of a centred block, how far its edge farther from the middle lies from the middle."""
     tops = [-count * line_height / 2 + index * line_height for index in range(count)]
     return [max(abs(top), abs(top + line_height)) for top in tops]
@@ -124,13 +124,13 @@ class DiamondText:
     width: float
     padding: float
 
-    def fit(self, text: str, min_height: float) -> Tuple[float, List[str]]:
+    def fit(self, text: str, min_height: float) -> tuple[float, list[str]]:
         """The least height that holds `text` wrapped, and the wrapped lines."""
         if not text.split():
             return min_height, []
         need = text_width(" ".join(text.split()), self.size)
         space = text_width(" ", self.size)
-        best: Optional[Tuple[float, List[str]]] = None
+        best: tuple[float, list[str]] | None = None
         count = 0
         while True:
             count += 1
@@ -149,7 +149,7 @@ class DiamondText:
             if found is not None and (best is None or found[0] < best[0]):
                 best = found
 
-    def _least_height(self, text: str, count: int, lowest: float) -> Optional[Tuple[float, List[str]]]:
+    def _least_height(self, text: str, count: int, lowest: float) -> tuple[float, list[str]] | None:
         """The least height (to about a pixel) whose diamond holds `text` in at most `count` lines."""
         limit, highest = lowest * 64, lowest * 2
         while self.lines(text, count, highest) is None:
@@ -171,7 +171,7 @@ class DiamondText:
                 return height, lines
             height = float(int(height * 1.02) + 2)
 
-    def lines(self, text: str, count: int, height: float) -> Optional[List[str]]:
+    def lines(self, text: str, count: int, height: float) -> list[str] | None:
         """The text wrapped into the lines of a centred block of `count` lines, if they hold it.
 
         Only a word wider than the diamond's middle could ever be is split.
@@ -186,4 +186,4 @@ class DiamondText:
 
 def fits(lines: Sequence[str], size: float, rooms: Sequence[float]) -> bool:
     """Every line is at most as wide as its room."""
-    return all(text_width(line, size) <= room for line, room in zip(lines, rooms))
+    return all(text_width(line, size) <= room for line, room in zip(lines, rooms, strict=False))

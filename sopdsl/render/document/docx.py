@@ -10,7 +10,6 @@ symbols, arrows, labels and off-page connectors are DrawingML shapes anchored in
 from __future__ import annotations
 
 import io
-from typing import List, Optional
 
 from ...model import Sop
 from ..extras import import_extra
@@ -210,7 +209,7 @@ def _header(table, layout: TableLayout, options: RenderOptions) -> None:
             _vertical_centre(cell)
 
 
-def _body_row(table, page_row: PageRow, roles: int, widths: List[float], writer: ShapeWriter,
+def _body_row(table, page_row: PageRow, roles: int, widths: list[float], writer: ShapeWriter,
               options: RenderOptions):
     """One row of the table: a section title, a step with its drawn cells, or a row of off-page connectors."""
     row = table.add_row()
@@ -281,13 +280,13 @@ def _title(document, text: str, page_break: bool) -> None:
     run.font.size = Pt(TITLE_POINTS)
 
 
-def _table_frame(table, widths_mm: List[float]) -> None:
+def _table_frame(table, widths_mm: list[float]) -> None:
     """Grid borders, fixed column widths (millimetres), text padding."""
     from docx.shared import Mm
 
     table.style = "Table Grid"
     table.autofit = False
-    for column, width in zip(table.columns, widths_mm):
+    for column, width in zip(table.columns, widths_mm, strict=False):
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
@@ -298,7 +297,7 @@ def _table_frame(table, widths_mm: List[float]) -> None:
     ), ("tblLook", "tblCaption", "tblDescription"))
 
 
-def _write(cell, lines: List[str], bold: bool = False, align: Optional[str] = None,
+def _write(cell, lines: list[str], bold: bool = False, align: str | None = None,
            points: float = BODY_POINTS) -> None:
     """The cell's text, one paragraph per line, replacing what it held."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -12,7 +12,7 @@ it is in its description (`descr`), so that a program can read the flowchart bac
 
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Optional, Tuple
+from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from attrs import frozen
@@ -63,12 +63,12 @@ class Names:
 
     steps: Mapping[str, str]  # row key -> printed step number
     roles: Mapping[int, str]  # column -> role id
-    labels: Mapping[Tuple[str, str], Optional[str]]  # (source key, target key or "end") -> branch label
+    labels: Mapping[tuple[str, str], str | None]  # (source key, target key or "end") -> branch label
 
     @classmethod
-    def of(cls, drawing: Diagram) -> "Names":
-        steps: Dict[str, str] = {}
-        labels: Dict[Tuple[str, str], Optional[str]] = {}
+    def of(cls, drawing: Diagram) -> Names:
+        steps: dict[str, str] = {}
+        labels: dict[tuple[str, str], str | None] = {}
         for flow in drawing.flows:
             for row in flow.steps:
                 steps[row.key] = step_number(flow, row)
@@ -85,7 +85,7 @@ class ShapeWriter:
         self.names = names
         self.next_id = first_id
 
-    def cell_shapes(self, primitives: List[Primitive], column: int, width_mm: float, height_px: float) -> List[str]:
+    def cell_shapes(self, primitives: list[Primitive], column: int, width_mm: float, height_px: float) -> list[str]:
         """The run XML of every primitive of one cell, `width_mm` wide and `height_px` tall."""
         box = (width_mm * EMU_PER_MM, height_px * EMU_PER_PX)
         runs = []
@@ -100,7 +100,7 @@ class ShapeWriter:
                 runs.append(self.tag(primitive, box))
         return runs
 
-    def symbol(self, symbol: Symbol, column: int, box: Tuple[float, float]) -> str:
+    def symbol(self, symbol: Symbol, column: int, box: tuple[float, float]) -> str:
         connector = symbol.kind == "connector"
         width, height = (CONNECTOR_WIDTH, CONNECTOR_HEIGHT) if connector else (SYMBOL_WIDTH, SYMBOL_HEIGHT)
         left = _x(symbol.x, box) - width / 2 * EMU_PER_PX
@@ -121,7 +121,7 @@ class ShapeWriter:
                            _preset(GEOMETRY[symbol.kind]), fill + outline,
                            body=_text_body(text, LETTER_HALF_POINTS, bold=True) if text else "", z=3)
 
-    def line(self, line: Line, box: Tuple[float, float]) -> Optional[str]:
+    def line(self, line: Line, box: tuple[float, float]) -> str | None:
         x1, y1 = _x(line.x1, box), _y(line.y1, box)
         x2, y2 = _x(line.x2, box), _y(line.y2, box)
         if round(x1) == round(x2) and round(y1) == round(y2):
@@ -144,7 +144,7 @@ class ShapeWriter:
         return self.anchor("arrow" if target else "join", description, (left, top), size, _path_geometry(*path, size),
                            "<a:noFill/>" + _outline(head=head), z=2)
 
-    def tag(self, tag: Tag, box: Tuple[float, float]) -> str:
+    def tag(self, tag: Tag, box: tuple[float, float]) -> str:
         width = (len(tag.text) * TAG_CHAR_PX + 4) * EMU_PER_PX
         x = _x(tag.x, box)
         left = {"left": x, "right": x - width, "center": x - width / 2}[tag.align]
@@ -158,7 +158,7 @@ class ShapeWriter:
                            '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln>',
                            body=_text_body(tag.text, TAG_HALF_POINTS, bold=False), z=4, text_box=True)
 
-    def anchor(self, name: str, description: str, offset: Tuple[float, float], size: Tuple[float, float],
+    def anchor(self, name: str, description: str, offset: tuple[float, float], size: tuple[float, float],
                geometry: str, paint: str, body: str = "", z: int = 1, text_box: bool = False) -> str:
         """One shape anchored in the cell's paragraph, in front of the text, moving with its cell."""
         shape_id = self.next_id
@@ -191,7 +191,7 @@ def _preset(name: str) -> str:
     return f'<a:prstGeom prst="{name}"><a:avLst/></a:prstGeom>'
 
 
-def _path_geometry(x1: int, y1: int, x2: int, y2: int, size: Tuple[float, float]) -> str:
+def _path_geometry(x1: int, y1: int, x2: int, y2: int, size: tuple[float, float]) -> str:
     """A custom geometry: one straight open path from (x1, y1) to (x2, y2) in a box of `size`."""
     width, height = (round(value) for value in size)
     return (
@@ -218,9 +218,9 @@ def _text_body(text: str, half_points: int, bold: bool) -> str:
     )
 
 
-def _x(coord: Coord, box: Tuple[float, float]) -> float:
+def _x(coord: Coord, box: tuple[float, float]) -> float:
     return coord[0] / 100 * box[0] + coord[1] * EMU_PER_PX
 
 
-def _y(coord: Coord, box: Tuple[float, float]) -> float:
+def _y(coord: Coord, box: tuple[float, float]) -> float:
     return coord[0] / 100 * box[1] + coord[1] * EMU_PER_PX

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from importlib import resources
-from typing import Iterable, Optional
 
 from ...model import Date, Ref, Sop, Text
 from ..labels import LABELS, date_text
@@ -123,11 +123,11 @@ def identity_sheet(sop: Sop, options: RenderOptions) -> str:
     )
 
 
-def _text(text: Optional[Text]) -> str:
+def _text(text: Text | None) -> str:
     return escape(text.value) if text is not None else ""
 
 
-def _date(date: Optional[Date], lang: str) -> str:
+def _date(date: Date | None, lang: str) -> str:
     return date_text(date.value, lang) if date is not None else ""
 
 
@@ -170,7 +170,7 @@ def _sop_reference(sop_id: str, options: RenderOptions) -> str:
 
 
 def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: RenderOptions,
-               total: Optional[str]) -> str:
+               total: str | None) -> str:
     labels = LABELS[options.lang]
     columns = layout.columns
     lines = [

@@ -7,8 +7,6 @@ height. Arrows are chains of such lines, so they stay joined however tall a row 
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple, Union
-
 from attrs import define, field, frozen
 
 from ...model import Sop
@@ -18,7 +16,7 @@ from ..options import RenderOptions
 from ..rows import Column, SectionRow, StepRow, note_text
 from . import measure
 
-Coord = Tuple[float, float]  # (percent of the cell, pixels)
+Coord = tuple[float, float]  # (percent of the cell, pixels)
 
 SYMBOL_WIDTH = 36
 SYMBOL_HEIGHT = 26
@@ -47,8 +45,8 @@ class Symbol:
     element_id: str
     x: Coord  # centre
     y: float  # top, in pixels
-    step: Optional[str] = None  # the row key of the step it draws
-    letter: Optional[str] = None
+    step: str | None = None  # the row key of the step it draws
+    letter: str | None = None
     unassigned: bool = False
 
 
@@ -64,7 +62,7 @@ class Line:
     part: int
     source: str  # element id the piece leaves from
     target: str  # element id the arrow ends at
-    head: Optional[str] = None  # "down", "up", "left" or "right": an arrowhead at (x2, y2)
+    head: str | None = None  # "down", "up", "left" or "right": an arrowhead at (x2, y2)
 
 
 @frozen
@@ -75,17 +73,17 @@ class Tag:
     x: Coord
     y: float
     align: str  # "left": starts at x; "right": ends at x; "center"
-    element_id: Optional[str] = None  # set on the end word, which an arrow points at
+    element_id: str | None = None  # set on the end word, which an arrow points at
 
 
-Primitive = Union[Symbol, Line, Tag]
+Primitive = Symbol | Line | Tag
 
 
 @define
 class Cells:
     """The primitives of each Pelaksana cell of one table row."""
 
-    by_column: Dict[int, List[Primitive]] = field(factory=dict)
+    by_column: dict[int, list[Primitive]] = field(factory=dict)
 
     def add(self, column: int, primitive: Primitive) -> None:
         self.by_column.setdefault(column, []).append(primitive)
@@ -96,15 +94,15 @@ class PageRow:
     """One row of a printed page: a step, a section title, or a row of off-page connectors."""
 
     kind: str  # "step", "section", "connector-top" or "connector-bottom"
-    row: Union[StepRow, SectionRow, None] = None
+    row: StepRow | SectionRow | None = None
     cells: Cells = field(factory=Cells)
 
 
 @define
 class Page:
-    rows: List[PageRow]
-    top_connectors: Optional[PageRow] = None
-    bottom_connectors: Optional[PageRow] = None
+    rows: list[PageRow]
+    top_connectors: PageRow | None = None
+    bottom_connectors: PageRow | None = None
 
     def connector_row(self, at_top: bool) -> PageRow:
         """The page's top or bottom connector row, added on first use."""
@@ -116,7 +114,7 @@ class Page:
             self.bottom_connectors = PageRow("connector-bottom")
         return self.bottom_connectors
 
-    def all_rows(self) -> List[PageRow]:
+    def all_rows(self) -> list[PageRow]:
         return [r for r in [self.top_connectors, *self.rows, self.bottom_connectors] if r is not None]
 
     @property
@@ -126,22 +124,22 @@ class Page:
 
 @frozen
 class TableLayout:
-    columns: Tuple[Column, ...]
-    pages: Tuple[Page, ...]
+    columns: tuple[Column, ...]
+    pages: tuple[Page, ...]
 
 
 def symbol_id(row: StepRow, column: int) -> str:
     return f"sym-{row.key}" if column == row.columns[0] else f"sym-{row.key}-c{column}"
 
 
-def paginate(sop: Sop, flows: Tuple[Flow, ...], role_count: int, options: RenderOptions) -> List[Page]:
+def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: RenderOptions) -> list[Page]:
     """Rows into pages of at most the configured number of steps and of the paper's height (estimated).
 
     A section's title stays with its first step; the last page keeps room for the total and the signature.
     """
     widths = measure.column_widths(role_count, options.paper)
     budget = measure.page_height_px(options.paper) - measure.HEADER_PX - 2 * measure.CONNECTOR_PX
-    pages: List[Page] = [Page([])]
+    pages: list[Page] = [Page([])]
     used = 0.0
     for flow in flows:
         for position, step in enumerate(flow.steps):
@@ -171,16 +169,16 @@ def paginate(sop: Sop, flows: Tuple[Flow, ...], role_count: int, options: Render
 class _Router:
     """Places symbols and routes every arrow of the table into the cells of its pages."""
 
-    def __init__(self, columns: Tuple[Column, ...], pages: List[Page], lang: str):
+    def __init__(self, columns: tuple[Column, ...], pages: list[Page], lang: str):
         self.columns = columns
         self.pages = pages
         self.lang = lang
-        self.where: Dict[str, Tuple[int, int]] = {}  # row key -> (page, index in page.rows)
+        self.where: dict[str, tuple[int, int]] = {}  # row key -> (page, index in page.rows)
         for page_index, page in enumerate(pages):
             for index, page_row in enumerate(page.rows):
                 if page_row.kind == "step":
                     self.where[page_row.row.key] = (page_index, index)
-        self.lanes: Dict[Tuple[int, int, str], List[Tuple[int, int, int]]] = {}
+        self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int]]] = {}
         self.letters = 0
 
     # -- placement helpers -------------------------------------------------------------------
@@ -236,9 +234,9 @@ class _Router:
 
     def route_flow(self, flow: Flow) -> None:
         """Chooses where each arrow leaves its symbol, then draws them all."""
-        exits: Dict[str, Set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
-        plans: List[Tuple[Arrow, str, Optional[str]]] = []
-        same_column: List[Arrow] = []
+        exits: dict[str, set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
+        plans: list[tuple[Arrow, str, str | None]] = []
+        same_column: list[Arrow] = []
         for row in flow.steps:
             arrows = flow.arrows_from(row)
             down = next((a for a in arrows if a.target is not None and a.target.position == row.position + 1), None)
@@ -283,7 +281,7 @@ class _Router:
                 self.route_beside(arrow, side, self.entry_side(arrow, side, exits[arrow.target.key]))
 
     @staticmethod
-    def entry_side(arrow: Arrow, exit_side: str, target_exits: Set[str]) -> str:
+    def entry_side(arrow: Arrow, exit_side: str, target_exits: set[str]) -> str:
         """The side an arrow enters its target by: the side facing its source, unless an arrow leaves there."""
         a, b = arrow.source.columns[0], arrow.target.columns[0]
         if a == b:
@@ -336,7 +334,7 @@ class _Router:
         target_cells.add(b, Line(CENTER, (0, RUN_Y), CENTER, (0, SYMBOL_TOP), edge, 0, src_id, dst_id, "down"))
 
     def run_across(self, cells: Cells, a: int, b: int, y: float, edge: str, part: int, src: str, dst: str,
-                   start_x: Coord = CENTER, end_x: Coord = CENTER, head: Optional[str] = None) -> None:
+                   start_x: Coord = CENTER, end_x: Coord = CENTER, head: str | None = None) -> None:
         """A horizontal run at height y from start_x in column a to end_x in column b."""
         step = 1 if b > a else -1
         near, far = ((100, 0), (0, 0)) if step == 1 else ((0, 0), (100, 0))
@@ -469,13 +467,13 @@ def _other(side: str) -> str:
     return "left" if side == "right" else "right"
 
 
-def _joined_sides(row: StepRow) -> Set[str]:
+def _joined_sides(row: StepRow) -> set[str]:
     """The sides of a step's first symbol taken by the line that joins it to its other performers."""
     first = row.columns[0]
     return {"right" for c in row.columns if c > first} | {"left" for c in row.columns if c < first}
 
 
-def _free_side(used: Set[str]) -> str:
+def _free_side(used: set[str]) -> str:
     return "right" if "right" not in used else ("left" if "left" not in used else "right")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from typing import List
 
 from attrs import frozen
 
@@ -28,7 +27,7 @@ SAFETY = 0.94  # estimates are rough: leave a margin
 class Widths:
     """Widths in millimetres: No, Kegiatan, one per role, Kelengkapan, Waktu, Output, Keterangan."""
 
-    columns: List[float]
+    columns: list[float]
 
     @property
     def total(self) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
 
 from ...model import Sop
 from .criteria import JUDGED, Judgement
@@ -22,17 +22,17 @@ def unit_of(sop: Sop) -> str:
     return " / ".join(line.value for line in sop.unit)
 
 
-def by_unit(sops: Sequence[Sop], unit: Optional[str]) -> List[Tuple[str, List[Sop]]]:
+def by_unit(sops: Sequence[Sop], unit: str | None) -> list[tuple[str, list[Sop]]]:
     """The SOPs grouped by unit in the order met; all under `unit` when one is given."""
     if unit is not None:
         return [(unit, list(sops))]
-    groups: Dict[str, List[Sop]] = {}
+    groups: dict[str, list[Sop]] = {}
     for sop in sops:
         groups.setdefault(unit_of(sop), []).append(sop)
     return list(groups.items())
 
 
-def _heading_lines(unit: str, period: Optional[str], lang: str) -> Tuple[str, ...]:
+def _heading_lines(unit: str, period: str | None, lang: str) -> tuple[str, ...]:
     words = WORDS[lang]
     return (f"{words['unit']}: {unit or words['blank']}", f"{words['period']}: {period or words['blank']}")
 
@@ -43,12 +43,12 @@ def _sheet_name(base: str, index: int, count: int) -> str:
     return base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
 
 
-def _signature(lang: str, role: str) -> Tuple[str, ...]:
+def _signature(lang: str, role: str) -> tuple[str, ...]:
     words = WORDS[lang]
     return (words["place_date"], words[role], "", "", words["blank"], words["name_nip"])
 
 
-def monitoring_columns(lang: str) -> Tuple[Column, ...]:
+def monitoring_columns(lang: str) -> tuple[Column, ...]:
     words = WORDS[lang]
     return (
         Column("no", words["no"], 4),
@@ -60,8 +60,8 @@ def monitoring_columns(lang: str) -> Tuple[Column, ...]:
     )
 
 
-def monitoring_form(sops: Sequence[Sop], lang: str, period: Optional[str] = None,
-                    unit: Optional[str] = None) -> FormDocument:
+def monitoring_form(sops: Sequence[Sop], lang: str, period: str | None = None,
+                    unit: str | None = None) -> FormDocument:
     """Tabel 7: for each unit a table with one row per SOP, to tick, note and initial; the assessor signs."""
     words = WORDS[lang]
     groups = by_unit(sops, unit)
@@ -77,7 +77,7 @@ def monitoring_form(sops: Sequence[Sop], lang: str, period: Optional[str] = None
     return FormDocument(MONITORING, lang, words["monitoring_title"], tuple(pages))
 
 
-def evaluation_columns(lang: str) -> Tuple[Column, ...]:
+def evaluation_columns(lang: str) -> tuple[Column, ...]:
     words = WORDS[lang]
     return (
         Column("no", words["no"], 4),
@@ -88,8 +88,8 @@ def evaluation_columns(lang: str) -> Tuple[Column, ...]:
     )
 
 
-def evaluation_form(sops: Sequence[Sop], judgements: Dict[str, List[Judgement]], lang: str,
-                    period: Optional[str] = None, unit: Optional[str] = None) -> FormDocument:
+def evaluation_form(sops: Sequence[Sop], judgements: dict[str, list[Judgement]], lang: str,
+                    period: str | None = None, unit: str | None = None) -> FormDocument:
     """For each unit: seven criteria per SOP (3, 4 and 7 answered by sopdsl, with why), then its Berita Acara.
 
     `judgements` is keyed by SOP id.
@@ -118,8 +118,8 @@ def evaluation_form(sops: Sequence[Sop], judgements: Dict[str, List[Judgement]],
     return FormDocument(EVALUATION, lang, words["evaluation_title"], tuple(pages))
 
 
-def _report_page(unit_name: str, members: Sequence[Sop], judgements: Dict[str, List[Judgement]],
-                 lines: Tuple[str, ...], lang: str, index: int, count: int) -> Page:
+def _report_page(unit_name: str, members: Sequence[Sop], judgements: dict[str, list[Judgement]],
+                 lines: tuple[str, ...], lang: str, index: int, count: int) -> Page:
     """The Berita Acara of a unit: the SOPs evaluated, what sopdsl judged and its findings."""
     words = WORDS[lang]
     columns = (

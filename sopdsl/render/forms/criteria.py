@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from ...diagnostics import Diagnostic
 from ...loading import SourceFile
@@ -27,10 +28,10 @@ class Judgement(NamedTuple):
     reason: str
 
 
-def judge(files: Sequence[SourceFile], diagnostics: Iterable[Diagnostic], lang: str) -> Dict[str, List[Judgement]]:
+def judge(files: Sequence[SourceFile], diagnostics: Iterable[Diagnostic], lang: str) -> dict[str, list[Judgement]]:
     """For each parsed file's path, the judgements of criteria 3, 4 and 7, from the checker's findings."""
     words = WORDS[lang]
-    found: Dict[Tuple[str, int], List[str]] = {}
+    found: dict[tuple[str, int], list[str]] = {}
     for diagnostic in diagnostics:
         for criterion, rules in RULES_OF_CRITERION.items():
             if diagnostic.rule in rules:
@@ -50,15 +51,15 @@ def judge(files: Sequence[SourceFile], diagnostics: Iterable[Diagnostic], lang: 
     return result
 
 
-def steps_signature(sop: Sop) -> Optional[Tuple[str, ...]]:
+def steps_signature(sop: Sop) -> tuple[str, ...] | None:
     """The texts of the SOP's steps, case and blanks folded; None for an SOP without steps."""
     texts = tuple(" ".join(step.text.value.casefold().split()) for step in sop.activities())
     return texts or None
 
 
-def same_steps(files: Sequence[SourceFile], lang: str) -> Iterable[Tuple[str, str]]:
+def same_steps(files: Sequence[SourceFile], lang: str) -> Iterable[tuple[str, str]]:
     """(path, note) for each SOP whose steps are those of another SOP of the set."""
-    by_signature: Dict[Tuple[str, ...], List[SourceFile]] = {}
+    by_signature: dict[tuple[str, ...], list[SourceFile]] = {}
     for file in files:
         signature = steps_signature(file.sop) if file.sop is not None else None
         if signature is not None:

@@ -53,11 +53,11 @@ def _page(word, page: Page, new_page: bool) -> None:
     table.autofit = False
     total = sum(column.width for column in page.columns)
     widths = [Cm(USABLE_WIDTH_CM * column.width / total) for column in page.columns]
-    for table_column, width in zip(table.columns, widths):
+    for table_column, width in zip(table.columns, widths, strict=False):
         table_column.width = width
     header = table.rows[0]
     _repeat_as_heading(header)
-    for cell, column, width in zip(header.cells, page.columns, widths):
+    for cell, column, width in zip(header.cells, page.columns, widths, strict=False):
         cell.width = width
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -67,7 +67,7 @@ def _page(word, page: Page, new_page: bool) -> None:
         _keep_together(row)
         if page.kind == MONITORING:
             row.height, row.height_rule = Cm(MONITORING_ROW_CM), WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, value, column, width in zip(row.cells, form_row.cells, page.columns, widths):
+        for cell, value, column, width in zip(row.cells, form_row.cells, page.columns, widths, strict=False):
             cell.width = width
             if column.choices:
                 lines = [f"{TICKED if value == choice else EMPTY} {choice}" for choice in column.choices]
@@ -88,7 +88,7 @@ def _signatures(word, page: Page) -> None:
     word.add_paragraph()
     count = len(page.signatures)
     table = word.add_table(rows=1, cols=count + 1)
-    for cell, lines in zip(table.rows[0].cells[1:], page.signatures):
+    for cell, lines in zip(table.rows[0].cells[1:], page.signatures, strict=False):
         cell.paragraphs[0].add_run(xml_safe(lines[0]))
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         for line in lines[1:]:

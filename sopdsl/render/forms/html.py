@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from typing import List
 
 from .model import MONITORING, Column, FormDocument, Page, Row
 
@@ -49,7 +48,7 @@ def write(document: FormDocument) -> str:
     ])
 
 
-def _page(page: Page) -> List[str]:
+def _page(page: Page) -> list[str]:
     parts = ['<section class="page">', f"<h1>{escape(page.title)}</h1>"]
     parts += [f'<p class="line">{escape(line)}</p>' for line in page.lines]
     parts += [f'<p class="text">{escape(text)}</p>' for text in page.paragraphs]
@@ -70,7 +69,7 @@ def _page(page: Page) -> List[str]:
 
 def _row(row: Row, columns: tuple) -> str:
     group = ' class="group"' if row.first_of_sop and row.criterion is not None else ""
-    cells = [_cell(value, column, row) for value, column in zip(row.cells, columns)]
+    cells = [_cell(value, column, row) for value, column in zip(row.cells, columns, strict=False)]
     return f'<tr data-sop="{escape(row.sop_id)}"{group}>' + "".join(cells) + "</tr>"
 
 

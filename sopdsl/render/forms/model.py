@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Tuple
+from typing import NamedTuple
 
 MONITORING = "monitoring"
 EVALUATION = "evaluation"
@@ -19,15 +19,15 @@ class Column(NamedTuple):
     key: str
     heading: str
     width: float
-    choices: Tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
 
 
 class Row(NamedTuple):
     """A row of a table: the SOP it is about (and the criterion, on an evaluation form) and its cells."""
 
     sop_id: str
-    cells: Tuple[str, ...]
-    criterion: Optional[int] = None
+    cells: tuple[str, ...]
+    criterion: int | None = None
     first_of_sop: bool = True  # an evaluation form gives an SOP seven rows; the first opens its group
 
 
@@ -37,11 +37,11 @@ class Page(NamedTuple):
     kind: str  # MONITORING, EVALUATION or REPORT
     title: str
     sheet_name: str
-    lines: Tuple[str, ...]
-    columns: Tuple[Column, ...]
-    rows: Tuple[Row, ...]
-    paragraphs: Tuple[str, ...] = ()
-    signatures: Tuple[Tuple[str, ...], ...] = ()  # each: the lines of one place to sign
+    lines: tuple[str, ...]
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    paragraphs: tuple[str, ...] = ()
+    signatures: tuple[tuple[str, ...], ...] = ()  # each: the lines of one place to sign
 
 
 class FormDocument(NamedTuple):
@@ -50,4 +50,4 @@ class FormDocument(NamedTuple):
     kind: str
     lang: str
     title: str
-    pages: Tuple[Page, ...]
+    pages: tuple[Page, ...]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import NamedTuple
 
 from ...files import UsageError
 from .model import EVALUATION, MONITORING
@@ -17,9 +17,9 @@ class FilledRow(NamedTuple):
     """One row as filled in: the SOP (and criterion), the printed procedure, and the cells a person fills."""
 
     sop_id: str
-    criterion: Optional[int]
+    criterion: int | None
     procedure: str
-    values: Dict[str, Optional[str]]
+    values: dict[str, str | None]
 
 
 class FilledSheet(NamedTuple):
@@ -27,8 +27,8 @@ class FilledSheet(NamedTuple):
 
     kind: str
     name: str
-    lines: Tuple[str, ...]
-    rows: Tuple[FilledRow, ...]
+    lines: tuple[str, ...]
+    rows: tuple[FilledRow, ...]
 
 
 class FilledForm(NamedTuple):
@@ -36,7 +36,7 @@ class FilledForm(NamedTuple):
 
     path: str
     kind: str
-    sheets: Tuple[FilledSheet, ...]
+    sheets: tuple[FilledSheet, ...]
 
 
 def read_form(path: Path) -> FilledForm:
@@ -69,7 +69,7 @@ def read_form(path: Path) -> FilledForm:
     return FilledForm(str(path), kind, tuple(sheets))
 
 
-def _text(value) -> Optional[str]:
+def _text(value) -> str | None:
     if value is None:
         return None
     text = str(value).strip()
@@ -99,24 +99,24 @@ def _sheet(path: Path, sheet, kind: str) -> FilledSheet:
     return FilledSheet(kind, sheet.title, lines, tuple(filled))
 
 
-def _criterion(value) -> Optional[int]:
+def _criterion(value) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
         return None
 
 
-def running_well(value: Optional[str]) -> Optional[bool]:
+def running_well(value: str | None) -> bool | None:
     """A Penilaian cell: True for "Berjalan dengan baik", False for "Tidak berjalan dengan baik", else None."""
     return _choice(value, "good", "bad")
 
 
-def answered_yes(value: Optional[str]) -> Optional[bool]:
+def answered_yes(value: str | None) -> bool | None:
     """A Ya/Tidak cell: True for Ya, False for Tidak, else None."""
     return _choice(value, "yes", "no_answer")
 
 
-def _choice(value: Optional[str], yes_key: str, no_key: str) -> Optional[bool]:
+def _choice(value: str | None, yes_key: str, no_key: str) -> bool | None:
     if value is None:
         return None
     folded = " ".join(value.casefold().split())
@@ -128,7 +128,7 @@ def _choice(value: Optional[str], yes_key: str, no_key: str) -> Optional[bool]:
     return None
 
 
-def as_json(forms: List[FilledForm]) -> List[dict]:
+def as_json(forms: list[FilledForm]) -> list[dict]:
     """Every form read back: each SOP's assessment, notes, action and initials, or its seven answers."""
     result = []
     for form in forms:
@@ -139,7 +139,7 @@ def as_json(forms: List[FilledForm]) -> List[dict]:
     return result
 
 
-def _monitoring_json(sheet: FilledSheet) -> List[dict]:
+def _monitoring_json(sheet: FilledSheet) -> list[dict]:
     return [
         {"sop": row.sop_id, "procedure": row.procedure, **row.values,
          "running_well": running_well(row.values["assessment"])}
@@ -147,8 +147,8 @@ def _monitoring_json(sheet: FilledSheet) -> List[dict]:
     ]
 
 
-def _evaluation_json(sheet: FilledSheet) -> List[dict]:
-    sops: Dict[str, dict] = {}
+def _evaluation_json(sheet: FilledSheet) -> list[dict]:
+    sops: dict[str, dict] = {}
     for row in sheet.rows:
         entry = sops.setdefault(row.sop_id, {"sop": row.sop_id, "procedure": row.procedure, "criteria": []})
         entry["procedure"] = entry["procedure"] or row.procedure
@@ -157,10 +157,10 @@ def _evaluation_json(sheet: FilledSheet) -> List[dict]:
     return list(sops.values())
 
 
-def as_text(forms: List[FilledForm], lang: str = "id") -> str:
+def as_text(forms: list[FilledForm], lang: str = "id") -> str:
     """For the bureau's report: the SOPs not running well, with notes and actions; each SOP's "Tidak" answers."""
     words = WORDS[lang]
-    lines: List[str] = []
+    lines: list[str] = []
     for entry in as_json(forms):
         lines.append(f"{entry['file']} [{entry['sheet']}]" + "".join(f"  {line}" for line in entry["lines"][1:]))
         if entry["kind"] == MONITORING:
@@ -170,7 +170,7 @@ def as_text(forms: List[FilledForm], lang: str = "id") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _monitoring_lines(sops: List[dict], words: Dict[str, str]) -> List[str]:
+def _monitoring_lines(sops: list[dict], words: dict[str, str]) -> list[str]:
     lines = []
     for sop in sops:
         if sop["running_well"] is False or (sop["assessment"] and sop["running_well"] is None):
@@ -183,7 +183,7 @@ def _monitoring_lines(sops: List[dict], words: Dict[str, str]) -> List[str]:
     return lines
 
 
-def _evaluation_lines(sops: List[dict], words: Dict[str, str]) -> List[str]:
+def _evaluation_lines(sops: list[dict], words: dict[str, str]) -> list[str]:
     lines = []
     for sop in sops:
         answers = ", ".join(f"{item['criterion']}: {item['answer'] or '-'}" for item in sop["criteria"])

@@ -8,7 +8,6 @@ by these, so a filled form reads back exactly, even with rows sorted or columns 
 from __future__ import annotations
 
 import io
-from typing import List
 
 from ..xml_text import xml_safe
 from .model import EVALUATION, MONITORING, FormDocument, Page
@@ -22,7 +21,7 @@ MONITORING_ROW_POINTS = 44  # about 15 rows to a landscape page, once the width 
 FONT = "Arial"
 
 
-def hidden_keys(page: Page) -> List[str]:
+def hidden_keys(page: Page) -> list[str]:
     """The keys of the hidden columns before the visible ones."""
     return [SOP_KEY, CRITERION_KEY] if page.kind == EVALUATION else [SOP_KEY]
 

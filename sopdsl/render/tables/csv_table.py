@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import List, Optional, Tuple
 
 from attrs import frozen
 
@@ -35,17 +34,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class SectionTable:
     """The rows of one flow: its section heading (None for a file without sections) and one cell tuple per step."""
 
-    heading: Optional[SectionRow]
-    rows: Tuple[Tuple[str, ...], ...]
+    heading: SectionRow | None
+    rows: tuple[tuple[str, ...], ...]
 
 
-def column_headings(lang: str = "id") -> Tuple[str, ...]:
+def column_headings(lang: str = "id") -> tuple[str, ...]:
     """No, Kegiatan, Pelaksana, Kelengkapan, Waktu, Output, Keterangan in the given language."""
     labels = LABELS[lang]
     return tuple(labels[key] for key in ("no", "activity", "performers", "needs", "time", "output", "note"))
 
 
-def section_tables(sop: Sop, options: RenderOptions) -> List[SectionTable]:
+def section_tables(sop: Sop, options: RenderOptions) -> list[SectionTable]:
     """One table per flow, each row in the order of `column_headings`; author text is folded onto one line."""
     tables = []
     for flow in diagram(sop, options.lang).flows:
@@ -54,7 +53,7 @@ def section_tables(sop: Sop, options: RenderOptions) -> List[SectionTable]:
     return tables
 
 
-def step_cells(sop: Sop, flow: Flow, row: StepRow, options: RenderOptions) -> Tuple[str, ...]:
+def step_cells(sop: Sop, flow: Flow, row: StepRow, options: RenderOptions) -> tuple[str, ...]:
     step = row.step
     return (
         step_number(flow, row),

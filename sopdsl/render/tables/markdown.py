@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from collections.abc import Sequence
 
 from ...model import Sop
 from ..labels import LABELS
@@ -24,7 +24,7 @@ def escape(text: str) -> str:
     return fold(text).translate(MARKUP_ESCAPES)
 
 
-def table_lines(table: SectionTable, headings: Sequence[str]) -> List[str]:
+def table_lines(table: SectionTable, headings: Sequence[str]) -> list[str]:
     """A pipe table: the header, the delimiter row and one line per step."""
     lines = [table_line(headings), "|" + "|".join(" --- " for _ in headings) + "|"]
     lines.extend(table_line(row) for row in table.rows)
@@ -43,7 +43,7 @@ def title_line(sop: Sop, lang: str) -> str:
     return f"# {title} — {LABELS[lang]['number']} {escape(sop.number.value)}"
 
 
-def total_line(sop: Sop, options: RenderOptions) -> Optional[str]:
+def total_line(sop: Sop, options: RenderOptions) -> str | None:
     """The total line below the tables; None for an invalid calendar."""
     words = total_text(sop, options)
     return None if words is None else f"**{LABELS[options.lang]['total']}:** {escape(words)}"

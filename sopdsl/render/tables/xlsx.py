@@ -10,7 +10,6 @@ is stored as text.
 from __future__ import annotations
 
 import io
-from typing import List, Optional
 
 from ...model import Sop
 from ..extras import import_extra
@@ -61,7 +60,7 @@ def symbol_word(row: StepRow, lang: str) -> str:
     return words["decision"] if row.step.is_decision else words["process"]
 
 
-def marked_columns(row: StepRow, columns: List[Column]) -> List[int]:
+def marked_columns(row: StepRow, columns: list[Column]) -> list[int]:
     """The role columns that carry the step's mark: its performers (or the stand-in column of an SOP without roles)."""
     if row.assigned:
         return list(row.columns)
@@ -171,7 +170,7 @@ def _write_identity(sheet, sop: Sop, options: RenderOptions) -> None:
     _print_setup(sheet, options, repeat_rows=None)
 
 
-def _print_setup(sheet, options: RenderOptions, repeat_rows: Optional[str]) -> None:
+def _print_setup(sheet, options: RenderOptions, repeat_rows: str | None) -> None:
     """Landscape on the chosen paper, as wide as one page, page numbers in the footer."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = PAPER_SIZES[options.paper]
