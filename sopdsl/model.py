@@ -229,6 +229,16 @@ class Calendar:
 
 
 @frozen(kw_only=True)
+class Approver:
+    """The signatory printed under "Disahkan oleh": name, rank (pangkat) and NIP, each optional."""
+
+    name: Text | None = None
+    rank: Text | None = None
+    nip: Text | None = None
+    span: Span = _span()
+
+
+@frozen(kw_only=True)
 class Comment:
     """A `#` comment, kept for the formatter and for suppressions."""
 
@@ -261,6 +271,11 @@ class Sop:
     records: tuple[Text, ...] = ()
     sla: Duration | None = None
     calendar: Calendar | None = None
+    approver: Approver | None = None
+    staffing: Text | None = None
+    annex: Text | None = None
+    logo: Text | None = None
+    evaluated: tuple[Date, ...] = ()
     roles: tuple[Role, ...] = ()
     sections: tuple[Section, ...] = ()
     span: Span = _span()
