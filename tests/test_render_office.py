@@ -156,8 +156,8 @@ def test_the_last_page_has_the_total_row_and_the_signature_place():
     assert last_table[-1].cells == ("Jumlah waktu", "1 hari 1 jam 55 menit (595 menit)")
     document = docx.Document(io.BytesIO(data))
     after_table = [p.text for p in document.paragraphs[-4:]]
-    assert after_table[0] == "Kepala Dinas"
-    assert after_table[2].startswith("Nama:") and after_table[3].startswith("NIP:")
+    blank = "_" * 20
+    assert after_table == ["Kepala Dinas", f"Nama: {blank}", f"Pangkat: {blank}", f"NIP: {blank}"]
 
 
 def test_pages_are_landscape_numbered_and_every_shape_has_its_own_id():

@@ -47,6 +47,7 @@ def run(args) -> int:
     from ..errors import UsageError
     from ..files import STANDARD_INPUT
     from ..loading import read
+    from ..logo import source_folder
     from ..output import write_atomically
     from ..render import renderer
 
@@ -66,7 +67,7 @@ def run(args) -> int:
     if file.error is not None:
         print(printable(file.error.line_text), file=sys.stderr)
         return 1
-    result = module.render(file.sop, document_options(args))
+    result = module.render(file.sop, document_options(args, folder=source_folder(args.file)))
     data = result if module.BINARY else result.encode("utf-8")
     if args.output is None:
         sys.stdout.buffer.write(data)

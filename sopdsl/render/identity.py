@@ -1,4 +1,4 @@
-"""The identity sheet's fields as labelled text, for the formats that write it as label/value cells."""
+"""The identity sheet's fields as labelled text, and the signatory's lines that every printed format shares."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from ..model import Date, Ref, Sop, Text
+from ..model import Approver, Date, Ref, Sop, Text
 from .labels import LABELS, date_text
 from .options import RenderOptions
 
@@ -15,6 +15,7 @@ WORDING = {"id": {"unit": "Unit Kerja"}, "en": {"unit": "Unit"}}
 
 HEAD_KEYS = ("number", "created", "revised", "effective", "approved_by", "title")
 GRID_KEYS = (("legal_basis", "qualifications"), ("related", "equipment"), ("warning", "records"))
+OPTIONAL_KEYS = ("annex", "staffing")  # listed only when the header has them
 
 
 @frozen
@@ -37,27 +38,64 @@ class Field:
         return "\n".join(self.lines())
 
 
+@frozen
+class SignatoryLine:
+    """One line below the room to sign: the signatory's name, rank or NIP as written, or a blank with its label."""
+
+    key: str  # "name", "rank" or "nip"
+    label: str
+    value: str | None
+
+    def text(self, blank: str = "") -> str:
+        """The line as printed: the name, the rank, "NIP. 19810207 200003 1 001", or "Nama: " and the blank."""
+        if self.value is None:
+            return f"{self.label}: {blank}".rstrip()
+        return f"{self.label}. {self.value}" if self.key == "nip" else self.value
+
+
+def signatory(sop: Sop, lang: str) -> list[SignatoryLine]:
+    """The name, rank (pangkat) and NIP of the official who signs, each None where the header leaves it out."""
+    approver = sop.approver or Approver()
+    lines = []
+    for key, text in (("name", approver.name), ("rank", approver.rank), ("nip", approver.nip)):
+        value = None if text is None else _nip(text.value) if key == "nip" else text.value
+        lines.append(SignatoryLine(key, LABELS[lang][key], value))
+    return lines
+
+
+def _nip(nip: str) -> str:
+    """An 18-digit NIP in its printed groups (19810207 200003 1 001); any other as written."""
+    digits = "".join(nip.split())
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip
+
+
 def identity_fields(sop: Sop, options: RenderOptions) -> list[Field]:
-    """Unit, the head fields (Nomor SOP … Nama SOP) and the grid fields (Dasar Hukum … Pencatatan), in order."""
+    """Annex (if given), unit, head fields (Nomor SOP … Nama SOP, with the signatory) and grid fields, in order."""
     lang = options.lang
     labels = {**LABELS[lang], **WORDING[lang]}
+    approval = _text(sop.approved_by) + tuple(line.text() for line in signatory(sop, lang))
     values = {
+        "annex": (_text(sop.annex), False),
         "unit": (tuple(line.value for line in sop.unit), False),
         "number": (_text(sop.number), False),
         "created": (_date(sop.created, lang), False),
         "revised": (_date(sop.revised, lang), False),
         "effective": (_date(sop.effective, lang), False),
-        "approved_by": (_text(sop.approved_by), False),
+        "approved_by": (approval, False),
         "title": ((sop.title.value,), False),
         "legal_basis": _items(sop.legal_basis),
         "qualifications": _items(sop.qualifications),
+        "staffing": (_text(sop.staffing), False),
         "related": _listed(tuple(_related(item, options) for item in sop.related)),
         "equipment": _items(sop.equipment),
         "warning": (_text(sop.warning), False),
         "records": _items(sop.records),
     }
-    keys = ["unit", *HEAD_KEYS, *(key for pair in GRID_KEYS for key in pair)]
-    return [Field(key, labels[key], *values[key]) for key in keys]
+    keys = ["annex", "unit", *HEAD_KEYS, *(key for pair in GRID_KEYS for key in pair)]
+    keys.insert(keys.index("qualifications") + 1, "staffing")
+    return [Field(key, labels[key], *values[key]) for key in keys if key not in OPTIONAL_KEYS or values[key][0]]
 
 
 def _text(text: Text | None) -> tuple[str, ...]:

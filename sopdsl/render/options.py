@@ -1,8 +1,9 @@
-"""What a renderer may be told besides the SOP: language, paper, pagination, totals and links."""
+"""What a renderer may be told besides the SOP: language, paper, pagination, totals, links and the source folder."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from attrs import field, frozen
 
@@ -23,6 +24,7 @@ class RenderOptions:
     totals: SopTotals | None = None  # computed from the SOP alone when None
     sop_links: Mapping[str, str] = field(factory=dict)  # SOP id -> href, for `related` and `uses`
     sop_titles: Mapping[str, str] = field(factory=dict)  # SOP id -> title, printed beside the link
+    folder: Path | None = None  # the .sop file's folder, where a relative `logo` path starts (None: the working one)
 
     def rows_for_page(self, page: int) -> int:
         return self.first_page_rows if page == 0 else self.page_rows

@@ -141,7 +141,7 @@ class Api:
             own = engine.totals_by_id([buffer]).get(sop.id)
         links = {sop_id: f"/sop?path={path}" for sop_id, path in owners.items()}
         titles = {file.sop.id: file.sop.title.value for file in files if file.sop is not None}
-        return engine.render_options(self.lang, own, links, titles)
+        return engine.render_options(self.lang, own, links, titles, buffer.path)
 
     def save(self, key: str, text: str, base: str, formatted: bool) -> dict:
         """Save the buffer; a file changed on disk since `base` is a 409 with both versions and their diff."""

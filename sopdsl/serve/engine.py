@@ -20,6 +20,7 @@ from ..config import Config, for_paths
 from ..diagnostics import Diagnostic
 from ..library_record import library_record
 from ..loading import SourceFile, syntax_diagnostic
+from ..logo import source_folder
 from ..model import Sop, Unit
 from ..parse import SopSyntaxError, parse_text
 from ..render.options import RenderOptions
@@ -83,9 +84,10 @@ def references(file: SourceFile) -> list[tuple[str, str]]:
 
 
 def render_options(lang: str, totals: SopTotals | None = None, links: dict[str, str] | None = None,
-                   titles: dict[str, str] | None = None) -> RenderOptions:
-    """The options the preview and the downloads render with."""
-    return RenderOptions(lang=lang, totals=totals, sop_links=links or {}, sop_titles=titles or {})
+                   titles: dict[str, str] | None = None, path: str | None = None) -> RenderOptions:
+    """The options the preview and the downloads render with; `path`, the file's, places a relative logo."""
+    return RenderOptions(lang=lang, totals=totals, sop_links=links or {}, sop_titles=titles or {},
+                         folder=source_folder(path))
 
 
 def render(format_name: str, sop: Sop, options: RenderOptions):

@@ -12,6 +12,7 @@ from attrs import frozen
 from ..analysis.library import library_totals
 from ..checker import Checked
 from ..loading import SourceFile
+from ..logo import source_folder
 from ..output import write_inside
 from ..render import renderer
 from ..render.options import RenderOptions
@@ -76,7 +77,8 @@ def build(checked: Checked, out: Path, options: RenderOptions,
             continue
         sop = file.sop
         own = totals.get(sop.id) if file.path in owners else None
-        sop_options = attrs.evolve(options, totals=own, sop_links=links, sop_titles=titles)
+        sop_options = attrs.evolve(options, totals=own, sop_links=links, sop_titles=titles,
+                                   folder=source_folder(file.path))
         document = html.render(sop, sop_options)
         pages = {"HTML": f"{name}.html"}
         write_inside(out, pages["HTML"], document.encode("utf-8"))

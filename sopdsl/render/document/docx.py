@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import io
 
+from ...logo import Logo, sop_logo
 from ...model import Sop
 from ..extras import import_extra
 from ..flow import diagram
-from ..identity import GRID_KEYS, HEAD_KEYS, Field, identity_fields
+from ..identity import GRID_KEYS, HEAD_KEYS, Field, SignatoryLine, identity_fields, signatory
 from ..labels import LABELS
 from ..options import PAPERS, RenderOptions
 from ..rows import SectionRow, StepRow, note_text
@@ -36,6 +37,12 @@ HEADER_FILL = "F2F2F2"
 SECTION_FILL = "F7F7F7"
 SIGNATURE_INDENT = 0.62  # the signature block starts this far across the page
 SIGNATURE_SPACE_MM = 18
+SIGN_BLANK = "_" * 20  # the line to write on where the header leaves a signatory's line out
+ANNEX_INDENT = 0.55  # the annex heading starts this far across the page
+LOGO_COLUMN_MM = 32  # the column left of the unit's lines that holds the logo
+LOGO_WIDTH_MM = 26  # the logo at most this wide, inside its column's padding
+LOGO_HEIGHT_MM = 22
+WORD_PICTURES = ("image/png", "image/jpeg")  # Word shows an SVG only beside a PNG copy, which sopdsl cannot draw
 FOOTER_DISTANCE_MM = 4
 CORE_PROPERTY_LIMIT = 255  # characters a document property may hold
 
@@ -116,26 +123,38 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
     from docx.shared import Mm, Pt
 
     labels = LABELS[options.lang]
+    content = _content_width_mm(options)
+    if sop.annex is not None:
+        annex = document.add_paragraph()
+        annex.paragraph_format.left_indent = Mm(content * ANNEX_INDENT)
+        annex.paragraph_format.space_after = Mm(4)
+        run = annex.add_run(xml_safe(sop.annex.value))
+        run.bold = True
     _title(document, labels["identity"].upper(), page_break=False)
     fields = {field.key: field for field in identity_fields(sop, options)}
-    content = _content_width_mm(options)
-    head = document.add_table(rows=len(HEAD_KEYS), cols=3)
-    _table_frame(head, [content * 0.38, content * 0.18, content * 0.44])
-    unit_cell = head.cell(0, 0).merge(head.cell(len(HEAD_KEYS) - 1, 0))
+    logo = sop_logo(sop, options.folder)
+    logo_mm = LOGO_COLUMN_MM if logo is not None and logo.media_type in WORD_PICTURES else 0
+    head = document.add_table(rows=len(HEAD_KEYS), cols=4 if logo_mm else 3)
+    _table_frame(head, [width for width in (logo_mm, content * 0.38 - logo_mm, content * 0.18, content * 0.44)
+                        if width])
+    first = 1 if logo_mm else 0
+    if logo_mm:
+        logo_cell = head.cell(0, 0).merge(head.cell(len(HEAD_KEYS) - 1, 0))
+        _picture(logo_cell, logo, LOGO_WIDTH_MM)
+        _vertical_centre(logo_cell)
+    unit_cell = head.cell(0, first).merge(head.cell(len(HEAD_KEYS) - 1, first))
     _write(unit_cell, [line.upper() for line in fields["unit"].lines()], bold=True, align="center",
            points=IDENTITY_POINTS)
     _vertical_centre(unit_cell)
     for index, key in enumerate(HEAD_KEYS):
         field = fields[key]
-        _write(head.cell(index, 1), [field.label], bold=True, points=IDENTITY_POINTS)
-        value = head.cell(index, 2)
+        _write(head.cell(index, first + 1), [field.label], bold=True, points=IDENTITY_POINTS)
+        value = head.cell(index, first + 2)
         if key == "approved_by":
-            _write(value, field.lines() or [""], points=IDENTITY_POINTS)
-            space = value.add_paragraph()
-            space.paragraph_format.space_before = Mm(SIGNATURE_SPACE_MM)
-            for word in ("name", "nip"):
-                run = value.add_paragraph().add_run(f"{labels[word]}: ")
-                run.font.size = Pt(IDENTITY_POINTS)
+            _write(value, [sop.approved_by.value if sop.approved_by is not None else ""], points=IDENTITY_POINTS)
+            value.paragraphs[-1].paragraph_format.space_after = Mm(SIGNATURE_SPACE_MM)
+            for line in signatory(sop, options.lang):
+                _signatory_run(value.add_paragraph(), line, "", Pt(IDENTITY_POINTS))
         elif key == "title":
             _write(value, field.lines(), bold=True, points=11)
         else:
@@ -150,6 +169,38 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
             _write(label_cell, [f"{field.label}:"], bold=True, points=IDENTITY_POINTS)
             _shade(label_cell, HEADER_FILL)
             _write_field(grid.cell(2 * index + 1, column), field)
+    if sop.staffing is not None:
+        paragraph = grid.cell(1, 1).add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(3)
+        label = paragraph.add_run(f"{labels['staffing']}: ")
+        label.bold = True
+        for run in (label, paragraph.add_run(xml_safe(sop.staffing.value))):
+            run.font.size = Pt(IDENTITY_POINTS)
+
+
+def _picture(cell, logo: Logo, width_mm: float) -> None:
+    """The logo as a centred inline picture at most LOGO_HEIGHT_MM tall and `width_mm` wide; none if it is broken."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.image.image import Image
+    from docx.shared import Mm
+
+    try:
+        image = Image.from_blob(logo.data)
+        ratio = image.px_width / image.px_height
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run().add_picture(io.BytesIO(logo.data), height=Mm(min(LOGO_HEIGHT_MM, width_mm / ratio)))
+    except Exception:  # a broken image only leaves the logo out, as a missing file does
+        return
+
+
+def _signatory_run(paragraph, line: SignatoryLine, blank: str, size) -> None:
+    """One signatory line into a paragraph: the name bold and underlined, a missing line as its label and blank."""
+    run = paragraph.add_run(xml_safe(line.text(blank)))
+    run.font.size = size
+    if line.key == "name" and line.value is not None:
+        run.bold = True
+        run.underline = True
 
 
 def _write_field(cell, field: Field) -> None:
@@ -247,22 +298,23 @@ def _body_row(table, page_row: PageRow, roles: int, widths: list[float], writer:
 
 def _signature(document, sop: Sop, options: RenderOptions) -> None:
     """The approving official's place below the table: position, room to sign, Nama and NIP lines."""
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
-    if sop.approved_by is None:
+    if sop.approved_by is None and sop.approver is None:
         return
     labels = LABELS[options.lang]
     indent = Mm(_content_width_mm(options) * SIGNATURE_INDENT)
-    lines = [sop.approved_by.value, "", f"{labels['name']}: ____________________",
-             f"{labels['nip']}: ____________________"]
-    for index, text in enumerate(lines):
-        paragraph = document.add_paragraph(xml_safe(text))
+    position = sop.approved_by.value if sop.approved_by is not None else f"{labels['position']}: {SIGN_BLANK}"
+    lines = signatory(sop, options.lang)
+    paragraphs = [document.add_paragraph(xml_safe(position))]
+    for line in lines:
+        paragraphs.append(document.add_paragraph())
+        _signatory_run(paragraphs[-1], line, SIGN_BLANK, Pt(BODY_POINTS))
+    for paragraph in paragraphs:
         paragraph.paragraph_format.left_indent = indent
-        paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
-        if index == 0:
-            paragraph.paragraph_format.space_before = Mm(4)
-        if index == 1:
-            paragraph.paragraph_format.space_before = Mm(SIGNATURE_SPACE_MM)
+        paragraph.paragraph_format.keep_with_next = paragraph is not paragraphs[-1]
+    paragraphs[0].paragraph_format.space_before = Mm(4)
+    paragraphs[1].paragraph_format.space_before = Mm(SIGNATURE_SPACE_MM)
 
 
 # -- cells and rows -----------------------------------------------------------------------------

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from html import escape
 from importlib import resources
 
+from ...logo import sop_logo
 from ...model import Date, Ref, Sop, Text
+from ..identity import SignatoryLine, signatory
 from ..labels import LABELS, date_text
 from ..options import PAPERS, RenderOptions
 from ..rows import StepRow
@@ -31,6 +33,7 @@ BINARY = False
 LINE_WIDTH = 1.2
 HEAD_LENGTH = 7
 HEAD_HALF_WIDTH = 4
+SIGN_BLANK = "_" * 20  # the line to write on where the header leaves a signatory's line out
 
 SHAPES = {
     "terminator": f'<rect x="0.6" y="0.6" width="{SYMBOL_WIDTH - 1.2}" height="{SYMBOL_HEIGHT - 1.2}" '
@@ -85,13 +88,13 @@ def _title(sop: Sop) -> str:
 
 def identity_sheet(sop: Sop, options: RenderOptions) -> str:
     labels = LABELS[options.lang]
-    unit_lines = "".join(f"<div>{escape(line.value)}</div>" for line in sop.unit)
+    unit_lines = _unit(sop, options)
     fields = [
         ("number", _text(sop.number)),
         ("created", _date(sop.created, options.lang)),
         ("revised", _date(sop.revised, options.lang)),
         ("effective", _date(sop.effective, options.lang)),
-        ("approved_by", _approval(sop, labels)),
+        ("approved_by", _approval(sop, options.lang)),
         ("title", f'<span class="title-value">{escape(sop.title.value)}</span>'),
     ]
     head_rows = []
@@ -99,7 +102,7 @@ def identity_sheet(sop: Sop, options: RenderOptions) -> str:
         unit_cell = f'<td class="unit" rowspan="{len(fields)}">{unit_lines}</td>' if index == 0 else ""
         head_rows.append(f'<tr>{unit_cell}<th class="field">{labels[key]}</th><td>{value}</td></tr>')
     grid = [
-        ("legal_basis", _list(sop.legal_basis), "qualifications", _list(sop.qualifications)),
+        ("legal_basis", _list(sop.legal_basis), "qualifications", _qualifications(sop, labels)),
         ("related", _related(sop, options), "equipment", _list(sop.equipment)),
         ("warning", _text(sop.warning), "records", _list(sop.records)),
     ]
@@ -110,6 +113,7 @@ def identity_sheet(sop: Sop, options: RenderOptions) -> str:
     return "\n".join(
         [
             '<section class="sheet identity-sheet">',
+            f'<div class="annex">{_text(sop.annex)}</div>' if sop.annex is not None else "",
             f'<h1 class="sheet-title">{labels["identity"]}</h1>',
             '<table class="identity">',
             '<colgroup><col style="width: 38%"><col style="width: 18%"><col></colgroup>',
@@ -131,12 +135,35 @@ def _date(date: Date | None, lang: str) -> str:
     return date_text(date.value, lang) if date is not None else ""
 
 
-def _approval(sop: Sop, labels) -> str:
+def _unit(sop: Sop, options: RenderOptions) -> str:
+    """The unit's lines, with its logo beside them when the header names one that can be read."""
+    lines = "".join(f"<div>{escape(line.value)}</div>" for line in sop.unit)
+    logo = sop_logo(sop, options.folder)
+    if logo is None:
+        return lines
+    return f'<div class="unit-head"><img class="logo" src="{logo.data_uri()}" alt=""><div>{lines}</div></div>'
+
+
+def _approval(sop: Sop, lang: str) -> str:
+    """Disahkan oleh: the position, room to sign, then the signatory's name, rank and NIP (or labelled blanks)."""
     return (
         f"<div>{_text(sop.approved_by)}</div>"
         f'<div class="sign-space"></div>'
-        f"<div>{labels['name']}: </div><div>{labels['nip']}: </div>"
+        + "".join(_signatory_line(line, "") for line in signatory(sop, lang))
     )
+
+
+def _signatory_line(line: SignatoryLine, blank: str) -> str:
+    classes = f"signatory {line.key}" + (" blank" if line.value is None else "")
+    return f'<div class="{classes}">{escape(line.text(blank))}</div>'
+
+
+def _qualifications(sop: Sop, labels) -> str:
+    """Kualifikasi Pelaksana, then Jumlah Pelaksana when the header gives it."""
+    qualifications = _list(sop.qualifications)
+    if sop.staffing is None:
+        return qualifications
+    return f'{qualifications}<div class="staffing"><b>{labels["staffing"]}:</b> {_text(sop.staffing)}</div>'
 
 
 def _list(items: Iterable[Text]) -> str:
@@ -200,7 +227,7 @@ def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: 
         )
     lines += ["</tbody>", "</table>"]
     if total is not None:
-        lines.append(_signature(sop, labels))
+        lines.append(_signature(sop, options.lang))
     lines.append("</section>")
     return "\n".join(lines)
 
@@ -239,13 +266,15 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     )
 
 
-def _signature(sop: Sop, labels) -> str:
-    """The approving official's place below the table."""
-    if sop.approved_by is None:
+def _signature(sop: Sop, lang: str) -> str:
+    """The approving official's place below the table: position, room to sign, name, rank and NIP."""
+    if sop.approved_by is None and sop.approver is None:
         return ""
+    position = _text(sop.approved_by) or f'{LABELS[lang]["position"]}: {SIGN_BLANK}'
     return (
-        f'<div class="signature"><div>{_text(sop.approved_by)}</div><div class="space"></div>'
-        f"<div>{labels['name']}: ____________________</div><div>{labels['nip']}: ____________________</div></div>"
+        f'<div class="signature"><div class="position">{position}</div><div class="space"></div>'
+        + "".join(_signatory_line(line, SIGN_BLANK) for line in signatory(sop, lang))
+        + "</div>"
     )
 
 
