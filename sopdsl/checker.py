@@ -87,7 +87,7 @@ def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile
     text, sop, error = parse_file(Path(path), config.calendar)
     if sop is None:
         return SourceFile(path, text, error), [error]
-    context = SopContext(sop)
+    context = SopContext(sop, path)
     file = SourceFile(path, text, None, library_record(sop, context.graphs), sop if models else None)
     return file, _rule_diagnostics(context, path, config)
 
@@ -96,7 +96,7 @@ def file_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:
     """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
         return [file.error]
-    return _rule_diagnostics(SopContext(file.sop), file.path, config)
+    return _rule_diagnostics(SopContext(file.sop, file.path), file.path, config)
 
 
 def _rule_diagnostics(context: SopContext, path: str, config: Config) -> list[Diagnostic]:

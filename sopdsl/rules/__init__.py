@@ -26,6 +26,8 @@ RULE_MODULES = (
     "date_order",
     "unknown_sop",
     "uses_cycle",
+    "logo_not_found",
+    "activity_names_performer",
     "invalid_calendar",
     "unused_ignore",
 )

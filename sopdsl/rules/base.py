@@ -11,7 +11,8 @@ is the rule's user documentation: a first line saying what it catches, why that 
 The checker calls `module.check(context)` (the same function, as `RULE.check`); the context depends on the scope:
 
 - `Scope.SOP`: `check(SopContext) -> Iterable[Finding]`, once for each file that parses. The context holds
-  the SOP (with the configured default calendar) and its flow graphs, built once for all rules.
+  the SOP (with the configured default calendar), its flow graphs, built once for all rules, and the folder
+  of its file (for the paths the header names).
 - `Scope.LIBRARY`: `check(LibraryContext) -> Iterable[(path, Iterable[Finding])]`, once for the whole checked
   set, after the per-file rules. The context holds every loaded file, with the library record of each that
   parses, and whether a folder was checked (a library) or single files.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import enum
 import inspect
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from attrs import field, frozen
@@ -35,6 +37,7 @@ from attrs import field, frozen
 from ..analysis.graph import FlowGraph, flow_graphs
 from ..diagnostics import Severity
 from ..loading import SourceFile
+from ..logo import source_folder
 from ..model import Sop, Span
 from ..suppressions import Silence
 
@@ -57,13 +60,14 @@ class Finding(NamedTuple):
 
 
 class SopContext:
-    """What a rule of SOP scope sees: one SOP and its flow graphs, built once for all rules."""
+    """What a rule of SOP scope sees: one SOP and its flow graphs, built once for all rules, and its file's folder."""
 
-    __slots__ = ("sop", "graphs")
+    __slots__ = ("sop", "graphs", "folder")
 
-    def __init__(self, sop: Sop):
+    def __init__(self, sop: Sop, path: str | None = None):
         self.sop = sop
         self.graphs: tuple[FlowGraph, ...] = tuple(flow_graphs(sop))
+        self.folder: Path | None = source_folder(path)  # where a relative `logo` path starts (None: the working one)
 
 
 class LibraryContext(NamedTuple):
