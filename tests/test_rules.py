@@ -22,6 +22,7 @@ from sopdsl.loading import load
 from sopdsl.parse import SopSyntaxError, parse_text
 from sopdsl.rules import RULES
 from sopdsl.rules.base import LibraryContext as Library
+from sopdsl.rules.base import SopContext
 from sopdsl.rules.docs import render
 
 from .conftest import FIXTURES, ROOT, SHARED_SPEC
@@ -177,3 +178,13 @@ def test_docs_rules_md_is_up_to_date():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render(), (
         "docs/rules.md is stale: run `python -m sopdsl.rules.docs`"
     )
+
+
+def test_activity_names_performer_quotes_the_activity_without_its_subject():
+    sop = parse_text("sop x: X\nrole operator: Operator\nrole kepala: Kepala Dinas\n"
+                     "step: Operator mengupload konten / dokumen\n  by: operator\n"
+                     "step: Operator menyerahkan konten kepada Kepala Dinas\n  by: kepala\n")
+    findings = list(RULES["activity-names-performer"].check(SopContext(sop)))
+    assert [(f.span.line, f.span.column) for f in findings] == [(4, 7)]
+    assert "begins with its performer 'Operator'" in findings[0].message
+    assert "such as 'Mengupload konten / dokumen'" in findings[0].message
