@@ -119,28 +119,27 @@ def _field(paragraph, instruction: str) -> None:
 
 
 def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
-    """The unit beside Nomor SOP … Nama SOP, then the two-column grid from Dasar Hukum to Pencatatan."""
+    """The annex heading, the logo and unit beside Nomor SOP … Nama SOP, then the grid from Dasar Hukum on."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
     labels = LABELS[options.lang]
     content = _content_width_mm(options)
     if sop.annex is not None:
-        annex = document.add_paragraph()
-        annex.paragraph_format.left_indent = Mm(content * ANNEX_INDENT)
-        annex.paragraph_format.space_after = Mm(4)
-        run = annex.add_run(xml_safe(sop.annex.value))
-        run.bold = True
+        _annex(document, sop.annex.value, content)
     _title(document, labels["identity"].upper(), page_break=False)
     fields = {field.key: field for field in identity_fields(sop, options)}
     logo = sop_logo(sop, options.folder)
-    logo_mm = LOGO_COLUMN_MM if logo is not None and logo.media_type in WORD_PICTURES else 0
+    logo_height = _picture_height(logo) if logo is not None else None
+    logo_mm = LOGO_COLUMN_MM if logo_height is not None else 0
     head = document.add_table(rows=len(HEAD_KEYS), cols=4 if logo_mm else 3)
     _table_frame(head, [width for width in (logo_mm, content * 0.38 - logo_mm, content * 0.18, content * 0.44)
                         if width])
     first = 1 if logo_mm else 0
     if logo_mm:
         logo_cell = head.cell(0, 0).merge(head.cell(len(HEAD_KEYS) - 1, 0))
-        _picture(logo_cell, logo, LOGO_WIDTH_MM)
+        logo_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        logo_cell.paragraphs[0].add_run().add_picture(io.BytesIO(logo.data), height=logo_height)
         _vertical_centre(logo_cell)
     unit_cell = head.cell(0, first).merge(head.cell(len(HEAD_KEYS) - 1, first))
     _write(unit_cell, [line.upper() for line in fields["unit"].lines()], bold=True, align="center",
@@ -170,28 +169,44 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
             _shade(label_cell, HEADER_FILL)
             _write_field(grid.cell(2 * index + 1, column), field)
     if sop.staffing is not None:
-        paragraph = grid.cell(1, 1).add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(3)
-        label = paragraph.add_run(f"{labels['staffing']}: ")
-        label.bold = True
-        for run in (label, paragraph.add_run(xml_safe(sop.staffing.value))):
-            run.font.size = Pt(IDENTITY_POINTS)
+        _staffing(grid.cell(1, 1), labels["staffing"], sop.staffing.value)
 
 
-def _picture(cell, logo: Logo, width_mm: float) -> None:
-    """The logo as a centred inline picture at most LOGO_HEIGHT_MM tall and `width_mm` wide; none if it is broken."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _annex(document, text: str, content_mm: float) -> None:
+    """The heading of the decree the SOP is an annex of, above the identity sheet on the right."""
+    from docx.shared import Mm
+
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.left_indent = Mm(content_mm * ANNEX_INDENT)
+    paragraph.paragraph_format.space_after = Mm(4)
+    paragraph.add_run(xml_safe(text)).bold = True
+
+
+def _staffing(cell, label: str, text: str) -> None:
+    """Jumlah Pelaksana below the qualifications."""
+    from docx.shared import Pt
+
+    paragraph = cell.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(3)
+    label_run = paragraph.add_run(f"{label}: ")
+    label_run.bold = True
+    for run in (label_run, paragraph.add_run(xml_safe(text))):
+        run.font.size = Pt(IDENTITY_POINTS)
+
+
+def _picture_height(logo: Logo):
+    """The logo's height as a picture at most LOGO_WIDTH_MM wide, LOGO_HEIGHT_MM tall; None if Word cannot show it."""
     from docx.image.image import Image
     from docx.shared import Mm
 
+    if logo.media_type not in WORD_PICTURES:
+        return None
     try:
         image = Image.from_blob(logo.data)
         ratio = image.px_width / image.px_height
-        paragraph = cell.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run().add_picture(io.BytesIO(logo.data), height=Mm(min(LOGO_HEIGHT_MM, width_mm / ratio)))
     except Exception:  # a broken image only leaves the logo out, as a missing file does
-        return
+        return None
+    return Mm(min(LOGO_HEIGHT_MM, LOGO_WIDTH_MM / ratio))
 
 
 def _signatory_run(paragraph, line: SignatoryLine, blank: str, size) -> None:
