@@ -11,8 +11,10 @@ import attrs
 import pytest
 
 from sopdsl.browser.chromium import find_chromium
+from sopdsl.cli import main
 from sopdsl.loading import load
 from sopdsl.model import Approver, Text
+from sopdsl.parse import SopSyntaxError, parse_text
 from sopdsl.render.document import docx as docx_format
 from sopdsl.render.document import html
 from sopdsl.render.options import RenderOptions
@@ -184,3 +186,27 @@ def test_the_pdf_carries_the_logo_the_annex_and_the_signatory(folder):
         words = " ".join((first.extract_text() or "").split())
         assert ANNEX in words and "Jumlah Pelaksana: Minimal 2 orang" in words
         assert "NIP. 19810207 200003 1 001" in (last.extract_text() or "")
+
+
+def _logo_parses() -> bool:
+    try:
+        parse_text("sop x: X\n  logo: logo.png\n")
+    except SopSyntaxError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _logo_parses(), reason="the `logo` header field does not parse yet")
+def test_render_and_build_find_the_logo_beside_the_sop_file(folder, tmp_path, monkeypatch, capsys):
+    library = folder / "pustaka"
+    library.mkdir()
+    (library / "logo.png").write_bytes(PNG)
+    (library / "layanan.sop").write_text("sop layanan: Layanan\n  logo: logo.png\nrole r: R\nstep: A\n  by: r\n",
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # elsewhere: the path is the .sop file's, not the working folder's
+    uri = "data:image/png;base64," + base64.b64encode(PNG).decode("ascii")
+    assert main(["render", str(library / "layanan.sop"), "--to", "html", "-o", "layanan.html"]) == 0
+    assert f'<img class="logo" src="{uri}"' in (tmp_path / "layanan.html").read_text(encoding="utf-8")
+    assert main(["build", str(library), "-o", "situs", "--no-pdf"]) == 0
+    assert f'<img class="logo" src="{uri}"' in (tmp_path / "situs" / "layanan.html").read_text(encoding="utf-8")
+    capsys.readouterr()
