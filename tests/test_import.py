@@ -108,7 +108,8 @@ def test_seed_001_pasted_from_word_imports_as_its_transcription(tmp_path, capsys
     # The transcription completes one Waktu cut off in the source; everything else comes back as transcribed.
     assert differences(expected, sop) == [(6, "time", ("text", "Sesuai dengan permasalahan jadwal yang ditentukan"),
                                            ("text", "Sesuai dengan permasalahan jadwal yang"))]
-    assert check_rules(capsys, draft) == ["missing-metadata", "unquantified-time"]
+    # The seed writes "Operator Mengupload Konten/dokumen" in the Operator column: the subject is reported.
+    assert check_rules(capsys, draft) == ["activity-names-performer", "missing-metadata", "unquantified-time"]
     # The seed's role cells are empty: every performer is read from the activity text, and marked for review.
     reviews = reviewed_lines(draft)
     assert sum(line.startswith("by:") for _, line in reviews) == 9
@@ -190,7 +191,8 @@ def test_a_plain_table_marks_performers_with_x_or_a_tick_and_guesses_are_marked_
     assert ("pelaksana ditebak dari teks kegiatan (kolom pelaksana tanpa tanda)", "by: kepala") in reviews
     assert any(reason.startswith("tujuan cabang Tidak") and line.startswith("no:") for reason, line in reviews)
     assert any(reason.startswith("waktu tidak terbaca") and line.startswith("time:") for reason, line in reviews)
-    assert check_rules(capsys, draft) == ["missing-metadata", "unquantified-time"]
+    # "Kepala menandatangani", its performer read from its text, still names that performer first.
+    assert check_rules(capsys, draft) == ["activity-names-performer", "missing-metadata", "unquantified-time"]
 
 
 def test_sections_in_one_merged_cell_signatory_lines_and_the_approval_date(tmp_path, capsys):
