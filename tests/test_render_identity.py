@@ -1,5 +1,4 @@
-"""The identity sheet's new fields and the signature place as printed in HTML, PDF, Word and Excel: the annex
-heading, the logo beside the unit lines, Jumlah Pelaksana, and the signatory's name, rank and NIP."""
+"""Annex heading, logo, Jumlah Pelaksana and the signatory's name, rank and NIP in HTML, PDF, Word and Excel."""
 
 from __future__ import annotations
 
