@@ -7,6 +7,7 @@ import unicodedata
 
 from attrs import frozen
 
+from ..cells import step_number
 from ..flow import Arrow, Diagram, Flow
 from ..rows import Column, StepRow
 
@@ -51,11 +52,6 @@ def one_line(text: str) -> str:
 def plain_lines(text: str, width: int = LABEL_WIDTH) -> list[str]:
     """Author text on one line, wrapped at `width`."""
     return textwrap.wrap(one_line(text), width=width, break_on_hyphens=False)
-
-
-def step_number(flow: Flow, row: StepRow) -> str:
-    """The step's printed number: `A.1` in an SOP with sections, else `1`."""
-    return f"{flow.heading.letter}.{row.number}" if flow.heading is not None else str(row.number)
 
 
 def step_lines(flow: Flow, row: StepRow, width: int = LABEL_WIDTH) -> list[str]:

@@ -13,6 +13,7 @@ import io
 from attrs import frozen
 
 from ...model import Sop
+from ..cells import step_number
 from ..flow import Arrow, Flow, diagram
 from ..labels import LABELS
 from ..options import RenderOptions
@@ -64,11 +65,6 @@ def step_cells(sop: Sop, flow: Flow, row: StepRow, options: RenderOptions) -> tu
         step.output.value if step.output is not None else "",
         remarks(flow, row, options),
     )
-
-
-def step_number(flow: Flow, row: StepRow) -> str:
-    """"A.3" for the third step of section A; "3" in a file without sections."""
-    return f"{flow.heading.letter}.{row.number}" if flow.heading is not None else str(row.number)
 
 
 def remarks(flow: Flow, row: StepRow, options: RenderOptions) -> str:
