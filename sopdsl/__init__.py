@@ -6,12 +6,11 @@ The functions of `sopdsl.api` are importable from here, each loading what it nee
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import importlib
+from typing import Any
 
-if TYPE_CHECKING:
-    from .api import check_paths, format_text, library_totals, parse_file, parse_text
+from .version import __version__ as __version__
 
-__version__ = "0.1.0"
 __all__ = ["check_paths", "format_text", "library_totals", "parse_file", "parse_text"]
 
 
@@ -19,6 +18,4 @@ def __getattr__(name: str) -> Any:
     """The public functions, taken from `sopdsl.api` when first asked for, so that `import sopdsl` stays cheap."""
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from . import api
-
-    return getattr(api, name)
+    return getattr(importlib.import_module(".api", __name__), name)

@@ -40,7 +40,7 @@ def test_sopdsl_offers_the_api_functions_but_render_which_is_the_renderers_packa
 def test_importing_sopdsl_loads_nothing_else_of_it():
     code = "import sys, sopdsl; print(sorted(name for name in sys.modules if name.startswith('sopdsl')))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert done.stdout.strip() == "['sopdsl']"
+    assert done.stdout.strip() == "['sopdsl', 'sopdsl.version']"
 
 
 def test_parse_text_gives_the_model():

@@ -32,8 +32,8 @@ from collections import Counter
 
 from attrs import frozen
 
-from ... import __version__
 from ...model import Sop
+from ...version import __version__
 from ..flow import Arrow, Flow, diagram
 from ..labels import LABELS
 from ..options import RenderOptions
