@@ -97,7 +97,7 @@ def order_links(diagram: Diagram) -> list[tuple[str, str]]:
     """Pairs of node ids next to each other in table order (each flow's end terminator after its steps) that no
     drawn forward arrow joins: hidden links that keep the drawing in table order from top to bottom."""
     sequence: list[str] = []
-    joined = set()
+    joined: set[tuple[str, str]] = set()
     for flow in diagram.flows:
         sequence.extend(step_id(row) for row in flow.steps)
         if has_stop(flow):

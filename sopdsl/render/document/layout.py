@@ -265,7 +265,7 @@ class _Router:
                     used.add(side)
                     plans.append((arrow, "beside", side))
         for arrow in same_column:  # these leave and enter on one side: one free at both ends if possible
-            side = _free_side(exits[arrow.source.key] | exits[arrow.target.key])
+            side = _free_side(exits[arrow.source.key] | exits[arrow.target_row.key])
             exits[arrow.source.key].add(side)
             plans.append((arrow, "beside", side))
         for arrow, kind, side in plans:
@@ -278,12 +278,12 @@ class _Router:
             elif kind == "self":
                 self.route_self(arrow)
             else:
-                self.route_beside(arrow, side, self.entry_side(arrow, side, exits[arrow.target.key]))
+                self.route_beside(arrow, side, self.entry_side(arrow, side, exits[arrow.target_row.key]))
 
     @staticmethod
     def entry_side(arrow: Arrow, exit_side: str, target_exits: set[str]) -> str:
         """The side an arrow enters its target by: the side facing its source, unless an arrow leaves there."""
-        a, b = arrow.source.columns[0], arrow.target.columns[0]
+        a, b = arrow.source.columns[0], arrow.target_row.columns[0]
         if a == b:
             return exit_side
         facing = "right" if b < a else "left"
@@ -304,7 +304,7 @@ class _Router:
 
     def route_down(self, arrow: Arrow) -> None:
         """Down from the symbol's bottom, across to the next performer's column, into the next symbol's top."""
-        source, target = arrow.source, arrow.target
+        source, target = arrow.source, arrow.target_row
         a, b = source.columns[0], target.columns[0]
         edge = self.edge_name(arrow)
         src_id, dst_id = symbol_id(source, a), symbol_id(target, b)
@@ -348,7 +348,7 @@ class _Router:
 
     def route_beside(self, arrow: Arrow, side: str, entry: str) -> None:
         """A jump back or ahead: out of the symbol's side, along a gutter, into the target's side."""
-        source, target = arrow.source, arrow.target
+        source, target = arrow.source, arrow.target_row
         a, b = source.columns[0], target.columns[0]
         edge = self.edge_name(arrow)
         src_id, dst_id = symbol_id(source, a), symbol_id(target, b)

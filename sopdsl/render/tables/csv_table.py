@@ -70,7 +70,7 @@ def step_cells(sop: Sop, flow: Flow, row: StepRow, options: RenderOptions) -> tu
 def remarks(flow: Flow, row: StepRow, options: RenderOptions) -> str:
     """The Keterangan cell: the note, the SOP the step follows, and where the flow goes unless simply on."""
     parts = note_text(row, options).splitlines()
-    arrows = flow.arrows_from(row)
+    arrows = list(flow.arrows_from(row))
     if not row.step.is_decision:
         arrows = [arrow for arrow in arrows if not goes_on(arrow)]
     if arrows:
