@@ -176,7 +176,7 @@ class _Router:
         self.where: dict[str, tuple[int, int]] = {}  # row key -> (page, index in page.rows)
         for page_index, page in enumerate(pages):
             for index, page_row in enumerate(page.rows):
-                if page_row.kind == "step":
+                if isinstance(page_row.row, StepRow):
                     self.where[page_row.row.key] = (page_index, index)
         self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int]]] = {}
         self.letters = 0
@@ -235,7 +235,7 @@ class _Router:
     def route_flow(self, flow: Flow) -> None:
         """Chooses where each arrow leaves its symbol, then draws them all."""
         exits: dict[str, set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
-        plans: list[tuple[Arrow, str, str | None]] = []
+        plans: list[tuple[Arrow, str, str]] = []  # arrow, how it is routed, the side it leaves by
         same_column: list[Arrow] = []
         for row in flow.steps:
             arrows = flow.arrows_from(row)
@@ -244,12 +244,12 @@ class _Router:
             used = exits[row.key]
             for arrow in arrows:
                 if arrow is down:
-                    plans.append((arrow, "down", None))
+                    plans.append((arrow, "down", "bottom"))
                 elif arrow.target is None:
                     if row.last:
                         continue
                     if bottom_free:
-                        plans.append((arrow, "end-below", None))
+                        plans.append((arrow, "end-below", "bottom"))
                         bottom_free = False
                     else:
                         side = _free_side(used)
