@@ -52,7 +52,7 @@ class SopIndenter(PostLex):
             while indent < levels[-1]:
                 levels.pop()
                 yield Token.new_borrow_pos("_DEDENT", "", token)
-        while len(levels) > 1:
+        while len(levels) > 1 and token is not None:  # an open block: a line was read
             levels.pop()
             yield Token.new_borrow_pos("_DEDENT", "", token)
 

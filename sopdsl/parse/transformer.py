@@ -164,7 +164,7 @@ class SopTransformer(Transformer):
 
     def time(self, children):
         key, value = children
-        if isinstance(value, Token):
+        if isinstance(value, LexedToken):
             value = Text(value=unquote(value), span=token_span(value))
         return _Attribute(key, ATTRIBUTES.concept(key.value), value)
 
@@ -242,7 +242,7 @@ class SopTransformer(Transformer):
 def _assign(attributes, where):
     """Attribute values by name, each at most once."""
     values = {}
-    first_line = {}
+    first_line: dict[str, int] = {}
     for attribute in attributes:
         if attribute.name in values:
             key = attribute.key
