@@ -76,12 +76,6 @@ def _on_pool(work, names: list[str], jobs: int) -> list:
         return list(pool.map(work, names, chunksize=chunksize))
 
 
-def check_library(library: LibraryContext, config: Config = DEFAULTS) -> list[Diagnostic]:
-    """Every finding on every file of an already loaded library, suppressions applied, sorted."""
-    per_file = [d for file in library.files for d in file_diagnostics(file, config)]
-    return list(library_diagnostics(library, per_file, config)[0])
-
-
 def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile, list[Diagnostic]]:
     """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
     text, sop, error = parse_file(Path(path), config.calendar)

@@ -17,7 +17,8 @@ import textwrap
 import pytest
 
 import sopdsl.rules
-from sopdsl.checker import check_library
+from sopdsl.checker import file_diagnostics, library_diagnostics
+from sopdsl.config import DEFAULTS
 from sopdsl.loading import load
 from sopdsl.rules import RULES
 from sopdsl.rules.base import LibraryContext as Library
@@ -30,6 +31,12 @@ CLI_SPEC = SHARED_SPEC / "CLI.md"
 NOT_RULES = {"base", "docs"}  # modules of sopdsl.rules that are not rules; private helpers start with "_"
 
 EXPECT = re.compile(r"#\s*expect:\s*(\S+)\s+(\d+):(\d+)(?:\s+(error|warning|info))?")
+
+
+def check_library(library: Library) -> list:
+    """Every finding on every file of an already loaded library, with the default settings, sorted."""
+    per_file = [d for file in library.files for d in file_diagnostics(file, DEFAULTS)]
+    return list(library_diagnostics(library, per_file, DEFAULTS)[0])
 
 
 def _fixture_cases():
