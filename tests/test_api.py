@@ -37,7 +37,7 @@ def test_sopdsl_offers_the_api_functions_but_render_which_is_the_renderers_packa
         sopdsl.no_such_function  # noqa: B018
 
 
-def test_importing_sopdsl_loads_nothing_else_of_it():
+def test_importing_sopdsl_loads_only_its_version():
     code = "import sys, sopdsl; print(sorted(name for name in sys.modules if name.startswith('sopdsl')))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "['sopdsl', 'sopdsl.version']"
