@@ -6,10 +6,10 @@ import math
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic
@@ -76,17 +76,11 @@ def _on_pool(work, names: list[str], jobs: int) -> list:
         return list(pool.map(work, names, chunksize=chunksize))
 
 
-def check_library(library: LibraryContext, config: Config = DEFAULTS) -> list[Diagnostic]:
-    """Every finding on every file of an already loaded library, suppressions applied, sorted."""
-    per_file = [d for file in library.files for d in file_diagnostics(file, config)]
-    return list(library_diagnostics(library, per_file, config)[0])
-
-
 def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile, list[Diagnostic]]:
     """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
     text, sop, error = parse_file(Path(path), config.calendar)
     if sop is None:
-        return SourceFile(path, text, error), [error]
+        return SourceFile(path, text, error), [error] if error is not None else []
     context = SopContext(sop, path)
     file = SourceFile(path, text, None, library_record(sop, context.graphs), sop if models else None)
     return file, _rule_diagnostics(context, path, config)
@@ -95,15 +89,15 @@ def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile
 def file_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:
     """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
-        return [file.error]
+        return [file.error] if file.error is not None else []
     return _rule_diagnostics(SopContext(file.sop, file.path), file.path, config)
 
 
 def _rule_diagnostics(context: SopContext, path: str, config: Config) -> list[Diagnostic]:
     """The findings of every enabled rule of SOP scope, each called as `module.check(context)`."""
     found: list[Diagnostic] = []
-    for rule in _enabled(config, Scope.SOP):
-        found.extend(_diagnose(rule, path, rule.check(context), config))
+    for rule, check in _enabled(config, Scope.SOP):
+        found.extend(_diagnose(rule, path, check(context), config))
     return found
 
 
@@ -112,25 +106,26 @@ def library_diagnostics(library: LibraryContext, per_file: list[Diagnostic], con
     """The per-file findings, with the library rules' findings added, suppressions applied and reported, sorted;
     and how many findings each file's suppressions silenced."""
     diagnostics = list(per_file)
-    for rule in _enabled(config, Scope.LIBRARY):
-        for path, findings in rule.check(library):
+    for rule, check in _enabled(config, Scope.LIBRARY):
+        for path, findings in check(library):
             diagnostics.extend(_diagnose(rule, path, findings, config))
     silences_by_path = {file.path: file.record.silences for file in library.files if file.record is not None}
     kept, used = apply(diagnostics, silences_by_path)
     silenced = Counter(d.path for d in diagnostics)
     silenced.subtract(d.path for d in kept)
     enabled = frozenset(name for name in RULES if config.enabled(name))
-    for rule in _enabled(config, Scope.SUPPRESSIONS):
+    for rule, check in _enabled(config, Scope.SUPPRESSIONS):
         for path, found in silences_by_path.items():
             if found:
                 report = SilenceReport(found, frozenset(s for s in found if s in used), enabled)
-                kept.extend(_diagnose(rule, path, rule.check(report), config))
+                kept.extend(_diagnose(rule, path, check(report), config))
     return tuple(sorted(kept, key=lambda d: d.sort_key)), {path: n for path, n in silenced.items() if n}
 
 
-def _enabled(config: Config, scope: Scope) -> list[Rule]:
-    """The rules of the scope that the settings let run, in registry order."""
-    return [rule for rule in RULES.values() if rule.scope == scope and config.enabled(rule.name)]
+def _enabled(config: Config, scope: Scope) -> list[tuple[Rule, Callable[..., Iterable[Any]]]]:
+    """The rules of the scope that the settings let run, each with its `check`, in registry order."""
+    return [(rule, rule.check) for rule in RULES.values()
+            if rule.scope == scope and rule.check is not None and config.enabled(rule.name)]
 
 
 def _diagnose(rule: Rule, path: str, findings: Iterable[Finding], config: Config) -> Iterable[Diagnostic]:

@@ -9,9 +9,9 @@ import signal
 import sys
 import traceback
 
-from . import __version__
 from .errors import SopdslError
 from .terminal import printable
+from .version import __version__
 
 # Command name -> (module in sopdsl.commands, one-line help).
 COMMANDS = {

@@ -6,6 +6,7 @@ import datetime
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 from attrs import field, frozen
@@ -126,7 +127,7 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
         raise UsageError(f"{where}: unknown key '{unknown[0]}'; the keys are {', '.join(KEYS)}")
-    settings = {}
+    settings: dict[str, Any] = {}  # Config's keyword arguments, each checked as it is read
     if "select" in table:
         settings["select"] = rule_names(_list(table["select"], f"{where}: select"), f"{where}: select", runs_rules)
     if "ignore" in table:
@@ -251,17 +252,18 @@ def _holidays(value, where: str) -> tuple[datetime.date, ...]:
     """Extra non-working days: a list of dates, as TOML dates or "YYYY-MM-DD" strings."""
     if not isinstance(value, list):
         raise UsageError(f'{where} must be a list of dates such as "2026-12-24"')
-    days = []
+    days: list[datetime.date] = []
     for item in value:
         if isinstance(item, datetime.date) and not isinstance(item, datetime.datetime):
             days.append(item)
             continue
         try:
-            days.append(datetime.date.fromisoformat(item) if isinstance(item, str) and len(item) == 10 else None)
+            day = datetime.date.fromisoformat(item) if isinstance(item, str) and len(item) == 10 else None
         except ValueError:
-            days.append(None)
-        if days[-1] is None:
+            day = None
+        if day is None:
             raise UsageError(f"{where}: {item!r} is not a date written YYYY-MM-DD")
+        days.append(day)
     return tuple(sorted(set(days)))
 
 
@@ -269,7 +271,7 @@ def with_overrides(config: Config, select=None, ignore=None, extend_select=None,
                    exclude=None, extend_exclude=None) -> Config:
     """The configuration with the command line's options: --select and --ignore in place of its own lists,
     --extend-select and --extend-ignore added to them; --exclude and --extend-exclude likewise."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Config's keyword arguments, each checked as it is read
     if select is not None:
         changes["select"] = rule_names(select, "--select")
     if ignore is not None:

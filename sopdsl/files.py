@@ -82,7 +82,7 @@ def _sop_files_below(folder: Path, exclude: Sequence[str], root: Path | None) ->
         return any(matches(str(path), pattern, root) for pattern in exclude)
 
     top = folder.resolve()
-    found = []
+    found: list[Path] = []
     for here, folders, names in os.walk(folder, onerror=refuse):
         folders[:] = [name for name in folders if not excluded(Path(here, name))]
         found.extend(Path(here, name) for name in names if name.endswith(".sop") and not excluded(Path(here, name)))

@@ -199,7 +199,7 @@ def _roles(sop: Sop) -> Iterator[_Element]:
 
 def _flow(sop: Sop) -> Iterator[_Element]:
     for section in sop.sections:
-        if section.id is not None:
+        if section.id is not None and section.title is not None:
             lines = _text_lines(f"{TOP_LEVEL['section'].english} {section.id}: ", section.title.value, 0)
             yield _top_element(lines, section.span, section.title.span)
         for activity in section.steps:
@@ -221,7 +221,7 @@ def _activity(activity: Activity) -> Iterator[_Element]:
 
 def _branch_key(branch: Branch) -> str:
     """`yes`, `no` or `branch "<label>"`."""
-    if branch.kind == "label":
+    if branch.label is not None:
         return f"{BRANCHES['branch'].english} {_quoted(branch.label)}"
     return BRANCHES[branch.kind].english
 

@@ -57,6 +57,14 @@ def unit_of(word: str) -> Unit | None:
     return UNIT_WORDS.get(" ".join(word.lower().split()))
 
 
+def named_unit(word: str) -> Unit:
+    """The unit of a word the parser accepted as one; any other word is a ValueError."""
+    unit = unit_of(word)
+    if unit is None:
+        raise ValueError(f"{word!r} is not a unit")
+    return unit
+
+
 def number_value(number: str) -> Decimal:
     """The value of a number as written: whole or decimal, with '.' or ','."""
     return Decimal(number.replace(",", "."))
@@ -100,7 +108,7 @@ class Term:
 
     @property
     def unit(self) -> Unit:
-        return unit_of(self.unit_word)
+        return named_unit(self.unit_word)
 
     @property
     def wording(self) -> str:
@@ -141,7 +149,7 @@ class Period:
 
     @property
     def unit(self) -> Unit:
-        return unit_of(self.unit_word)
+        return named_unit(self.unit_word)
 
     @property
     def wording(self) -> str:

@@ -44,11 +44,11 @@ def calendar_minutes(calendar: Calendar | None) -> dict[Unit, Fraction]:
     minutes: dict[Unit, Fraction] = {Unit.MINUTE: Fraction(1), Unit.HOUR: Fraction(60)}
     for entry in ("workday", "week", "month", "year"):
         duration = getattr(calendar, entry) if calendar is not None else None
-        if duration is None:
+        if calendar is not None and duration is not None:
+            value = Fraction(_entry_minutes(entry, duration, minutes, calendar.span))
+        else:
             amount, unit = DEFAULT_CALENDAR[entry]
             value = amount * minutes[unit]
-        else:
-            value = Fraction(_entry_minutes(entry, duration, minutes, calendar.span))
         minutes[UNIT_OF_ENTRY[entry]] = value
         if entry == "week":
             minutes[Unit.CALENDAR_DAY] = value / 7
@@ -92,7 +92,7 @@ def exact(value: Fraction) -> Exact:
     return value.numerator if value.denominator == 1 else value
 
 
-def json_minutes(value: Fraction) -> int | float:
+def json_minutes(value: Exact) -> int | float:
     """A number of minutes for JSON: an integer when whole, else rounded to 2 decimals."""
     if value.denominator == 1:
         return int(value)
@@ -100,20 +100,21 @@ def json_minutes(value: Fraction) -> int | float:
 
 
 UNIT_WORDING = {
-    "id": {"day": ("hari", "hari"), "hour": ("jam", "jam"), "minute": ("menit", "menit"), "decimal": ","},
-    "en": {"day": ("day", "days"), "hour": ("h", "h"), "minute": ("min", "min"), "decimal": "."},
+    "id": {"day": ("hari", "hari"), "hour": ("jam", "jam"), "minute": ("menit", "menit")},
+    "en": {"day": ("day", "days"), "hour": ("h", "h"), "minute": ("min", "min")},
 }
+DECIMAL_MARK = {"id": ",", "en": "."}
 
 
-def format_number(value: Fraction, lang: str = "id") -> str:
+def format_number(value: Exact, lang: str = "id") -> str:
     """A number as a person reads it: whole, or with at most 2 decimals in the language's notation."""
-    rounded = round(value, 2)
+    rounded = round(Fraction(value), 2)
     if rounded.denominator == 1:
         return str(int(rounded))
-    return f"{float(rounded):.2f}".rstrip("0").replace(".", UNIT_WORDING[lang]["decimal"])
+    return f"{float(rounded):.2f}".rstrip("0").replace(".", DECIMAL_MARK[lang])
 
 
-def mixed_units(minutes: Fraction, workday: Fraction, lang: str = "id") -> str:
+def mixed_units(minutes: Exact, workday: Exact, lang: str = "id") -> str:
     """Minutes in working days, hours and minutes: "2 hari 3 jam 15 menit" ("2 days 3 h 15 min" in English)."""
     words = UNIT_WORDING[lang]
     rest = round(Fraction(minutes), 2)
@@ -126,7 +127,7 @@ def mixed_units(minutes: Fraction, workday: Fraction, lang: str = "id") -> str:
     return " ".join(parts) or f"0 {words['minute'][1]}"
 
 
-def spell_range(low: Fraction, high: Fraction, workday: Fraction, lang: str = "id") -> str:
+def spell_range(low: Exact, high: Exact, workday: Exact, lang: str = "id") -> str:
     """A time or range in working days, hours and minutes, and in minutes alone when an hour or more."""
     unit = UNIT_WORDING[lang]["minute"][1]
     if low == high:

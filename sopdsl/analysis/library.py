@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from .totals import SopTiming, SopTotals, timing_totals
 
-Identified = TypeVar("Identified")  # an Sop, or an SOP's library record: anything with the SOP's `id`
+
+class _HasId(Protocol):
+    """Anything with the SOP's `id`: an Sop, or an SOP's library record."""
+
+    @property
+    def id(self) -> str: ...
+
+
+Identified = TypeVar("Identified", bound=_HasId)
 
 
 def first_by_id(sops: Iterable[Identified]) -> dict[str, Identified]:

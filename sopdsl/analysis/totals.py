@@ -31,6 +31,7 @@ __all__ = [
 
 Range = tuple[Exact, Exact]
 ZERO = 0
+NO_TIME: Range = (ZERO, ZERO)
 NO_USES: Mapping[str, SopTotals] = MappingProxyType({})
 
 
@@ -206,17 +207,14 @@ def sop_timing(sop: Sop, graphs: Sequence[FlowGraph] | None = None) -> SopTiming
 
 def extreme_paths(forward: Sequence[Sequence[int]], costs: list[StepCost]) -> Range:
     """(shortest with low ends, longest with high ends) from the first step to `end` without loops; 0 if none."""
-    shortest: list[Exact | None] = [None] * len(costs)
-    longest: list[Exact | None] = [None] * len(costs)
+    to_end: list[Range | None] = [None] * len(costs)  # (shortest, longest) from each step; None: no way
     for position in reversed(range(len(costs))):
-        tails = [(ZERO, ZERO) if t == END else (shortest[t], longest[t]) for t in forward[position]]
-        tails = [tail for tail in tails if tail[0] is not None]
+        tails = [tail for tail in (NO_TIME if t == END else to_end[t] for t in forward[position]) if tail is not None]
         if tails:
-            shortest[position] = costs[position].low + min(low for low, _ in tails)
-            longest[position] = costs[position].high + max(high for _, high in tails)
-    if not costs or shortest[0] is None:
-        return ZERO, ZERO
-    return shortest[0], longest[0]
+            cost = costs[position]
+            to_end[position] = cost.low + min(low for low, _ in tails), cost.high + max(high for _, high in tails)
+    first = to_end[0] if costs else None
+    return first if first is not None else NO_TIME
 
 
 def loop_costs(timing: FlowTiming, costs: list[StepCost]) -> tuple[LoopCost, ...]:
@@ -228,37 +226,41 @@ def loop_costs(timing: FlowTiming, costs: list[StepCost]) -> tuple[LoopCost, ...
     result = []
     for source, target in timing.loops:
         shortest, longest = spans[target]
-        offset = source - target
-        minutes = (shortest[offset], longest[offset]) if shortest[offset] is not None else (ZERO, ZERO)
+        low, high = shortest[source - target], longest[source - target]
+        minutes = (low, high) if low is not None and high is not None else NO_TIME
         result.append(LoopCost(timing.labels[source], timing.labels[target], minutes))
     return tuple(result)
 
 
-def _paths_from(forward: Sequence[Sequence[int]], costs: list[StepCost], first: int, last: int):
+def _paths_from(forward: Sequence[Sequence[int]], costs: list[StepCost], first: int, last: int
+                ) -> tuple[list[Exact | None], list[Exact | None]]:
     """Shortest (low) and longest (high) time from step `first` to each step up to `last`, both ends included."""
     size = last - first + 1
     shortest: list[Exact | None] = [None] * size
     longest: list[Exact | None] = [None] * size
     shortest[0], longest[0] = costs[first].low, costs[first].high
     for offset in range(size):
-        if shortest[offset] is None:
+        low_here, high_here = shortest[offset], longest[offset]
+        if low_here is None or high_here is None:
             continue
         for target in forward[first + offset]:
             if target == END or target > last:
                 continue
             step = target - first
-            low = shortest[offset] + costs[target].low
-            high = longest[offset] + costs[target].high
-            if shortest[step] is None or low < shortest[step]:
+            low = low_here + costs[target].low
+            high = high_here + costs[target].high
+            known_low, known_high = shortest[step], longest[step]
+            if known_low is None or low < known_low:
                 shortest[step] = low
-            if longest[step] is None or high > longest[step]:
+            if known_high is None or high > known_high:
                 longest[step] = high
     return shortest, longest
 
 
 def add_ranges(ranges: Iterable[Range]) -> Range:
     """The sum of [low, high] ranges, end by end."""
-    low, high = ZERO, ZERO
+    low: Exact = ZERO
+    high: Exact = ZERO
     for range_low, range_high in ranges:
         low, high = low + range_low, high + range_high
     return low, high
@@ -287,7 +289,7 @@ def _cost(own: StepCost | None, uses: str | None, used: Mapping[str, SopTotals])
     """A step's own time; without one, the totals of the SOP it uses; else an unquantified 0."""
     if own is not None:
         return own
-    totals = used.get(uses)
+    totals = used.get(uses) if uses is not None else None
     return StepCost(totals.typical, totals.min, totals.max, True) if totals is not None else UNQUANTIFIED
 
 

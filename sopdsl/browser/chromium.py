@@ -257,7 +257,7 @@ class Browser:
             pid, status = os.waitpid(self._pid, 0 if deadline is None else os.WNOHANG)
             if pid:
                 self._status = os.waitstatus_to_exitcode(status)
-            elif time.monotonic() >= deadline:
+            elif deadline is not None and time.monotonic() >= deadline:
                 break
             else:
                 time.sleep(0.02)

@@ -34,17 +34,18 @@ def run(args) -> int:
     from ..files import UsageError
     from ..lifecycle.due import WorkingDays, days_per_week, due_dates
     from ..loading import read
+    from ..terminal import printable
 
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"no such file: {args.file}" if not path.exists() else f"{args.file} is not a file")
     config = for_paths([args.file], args.config)
     file = read(path, config.calendar)
-    if file.error is not None:
-        error = file.error
-        print(f"{error.path}:{error.line}:{error.column}: error {error.rule} {error.message}", file=sys.stderr)
-        return 1
     sop = file.sop
+    if sop is None:
+        if file.error is not None:
+            print(printable(file.error.line_text), file=sys.stderr)
+        return 1
     try:
         totals = sop_totals(sop)
     except CalendarError as error:

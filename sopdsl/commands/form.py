@@ -64,23 +64,25 @@ def _document(args):
     from ..config import for_paths
     from ..files import collect
     from ..render.forms import content
-    from ..render.forms.criteria import RULES, judge
+    from ..render.forms.criteria import RULES, Judgement, judge
+    from ..terminal import printable
 
     files = collect(args.paths)
     config = attrs.evolve(for_paths(args.paths, args.config), select=RULES if args.kind == "evaluation" else ())
     checked = check_paths(files, True, config, models=True)
     broken = [file.error for file in checked.files if file.error is not None]
     for error in broken:
-        print(f"{error.path}:{error.line}:{error.column}: error {error.rule} {error.message}", file=sys.stderr)
+        print(printable(error.line_text), file=sys.stderr)
     if broken:
         return None
-    sops = [file.sop for file in checked.files]
+    parsed = [(file, file.sop) for file in checked.files if file.sop is not None]  # every file, none broken
+    sops = [sop for _, sop in parsed]
     if args.kind == "monitoring":
         return content.monitoring_form(sops, args.lang, args.period, args.unit)
     by_path = judge(checked.files, checked.diagnostics, args.lang)
-    judgements = {}
-    for file in checked.files:
-        judgements.setdefault(file.sop.id, by_path[file.path])
+    judgements: dict[str, list[Judgement]] = {}
+    for file, sop in parsed:
+        judgements.setdefault(sop.id, by_path[file.path])
     return content.evaluation_form(sops, judgements, args.lang, args.period, args.unit)
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..analysis.totals import SopTotals
 
 FORMATS = ("text", "json")
 LANGUAGES = ("id", "en")
@@ -74,7 +78,7 @@ def _totals(files):
     return results
 
 
-def _table(file, totals, lang: str) -> str:
+def _table(file, totals: SopTotals, lang: str) -> str:
     """One SOP as text: a row per flow, its loops and unquantified steps, then the total."""
     from ..analysis.calendar import calendar_minutes, spell_range
     from ..model import Unit

@@ -41,16 +41,21 @@ def as_written(value) -> Written:
     if value is None or value == ():
         return None
     if isinstance(value, tuple):
-        return [as_written(item) for item in value]
+        return [_one_written(item) for item in value]
+    if isinstance(value, Calendar):
+        entries = [(name, getattr(value, name)) for name in CALENDAR_FIELDS]
+        return "; ".join(f"{name}: {duration.wording}" for name, duration in entries if duration is not None) or None
+    return _one_written(value)
+
+
+def _one_written(value) -> str:
+    """A single value as written: text, an id, a date or a duration."""
     if isinstance(value, Text):
         return value.value
     if isinstance(value, Ref):
         return value.id
     if isinstance(value, Date):
         return value.value.isoformat()
-    if isinstance(value, Calendar):
-        entries = [(name, getattr(value, name)) for name in CALENDAR_FIELDS]
-        return "; ".join(f"{name}: {duration.wording}" for name, duration in entries if duration is not None) or None
     return value.wording
 
 
@@ -107,15 +112,14 @@ def _role_changes(old: Sop, new: Sop) -> Iterable[Change]:
     new_ids = {role.id: index for index, role in reversed(list(enumerate(new.roles)))}
     pairs = _unique_pairs((index, new_ids.get(role.id)) for index, role in enumerate(old.roles))
     for old_index, new_index in in_new_order(len(old.roles), len(new.roles), pairs):
-        if new_index is None:
-            role = old.roles[old_index]
-            yield Change("role-removed", role.id, role.name.value, None)
-        elif old_index is None:
-            role = new.roles[new_index]
-            yield Change("role-added", role.id, None, role.name.value)
-        elif old.roles[old_index].name.value != new.roles[new_index].name.value:
-            yield Change("role-changed", new.roles[new_index].id, old.roles[old_index].name.value,
-                         new.roles[new_index].name.value)
+        before = old.roles[old_index] if old_index is not None else None
+        after = new.roles[new_index] if new_index is not None else None
+        if after is None and before is not None:
+            yield Change("role-removed", before.id, before.name.value, None)
+        elif before is None and after is not None:
+            yield Change("role-added", after.id, None, after.name.value)
+        elif before is not None and after is not None and before.name.value != after.name.value:
+            yield Change("role-changed", after.id, before.name.value, after.name.value)
 
 
 def _unique_pairs(candidates: Iterable[tuple[int, int | None]]) -> dict[int, int]:
@@ -154,7 +158,7 @@ def _match_items(old: Sequence[_Item], new: Sequence[_Item]) -> dict[int, int]:
     for index, item in enumerate(old):
         if item.step is None and item.section.id in sections:
             pairs[index] = sections[item.section.id]
-    by_id = {}
+    by_id: dict[str, int] = {}
     for index, item in enumerate(new):
         if item.step is not None and item.step.id is not None:
             by_id.setdefault(item.step.id, index)
@@ -204,10 +208,10 @@ def longest_increasing(values: Sequence[int]) -> list[int]:
             tails[length] = position
             tail_values[length] = value
     run = []
-    position = tails[-1] if tails else None
-    while position is not None:
-        run.append(values[position])
-        position = before[position]
+    index: int | None = tails[-1] if tails else None
+    while index is not None:
+        run.append(values[index])
+        index = before[index]
     return run[::-1]
 
 
@@ -216,33 +220,36 @@ def _flow_changes(old: Sop, new: Sop) -> Iterable[Change]:
     pairs = _match_items(old_items, new_items)
     moved = _moved(old_items, new_items, pairs)
     for old_index, new_index in in_new_order(len(old_items), len(new_items), pairs):
-        before = old_items[old_index] if old_index is not None else None
-        after = new_items[new_index] if new_index is not None else None
-        if (before or after).step is None:
-            yield from _section_change(before, after)
+        if new_index is None:
+            if old_index is not None:
+                yield _removed(old_items[old_index])
+        elif old_index is None:
+            yield _added(new_items[new_index])
         else:
-            yield from _step_change(before, after, new_index in moved)
+            yield from _changes(old_items[old_index], new_items[new_index], new_index in moved)
 
 
 def _title(item: _Item) -> str | None:
     return item.section.title.value if item.section.title is not None else None
 
 
-def _section_change(before: _Item | None, after: _Item | None) -> Iterable[Change]:
-    if after is None:
-        yield Change("section-removed", "title", _title(before), None, section=before.section.id)
-    elif before is None:
-        yield Change("section-added", "title", None, _title(after), section=after.section.id)
-    elif _title(before) != _title(after):
-        yield Change("section-changed", "title", _title(before), _title(after), section=after.section.id)
+def _removed(item: _Item) -> Change:
+    if item.step is None:
+        return Change("section-removed", "title", _title(item), None, section=item.section.id)
+    return _at(item, "step-removed", None, item.step.text.value, None)
 
 
-def _step_change(before: _Item | None, after: _Item | None, moved: bool) -> Iterable[Change]:
-    if after is None:
-        yield _at(before, "step-removed", None, before.step.text.value, None)
-        return
-    if before is None:
-        yield _at(after, "step-added", None, None, after.step.text.value)
+def _added(item: _Item) -> Change:
+    if item.step is None:
+        return Change("section-added", "title", None, _title(item), section=item.section.id)
+    return _at(item, "step-added", None, None, item.step.text.value)
+
+
+def _changes(before: _Item, after: _Item, moved: bool) -> Iterable[Change]:
+    """A matched section's new title; a matched step's move and its changed fields."""
+    if before.step is None or after.step is None:
+        if _title(before) != _title(after):
+            yield Change("section-changed", "title", _title(before), _title(after), section=after.section.id)
         return
     if moved:
         yield _at(after, "step-moved", None, before.number, after.number)
@@ -253,4 +260,5 @@ def _step_change(before: _Item | None, after: _Item | None, moved: bool) -> Iter
 
 
 def _at(item: _Item, kind: str, field: str | None, old: Written, new: Written) -> Change:
-    return Change(kind, field, old, new, section=item.section.id, step=item.step.id, number=item.number)
+    step_id = item.step.id if item.step is not None else None
+    return Change(kind, field, old, new, section=item.section.id, step=step_id, number=item.number)

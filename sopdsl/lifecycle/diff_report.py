@@ -135,10 +135,10 @@ def _total_words(version: Version, lang: str) -> list[str]:
 
 def _sla_words(version: Version, lang: str) -> str:
     words = WORDS[lang]
-    status = sla_status(version)
-    if status is None:
-        return words["no-sla"] if version.sop.sla is None else words["invalid"]
-    return f"{words[status]} ({version.sop.sla.wording})"
+    status, sla = sla_status(version), version.sop.sla
+    if sla is None:
+        return words["no-sla"]
+    return words["invalid"] if status is None else f"{words[status]} ({sla.wording})"
 
 
 def as_text(old: Version, new: Version, changes: Sequence[Change], lang: str = "id") -> str:

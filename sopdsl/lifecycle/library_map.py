@@ -55,18 +55,18 @@ def _title_key(text: str) -> str:
 def library_map(sops: Sequence[Sop]) -> LibraryMap:
     """The map of the SOPs given; of two SOPs with one id, the first counts."""
     library = first_by_id(sops)
-    by_title = {}
+    by_title: dict[str, str] = {}
     for sop in library.values():
         by_title.setdefault(_title_key(sop.title.value), sop.id)
     links: list[Link] = []
     for sop in library.values():
         seen = set()
         for item in sop.related:
+            written = item.id if isinstance(item, Ref) else item.value
             target = item.id if isinstance(item, Ref) else by_title.get(_title_key(item.value))
-            key = (target or item.value, RELATED)
+            key = (target or written, RELATED)
             if key not in seen:
                 seen.add(key)
-                written = item.id if isinstance(item, Ref) else item.value
                 links.append(Link(sop.id, target or written, RELATED, target in library))
         for step in sop.activities():
             if step.uses is not None and (step.uses.id, USES) not in seen:

@@ -12,13 +12,15 @@ from .messages import Situation, choose
 
 
 class SopSyntaxError(SopdslError):
-    """A file that does not follow the language, with the line and column to show the author."""
+    """A file that does not follow the language, with the line and column to show the author, and the file's path
+    where the caller gave it."""
 
-    def __init__(self, message: str, line: int, column: int):
+    def __init__(self, message: str, line: int, column: int, path: str | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.path = path
 
 
 def explain(error: UnexpectedInput, text: str, history: Sequence[Token]) -> SopSyntaxError:

@@ -8,6 +8,7 @@ from lark import Token
 from lark.lark import PostLex
 
 from .errors import SopSyntaxError
+from .tokens import LexedToken
 
 _COMMENT_LINE = re.compile(r"\n([ \t]*)(#[^\r\n]*)")
 
@@ -18,7 +19,7 @@ class SopIndenter(PostLex):
     always_accept = ("_NL",)
 
     def __init__(self) -> None:
-        self.comments: list[Token] = []
+        self.comments: list[LexedToken] = []
         self.history: list[Token] = []
 
     def process(self, stream):
@@ -51,12 +52,12 @@ class SopIndenter(PostLex):
             while indent < levels[-1]:
                 levels.pop()
                 yield Token.new_borrow_pos("_DEDENT", "", token)
-        while len(levels) > 1:
+        while len(levels) > 1 and token is not None:  # an open block: a line was read
             levels.pop()
             yield Token.new_borrow_pos("_DEDENT", "", token)
 
     @staticmethod
-    def _indentation(token: Token) -> int:
+    def _indentation(token: LexedToken) -> int:
         indent = token.value.rsplit("\n", 1)[1]
         if "\t" in indent:
             line = token.end_line
@@ -67,11 +68,13 @@ class SopIndenter(PostLex):
             )
         return len(indent)
 
-    def _collect_comments(self, token: Token) -> None:
+    def _collect_comments(self, token: LexedToken) -> None:
         if "#" not in token.value:
             return
         line, counted = token.line, 0
         for match in _COMMENT_LINE.finditer(token.value):  # line breaks counted once each: a long run stays linear
             line += token.value.count("\n", counted, match.start() + 1)
             counted = match.start() + 1
-            self.comments.append(Token("COMMENT", match.group(2), line=line, column=len(match.group(1)) + 1))
+            text, column = match.group(2), len(match.group(1)) + 1
+            self.comments.append(LexedToken("COMMENT", text, line=line, column=column, end_line=line,
+                                            end_column=column + len(text)))

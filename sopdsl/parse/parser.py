@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import cast
 
 import attrs
-from lark import Lark, Token
+from lark import Lark
 from lark.exceptions import UnexpectedInput
 
 from ..model import Comment, Sop
@@ -14,6 +15,7 @@ from .errors import SopSyntaxError, explain
 from .grammar import grammar_text
 from .indenter import SopIndenter
 from .messages import WORDS
+from .tokens import LexedToken
 from .transformer import SopTransformer
 
 
@@ -22,7 +24,7 @@ class _Parser:
 
     def __init__(self) -> None:
         self.indenter = SopIndenter()
-        self.trailing_comments: list[Token] = []
+        self.trailing_comments: list[LexedToken] = []
         self.lark = Lark(
             grammar_text(),
             parser="lalr",
@@ -37,7 +39,7 @@ class _Parser:
     def parse(self, text: str) -> Sop:
         self.trailing_comments.clear()
         try:
-            sop = self.lark.parse(text + "\n")
+            sop = cast(Sop, self.lark.parse(text + "\n"))  # the transformer builds the model as it parses
         except UnexpectedInput as error:
             raise explain(error, text, self.indenter.history) from None
         comments = [_comment(token, text, True) for token in self.indenter.comments]
@@ -46,7 +48,7 @@ class _Parser:
         return attrs.evolve(sop, comments=tuple(comments))
 
 
-def _comment(token: Token, text: str, own_line: bool) -> Comment:
+def _comment(token: LexedToken, text: str, own_line: bool) -> Comment:
     if not own_line:  # a lexed comment stands on its own line only at the very top of the file
         own_line = token.line == 1 and not text[: token.start_pos].strip()
     return Comment(text=token.value.rstrip(), line=token.line, column=token.column, own_line=own_line)

@@ -26,6 +26,7 @@ from ..model import (
 )
 from .errors import SopSyntaxError
 from .messages import UNIT_HINT, WORDS
+from .tokens import LexedToken
 from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER
 
 _FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
@@ -34,7 +35,7 @@ _ID = re.compile(r"[^\W\d_][\w-]*\Z")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 
 
-def token_span(token: Token) -> Span:
+def token_span(token: LexedToken) -> Span:
     """The span of one token."""
     return Span(token.line, token.column, token.end_line, token.end_column - 1)
 
@@ -49,7 +50,7 @@ class _Attribute:
 
     __slots__ = ("key", "name", "value")
 
-    def __init__(self, key: Token, name: str, value):
+    def __init__(self, key: LexedToken, name: str, value):
         self.key, self.name, self.value = key, name, value
 
 
@@ -163,7 +164,7 @@ class SopTransformer(Transformer):
 
     def time(self, children):
         key, value = children
-        if isinstance(value, Token):
+        if isinstance(value, LexedToken):
             value = Text(value=unquote(value), span=token_span(value))
         return _Attribute(key, ATTRIBUTES.concept(key.value), value)
 
@@ -241,7 +242,7 @@ class SopTransformer(Transformer):
 def _assign(attributes, where):
     """Attribute values by name, each at most once."""
     values = {}
-    first_line = {}
+    first_line: dict[str, int] = {}
     for attribute in attributes:
         if attribute.name in values:
             key = attribute.key
@@ -274,16 +275,16 @@ def _numbers_with_spelling(tokens):
     return pairs
 
 
-def _between(first: Token, last: Token) -> Span:
+def _between(first: LexedToken, last: LexedToken) -> Span:
     return Span(first.line, first.column, last.end_line, last.end_column - 1)
 
 
-def _text(token: Token) -> Text:
+def _text(token: LexedToken) -> Text:
     value = unquote(token) if token.type == "STRING" else token.value
     return Text(value=value, span=token_span(token))
 
 
-def _check_unit(token: Token) -> None:
+def _check_unit(token: LexedToken) -> None:
     if token.value.lower() in ("x", "×"):
         raise SopSyntaxError(
             f"'x' makes this a period, not a duration: a routine step says '{WORDS['every_example']}'",
@@ -294,7 +295,7 @@ def _check_unit(token: Token) -> None:
         raise SopSyntaxError(f"unknown time unit '{token.value}'; {UNIT_HINT}", token.line, token.column)
 
 
-def _related(token: Token):
+def _related(token: LexedToken):
     """A bare id names an SOP of the library; a quoted title (or other text) one outside it."""
     if token.type == "TEXT" and _ID.match(token.value):
         return Ref(id=token.value, span=token_span(token))

@@ -1,7 +1,8 @@
 """Renderers: one module per output format, each with `render(sop, options)` returning text or bytes.
 
-The formats live in three wings that share only the modules of this package (options, labels, rows, flow,
-total_line, xml_text): `document/` (the printable SOP AP document), `tables/` and `diagrams/`.
+The formats live in wings that share only the modules of this package (options, labels, rows, flow, cells,
+identity, total_line, xml_text) and never import each other: `document/` (the printable SOP AP document),
+`tables/`, `diagrams/`, and `forms/` (the forms of a whole library, registered in `forms/__init__.py`).
 """
 
 from __future__ import annotations

@@ -21,6 +21,13 @@ class Arrow:
     label: str | None  # "Ya"/"Tidak" or the branch label; None for plain flow
 
     @property
+    def target_row(self) -> StepRow:
+        """The step the arrow leads to, where the arrow is known to lead to one rather than to the end."""
+        if self.target is None:
+            raise ValueError("this arrow ends the procedure: it leads to no step")
+        return self.target
+
+    @property
     def back(self) -> bool:
         """Goes to a step at or before its source."""
         return self.target is not None and self.target.position <= self.source.position

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
 from ..diagnostics import Severity
 from ..rules import RULES
+from ..version import __version__
 from .fingerprints import fingerprints
 from .paths import artifact_base, artifact_uri
 

@@ -62,17 +62,17 @@ def _too_few(decision):
 
 
 def _shared_labels(decision):
-    first = {}
+    first_line: dict[str, int] = {}
     for branch in decision.branches:
         key = _label_key(branch)
-        if key in first:
+        if key in first_line:
             yield Finding(
                 branch.span,
                 f"{step_name(decision)} has two branches labelled '{_printed(branch)}' "
-                f"(the first on line {first[key].span.line}); give each answer its own label",
+                f"(the first on line {first_line[key]}); give each answer its own label",
             )
         else:
-            first[key] = branch
+            first_line[key] = branch.span.line
 
 
 def _one_target(graph, position, decision):

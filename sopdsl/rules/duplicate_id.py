@@ -37,15 +37,15 @@ def check(context: SopContext) -> Iterator[Finding]:
         ("step", [a for a in sop.activities() if a.id is not None]),
     )
     for kind, nodes in groups:
-        first = {}
+        first_line: dict[str | None, int] = {}
         for node in nodes:
-            if node.id in first:
+            if node.id in first_line:
                 yield Finding(
-                    node.id_span,
-                    f"{kind} id '{node.id}' is already used on line {first[node.id].span.line}",
+                    node.id_span or node.span,
+                    f"{kind} id '{node.id}' is already used on line {first_line[node.id]}",
                 )
             else:
-                first[node.id] = node
+                first_line[node.id] = node.span.line
 
 
 RULE = Rule(

@@ -40,7 +40,7 @@ def check(context: SopContext) -> Iterator[Finding]:
             for edge in edges:
                 if edge.target == position:
                     yield Finding(
-                        edge.ref.span,
+                        edge.ref.span if edge.ref is not None else graph.steps[position].span,
                         f"{step_name(graph.steps[position])} leads back to itself; send this arrow to the step "
                         "that corrects the work, or to the step that follows",
                     )

@@ -37,13 +37,14 @@ from collections.abc import Iterator
 
 from ..describe import closest, flow_name, step_name
 from ..diagnostics import Severity
+from ..model import Section
 from .base import Finding, Rule, Scope, SopContext
 
 
 def check(context: SopContext) -> Iterator[Finding]:
     """The findings on this SOP."""
     graphs = context.graphs
-    section_of = {}
+    section_of: dict[str, Section] = {}
     for graph in graphs:
         for step_id in graph.index:
             section_of.setdefault(step_id, graph.section)

@@ -34,7 +34,7 @@ def check(context: SopContext) -> Iterator[Finding]:
     for role in context.sop.roles:
         if role.id not in performers:
             yield Finding(
-                role.id_span,
+                role.id_span or role.span,
                 f"role '{role.id}' does no step and would print as an empty column; "
                 "name it in a step's 'by' or remove it",
             )

@@ -15,7 +15,7 @@ import attrs
 from .. import checker, loading
 from ..analysis.calendar import CalendarError, calendar_minutes, spell_range
 from ..analysis.library import library_totals
-from ..analysis.totals import SopTotals
+from ..analysis.totals import FlowTotals, SopTotals
 from ..config import Config, for_paths
 from ..diagnostics import Diagnostic
 from ..library_record import library_record
@@ -117,7 +117,7 @@ def totals_rows(sop: Sop, totals: SopTotals, lang: str) -> dict | None:
     except CalendarError:
         return None
 
-    def spelled(summed) -> tuple[str, str, str]:
+    def spelled(summed: FlowTotals | SopTotals) -> tuple[str, str, str]:
         """Typical, minimum and maximum of a flow or of the SOP, in words."""
         return (spell_range(*summed.typical, workday, lang), spell_range(summed.min, summed.min, workday, lang),
                 spell_range(summed.max, summed.max, workday, lang))

@@ -32,8 +32,8 @@ from collections import Counter
 
 from attrs import frozen
 
-from ... import __version__
 from ...model import Sop
+from ...version import __version__
 from ..flow import Arrow, Flow, diagram
 from ..labels import LABELS
 from ..options import RenderOptions
@@ -78,11 +78,7 @@ class SequenceFlow:
 
     source: int
     target: int
-    name: str | None = None
-
-    @property
-    def conditional(self) -> bool:
-        return self.name is not None
+    name: str | None = None  # a gateway's answer, which is also its condition
 
 
 @frozen
@@ -267,8 +263,8 @@ def _lane_name(column: Column) -> str:
 
 
 def _flow_nodes(process_element: ET.Element, sop: Sop, process: Process, lang: str) -> None:
-    incoming = {i: [] for i in range(len(process.nodes))}
-    outgoing = {i: [] for i in range(len(process.nodes))}
+    incoming: dict[int, list[str]] = {i: [] for i in range(len(process.nodes))}
+    outgoing: dict[int, list[str]] = {i: [] for i in range(len(process.nodes))}
     for index, flow in enumerate(process.flows):
         outgoing[flow.source].append(_flow_id(index))
         incoming[flow.target].append(_flow_id(index))
@@ -278,8 +274,9 @@ def _flow_nodes(process_element: ET.Element, sop: Sop, process: Process, lang: s
             attributes["name"] = node.name
         if node.direction is not None:
             attributes["gatewayDirection"] = node.direction
-        if node.tag == "callActivity":
-            attributes["calledElement"] = node.row.step.uses.id
+        uses = node.row.step.uses if node.row is not None else None
+        if node.tag == "callActivity" and uses is not None:
+            attributes["calledElement"] = uses.id
         element = _element(process_element, BPMN, node.tag, **attributes)
         notes = documentation(sop, node.row, lang) if node.row is not None else ""
         if notes:
@@ -304,7 +301,7 @@ def _sequence_flows(process_element: ET.Element, process: Process) -> None:
         if flow.name is not None:
             attributes["name"] = flow.name
         element = _element(process_element, BPMN, "sequenceFlow", **attributes)
-        if flow.conditional:
+        if flow.name is not None:
             _condition(element, "conditionExpression", flow.name)
 
 
@@ -320,7 +317,9 @@ def _diagram(root: ET.Element, process: Process, geometry: Layout) -> None:
             if node.name is not None:
                 _label(shape, bpmn_layout.label_above_left(box, node.name))
         elif node.tag.endswith("Event"):
-            _label(_shape(plane, node.id, box), bpmn_layout.label_below(box, node.name))
+            shape = _shape(plane, node.id, box)
+            if node.name is not None:
+                _label(shape, bpmn_layout.label_below(box, node.name))
         else:
             _shape(plane, node.id, box)
     for index, (points, label) in enumerate(zip(geometry.waypoints, geometry.edge_labels, strict=False)):

@@ -118,7 +118,8 @@ def _route_kind(link: Link) -> str:
 
 def _columns(places: Sequence[Place]) -> list[float]:
     """The left x of every node."""
-    lefts, cursor = [], POOL_X + 2 * HEADER + FIRST_GAP
+    lefts: list[float] = []
+    cursor: float = POOL_X + 2 * HEADER + FIRST_GAP
     for index, place in enumerate(places):
         if index and place.flow != places[index - 1].flow:
             cursor += FLOW_GAP
@@ -169,7 +170,8 @@ def layout(lane_count: int, places: Sequence[Place], links: Sequence[Link]) -> L
     lane_x = POOL_X + HEADER
     right = max((left + place.width for left, place in zip(lefts, places, strict=False)), default=lane_x) + FIRST_GAP
     row_height = max(place.height for place in places)
-    lanes, y = [], POOL_Y
+    lanes: list[Box] = []
+    y: float = POOL_Y
     for margin in margins:
         lanes.append(Box(lane_x, y, right - lane_x, 2 * margin + row_height))
         y += 2 * margin + row_height
@@ -179,7 +181,8 @@ def layout(lane_count: int, places: Sequence[Place], links: Sequence[Link]) -> L
     ]
     top_track = lanes[0].y
     bottom_track = lanes[-1].bottom
-    waypoints, labels = [], []
+    waypoints: list[tuple[Point, ...]] = []
+    labels: list[Box | None] = []
     stacked: dict[tuple[int, str], float] = {}  # room taken by the labels already beside a source's route
     for link, kind, track in zip(links, kinds, track_of, strict=False):
         source, target = nodes[link.source], nodes[link.target]

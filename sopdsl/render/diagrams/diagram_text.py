@@ -7,6 +7,7 @@ import unicodedata
 
 from attrs import frozen
 
+from ..cells import step_number
 from ..flow import Arrow, Diagram, Flow
 from ..rows import Column, StepRow
 
@@ -53,11 +54,6 @@ def plain_lines(text: str, width: int = LABEL_WIDTH) -> list[str]:
     return textwrap.wrap(one_line(text), width=width, break_on_hyphens=False)
 
 
-def step_number(flow: Flow, row: StepRow) -> str:
-    """The step's printed number: `A.1` in an SOP with sections, else `1`."""
-    return f"{flow.heading.letter}.{row.number}" if flow.heading is not None else str(row.number)
-
-
 def step_lines(flow: Flow, row: StepRow, width: int = LABEL_WIDTH) -> list[str]:
     """A step's label: its number on the first line, then its activity text wrapped at `width`."""
     return [step_number(flow, row), *plain_lines(row.step.text.value, width)]
@@ -101,7 +97,7 @@ def order_links(diagram: Diagram) -> list[tuple[str, str]]:
     """Pairs of node ids next to each other in table order (each flow's end terminator after its steps) that no
     drawn forward arrow joins: hidden links that keep the drawing in table order from top to bottom."""
     sequence: list[str] = []
-    joined = set()
+    joined: set[tuple[str, str]] = set()
     for flow in diagram.flows:
         sequence.extend(step_id(row) for row in flow.steps)
         if has_stop(flow):

@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from ...model import Sop
-from ..flow import Arrow, Flow
+from ..flow import Arrow
 from ..labels import LABELS
 from ..options import RenderOptions
+from ..rows import SectionRow
 from ..xml_text import xml_safe
 from .svg_layout import (
     BASELINE,
@@ -63,8 +64,8 @@ def _draw(layout: Layout) -> ET.Element:
     ET.SubElement(svg, "rect", _box_attributes("background", 0, 0, layout.width, layout.height, fill="#ffffff"))
     _draw_title(svg, layout)
     _draw_lanes(svg, layout)
-    for flow, top, height, lines in layout.headings:
-        _draw_heading(svg, layout, flow, top, height, lines)
+    for heading, top, height, lines in layout.headings:
+        _draw_heading(svg, layout, heading, top, height, lines)
     for flow in layout.drawing.flows:
         for row in flow.steps:
             _draw_step(svg, layout, layout.box(row))
@@ -111,13 +112,14 @@ def _draw_lanes(svg: ET.Element, layout: Layout) -> None:
         _text_lines(title, lines, layout.centre(lane), block_top + BASELINE, LINE_HEIGHT, "middle", "line")
 
 
-def _draw_heading(svg: ET.Element, layout: Layout, flow: Flow, top: float, height: float, lines: list[str]) -> None:
-    group = ET.SubElement(svg, "g", {"class": "section", "id": f"section-{flow.heading.section + 1}"})
+def _draw_heading(svg: ET.Element, layout: Layout, heading: SectionRow, top: float, height: float,
+                  lines: list[str]) -> None:
+    group = ET.SubElement(svg, "g", {"class": "section", "id": f"section-{heading.section + 1}"})
     left = layout.lane_left(0)
     ET.SubElement(group, "rect", _box_attributes(
         "section-row", left, top, layout.lane_count * layout.lane_width, height, fill="#d5dde8", stroke="#8a8f98",
     ))
-    letter = xml_safe(flow.heading.letter)
+    letter = xml_safe(heading.letter)
     baseline = top + 5 + BASELINE
     ET.SubElement(group, "text", {
         "class": "section-letter", "x": _number(left + TEXT_PADDING), "y": _number(baseline), "font-weight": "bold",
@@ -164,11 +166,11 @@ def _draw_symbol(parent: ET.Element, box: Box, centre: float) -> None:
 
 
 def _draw_down(parent: ET.Element, layout: Layout, arrow: Arrow) -> None:
-    source, target = layout.box(arrow.source), layout.box(arrow.target)
+    source, target = layout.box(arrow.source), layout.box(arrow.target_row)
     start_x, end_x = layout.centre(source.lane), layout.centre(target.lane)
     points = [(start_x, source.bottom)]
     if start_x != end_x:
-        run = run_y(layout, arrow.target)
+        run = run_y(layout, arrow.target_row)
         points += [(start_x, run), (end_x, run)]
     points.append((end_x, target.top))
     group = _arrow_group(parent, arrow, points)
@@ -179,13 +181,13 @@ def _draw_down(parent: ET.Element, layout: Layout, arrow: Arrow) -> None:
 
 
 def _draw_side(parent: ET.Element, layout: Layout, route: SideRoute) -> None:
-    source, target = layout.box(route.arrow.source), layout.box(route.arrow.target)
+    source, target = layout.box(route.arrow.source), layout.box(route.arrow.target_row)
     source_side, target_side = side(source, route.source_gutter), side(target, route.target_gutter)
     start = _side_point(layout, source, source_side, route.source_dy)
     end = _side_point(layout, target, target_side, route.target_dy)
     points = [start, (route.tracks[0], start[1])]
     if len(route.tracks) > 1:
-        across = run_y(layout, route.arrow.target, route.jog)
+        across = run_y(layout, route.arrow.target_row, route.jog)
         points += [(route.tracks[0], across), (route.tracks[1], across)]
     points += [(route.tracks[-1], end[1]), end]
     group = _arrow_group(parent, route.arrow, points)

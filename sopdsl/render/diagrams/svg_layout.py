@@ -25,7 +25,7 @@ from attrs import define, field
 from ...model import Sop
 from ..flow import Arrow, Diagram, Flow, diagram
 from ..labels import LABELS
-from ..rows import StepRow
+from ..rows import SectionRow, StepRow
 from ..xml_text import xml_safe
 from .svg_text import DiamondText, text_width, wrap_width
 
@@ -167,7 +167,7 @@ class Layout:
     lane_titles: list[list[str]] = field(factory=list)
     header_top: float = 0.0
     header_height: float = 0.0
-    headings: list[tuple[Flow, float, float, list[str]]] = field(factory=list)  # flow, top, height, lines
+    headings: list[tuple[SectionRow, float, float, list[str]]] = field(factory=list)  # heading, top, height, lines
     height: float = 0.0
     gutter_tracks: dict[int, int] = field(factory=dict)
     joined_across: dict[int, dict[int, list[int]]] = field(factory=dict)  # id of a flow -> its _joined_across
@@ -263,14 +263,14 @@ def _end_mark(arrow: Arrow, lang: str, beside_down_arrow: bool) -> EndMark:
 
 
 def _side_route(layout: Layout, flow: Flow, arrow: Arrow) -> SideRoute:
-    source, target = layout.box(arrow.source), layout.box(arrow.target)
+    source, target = layout.box(arrow.source), layout.box(arrow.target_row)
     source_gutter, target_gutter = _gutters(layout, flow, source, target)
     route = SideRoute(arrow, source_gutter, target_gutter)
     route.source_dy = source.take_slot(side(source, source_gutter))
     route.target_dy = target.take_slot(side(target, target_gutter))
     if source_gutter != target_gutter:
-        route.jog = layout.jogs.get(arrow.target.key, 0)
-        layout.jogs[arrow.target.key] = route.jog + 1
+        route.jog = layout.jogs.get(arrow.target_row.key, 0)
+        layout.jogs[arrow.target_row.key] = route.jog + 1
     return route
 
 
@@ -342,7 +342,7 @@ def _slot_height(box: Box) -> float:
 
 def turns_up(route: SideRoute) -> bool:
     """The route's first leg goes up from its source."""
-    source, target = route.arrow.source, route.arrow.target
+    source, target = route.arrow.source, route.arrow.target_row
     if target.position != source.position:
         return target.position < source.position
     return route.target_dy < route.source_dy
@@ -367,7 +367,7 @@ def _make_room_for_labels(layout: Layout) -> None:
 
 def _place_rows(layout: Layout) -> None:
     """Place the title, the lane titles, the section rows and the step rows from top to bottom."""
-    y = MARGIN + len(layout.title_lines) * TITLE_LINE + 8
+    y: float = MARGIN + len(layout.title_lines) * TITLE_LINE + 8
     layout.header_top = y
     layout.header_height = max(len(lines) for lines in layout.lane_titles) * LINE_HEIGHT + 12
     y += layout.header_height
@@ -377,13 +377,13 @@ def _place_rows(layout: Layout) -> None:
             letter = text_width(xml_safe(flow.heading.letter), FONT_SIZE, bold=True)
             lines = wrap_width(xml_safe(flow.heading.title), FONT_SIZE, full_width - letter - 4 * TEXT_PADDING, True)
             height = max(len(lines), 1) * LINE_HEIGHT + 10
-            layout.headings.append((flow, y, height, lines))
+            layout.headings.append((flow.heading, y, height, lines))
             y += height
         previous: Box | None = None
         for row in flow.steps:
             box = layout.box(row)
             jogs = layout.jogs.get(row.key, 0)
-            needed = ROW_GAP + jogs * JOG_GAP
+            needed: float = ROW_GAP + jogs * JOG_GAP
             if previous is not None:  # the runs across the gap pass below the labels of the step before
                 needed = max(needed, previous.bottom + previous.below + 4 + (jogs + 1) * JOG_GAP + RUN_OFFSET - y)
             y += needed + box.above
@@ -412,11 +412,11 @@ def run_y(layout: Layout, row: StepRow, jog: int = -1) -> float:
 
 def _legs(layout: Layout, route: SideRoute) -> list[tuple[int, float, float]]:
     """The vertical legs of a side route: (gutter, from y, to y)."""
-    source, target = layout.box(route.arrow.source), layout.box(route.arrow.target)
+    source, target = layout.box(route.arrow.source), layout.box(route.arrow.target_row)
     start, end = source.middle + route.source_dy, target.middle + route.target_dy
     if route.source_gutter == route.target_gutter:
         return [(route.source_gutter, start, end)]
-    across = run_y(layout, route.arrow.target, route.jog)
+    across = run_y(layout, route.arrow.target_row, route.jog)
     return [(route.source_gutter, start, across), (route.target_gutter, across, end)]
 
 

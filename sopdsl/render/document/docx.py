@@ -136,7 +136,7 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
     _table_frame(head, [width for width in (logo_mm, content * 0.38 - logo_mm, content * 0.18, content * 0.44)
                         if width])
     first = 1 if logo_mm else 0
-    if logo_mm:
+    if logo is not None and logo_height is not None:
         logo_cell = head.cell(0, 0).merge(head.cell(len(HEAD_KEYS) - 1, 0))
         logo_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         logo_cell.paragraphs[0].add_run().add_picture(io.BytesIO(logo.data), height=logo_height)

@@ -17,8 +17,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from attrs import frozen
 
+from ..cells import step_number
 from ..flow import Diagram
-from ..tables.csv_table import step_number
 from ..xml_text import xml_safe
 from .layout import (
     CONNECTOR_HEIGHT,

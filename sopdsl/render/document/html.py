@@ -11,7 +11,7 @@ from ...model import Date, Ref, Sop, Text
 from ..identity import SignatoryLine, signatory
 from ..labels import LABELS, date_text
 from ..options import PAPERS, RenderOptions
-from ..rows import StepRow
+from ..rows import SectionRow
 from ..total_line import total_text
 from .layout import (
     CONNECTOR_HEIGHT,
@@ -242,16 +242,16 @@ def _colgroup(role_count: int, paper: str) -> str:
 def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     labels = LABELS[options.lang]
     lanes = "".join(_lane(page_row, column) for column in range(role_count))
-    if page_row.kind == "section":
-        heading = page_row.row
+    row = page_row.row
+    if isinstance(row, SectionRow):
+        heading = row
         return (
             f'<tr class="section" data-section="{escape(heading.letter)}"><td class="no">{escape(heading.letter)}</td>'
             f'<td colspan="{role_count + 5}">{escape(heading.title)}</td></tr>'
         )
-    if page_row.kind.startswith("connector"):
+    if row is None:  # a row of off-page connectors
         empty = "<td></td>"
         return f'<tr class="connector {page_row.kind}">{empty * 2}{lanes}{empty * 4}</tr>'
-    row: StepRow = page_row.row
     step = row.step
     notes = [_text(step.note)] if step.note is not None else []
     if step.uses is not None:  # the same words as rows.note_text, with the link

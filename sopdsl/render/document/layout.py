@@ -176,7 +176,7 @@ class _Router:
         self.where: dict[str, tuple[int, int]] = {}  # row key -> (page, index in page.rows)
         for page_index, page in enumerate(pages):
             for index, page_row in enumerate(page.rows):
-                if page_row.kind == "step":
+                if isinstance(page_row.row, StepRow):
                     self.where[page_row.row.key] = (page_index, index)
         self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int]]] = {}
         self.letters = 0
@@ -235,7 +235,7 @@ class _Router:
     def route_flow(self, flow: Flow) -> None:
         """Chooses where each arrow leaves its symbol, then draws them all."""
         exits: dict[str, set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
-        plans: list[tuple[Arrow, str, str | None]] = []
+        plans: list[tuple[Arrow, str, str]] = []  # arrow, how it is routed, the side it leaves by
         same_column: list[Arrow] = []
         for row in flow.steps:
             arrows = flow.arrows_from(row)
@@ -244,12 +244,12 @@ class _Router:
             used = exits[row.key]
             for arrow in arrows:
                 if arrow is down:
-                    plans.append((arrow, "down", None))
+                    plans.append((arrow, "down", "bottom"))
                 elif arrow.target is None:
                     if row.last:
                         continue
                     if bottom_free:
-                        plans.append((arrow, "end-below", None))
+                        plans.append((arrow, "end-below", "bottom"))
                         bottom_free = False
                     else:
                         side = _free_side(used)
@@ -265,7 +265,7 @@ class _Router:
                     used.add(side)
                     plans.append((arrow, "beside", side))
         for arrow in same_column:  # these leave and enter on one side: one free at both ends if possible
-            side = _free_side(exits[arrow.source.key] | exits[arrow.target.key])
+            side = _free_side(exits[arrow.source.key] | exits[arrow.target_row.key])
             exits[arrow.source.key].add(side)
             plans.append((arrow, "beside", side))
         for arrow, kind, side in plans:
@@ -278,12 +278,12 @@ class _Router:
             elif kind == "self":
                 self.route_self(arrow)
             else:
-                self.route_beside(arrow, side, self.entry_side(arrow, side, exits[arrow.target.key]))
+                self.route_beside(arrow, side, self.entry_side(arrow, side, exits[arrow.target_row.key]))
 
     @staticmethod
     def entry_side(arrow: Arrow, exit_side: str, target_exits: set[str]) -> str:
         """The side an arrow enters its target by: the side facing its source, unless an arrow leaves there."""
-        a, b = arrow.source.columns[0], arrow.target.columns[0]
+        a, b = arrow.source.columns[0], arrow.target_row.columns[0]
         if a == b:
             return exit_side
         facing = "right" if b < a else "left"
@@ -304,7 +304,7 @@ class _Router:
 
     def route_down(self, arrow: Arrow) -> None:
         """Down from the symbol's bottom, across to the next performer's column, into the next symbol's top."""
-        source, target = arrow.source, arrow.target
+        source, target = arrow.source, arrow.target_row
         a, b = source.columns[0], target.columns[0]
         edge = self.edge_name(arrow)
         src_id, dst_id = symbol_id(source, a), symbol_id(target, b)
@@ -348,7 +348,7 @@ class _Router:
 
     def route_beside(self, arrow: Arrow, side: str, entry: str) -> None:
         """A jump back or ahead: out of the symbol's side, along a gutter, into the target's side."""
-        source, target = arrow.source, arrow.target
+        source, target = arrow.source, arrow.target_row
         a, b = source.columns[0], target.columns[0]
         edge = self.edge_name(arrow)
         src_id, dst_id = symbol_id(source, a), symbol_id(target, b)

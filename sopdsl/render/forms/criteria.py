@@ -59,13 +59,13 @@ def steps_signature(sop: Sop) -> tuple[str, ...] | None:
 
 def same_steps(files: Sequence[SourceFile], lang: str) -> Iterable[tuple[str, str]]:
     """(path, note) for each SOP whose steps are those of another SOP of the set."""
-    by_signature: dict[tuple[str, ...], list[SourceFile]] = {}
+    by_signature: dict[tuple[str, ...], list[tuple[SourceFile, Sop]]] = {}
     for file in files:
         signature = steps_signature(file.sop) if file.sop is not None else None
-        if signature is not None:
-            by_signature.setdefault(signature, []).append(file)
+        if file.sop is not None and signature is not None:
+            by_signature.setdefault(signature, []).append((file, file.sop))
     for group in by_signature.values():
-        for file in group:
-            for other in group:
+        for file, _ in group:
+            for other, other_sop in group:
                 if other is not file:
-                    yield file.path, WORDS[lang]["same_steps"].format(other=other.sop.id, path=other.path)
+                    yield file.path, WORDS[lang]["same_steps"].format(other=other_sop.id, path=other.path)

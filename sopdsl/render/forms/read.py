@@ -133,9 +133,9 @@ def as_json(forms: list[FilledForm]) -> list[dict]:
     result = []
     for form in forms:
         for sheet in form.sheets:
-            entry = {"file": form.path, "kind": sheet.kind, "sheet": sheet.name, "lines": list(sheet.lines)}
-            entry["sops"] = _monitoring_json(sheet) if sheet.kind == MONITORING else _evaluation_json(sheet)
-            result.append(entry)
+            sops = _monitoring_json(sheet) if sheet.kind == MONITORING else _evaluation_json(sheet)
+            result.append({"file": form.path, "kind": sheet.kind, "sheet": sheet.name, "lines": list(sheet.lines),
+                           "sops": sops})
     return result
 
 

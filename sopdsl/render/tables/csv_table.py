@@ -13,6 +13,7 @@ import io
 from attrs import frozen
 
 from ...model import Sop
+from ..cells import step_number
 from ..flow import Arrow, Flow, diagram
 from ..labels import LABELS
 from ..options import RenderOptions
@@ -66,15 +67,10 @@ def step_cells(sop: Sop, flow: Flow, row: StepRow, options: RenderOptions) -> tu
     )
 
 
-def step_number(flow: Flow, row: StepRow) -> str:
-    """"A.3" for the third step of section A; "3" in a file without sections."""
-    return f"{flow.heading.letter}.{row.number}" if flow.heading is not None else str(row.number)
-
-
 def remarks(flow: Flow, row: StepRow, options: RenderOptions) -> str:
     """The Keterangan cell: the note, the SOP the step follows, and where the flow goes unless simply on."""
     parts = note_text(row, options).splitlines()
-    arrows = flow.arrows_from(row)
+    arrows = list(flow.arrows_from(row))
     if not row.step.is_decision:
         arrows = [arrow for arrow in arrows if not goes_on(arrow)]
     if arrows:
