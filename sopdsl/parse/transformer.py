@@ -7,6 +7,7 @@ import re
 
 from lark import Token, Transformer
 
+from ..i18n import say
 from ..model import (
     Branch,
     Calendar,
@@ -25,7 +26,7 @@ from ..model import (
     unit_of,
 )
 from .errors import SopSyntaxError
-from .messages import UNIT_HINT, WORDS
+from .messages import words
 from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER
 
 _FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
@@ -119,12 +120,10 @@ class SopTransformer(Transformer):
         try:
             date = datetime.date(*map(int, match.groups())) if match else None
         except ValueError:
-            raise SopSyntaxError(
-                f"'{value.value}' is not a real date", value.span.line, value.span.column
-            ) from None
+            raise SopSyntaxError(say("syntax.not-a-real-date", value=value.value), value.span.line, value.span.column) from None
         if date is None:
             raise SopSyntaxError(
-                f"'{value.value}' is not a date written YYYY-MM-DD (for example 2024-05-29)",
+                say("syntax.not-a-date", value=value.value),
                 value.span.line,
                 value.span.column,
             )
@@ -140,12 +139,12 @@ class SopTransformer(Transformer):
 
     def calendar_field(self, children):
         key, *entries = children
-        values = _assign(entries, "calendar")
+        values = _assign(entries, say("syntax.in-calendar"))
         return _Attribute(key, HEADER.concept(key.value), Calendar(**values, span=token_span(key)))
 
     def header(self, children):
         keyword, sop_id, title, *fields = children
-        values = _assign(fields, "sop header")
+        values = _assign(fields, say("syntax.in-header"))
         return keyword, sop_id, title, values, {a.name: token_span(a.key) for a in fields}
 
     # ---- roles and flow ---------------------------------------------------------------
@@ -217,8 +216,7 @@ class SopTransformer(Transformer):
         if sections and loose:
             first = loose[0]
             raise SopSyntaxError(
-                f"{first.keyword} {_name(first.id)} comes before the first section; "
-                "when a file has sections, every step belongs to one",
+                say("syntax.before-first-section", keyword=first.keyword, name=_name(first.id)),
                 first.span.line,
                 first.span.column,
             )
@@ -246,7 +244,7 @@ def _assign(attributes, where):
         if attribute.name in values:
             key = attribute.key
             raise SopSyntaxError(
-                f"'{key.value}' is given twice in the {where} (first on line {first_line[attribute.name]})",
+                say("syntax.given-twice", keyword=key.value, where=where, line=first_line[attribute.name]),
                 key.line,
                 key.column,
             )
@@ -256,7 +254,7 @@ def _assign(attributes, where):
 
 
 def _name(token) -> str:
-    return f"'{token}'" if token is not None else "(without id)"
+    return f"'{token}'" if token is not None else say("syntax.without-id")
 
 
 def _unit_word(token: Token) -> str:
@@ -286,12 +284,13 @@ def _text(token: Token) -> Text:
 def _check_unit(token: Token) -> None:
     if token.value.lower() in ("x", "×"):
         raise SopSyntaxError(
-            f"'x' makes this a period, not a duration: a routine step says '{WORDS['every_example']}'",
+            say("syntax.x-makes-a-period", every_example=words()["every_example"]),
             token.line,
             token.column,
         )
     if unit_of(token.value) is None:
-        raise SopSyntaxError(f"unknown time unit '{token.value}'; {UNIT_HINT}", token.line, token.column)
+        raise SopSyntaxError(say("syntax.unknown-unit", unit=token.value, units=say("syntax.units")), token.line,
+                             token.column)
 
 
 def _related(token: Token):

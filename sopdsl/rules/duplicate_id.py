@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -42,7 +43,7 @@ def check(context: SopContext) -> Iterator[Finding]:
             if node.id in first:
                 yield Finding(
                     node.id_span,
-                    f"{kind} id '{node.id}' is already used on line {first[node.id].span.line}",
+                    say(f"duplicate-id.{kind}", id=node.id, line=first[node.id].span.line),
                 )
             else:
                 first[node.id] = node
