@@ -11,7 +11,8 @@ _SHORT_TEXT = 40
 def step_name(activity: Activity) -> str:
     """`step 'jawab'`, or for a step without id its activity text, shortened: `step 'Menyiapkan jawaban…'`."""
     keyword = say("describe.decision" if activity.is_decision else "describe.step")
-    return say("describe.named", keyword=keyword, name=activity.id if activity.id is not None else shorten(activity.text.value))
+    name = activity.id if activity.id is not None else shorten(activity.text.value)
+    return say("describe.named", keyword=keyword, name=name)
 
 
 def step_span(activity: Activity) -> Span:

@@ -15,7 +15,8 @@ MESSAGES = {
         "write it as a branch ('yes:', 'no:' or 'branch \"<label>\":')"
     ),
     "branch-outside-decision.branch": (
-        "{step} is a plain step but has a {branch} branch; make it a 'decision', or replace its branches with one 'next'"
+        "{step} is a plain step but has a {branch} branch; "
+        "make it a 'decision', or replace its branches with one 'next'"
     ),
     "date-order": "'{keyword}' ({date}) is before 'created' ({created}); check the year and month of both dates",
     "decision-branches.none": (
@@ -105,7 +106,9 @@ MESSAGES = {
     ),
     "unused-ignore.line": "no '{rule}' finding on this line to silence",
     "unused-ignore.block": "no '{rule}' finding in this block to silence",
-    "unused-role": "role '{role}' does no step and would print as an empty column; name it in a step's 'by' or remove it",
+    "unused-role": (
+        "role '{role}' does no step and would print as an empty column; name it in a step's 'by' or remove it"
+    ),
     "uses-cycle.itself": (
         "SOP '{sop}' uses itself ({cycle}); an SOP cannot be part of itself, so replace this 'uses' by a 'time'"
     ),
@@ -165,7 +168,8 @@ MESSAGES = {
     "syntax.x-makes-a-period": "'x' makes this a period, not a duration: a routine step says '{every_example}'",
     "syntax.unknown-unit": "unknown time unit '{unit}'; {units}",
     "syntax.indent-one": (
-        "this line is indented by {indent} space, which matches no enclosing block (those are indented by {depths} spaces)"
+        "this line is indented by {indent} space, which matches no enclosing block "
+        "(those are indented by {depths} spaces)"
     ),
     "syntax.indent": (
         "this line is indented by {indent} spaces, which matches no enclosing block "

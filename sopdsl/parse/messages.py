@@ -12,6 +12,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from ..i18n import say
 from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, GRAMMAR_KEYWORDS, HEADER, TARGETS, TOP_LEVEL
 
+
 def _either(words: Sequence[str]) -> str:
     """'a', 'a or b', 'a, b or c'."""
     return words[0] if len(words) == 1 else say("syntax.or", first=", ".join(words[:-1]), last=words[-1])

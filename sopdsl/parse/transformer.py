@@ -120,7 +120,9 @@ class SopTransformer(Transformer):
         try:
             date = datetime.date(*map(int, match.groups())) if match else None
         except ValueError:
-            raise SopSyntaxError(say("syntax.not-a-real-date", value=value.value), value.span.line, value.span.column) from None
+            raise SopSyntaxError(
+                say("syntax.not-a-real-date", value=value.value), value.span.line, value.span.column
+            ) from None
         if date is None:
             raise SopSyntaxError(
                 say("syntax.not-a-date", value=value.value),
