@@ -11,6 +11,7 @@ import traceback
 
 from . import __version__
 from .errors import SopdslError
+from .i18n import say, use
 from .terminal import printable
 
 # Command name -> (module in sopdsl.commands, one-line help).
@@ -51,20 +52,21 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     args = build_parser(chosen if chosen in COMMANDS else None).parse_args(argv)
+    use(getattr(args, "lang", None))
     try:
         return args.run(args)
     except SopdslError as error:  # usage, syntax, calendar, formatting and browser errors alike
-        print(f"sopdsl: error: {printable(str(error))}", file=sys.stderr)
+        print(say("cli.error", error=printable(str(error))), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("sopdsl: interrupted", file=sys.stderr)
+        print(say("cli.interrupted"), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 2
     except Exception as error:  # the contract: exit 2 with a message, never a bare traceback
         if os.environ.get("SOPDSL_DEBUG"):
             traceback.print_exc()
-        print(f"sopdsl: internal error: {type(error).__name__}: {printable(str(error))}", file=sys.stderr)
+        print(say("cli.internal-error", kind=type(error).__name__, error=printable(str(error))), file=sys.stderr)
         return 2
 
 

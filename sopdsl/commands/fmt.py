@@ -21,6 +21,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--diff", action="store_true", help="change nothing; print a unified diff; exit 1 if there is a diff"
     )
+    parser.add_argument("--lang", choices=("en", "id"), help="language of the messages: en (default) or id")
 
 
 def run(args) -> int:
@@ -39,9 +40,11 @@ def run(args) -> int:
     """
     from ..config import for_paths
     from ..files import collect
+    from ..i18n import settle
 
     args.paths = args.paths or ["."]
     config = for_paths([p for p in args.paths if p != "-"] or ["."], None, runs_rules=False)
+    args.lang = settle(args.lang, config.lang)
     status = 0
     for path in collect(args.paths, config.exclude, config.root):
         if str(path) == "-":

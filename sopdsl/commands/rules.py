@@ -6,12 +6,14 @@ from __future__ import annotations
 def add_arguments(parser) -> None:
     parser.add_argument("name", nargs="?", metavar="NAME", help="a rule whose whole documentation to print")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=("en", "id"), help="language of the messages: en (default) or id")
 
 
 def run(args) -> int:
     import json
 
     from ..errors import UsageError
+    from ..i18n import say
     from ..rules import RULES
 
     if args.name is not None:
@@ -20,8 +22,8 @@ def run(args) -> int:
             from difflib import get_close_matches
 
             close = get_close_matches(args.name, RULES, n=1)
-            hint = f"; did you mean {close[0]}?" if close else "; `sopdsl rules` lists them"
-            raise UsageError(f"no rule named {args.name!r}{hint}")
+            hint = say("usage.rule-hint", close=close[0]) if close else say("usage.rules-list")
+            raise UsageError(say("usage.no-rule", name=repr(args.name), hint=hint))
         if args.format == "json":
             print(json.dumps({"rule": rule.name, "severity": rule.severity.value, "summary": rule.summary,
                               "doc": rule.doc}, indent=2, ensure_ascii=False))

@@ -14,7 +14,7 @@ def add_arguments(parser) -> None:
                         help="address to listen on (default: 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000; 0: any free port)")
     parser.add_argument("--open", action="store_true", help="open the index in the web browser")
-    parser.add_argument("--lang", choices=("id", "en"), default="id",
+    parser.add_argument("--lang", choices=("id", "en"),
                         help="words of the pages and of the printed document: id (default) or en")
 
 
@@ -29,7 +29,8 @@ def run(args) -> int:
 
     workspace = Workspace(args.paths)
     try:
-        server = make_server(Api(workspace, args.lang), args.host, args.port, args.lang)
+        lang = args.lang or "id"
+        server = make_server(Api(workspace, lang), args.host, args.port, lang)
     except OSError as error:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
     host = f"[{args.host}]" if ":" in args.host else args.host

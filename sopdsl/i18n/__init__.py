@@ -30,7 +30,7 @@ def language() -> str:
     return _chosen[0]
 
 
-def say(key: str, **fields: object) -> str:
+def say(key: str, /, **fields: object) -> str:
     """The message `key` in the language in use, its {fields} filled in."""
     return catalogue(_chosen[0])[key].format(**fields)
 
@@ -38,3 +38,10 @@ def say(key: str, **fields: object) -> str:
 def catalogue(lang: str) -> Mapping[str, str]:
     """The messages of one language, imported on first use."""
     return importlib.import_module(f"{__name__}.{lang}").MESSAGES
+
+
+def settle(chosen: str | None, setting: str | None) -> str | None:
+    """The language of --lang, else of the `lang` setting (None if neither), now used for the messages too."""
+    lang = chosen or setting
+    use(lang)
+    return lang

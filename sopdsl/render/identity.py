@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from ..model import Date, Ref, Sop, Text
-from .labels import LABELS, date_text
+from .labels import date_text
 from .options import RenderOptions
 
 # Labels the shared table lacks.
@@ -40,7 +40,7 @@ class Field:
 def identity_fields(sop: Sop, options: RenderOptions) -> list[Field]:
     """Unit, the head fields (Nomor SOP … Nama SOP) and the grid fields (Dasar Hukum … Pencatatan), in order."""
     lang = options.lang
-    labels = {**LABELS[lang], **WORDING[lang]}
+    labels = {**WORDING[lang], **options.words}
     values = {
         "unit": (tuple(line.value for line in sop.unit), False),
         "number": (_text(sop.number), False),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
-from ..render.labels import LABELS
+from ..render.labels import printed_labels
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; margin: 2em; color: #111; }
@@ -72,9 +72,13 @@ def _finding(diagnostic: Diagnostic, source_page: str) -> str:
     )
 
 
-def index_page(entries: Sequence[Entry], lang: str, note: str | None = None) -> str:
-    """Every SOP with its number, title, total time, files and findings (linked to their lines)."""
-    labels = LABELS[lang]
+def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
+               house: Mapping[str, str] | None = None) -> str:
+    """Every SOP with its number, title, total time, files and findings (linked to their lines).
+
+    `house` is the `labels` setting: the unit's own wording of the printed labels.
+    """
+    labels = printed_labels(lang, house)
     everything = [d for entry in entries for d in entry.findings]
     body = [
         f"<h1>{labels['index_title']}</h1>",

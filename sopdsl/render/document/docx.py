@@ -15,7 +15,6 @@ from ...model import Sop
 from ..extras import import_extra
 from ..flow import diagram
 from ..identity import GRID_KEYS, HEAD_KEYS, Field, identity_fields
-from ..labels import LABELS
 from ..options import PAPERS, RenderOptions
 from ..rows import SectionRow, StepRow, note_text
 from ..total_line import total_text
@@ -89,7 +88,7 @@ def _footer(document, options: RenderOptions) -> None:
 
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    before, _, rest = LABELS[options.lang]["page_of"].partition("{page}")
+    before, _, rest = options.words["page_of"].partition("{page}")
     middle, _, after = rest.partition("{pages}")
     paragraph.add_run(before)
     _field(paragraph, "PAGE")
@@ -115,7 +114,7 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
     """The unit beside Nomor SOP … Nama SOP, then the two-column grid from Dasar Hukum to Pencatatan."""
     from docx.shared import Mm, Pt
 
-    labels = LABELS[options.lang]
+    labels = options.words
     _title(document, labels["identity"].upper(), page_break=False)
     fields = {field.key: field for field in identity_fields(sop, options)}
     content = _content_width_mm(options)
@@ -168,10 +167,10 @@ def _write_field(cell, field: Field) -> None:
 
 def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) -> None:
     """One table per page of the layout, each under the sheet title; the total row and the signature last."""
-    labels = LABELS[options.lang]
+    labels = options.words
     roles = len(layout.columns)
     widths = column_widths(roles, options.paper)
-    writer = ShapeWriter(Names.of(diagram(sop, options.lang)))
+    writer = ShapeWriter(Names.of(diagram(sop, options.lang, options.labels)))
     total = total_text(sop, options)
     for number, page in enumerate(layout.pages):
         _title(document, f"{labels['flowchart']}: {sop.title.value}".upper(), page_break=True)
@@ -190,7 +189,7 @@ def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) 
 
 def _header(table, layout: TableLayout, options: RenderOptions) -> None:
     """No, Kegiatan, Pelaksana over the roles, Mutu Baku over Kelengkapan/Waktu/Output, Keterangan; repeated."""
-    labels = LABELS[options.lang]
+    labels = options.words
     roles = len(layout.columns)
     top, bottom = table.rows
     for spanned, text in ((0, labels["no"]), (1, labels["activity"]), (roles + 5, labels["note"])):
@@ -251,7 +250,7 @@ def _signature(document, sop: Sop, options: RenderOptions) -> None:
 
     if sop.approved_by is None:
         return
-    labels = LABELS[options.lang]
+    labels = options.words
     indent = Mm(_content_width_mm(options) * SIGNATURE_INDENT)
     lines = [sop.approved_by.value, "", f"{labels['name']}: ____________________",
              f"{labels['nip']}: ____________________"]

@@ -7,7 +7,7 @@ from html import escape
 from importlib import resources
 
 from ...model import Date, Ref, Sop, Text
-from ..labels import LABELS, date_text
+from ..labels import date_text
 from ..options import PAPERS, RenderOptions
 from ..rows import StepRow
 from ..total_line import total_text
@@ -84,7 +84,7 @@ def _title(sop: Sop) -> str:
 
 
 def identity_sheet(sop: Sop, options: RenderOptions) -> str:
-    labels = LABELS[options.lang]
+    labels = options.words
     unit_lines = "".join(f"<div>{escape(line.value)}</div>" for line in sop.unit)
     fields = [
         ("number", _text(sop.number)),
@@ -171,7 +171,7 @@ def _sop_reference(sop_id: str, options: RenderOptions) -> str:
 
 def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: RenderOptions,
                total: str | None) -> str:
-    labels = LABELS[options.lang]
+    labels = options.words
     columns = layout.columns
     lines = [
         f'<section class="sheet flow-sheet" data-page="{number + 1}">',
@@ -213,7 +213,7 @@ def _colgroup(role_count: int, paper: str) -> str:
 
 
 def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
-    labels = LABELS[options.lang]
+    labels = options.words
     lanes = "".join(_lane(page_row, column) for column in range(role_count))
     if page_row.kind == "section":
         heading = page_row.row
