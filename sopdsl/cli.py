@@ -68,6 +68,8 @@ def main(argv=None) -> int:
             traceback.print_exc()
         print(say("cli.internal-error", kind=type(error).__name__, error=printable(str(error))), file=sys.stderr)
         return 2
+    finally:
+        use(None)  # a caller of main (a test, an editor's host) goes on in English
 
 
 def run() -> None:
