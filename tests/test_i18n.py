@@ -163,3 +163,17 @@ def test_check_loads_only_the_catalogue_it_speaks(tmp_path, lang, loaded, left):
     )
     run = subprocess.run([sys.executable, "-c", probe, str(path), lang, loaded, left], capture_output=True, text=True)
     assert run.stdout.splitlines()[-1].split() == ["True", "False"]
+
+
+def test_command_line_errors_in_indonesian(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["render", "--lang", "id"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith("sopdsl render: kesalahan: argumen berikut wajib diberikan: FILE, --to\n")
+    with pytest.raises(SystemExit):
+        main(["check", "--lang=id", "--format", "xx"])
+    assert "kesalahan: argumen --format: pilihan 'xx' tidak sah" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["check", "--format", "xx"])
+    assert "sopdsl check: error: argument --format: invalid choice: 'xx'" in capsys.readouterr().err
+    assert i18n.language() == "en"

@@ -173,5 +173,7 @@ def names(value: str):
 
 def positive(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to {MAX_JOBS}, not {value!r}")
+        from ..i18n import say
+
+        raise argparse.ArgumentTypeError(say("usage.jobs", most=MAX_JOBS, value=repr(value)))
     return int(value)
