@@ -37,13 +37,14 @@ def run(args) -> int:
 
 def run_form(args) -> int:
     from ..files import UsageError
+    from ..i18n import say
     from ..output import write_atomically
 
     out = Path(args.output)
     if out.is_dir():
-        raise UsageError(f"{args.output} is a folder: give the file to write")
+        raise UsageError(say("usage.output-is-folder", path=args.output))
     if out.exists() and not args.force:
-        raise UsageError(f"{args.output} exists (it may be a filled-in form): give --force to replace it")
+        raise UsageError(say("usage.form-exists", path=args.output))
     document = _document(args)
     if document is None:
         return 1
@@ -51,8 +52,8 @@ def run_form(args) -> int:
     try:
         write_atomically(out, data)
     except OSError as error:
-        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"sopdsl: wrote {args.kind} form of {_count(document)} SOPs to {out}", file=sys.stderr)
+        raise UsageError(say("usage.cannot-write", path=args.output, reason=error.strerror or error)) from None
+    print(say(f"form.wrote-{args.kind}", count=_count(document), path=out), file=sys.stderr)
     return 0
 
 

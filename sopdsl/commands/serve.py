@@ -23,6 +23,7 @@ def run(args) -> int:
     import webbrowser
 
     from ..files import UsageError
+    from ..i18n import say
     from ..serve.api import Api
     from ..serve.server import make_server
     from ..serve.workspace import Workspace
@@ -32,16 +33,17 @@ def run(args) -> int:
         lang = args.lang or "id"
         server = make_server(Api(workspace, lang), args.host, args.port, lang)
     except OSError as error:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise UsageError(say("usage.cannot-listen", host=args.host, port=args.port, reason=reason)) from None
     host = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::', '') else host}:{server.server_address[1]}/"
-    print(f"sopdsl serve: {url} (serving {', '.join(workspace.folders() or args.paths)}; Ctrl+C stops)", flush=True)
+    print(say("serve.serving", url=url, folders=", ".join(workspace.folders() or args.paths)), flush=True)
     if args.open:
         webbrowser.open(url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        print("sopdsl serve: stopped", file=sys.stderr)
+        print(say("serve.stopped"), file=sys.stderr)
     finally:
         server.server_close()
     return 0
