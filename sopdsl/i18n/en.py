@@ -266,6 +266,7 @@ MESSAGES = {
     ),
     "syntax.tab": "tab used for indentation on line {line}; indent with spaces",
     "syntax.or-word": "or",
+    "syntax.found-end-of-line": "end of line",
     # The words syntax messages are made of.
     "syntax.or": "{first} or {last}",
     "syntax.after-attribute": "after '{keyword}:'",

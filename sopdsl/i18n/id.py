@@ -11,7 +11,7 @@ MESSAGES = {
     "hint.did-you-mean": "mungkin maksudnya '{close}'?",
     # Rules (sopdsl/rules/), by rule name.
     "branch-outside-decision.next": (
-        "{step} memakai 'lanjut: {target}', padahal keputusan hanya berlanjut lewat cabang-cabangnya; "
+        "{step} berisi 'lanjut: {target}', padahal keputusan hanya berlanjut lewat cabang-cabangnya; "
         "tulis sebagai cabang ('ya:', 'tidak:' atau 'cabang \"<label>\":')"
     ),
     "branch-outside-decision.branch": (
@@ -243,7 +243,7 @@ MESSAGES = {
         "yang boleh memiliki blok menjorok"
     ),
     "syntax.unknown-attribute": (
-        "atribut '{s.found}' tidak dikenal di sini; kegiatan atau keputusan memakai {attributes}"
+        "atribut '{s.found}' tidak dikenal di sini; kegiatan atau keputusan dapat berisi {attributes}"
     ),
     "syntax.unknown-field": "isian '{s.found}' tidak dikenal dalam identitas sop; isiannya adalah {fields}",
     "syntax.unknown-calendar-entry": "isian kalender '{s.found}' tidak dikenal; gunakan {calendar_choice}",
@@ -297,6 +297,7 @@ MESSAGES = {
     ),
     "syntax.tab": "tab dipakai untuk indentasi di baris {line}; gunakan spasi",
     "syntax.or-word": "atau",
+    "syntax.found-end-of-line": "akhir baris",
     # The words syntax messages are made of.
     "syntax.or": "{first} atau {last}",
     "syntax.after-attribute": "setelah '{keyword}:'",

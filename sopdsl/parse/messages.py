@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -62,6 +62,7 @@ _ID_KINDS = {
     ATTRIBUTES["uses"].terminal: "syntax.sop-id",
     **{terminal: "syntax.step-id" for terminal in _JUMP_TYPES},
 }
+END_OF_LINE = "end of line"  # what `Situation.found` holds at a line's end, whatever the language
 _WORD = re.compile(r"[^\s:#]+|\S")
 
 
@@ -181,11 +182,13 @@ class Message:
 
     def text(self, situation: Situation) -> str:
         """The message for this situation."""
+        if situation.found == END_OF_LINE:
+            situation = replace(situation, found=say("syntax.found-end-of-line"))
         return say(f"syntax.{self.name}", s=situation, **words())
 
 
 MESSAGES: tuple[Message, ...] = (
-    Message("text-after-quote", lambda s: s.previous_type == "STRING" and s.found != "end of line"),
+    Message("text-after-quote", lambda s: s.previous_type == "STRING" and s.found != END_OF_LINE),
     Message("unclosed-quote", lambda s: s.char == '"'),
     Message("lone-carriage-return", lambda s: s.char == "\r"),
     Message("only-comments", lambda s: s.found == "$END" and s.expects("SOP")),
@@ -260,7 +263,7 @@ def _found_token(token: Token) -> str:
     if token.type == "$END":
         return "$END"
     if token.type in _LAYOUT_TYPES:
-        return "end of line"
+        return END_OF_LINE
     return _shorten(str(token.value).strip() or token.type)
 
 
