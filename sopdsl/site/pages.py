@@ -64,11 +64,11 @@ def _counts(findings: Sequence[Diagnostic], labels) -> str:
     return f"{errors} {labels['errors']}, {warnings} {labels['warnings']}"
 
 
-def _finding(diagnostic: Diagnostic, source_page: str) -> str:
+def _finding(diagnostic: Diagnostic, source_page: str, labels) -> str:
     where = f"{diagnostic.line}:{diagnostic.column}"
     return (
         f'<li class="{diagnostic.severity}"><a href="{escape(source_page)}#L{diagnostic.line}">{where}</a> '
-        f"{diagnostic.severity} <code>{escape(diagnostic.rule)}</code> {escape(diagnostic.message)}</li>"
+        f"{labels['severity_' + diagnostic.severity.value]} <code>{escape(diagnostic.rule)}</code> {escape(diagnostic.message)}</li>"
     )
 
 
@@ -97,7 +97,7 @@ def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
         title = escape(entry.title)
         title_cell = f'<a href="{escape(first)}">{title}</a>' if first else title
         files = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in entry.pages.items())
-        findings = "".join(_finding(d, entry.source_page) for d in entry.findings)
+        findings = "".join(_finding(d, entry.source_page, labels) for d in entry.findings)
         findings_cell = (
             f"{_counts(entry.findings, labels)}<ul class=\"findings\">{findings}</ul>" if entry.findings
             else labels["none"]
@@ -113,6 +113,7 @@ def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
 
 def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str) -> str:
     """The file's text with numbered, linkable lines (#L12); each finding under its line."""
+    labels = printed_labels(lang)
     by_line: dict[int, list[Diagnostic]] = {}
     for diagnostic in findings:
         by_line.setdefault(diagnostic.line, []).append(diagnostic)
@@ -127,7 +128,8 @@ def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str)
         for diagnostic in by_line.get(number, []):
             rows.append(
                 f'<tr class="message"><td></td><td class="{diagnostic.severity}">{diagnostic.column}: '
-                f"{diagnostic.severity} {escape(diagnostic.rule)}: {escape(diagnostic.message)}</td></tr>"
+                f"{labels['severity_' + diagnostic.severity.value]} {escape(diagnostic.rule)}: "
+                f"{escape(diagnostic.message)}</td></tr>"
             )
     past_end = [d for n, ds in by_line.items() if n > len(lines) for d in ds]
     rows += [f'<tr class="message"><td></td><td class="error">{escape(d.message)}</td></tr>' for d in past_end]
