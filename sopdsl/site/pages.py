@@ -68,7 +68,8 @@ def _finding(diagnostic: Diagnostic, source_page: str, labels) -> str:
     where = f"{diagnostic.line}:{diagnostic.column}"
     return (
         f'<li class="{diagnostic.severity}"><a href="{escape(source_page)}#L{diagnostic.line}">{where}</a> '
-        f"{labels['severity_' + diagnostic.severity.value]} <code>{escape(diagnostic.rule)}</code> {escape(diagnostic.message)}</li>"
+        f"{labels['severity_' + diagnostic.severity.value]} <code>{escape(diagnostic.rule)}</code> "
+        f"{escape(diagnostic.message)}</li>"
     )
 
 
