@@ -23,14 +23,14 @@ def run(args) -> int:
     import webbrowser
 
     from ..files import UsageError
-    from ..i18n import say
+    from ..i18n import say, settle
     from ..serve.api import Api
     from ..serve.server import make_server
     from ..serve.workspace import Workspace
 
     workspace = Workspace(args.paths)
     try:
-        lang = args.lang or "id"
+        lang = settle(args.lang, workspace.config.lang) or "id"
         server = make_server(Api(workspace, lang), args.host, args.port, lang)
     except OSError as error:
         reason = error.strerror or error
