@@ -177,3 +177,14 @@ def test_command_line_errors_in_indonesian(capsys):
         main(["check", "--format", "xx"])
     assert "sopdsl check: error: argument --format: invalid choice: 'xx'" in capsys.readouterr().err
     assert i18n.language() == "en"
+
+
+def test_every_rule_has_an_indonesian_summary(capsys):
+    from sopdsl.i18n.id import SUMMARIES
+    from sopdsl.rules import RULES
+
+    assert set(RULES) <= set(SUMMARIES)
+    assert main(["rules", "--lang", "id"]) == 0
+    assert "`oleh` menyebut pelaksana yang tidak dideklarasikan" in capsys.readouterr().out
+    assert main(["rules"]) == 0
+    assert "`by` names no declared role" in capsys.readouterr().out

@@ -3,7 +3,8 @@
 A catalogue is a module of this package named as its language (`en`, `id`) whose `MESSAGES` maps a message key
 to a `str.format` template. `say(key, **fields)` fills in the template of the language in use; `use(lang)` picks
 that language for the process (English until told otherwise). Adding a message means adding its key to each
-catalogue: `tests/test_i18n.py` checks that both have every key, with the same fields.
+catalogue: `tests/test_i18n.py` checks that both have every key, with the same fields. A catalogue may also
+give `SUMMARIES`, the rules' one-line summaries in its language (English takes each rule's own).
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ def language() -> str:
 def say(key: str, /, **fields: object) -> str:
     """The message `key` in the language in use, its {fields} filled in."""
     return catalogue(_chosen[0])[key].format(**fields)
+
+
+def summary(rule_name: str, english: str) -> str:
+    """A rule's one-line summary in the language in use: the catalogue's `SUMMARIES`, else the rule's own."""
+    module = importlib.import_module(f"{__name__}.{_chosen[0]}")
+    return getattr(module, "SUMMARIES", {}).get(rule_name, english)
 
 
 def catalogue(lang: str) -> Mapping[str, str]:

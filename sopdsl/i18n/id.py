@@ -325,3 +325,47 @@ MESSAGES = {
     "syntax.sop-id": "id SOP",
     "syntax.step-id": "id kegiatan, {targets}",
 }
+
+SUMMARIES = {
+    "syntax-error": "berkas tidak dapat diurai (atau diindentasi dengan tab, atau lama waktunya salah tulis)",
+    "duplicate-id": "dua pelaksana, bagian atau kegiatan memakai id yang sama",
+    "unknown-role": "`oleh` menyebut pelaksana yang tidak dideklarasikan",
+    "missing-role": "kegiatan atau keputusan tidak memiliki `oleh`",
+    "unused-role": "pelaksana yang dideklarasikan tidak melaksanakan kegiatan apa pun",
+    "unknown-target": "`lanjut` atau cabang menyebut kegiatan yang tidak ada dalam alurnya",
+    "branch-outside-decision": "`ya`, `tidak` atau `cabang` pada kegiatan biasa, atau `lanjut` pada keputusan",
+    "decision-branches": (
+        "keputusan dengan kurang dari dua cabang, dua cabang berlabel sama, atau semua cabang ke satu tujuan"
+    ),
+    "unreachable-step": "tidak ada jalan dari awal alur yang sampai ke kegiatan itu",
+    "no-path-to-end": "dari kegiatan itu tidak ada jalan yang sampai ke `selesai` (putaran tanpa jalan keluar)",
+    "self-loop": "`lanjut` atau cabang suatu kegiatan menuju kegiatan itu sendiri",
+    "missing-time": "kegiatan tidak memiliki `waktu` (dan tidak `memakai` SOP lain yang memberinya)",
+    "unquantified-time": "`waktu` berupa teks, sehingga tidak dihitung dalam jumlah waktu",
+    "sla-exceeded": (
+        "batas bawah jumlah waktu biasanya pun melampaui `batas-waktu` (kesalahan); hanya batas atasnya, "
+        "atau jumlah waktu terlama, yang melampauinya (peringatan)"
+    ),
+    "missing-metadata": "identitas SOP belum memuat `nomor`, `efektif` atau `disahkan-oleh`",
+    "date-order": "`efektif` lebih awal daripada `dibuat`, atau `direvisi` lebih awal daripada `dibuat`",
+    "unknown-sop": (
+        "`keterkaitan` atau `memakai` menyebut id SOP yang tidak ada di antara berkas yang diperiksa "
+        "(info untuk satu berkas saja)"
+    ),
+    "uses-cycle": "SOP saling `memakai` dalam satu putaran",
+    "invalid-calendar": "isian `kalender` memakai satuan yang tidak lebih kecil darinya, rentang, atau nol",
+    "unused-ignore": "komentar `# sopdsl: ignore[...]` tidak membungkam apa pun, atau tidak menyebut aturan",
+    "duplicate-sop": "dua berkas dalam himpunan yang diperiksa mendeklarasikan id SOP yang sama",
+    "reversed-range": "batas bawah suatu rentang lebih besar daripada batas atasnya (`5-2 jam`)",
+    "self-reference": "`keterkaitan` atau `memakai` menyebut SOP itu sendiri",
+    "logo-not-found": "`logo` menyebut berkas yang tidak ada, atau bukan gambar PNG, JPEG atau SVG",
+    "evaluation-due": (
+        "tanggal `dievaluasi` terakhir (atau `efektif`, bila belum pernah dievaluasi) sudah melewati "
+        "selang evaluasi (pengaturan `evaluation-interval`, bawaan `1 tahun`) pada hari pemeriksaan"
+    ),
+    "activity-names-performer": (
+        "uraian kegiatan diawali nama pelaksananya sendiri (Permenpan RB 35/2012 menulis kegiatan sebagai "
+        "kata kerja tanpa subjek; kolom Pelaksana sudah menunjukkan siapa)"
+    ),
+}
+"""The rules' one-line summaries in Indonesian, for `sopdsl rules`; English takes each rule's own."""
