@@ -96,5 +96,7 @@ def _rows_per_page(text: str):
 
     try:
         return parse_rows_per_page(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    except ValueError:
+        from ..i18n import say
+
+        raise argparse.ArgumentTypeError(say("usage.rows-per-page", value=repr(text))) from None

@@ -161,6 +161,8 @@ MESSAGES = {
     "form.wrote-evaluation": "sopdsl: wrote evaluation form of {count} SOPs to {path}",
     "usage.output-is-folder": "{path} is a folder: give the file to write",
     "usage.form-exists": "{path} exists (it may be a filled-in form): give --force to replace it",
+    "usage.rows-per-page": "rows per page must be N or FIRST,NEXT (whole numbers of at least 1), not {value}",
+    "usage.needs-extra": "{format} output needs the `{module}` package: pip install 'sopdsl[{extra}]'",
     "build.pdf-skipped": "PDF skipped: {error}",
     "build.built": "sopdsl: built {count} SOPs into {folder}",
     "usage.and": " and ",

@@ -175,6 +175,10 @@ MESSAGES = {
     "form.wrote-evaluation": "sopdsl: formulir evaluasi untuk {count} SOP ditulis ke {path}",
     "usage.output-is-folder": "{path} adalah folder: beri berkas yang akan ditulis",
     "usage.form-exists": "{path} sudah ada (mungkin formulir yang sudah diisi): beri --force untuk menggantinya",
+    "usage.rows-per-page": (
+        "baris per halaman harus N atau PERTAMA,BERIKUTNYA (bilangan bulat sekurang-kurangnya 1), bukan {value}"
+    ),
+    "usage.needs-extra": "keluaran {format} memerlukan paket `{module}`: pip install 'sopdsl[{extra}]'",
     "build.pdf-skipped": "PDF dilewati: {error}",
     "build.built": "sopdsl: {count} SOP dibuat di {folder}",
     "usage.and": " dan ",
