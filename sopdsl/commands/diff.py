@@ -21,14 +21,13 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ..config import for_paths
     from ..files import UsageError
-    from ..i18n import settle
+    from ..i18n import say, settle
     from ..lifecycle import diff_report
     from ..lifecycle.diff import sop_changes
 
     expected = 1 if args.git is not None else 2
     if len(args.paths) != expected:
-        usage = "diff --git REV FILE takes one file" if args.git is not None else "diff takes two files: OLD NEW"
-        raise UsageError(f"{usage}, not {len(args.paths)}")
+        raise UsageError(say("usage.diff-git" if args.git is not None else "usage.diff-files", count=len(args.paths)))
     config = for_paths(args.paths, args.config)
     args.lang = settle(args.lang, config.lang)
     calendar = config.calendar
@@ -56,16 +55,17 @@ def run(args) -> int:
 
 def _read(path: Path) -> str:
     from ..files import UsageError
+    from ..i18n import say
     from ..parse import SopSyntaxError, read_source
 
     if path.is_dir():
-        raise UsageError(f"{path} is a folder: diff compares two .sop files")
+        raise UsageError(say("usage.diff-folder", path=path))
     try:
         return read_source(path)
     except FileNotFoundError:
-        raise UsageError(f"no such file: {path}") from None
+        raise UsageError(say("usage.no-such-file", path=path)) from None
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+        raise UsageError(say("usage.cannot-read", path=path, reason=error.strerror)) from None
     except SopSyntaxError as error:
         raise UsageError(f"{path}:{error.line}:{error.column}: {error.message}") from None
 

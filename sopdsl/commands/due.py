@@ -32,13 +32,13 @@ def run(args) -> int:
     from ..analysis.totals import sop_totals
     from ..config import for_paths
     from ..files import UsageError
-    from ..i18n import settle
+    from ..i18n import say, settle
     from ..lifecycle.due import WorkingDays, days_per_week, due_dates
     from ..loading import read
 
     path = Path(args.file)
     if not path.is_file():
-        raise UsageError(f"no such file: {args.file}" if not path.exists() else f"{args.file} is not a file")
+        raise UsageError(say("usage.no-such-file" if not path.exists() else "usage.not-a-file", path=args.file))
     config = for_paths([args.file], args.config)
     args.lang = settle(args.lang, config.lang)
     file = read(path, config.calendar)

@@ -179,6 +179,10 @@ MESSAGES = {
         "baris per halaman harus N atau PERTAMA,BERIKUTNYA (bilangan bulat sekurang-kurangnya 1), bukan {value}"
     ),
     "usage.needs-extra": "keluaran {format} memerlukan paket `{module}`: pip install 'sopdsl[{extra}]'",
+    "usage.diff-git": "diff --git REV BERKAS menerima satu berkas, bukan {count}",
+    "usage.diff-files": "diff menerima dua berkas: LAMA BARU, bukan {count}",
+    "usage.diff-folder": "{path} adalah folder: diff membandingkan dua berkas .sop",
+    "usage.not-a-file": "{path} bukan berkas",
     "build.pdf-skipped": "PDF dilewati: {error}",
     "build.built": "sopdsl: {count} SOP dibuat di {folder}",
     "usage.and": " dan ",
