@@ -145,8 +145,8 @@ class Situation:
     def expected_phrase(self) -> str:
         """What the parser would have taken, in words."""
         terminals = (t for t in self.expected if not t.startswith("__"))
-        words = sorted({word for t in terminals for word in _terminal_words(t)})
-        return ", ".join(words) if words else say("syntax.more")
+        named = sorted({word for t in terminals for word in _terminal_words(t)})
+        return ", ".join(named) if named else say("syntax.more")
 
     @property
     def expected_openers(self) -> str:
