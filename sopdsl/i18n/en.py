@@ -1,7 +1,7 @@
 """The messages in English: message key -> template (see `sopdsl.i18n`)."""
 
 MESSAGES = {
-    # How findings name what they point at (sopdsl.describe).
+    # How findings name what they point at (sopdsl/describe.py).
     "describe.step": "step",
     "describe.decision": "decision",
     "describe.named": "{keyword} '{name}'",
@@ -9,7 +9,7 @@ MESSAGES = {
     "describe.the-flow": "the flow",
     "describe.end": "end",
     "hint.did-you-mean": "did you mean '{close}'?",
-    # Rules (sopdsl/rules/), by rule name.
+    # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
     "branch-outside-decision.next": (
         "{step} has 'next: {target}', but a decision leads on by its branches only; "
         "write it as a branch ('yes:', 'no:' or 'branch \"<label>\":')"
@@ -116,7 +116,7 @@ MESSAGES = {
         "SOP '{sop}' uses '{used}', which leads back to it: {cycle}; "
         "an SOP cannot be part of itself, so replace one 'uses' of this cycle by a 'time'"
     ),
-    # The summary under the text report (sopdsl/reporters/text_reporter.py).
+    # The text report's summary (sopdsl/reporters/text_reporter.py).
     "summary": "{files}: {findings}",
     "summary.no-findings": "no findings",
     "summary.file": "{count} file checked",
@@ -137,28 +137,32 @@ MESSAGES = {
     "stats.total": "total",
     "stats.loops": "loops (once more, from target to source):",
     "stats.unquantified": "unquantified (counted as 0): {steps}",
-    # The command line (sopdsl/cli.py, sopdsl/commands/) and the settings (sopdsl/config.py).
+    # What the commands report besides findings (sopdsl/cli.py, sopdsl/commands/, sopdsl/watch.py).
     "cli.error": "sopdsl: error: {error}",
     "cli.interrupted": "sopdsl: interrupted",
     "cli.internal-error": "sopdsl: internal error: {kind}: {error}",
     "fmt.reformatted": "reformatted {path}",
     "fmt.would-reformat": "would reformat {path}",
     "fmt.unsafe": "sopdsl: internal error: cannot format {path} safely: {error}",
+    "watch.changed": "sopdsl: changed: {names}",
+    "serve.serving": "sopdsl serve: {url} (serving {folders}; Ctrl+C stops)",
+    "serve.stopped": "sopdsl serve: stopped",
+    "form.wrote-monitoring": "sopdsl: wrote monitoring form of {count} SOPs to {path}",
+    "form.wrote-evaluation": "sopdsl: wrote evaluation form of {count} SOPs to {path}",
+    "build.pdf-skipped": "PDF skipped: {error}",
+    "build.built": "sopdsl: built {count} SOPs into {folder}",
+    # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
     "argparse.error": "{prog}: error: {message}",
     "argparse.required": "the following arguments are required: {names}",
     "argparse.unrecognized": "unrecognized arguments: {names}",
     "argparse.choice": "argument {argument}: invalid choice: {value} (choose from {choices})",
     "argparse.expected-one": "argument {argument}: expected one argument",
     "argparse.argument": "argument {argument}: {message}",
+    # Usage errors: the command line, the settings (sopdsl/config.py), files that cannot be read or written.
     "usage.jobs": "expected a whole number of processes from 1 to {most}, not {value}",
-    "watch.changed": "sopdsl: changed: {names}",
     "usage.watchfiles": "--watch needs the watchfiles package: pip install 'sopdsl[watch]'",
     "usage.watch-stdin": "--watch cannot watch standard input (-)",
-    "serve.serving": "sopdsl serve: {url} (serving {folders}; Ctrl+C stops)",
-    "serve.stopped": "sopdsl serve: stopped",
     "usage.cannot-listen": "cannot listen on {host}:{port}: {reason}",
-    "form.wrote-monitoring": "sopdsl: wrote monitoring form of {count} SOPs to {path}",
-    "form.wrote-evaluation": "sopdsl: wrote evaluation form of {count} SOPs to {path}",
     "usage.output-is-folder": "{path} is a folder: give the file to write",
     "usage.form-exists": "{path} exists (it may be a filled-in form): give --force to replace it",
     "usage.rows-per-page": "rows per page must be N or FIRST,NEXT (whole numbers of at least 1), not {value}",
@@ -167,8 +171,6 @@ MESSAGES = {
     "usage.diff-files": "diff takes two files: OLD NEW, not {count}",
     "usage.diff-folder": "{path} is a folder: diff compares two .sop files",
     "usage.not-a-file": "{path} is not a file",
-    "build.pdf-skipped": "PDF skipped: {error}",
-    "build.built": "sopdsl: built {count} SOPs into {folder}",
     "usage.and": " and ",
     "usage.no-configuration": "no configuration",
     "usage.not-a-rule": "{where}: {name} is not a rule; `sopdsl rules` lists them",
@@ -211,7 +213,7 @@ MESSAGES = {
     "usage.no-rule": "no rule named {name}{hint}",
     "usage.rule-hint": "; did you mean {close}?",
     "usage.rules-list": "; `sopdsl rules` lists them",
-    # Syntax errors (sopdsl/parse/messages.py), by situation.
+    # Syntax errors (sopdsl/parse/): the situations of messages.py, the words they are made of, the other errors.
     "syntax.text-after-quote": "text continues after the closing quote; quote all of the text or none of it",
     "syntax.unclosed-quote": "quoted text opened on line {s.error.line} is never closed",
     "syntax.lone-carriage-return": (
@@ -273,7 +275,6 @@ MESSAGES = {
     "syntax.tab": "tab used for indentation on line {line}; indent with spaces",
     "syntax.or-word": "or",
     "syntax.found-end-of-line": "end of line",
-    # The words syntax messages are made of.
     "syntax.or": "{first} or {last}",
     "syntax.after-attribute": "after '{keyword}:'",
     "syntax.after-keyword": "after '{keyword}'",

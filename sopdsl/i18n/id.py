@@ -1,7 +1,7 @@
 """The messages in Indonesian: message key -> template (see `sopdsl.i18n`), in the words of Indonesian SOPs."""
 
 MESSAGES = {
-    # How findings name what they point at (sopdsl.describe).
+    # How findings name what they point at (sopdsl/describe.py).
     "describe.step": "kegiatan",
     "describe.decision": "keputusan",
     "describe.named": "{keyword} '{name}'",
@@ -9,7 +9,7 @@ MESSAGES = {
     "describe.the-flow": "alur",
     "describe.end": "selesai",
     "hint.did-you-mean": "mungkin maksudnya '{close}'?",
-    # Rules (sopdsl/rules/), by rule name.
+    # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
     "branch-outside-decision.next": (
         "{step} berisi 'lanjut: {target}', padahal keputusan hanya berlanjut lewat cabang-cabangnya; "
         "tulis sebagai cabang ('ya:', 'tidak:' atau 'cabang \"<label>\":')"
@@ -130,7 +130,7 @@ MESSAGES = {
         "SOP tidak dapat menjadi bagian dari dirinya sendiri, jadi ganti salah satu 'memakai' dalam putaran ini "
         "dengan 'waktu'"
     ),
-    # The summary under the text report (sopdsl/reporters/text_reporter.py).
+    # The text report's summary (sopdsl/reporters/text_reporter.py).
     "summary": "{files}: {findings}",
     "summary.no-findings": "tidak ada temuan",
     "summary.file": "{count} berkas diperiksa",
@@ -151,28 +151,32 @@ MESSAGES = {
     "stats.total": "jumlah",
     "stats.loops": "putaran (sekali lagi, dari tujuan ke asal):",
     "stats.unquantified": "waktu tak terukur (dihitung 0): {steps}",
-    # The command line (sopdsl/cli.py, sopdsl/commands/) and the settings (sopdsl/config.py).
+    # What the commands report besides findings (sopdsl/cli.py, sopdsl/commands/, sopdsl/watch.py).
     "cli.error": "sopdsl: kesalahan: {error}",
     "cli.interrupted": "sopdsl: dihentikan",
     "cli.internal-error": "sopdsl: kesalahan internal: {kind}: {error}",
     "fmt.reformatted": "dirapikan: {path}",
     "fmt.would-reformat": "perlu dirapikan: {path}",
     "fmt.unsafe": "sopdsl: kesalahan internal: {path} tidak dapat dirapikan dengan aman: {error}",
+    "watch.changed": "sopdsl: berubah: {names}",
+    "serve.serving": "sopdsl serve: {url} (melayani {folders}; Ctrl+C menghentikan)",
+    "serve.stopped": "sopdsl serve: dihentikan",
+    "form.wrote-monitoring": "sopdsl: formulir monitoring untuk {count} SOP ditulis ke {path}",
+    "form.wrote-evaluation": "sopdsl: formulir evaluasi untuk {count} SOP ditulis ke {path}",
+    "build.pdf-skipped": "PDF dilewati: {error}",
+    "build.built": "sopdsl: {count} SOP dibuat di {folder}",
+    # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
     "argparse.error": "{prog}: kesalahan: {message}",
     "argparse.required": "argumen berikut wajib diberikan: {names}",
     "argparse.unrecognized": "argumen tidak dikenal: {names}",
     "argparse.choice": "argumen {argument}: pilihan {value} tidak sah (pilih salah satu dari {choices})",
     "argparse.expected-one": "argumen {argument}: perlu satu nilai",
     "argparse.argument": "argumen {argument}: {message}",
+    # Usage errors: the command line, the settings (sopdsl/config.py), files that cannot be read or written.
     "usage.jobs": "seharusnya jumlah proses berupa bilangan bulat dari 1 sampai {most}, bukan {value}",
-    "watch.changed": "sopdsl: berubah: {names}",
     "usage.watchfiles": "--watch memerlukan paket watchfiles: pip install 'sopdsl[watch]'",
     "usage.watch-stdin": "--watch tidak dapat memantau masukan standar (-)",
-    "serve.serving": "sopdsl serve: {url} (melayani {folders}; Ctrl+C menghentikan)",
-    "serve.stopped": "sopdsl serve: dihentikan",
     "usage.cannot-listen": "tidak dapat mendengarkan di {host}:{port}: {reason}",
-    "form.wrote-monitoring": "sopdsl: formulir monitoring untuk {count} SOP ditulis ke {path}",
-    "form.wrote-evaluation": "sopdsl: formulir evaluasi untuk {count} SOP ditulis ke {path}",
     "usage.output-is-folder": "{path} adalah folder: beri berkas yang akan ditulis",
     "usage.form-exists": "{path} sudah ada (mungkin formulir yang sudah diisi): beri --force untuk menggantinya",
     "usage.rows-per-page": (
@@ -183,8 +187,6 @@ MESSAGES = {
     "usage.diff-files": "diff menerima dua berkas: LAMA BARU, bukan {count}",
     "usage.diff-folder": "{path} adalah folder: diff membandingkan dua berkas .sop",
     "usage.not-a-file": "{path} bukan berkas",
-    "build.pdf-skipped": "PDF dilewati: {error}",
-    "build.built": "sopdsl: {count} SOP dibuat di {folder}",
     "usage.and": " dan ",
     "usage.no-configuration": "tanpa pengaturan",
     "usage.not-a-rule": "{where}: {name} bukan aturan; `sopdsl rules` mendaftar semua aturan",
@@ -231,7 +233,7 @@ MESSAGES = {
     "usage.no-rule": "tidak ada aturan bernama {name}{hint}",
     "usage.rule-hint": "; mungkin maksudnya {close}?",
     "usage.rules-list": "; `sopdsl rules` mendaftar semua aturan",
-    # Syntax errors (sopdsl/parse/messages.py), by situation.
+    # Syntax errors (sopdsl/parse/): the situations of messages.py, the words they are made of, the other errors.
     "syntax.text-after-quote": "teks berlanjut setelah tanda kutip penutup; kutip seluruh teks atau tidak sama sekali",
     "syntax.unclosed-quote": "teks berkutip yang dibuka di baris {s.error.line} tidak pernah ditutup",
     "syntax.lone-carriage-return": (
@@ -291,9 +293,7 @@ MESSAGES = {
     "syntax.given-twice": "'{keyword}' ditulis dua kali dalam {where} (pertama di baris {line})",
     "syntax.in-calendar": "kalender",
     "syntax.in-header": "identitas sop",
-    "syntax.x-makes-a-period": (
-        "'x' menjadikan ini periode, bukan lama waktu: kegiatan rutin ditulis '{every_example}'"
-    ),
+    "syntax.x-makes-a-period": "'x' menjadikan ini periode, bukan lama waktu: kegiatan rutin ditulis '{every_example}'",
     "syntax.unknown-unit": "satuan waktu '{unit}' tidak dikenal; {units}",
     "syntax.indent-one": (
         "baris ini menjorok {indent} spasi, yang tidak cocok dengan blok mana pun di atasnya "
@@ -306,7 +306,6 @@ MESSAGES = {
     "syntax.tab": "tab dipakai untuk indentasi di baris {line}; gunakan spasi",
     "syntax.or-word": "atau",
     "syntax.found-end-of-line": "akhir baris",
-    # The words syntax messages are made of.
     "syntax.or": "{first} atau {last}",
     "syntax.after-attribute": "setelah '{keyword}:'",
     "syntax.after-keyword": "setelah '{keyword}'",
