@@ -154,6 +154,16 @@ def test_build_speaks_and_prints_in_the_chosen_language(tmp_path, capsys):
     assert "SOP library" in index and "is done by" in index
 
 
+def test_a_clean_check_loads_no_catalogue(tmp_path):
+    path = write_sop(tmp_path, "x.sop")
+    probe = (
+        "import sys\nfrom sopdsl.cli import main\nmain(['check', '-q', sys.argv[1]])\n"
+        "print('sopdsl.i18n.en' in sys.modules, 'sopdsl.i18n.id' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "False"]
+
+
 @pytest.mark.parametrize(("lang", "loaded", "left"), [("en", "en", "id"), ("id", "id", "en")])
 def test_check_loads_only_the_catalogue_it_speaks(tmp_path, lang, loaded, left):
     path = write_sop(tmp_path, "x.sop", BROKEN_STEP)

@@ -141,12 +141,12 @@ class SopTransformer(Transformer):
 
     def calendar_field(self, children):
         key, *entries = children
-        values = _assign(entries, say("syntax.in-calendar"))
+        values = _assign(entries, lambda: say("syntax.in-calendar"))
         return _Attribute(key, HEADER.concept(key.value), Calendar(**values, span=token_span(key)))
 
     def header(self, children):
         keyword, sop_id, title, *fields = children
-        values = _assign(fields, say("syntax.in-header"))
+        values = _assign(fields, lambda: say("syntax.in-header"))
         return keyword, sop_id, title, values, {a.name: token_span(a.key) for a in fields}
 
     # ---- roles and flow ---------------------------------------------------------------
@@ -194,7 +194,8 @@ class SopTransformer(Transformer):
         activity_id = rest.pop(0) if isinstance(rest[0], Token) else None
         text, *attributes = rest
         branches = tuple(a for a in attributes if isinstance(a, Branch))
-        values = _assign([a for a in attributes if not isinstance(a, Branch)], f"{keyword.value} {_name(activity_id)}")
+        values = _assign([a for a in attributes if not isinstance(a, Branch)],
+                         lambda: f"{keyword.value} {_name(activity_id)}")
         cls = Decision if keyword.type == "DECISION" else Step
         return cls(
             id=activity_id.value if activity_id is not None else None,
@@ -239,14 +240,14 @@ class SopTransformer(Transformer):
 
 
 def _assign(attributes, where):
-    """Attribute values by name, each at most once."""
+    """Attribute values by name, each at most once; `where()` names the block in the message when one is twice."""
     values = {}
     first_line = {}
     for attribute in attributes:
         if attribute.name in values:
             key = attribute.key
             raise SopSyntaxError(
-                say("syntax.given-twice", keyword=key.value, where=where, line=first_line[attribute.name]),
+                say("syntax.given-twice", keyword=key.value, where=where(), line=first_line[attribute.name]),
                 key.line,
                 key.column,
             )
