@@ -151,6 +151,16 @@ MESSAGES = {
     "form.wrote-evaluation": "sopdsl: wrote evaluation form of {count} SOPs to {path}",
     "build.pdf-skipped": "PDF skipped: {error}",
     "build.built": "sopdsl: built {count} SOPs into {folder}",
+    "chromium.missing": (
+        "PDF output needs Chromium: install the Debian package 'chromium' or set {variable} to a Chrome/Chromium "
+        "executable"
+    ),
+    "chromium.not-executable": (
+        "PDF output needs Chromium, but {executable} is not an executable: install the Debian package 'chromium' "
+        "or set {variable} to a Chrome/Chromium executable"
+    ),
+    "chromium.cannot-start": "could not start Chromium ({executable}): {reason}",
+    "chromium.timeout": "Chromium did not finish {doing} within {seconds} s",
     # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
     "argparse.error": "{prog}: error: {message}",
     "argparse.required": "the following arguments are required: {names}",

@@ -165,6 +165,16 @@ MESSAGES = {
     "form.wrote-evaluation": "sopdsl: formulir evaluasi untuk {count} SOP ditulis ke {path}",
     "build.pdf-skipped": "PDF dilewati: {error}",
     "build.built": "sopdsl: {count} SOP dibuat di {folder}",
+    "chromium.missing": (
+        "keluaran PDF memerlukan Chromium: pasang paket Debian 'chromium' atau isi {variable} dengan program "
+        "Chrome/Chromium"
+    ),
+    "chromium.not-executable": (
+        "keluaran PDF memerlukan Chromium, tetapi {executable} bukan program yang dapat dijalankan: pasang paket "
+        "Debian 'chromium' atau isi {variable} dengan program Chrome/Chromium"
+    ),
+    "chromium.cannot-start": "Chromium tidak dapat dijalankan ({executable}): {reason}",
+    "chromium.timeout": "Chromium tidak selesai {doing} dalam {seconds} detik",
     # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
     "argparse.error": "{prog}: kesalahan: {message}",
     "argparse.required": "argumen berikut wajib diberikan: {names}",
