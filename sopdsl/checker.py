@@ -72,7 +72,10 @@ def _on_pool(work, names: list[str], jobs: int) -> list:
     # Forking is safe on Linux and starts a worker in a millisecond; elsewhere the platform's default is kept.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     chunksize = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    from .i18n import language, use
+
+    # Workers speak the language of the messages, also where they are spawned rather than forked.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=use, initargs=(language(),)) as pool:
         return list(pool.map(work, names, chunksize=chunksize))
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import signal
 import sys
 import traceback
 
 from .errors import SopdslError
+from .i18n import LANGUAGES, catalogue, say, use
 from .terminal import printable
 from .version import __version__
 
@@ -29,12 +31,35 @@ COMMANDS = {
 }
 
 
+# argparse's own messages, by the keys of their English templates, most specific first.
+ARGPARSE_MESSAGES = ("argparse.required", "argparse.unrecognized", "argparse.choice", "argparse.expected-one",
+                     "argparse.argument")
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors speak the language of the messages."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, say("argparse.error", prog=self.prog, message=retold(message)) + "\n")
+
+
+def retold(message: str) -> str:
+    """An argparse message said again in the language of the messages (as it is when no template matches)."""
+    for key in ARGPARSE_MESSAGES:
+        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(catalogue("en")[key]))
+        match = re.fullmatch(pattern, message, re.DOTALL)
+        if match:
+            return say(key, **{name: retold(value) for name, value in match.groupdict().items()})
+    return message
+
+
 def build_parser(chosen=None) -> argparse.ArgumentParser:
     """The argument parser; only the chosen command's module is imported, to start fast.
 
     Without a known command, the parser only lists the commands (and reports the unknown one).
     """
-    parser = argparse.ArgumentParser(prog="sopdsl", description="Write, check and print Standard Operating Procedures.")
+    parser = Parser(prog="sopdsl", description="Write, check and print Standard Operating Procedures.")
     parser.add_argument("--version", action="version", version=f"sopdsl {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
@@ -49,23 +74,41 @@ def build_parser(chosen=None) -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    use(_asked_language(argv))  # for the errors of the command line itself
+    try:
+        return _run(argv)
+    finally:
+        use(None)  # a caller of main (a test, an editor's host) goes on in English
+
+
+def _run(argv: list[str]) -> int:
     chosen = next((a for a in argv if not a.startswith("-")), None)
     args = build_parser(chosen if chosen in COMMANDS else None).parse_args(argv)
+    use(getattr(args, "lang", None))
     try:
         return args.run(args)
     except SopdslError as error:  # usage, syntax, calendar, formatting and browser errors alike
-        print(f"sopdsl: error: {printable(str(error))}", file=sys.stderr)
+        print(say("cli.error", error=printable(str(error))), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("sopdsl: interrupted", file=sys.stderr)
+        print(say("cli.interrupted"), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 2
     except Exception as error:  # the contract: exit 2 with a message, never a bare traceback
         if os.environ.get("SOPDSL_DEBUG"):
             traceback.print_exc()
-        print(f"sopdsl: internal error: {type(error).__name__}: {printable(str(error))}", file=sys.stderr)
+        print(say("cli.internal-error", kind=type(error).__name__, error=printable(str(error))), file=sys.stderr)
         return 2
+
+
+def _asked_language(argv) -> str | None:
+    """The value of --lang on the command line, if it names a language."""
+    for position, word in enumerate(argv):
+        value = argv[position + 1] if word == "--lang" and position + 1 < len(argv) else word[len("--lang="):]
+        if (word == "--lang" or word.startswith("--lang=")) and value in LANGUAGES:
+            return value
+    return None
 
 
 def run() -> None:

@@ -15,12 +15,13 @@ from .analysis.calendar import CalendarError, calendar_minutes
 from .diagnostics import Severity
 from .errors import UsageError
 from .files import matches
+from .i18n import LANGUAGES, say
 from .model import CALENDAR_FIELDS, Calendar
 from .parse import SopSyntaxError, parse_text
 
 KEYS = (
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity", "calendar", "strict",
-    "exclude", "extend-exclude", "holidays",
+    "exclude", "extend-exclude", "holidays", "lang", "labels",
 )
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__", ".mypy_cache",
@@ -42,6 +43,8 @@ class Config:
     holidays: tuple[datetime.date, ...] = ()  # extra non-working days (cuti bersama) for due dates
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, rules), globs relative to root
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    lang: str | None = None  # messages and printed words; None: each command's default
+    labels: Mapping[str, str] = field(factory=dict)  # printed label key -> the unit's own wording
     root: Path | None = None  # the folder of the settings file: globs are relative to it
     source: Path | None = None  # the settings file itself
 
@@ -70,7 +73,7 @@ def rule_names(names: Iterable[str], where: str, registered: bool = True) -> tup
     known = _registered_names() if registered else None
     for name in names:
         if not isinstance(name, str) or (known is not None and name not in known):
-            raise UsageError(f"{where}: {name!r} is not a rule; `sopdsl rules` lists them")
+            raise UsageError(say("usage.not-a-rule", where=where, name=repr(name)))
     return names
 
 
@@ -95,8 +98,8 @@ def for_paths(paths: Sequence[str], explicit: str | None = None, runs_rules: boo
             found[folder] = discover(folder)
     distinct = {str(item[0]) if item else None: item for item in found.values()}
     if len(distinct) > 1:
-        names = " and ".join(name or "no configuration" for name in sorted(distinct, key=str))
-        raise UsageError(f"the paths given have different configurations ({names}); check them apart or give --config")
+        names = say("usage.and").join(name or say("usage.no-configuration") for name in sorted(distinct, key=str))
+        raise UsageError(say("usage.different-configurations", names=names))
     item = next(iter(distinct.values()), None)
     return _settings(*item, runs_rules) if item else DEFAULTS
 
@@ -118,7 +121,7 @@ def load(path: Path, runs_rules: bool = True) -> Config:
     """The settings of one configuration file; anything wrong in it is a UsageError naming the file."""
     table = _table(path)
     if table is None:
-        raise UsageError(f"{path}: has no [tool.sopdsl] table")
+        raise UsageError(say("usage.no-table", path=path))
     return _settings(path, table, runs_rules)
 
 
@@ -126,7 +129,7 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
     where = str(path)
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise UsageError(f"{where}: unknown key '{unknown[0]}'; the keys are {', '.join(KEYS)}")
+        raise UsageError(say("usage.unknown-key", where=where, key=unknown[0], keys=", ".join(KEYS)))
     settings: dict[str, Any] = {}  # Config's keyword arguments, each checked as it is read
     if "select" in table:
         settings["select"] = rule_names(_list(table["select"], f"{where}: select"), f"{where}: select", runs_rules)
@@ -138,7 +141,7 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
         settings["calendar"] = _calendar(table["calendar"], f"{where}: calendar")
     if "strict" in table:
         if not isinstance(table["strict"], bool):
-            raise UsageError(f"{where}: strict must be true or false")
+            raise UsageError(say("usage.strict", where=where))
         settings["strict"] = table["strict"]
     if "holidays" in table:
         settings["holidays"] = _holidays(table["holidays"], f"{where}: holidays")
@@ -157,7 +160,27 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
     if "extend-exclude" in table:
         extra = _globs(table["extend-exclude"], f"{where}: extend-exclude")
         settings["exclude"] = tuple(settings.get("exclude", DEFAULT_EXCLUDE)) + extra
+    if "lang" in table:
+        if table["lang"] not in LANGUAGES:
+            raise UsageError(say("usage.lang-setting", where=where, value=repr(table["lang"])))
+        settings["lang"] = table["lang"]
+    if "labels" in table:
+        settings["labels"] = _labels(table["labels"], f"{where}: labels")
     return Config(**settings, root=path.parent.resolve(), source=path)
+
+
+def _labels(value, where: str) -> dict[str, str]:
+    """The unit's own printed labels, by the keys of `sopdsl.render.labels.SETTING_KEYS`."""
+    from .render.labels import SETTING_KEYS
+
+    if not isinstance(value, dict):
+        raise UsageError(say("usage.labels-table", where=where))
+    for key, text in value.items():
+        if key not in SETTING_KEYS:
+            raise UsageError(say("usage.labels-unknown", where=where, key=key, keys=", ".join(SETTING_KEYS)))
+        if not isinstance(text, str) or not text.strip():
+            raise UsageError(say("usage.labels-text", where=where, key=key))
+    return {key: text.strip() for key, text in value.items()}
 
 
 def _rules_of(table: dict, key: str, where: str, registered: bool) -> tuple[str, ...]:
@@ -166,14 +189,14 @@ def _rules_of(table: dict, key: str, where: str, registered: bool) -> tuple[str,
 
 def _per_file_ignores(value, where: str, registered: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise UsageError(f'{where} must be a table of "glob" = [rule names]')
+        raise UsageError(say("usage.per-file-ignores", where=where))
     return tuple((pattern, _ignorable(_list(rules, f"{where}: {pattern}"), f"{where}: {pattern}", registered))
                  for pattern, rules in value.items())
 
 
 def _globs(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise UsageError(f"{where} must be a list of globs, such as [\"drafts\", \"old/*.sop\"]")
+        raise UsageError(say("usage.globs", where=where))
     return tuple(value)
 
 
@@ -187,54 +210,54 @@ def _table(path: Path) -> dict | None:
         with open(path, "rb") as stream:
             document = tomllib.load(stream)
     except OSError as error:
-        raise UsageError(f"{path}: cannot read the configuration: {error.strerror}") from None
+        raise UsageError(say("usage.unreadable-configuration", path=path, reason=error.strerror)) from None
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
+        raise UsageError(say("usage.not-toml", path=path, error=error)) from None
     if path.name != "pyproject.toml":
         return document
     tool = document.get("tool")
     table = tool.get("sopdsl") if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
-        raise UsageError(f"{path}: [tool.sopdsl] must be a table")
+        raise UsageError(say("usage.tool-table", path=path))
     return table
 
 
 def _ignorable(names: Iterable[str], where: str, registered: bool = True) -> tuple[str, ...]:
     names = rule_names(names, where, registered)
     if ALWAYS_ON in names:
-        raise UsageError(f"{where}: '{ALWAYS_ON}' cannot be ignored")
+        raise UsageError(say("usage.cannot-ignore", where=where, rule=ALWAYS_ON))
     return names
 
 
 def _list(value, where: str) -> list:
     if not isinstance(value, list):
-        raise UsageError(f"{where} must be a list of rule names")
+        raise UsageError(say("usage.rule-list", where=where))
     return value
 
 
 def _severities(value, where: str, registered: bool) -> dict[str, Severity]:
     if not isinstance(value, dict):
-        raise UsageError(f'{where} must be a table of rule = "error" | "warning" | "info"')
+        raise UsageError(say("usage.severity-table", where=where))
     rule_names(value, where, registered)
     if ALWAYS_ON in value:
-        raise UsageError(f"{where}: the severity of '{ALWAYS_ON}' cannot be changed")
+        raise UsageError(say("usage.fixed-severity", where=where, rule=ALWAYS_ON))
     levels = {severity.value: severity for severity in Severity}
     wrong = next((rule for rule, level in value.items() if level not in levels), None)
     if wrong is not None:
-        raise UsageError(f'{where}: {wrong} = {value[wrong]!r}; use "error", "warning" or "info"')
+        raise UsageError(say("usage.severity", where=where, rule=wrong, value=repr(value[wrong])))
     return {rule: levels[level] for rule, level in value.items()}
 
 
 def _calendar(value, where: str) -> Calendar:
     """The calendar table read with the language's own grammar, one entry at a time, and validated."""
     if not isinstance(value, dict):
-        raise UsageError(f"{where} must be a table with {', '.join(CALENDAR_FIELDS)}")
+        raise UsageError(say("usage.calendar-table", where=where, entries=", ".join(CALENDAR_FIELDS)))
     entries = {}
     for key, text in value.items():
         if key not in CALENDAR_FIELDS:
-            raise UsageError(f"{where}: unknown entry '{key}'; the entries are {', '.join(CALENDAR_FIELDS)}")
+            raise UsageError(say("usage.calendar-entry", where=where, key=key, entries=", ".join(CALENDAR_FIELDS)))
         if not isinstance(text, str) or not text.strip() or "\n" in text or "\r" in text:
-            raise UsageError(f'{where}: {key} must be a duration on one line, such as "8 h" or "5 workdays"')
+            raise UsageError(say("usage.calendar-duration", where=where, key=key))
         try:
             parsed = parse_text(f"sop config: config\n  calendar:\n    {key}: {text}\n").calendar
         except SopSyntaxError as error:
@@ -251,7 +274,7 @@ def _calendar(value, where: str) -> Calendar:
 def _holidays(value, where: str) -> tuple[datetime.date, ...]:
     """Extra non-working days: a list of dates, as TOML dates or "YYYY-MM-DD" strings."""
     if not isinstance(value, list):
-        raise UsageError(f'{where} must be a list of dates such as "2026-12-24"')
+        raise UsageError(say("usage.holidays", where=where))
     days: list[datetime.date] = []
     for item in value:
         if isinstance(item, datetime.date) and not isinstance(item, datetime.datetime):
@@ -262,7 +285,7 @@ def _holidays(value, where: str) -> tuple[datetime.date, ...]:
         except ValueError:
             day = None
         if day is None:
-            raise UsageError(f"{where}: {item!r} is not a date written YYYY-MM-DD")
+            raise UsageError(say("usage.holiday", where=where, value=repr(item)))
         days.append(day)
     return tuple(sorted(set(days)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .i18n import say
 from .model import Activity, Section, Span
 
 _SHORT_TEXT = 40
@@ -9,9 +10,9 @@ _SHORT_TEXT = 40
 
 def step_name(activity: Activity) -> str:
     """`step 'jawab'`, or for a step without id its activity text, shortened: `step 'Menyiapkan jawaban…'`."""
-    if activity.id is not None:
-        return f"{activity.keyword} '{activity.id}'"
-    return f"{activity.keyword} '{shorten(activity.text.value)}'"
+    keyword = say("describe.decision" if activity.is_decision else "describe.step")
+    name = activity.id if activity.id is not None else shorten(activity.text.value)
+    return say("describe.named", keyword=keyword, name=name)
 
 
 def step_span(activity: Activity) -> Span:
@@ -21,7 +22,7 @@ def step_span(activity: Activity) -> Span:
 
 def flow_name(section: Section) -> str:
     """`section 'A'`, or `the flow` in a file without sections."""
-    return f"section '{section.id}'" if section.id is not None else "the flow"
+    return say("describe.section", id=section.id) if section.id is not None else say("describe.the-flow")
 
 
 def closest(word: str, candidates) -> str | None:

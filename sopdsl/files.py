@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import UsageError
+from .i18n import say
 
 __all__ = ["STANDARD_INPUT", "UsageError", "collect", "matches"]
 
@@ -35,14 +36,14 @@ def collect(paths: Iterable[str], exclude: Sequence[str] = (), root: Path | None
         elif path.exists():
             candidates = [_regular_file(path, name)]
         else:
-            raise UsageError(f"no such file or folder: {name}")
+            raise UsageError(say("usage.no-such-path", path=name))
         for candidate in candidates:
             key = name if name == "-" else candidate.resolve()
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     if not found:
-        raise UsageError("no .sop files found in " + ", ".join(paths))
+        raise UsageError(say("usage.no-sop-files", paths=", ".join(paths)))
     return found
 
 
@@ -64,7 +65,7 @@ def _regular_file(path: Path, name: str) -> Path:
     """The path, if it is a file that can be read to its end (standard input included); else a UsageError."""
     if name in STANDARD_INPUT or path.is_file():
         return path
-    raise UsageError(f"{name} is not a regular file (a device, pipe or socket): give a .sop file")
+    raise UsageError(say("usage.not-a-regular-file", path=name))
 
 
 def _sop_files_below(folder: Path, exclude: Sequence[str], root: Path | None) -> list[Path]:
@@ -76,7 +77,7 @@ def _sop_files_below(folder: Path, exclude: Sequence[str], root: Path | None) ->
     """
 
     def refuse(error: OSError) -> None:
-        raise UsageError(f"cannot read {error.filename}: {error.strerror or error}")
+        raise UsageError(say("usage.cannot-read", path=error.filename, reason=error.strerror or error))
 
     def excluded(path: Path) -> bool:
         return any(matches(str(path), pattern, root) for pattern in exclude)

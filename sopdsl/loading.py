@@ -10,6 +10,7 @@ import attrs
 
 from .diagnostics import Diagnostic, Severity
 from .errors import UsageError
+from .i18n import say
 from .library_record import SopRecord, library_record
 from .model import Calendar, Sop
 from .parse import SopSyntaxError, decode_source, parse_text, read_source
@@ -71,7 +72,7 @@ def parse_file(path: Path, calendar: Calendar | None) -> tuple[str | None, Sop |
     except SopSyntaxError as error:
         return text, None, syntax_diagnostic(str(path), error)
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+        raise UsageError(say("usage.cannot-read", path=path, reason=error.strerror)) from None
     if calendar is not None and sop.calendar is None:
         sop = attrs.evolve(sop, calendar=calendar)
     return text, sop, None

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import UsageError
+from .i18n import say
 
 WATCHED_SUFFIXES = (".sop", ".toml")
 
@@ -16,15 +17,15 @@ def watch(paths: Sequence[str], once: Callable[[], int]) -> int:
     try:
         from watchfiles import watch as changes
     except ImportError:
-        raise UsageError("--watch needs the watchfiles package: pip install 'sopdsl[watch]'") from None
+        raise UsageError(say("usage.watchfiles")) from None
     if "-" in paths:
-        raise UsageError("--watch cannot watch standard input (-)")
+        raise UsageError(say("usage.watch-stdin"))
     status = once()
     roots = [str(Path(path)) for path in paths]
     try:
         for changed in changes(*roots, watch_filter=lambda _, name: name.endswith(WATCHED_SUFFIXES), debounce=300):
             names = ", ".join(sorted({Path(name).name for _, name in changed}))
-            print(f"\nsopdsl: changed: {names}", file=sys.stderr)
+            print("\n" + say("watch.changed", names=names), file=sys.stderr)
             status = once()
     except KeyboardInterrupt:
         pass

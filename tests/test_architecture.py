@@ -55,8 +55,8 @@ def test_a_render_wing_imports_no_other_wing(wing):
 
 def test_the_import_walk_sees_a_crossing_between_wings():
     imported = imported_modules(PACKAGE / "render" / "tables" / "markdown.py")
-    assert "sopdsl.render.tables.csv_table" in imported and "sopdsl.render.labels" in imported
-    assert wing_of("sopdsl.render.tables.csv_table") == "tables" and wing_of("sopdsl.render.labels") is None
+    assert "sopdsl.render.tables.csv_table" in imported and "sopdsl.render.options" in imported
+    assert wing_of("sopdsl.render.tables.csv_table") == "tables" and wing_of("sopdsl.render.options") is None
 
 
 def test_no_module_of_the_package_is_over_500_lines():

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from ..errors import SopdslError
+from ..i18n import say
 from ..model import Calendar, Duration, Span, Unit, number_value
 
 Exact = int | Fraction  # working minutes: an int when whole, as most are, since ints add up much faster
@@ -58,17 +59,15 @@ def calendar_minutes(calendar: Calendar | None) -> dict[Unit, Fraction]:
 def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Span | None) -> Exact:
     span = duration.span or calendar_span
     if duration.is_range:
-        raise CalendarError(f"calendar '{entry}' must be one length, not the range '{duration.wording}'", span)
+        raise CalendarError(say("invalid-calendar.range", entry=entry, wording=duration.wording), span)
     allowed = ALLOWED_UNITS[entry]
     for term in duration.terms:
         if term.unit not in allowed:
             words = ", ".join(unit.value for unit in allowed)
-            raise CalendarError(
-                f"calendar '{entry}' cannot be given in '{term.unit_word}': use a smaller unit ({words})", span
-            )
+            raise CalendarError(say("invalid-calendar.unit", entry=entry, unit=term.unit_word, units=words), span)
     low, _ = duration_minutes(duration, minutes)
     if low <= 0:
-        raise CalendarError(f"calendar '{entry}' must be longer than zero", span)
+        raise CalendarError(say("invalid-calendar.zero", entry=entry), span)
     return low
 
 

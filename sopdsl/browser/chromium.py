@@ -18,10 +18,10 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from ..errors import SopdslError
+from ..i18n import say
 
 ENV_VAR = "SOPDSL_CHROMIUM"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-INSTALL_HINT = f"install the Debian package 'chromium' or set {ENV_VAR} to a Chrome/Chromium executable"
 FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -174,7 +174,7 @@ class Browser:
             environment = dict(os.environ, TMPDIR=str(self._profile))
             self._pid = os.posix_spawn(executable, argv, environment, file_actions=actions, setpgroup=0, setsigmask=())
         except OSError as error:
-            raise ChromiumError(f"could not start Chromium ({executable}): {error.strerror}") from None
+            raise ChromiumError(say("chromium.cannot-start", executable=executable, reason=error.strerror)) from None
         finally:
             os.close(child_read)
             os.close(child_write)
@@ -235,7 +235,7 @@ class Browser:
             self._scanned = len(self._buffer)
             remaining = deadline.at - time.monotonic()
             if remaining <= 0 or not select.select([self._reply_fd], [], [], remaining)[0]:
-                raise ChromiumError(f"Chromium did not finish {deadline.doing} within {deadline.seconds:g} s")
+                raise ChromiumError(say("chromium.timeout", doing=deadline.doing, seconds=f"{deadline.seconds:g}"))
             chunk = os.read(self._reply_fd, 1 << 20)
             if not chunk:
                 raise self._died()
@@ -271,10 +271,10 @@ class Browser:
 def _resolve(executable: str | None) -> str:
     """The full path of the browser executable, or a ChromiumError saying how to get one."""
     if not executable:
-        raise ChromiumError(f"PDF output needs Chromium: {INSTALL_HINT}")
+        raise ChromiumError(say("chromium.missing", variable=ENV_VAR))
     found = shutil.which(executable)
     if not found:
-        raise ChromiumError(f"PDF output needs Chromium, but {executable!r} is not an executable: {INSTALL_HINT}")
+        raise ChromiumError(say("chromium.not-executable", executable=repr(executable), variable=ENV_VAR))
     return found
 
 

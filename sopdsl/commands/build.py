@@ -24,14 +24,16 @@ def run(args) -> int:
     from ..config import for_paths
     from ..diagnostics import Severity
     from ..files import UsageError, collect
+    from ..i18n import say, settle
     from ..reporters import reporter
     from ..site.build import build
 
     files = collect(args.paths)
     out = Path(args.output)
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{args.output} exists and is not a folder")
+        raise UsageError(say("usage.not-a-folder", path=args.output))
     config = for_paths(args.paths, args.config)
+    args.lang = settle(args.lang, config.lang)
     checked = check_paths(files, any(Path(p).is_dir() for p in args.paths), config, models=True)
     reporter("text")(checked.diagnostics, {f.path: f.text for f in checked.files}, sys.stdout)
     with ExitStack() as stack:
@@ -42,12 +44,12 @@ def run(args) -> int:
             try:
                 print_pdf = stack.enter_context(printer())
             except ChromiumError as error:
-                note = f"PDF skipped: {error}"
+                note = say("build.pdf-skipped", error=error)
                 print(f"sopdsl: {printable(note)}", file=sys.stderr)
         try:
-            result = build(checked, out, document_options(args), print_pdf, note)
+            result = build(checked, out, document_options(args, config), print_pdf, note)
         except OSError as error:
-            raise UsageError(f"cannot write into {args.output}: {error.strerror or error}") from None
-    print(f"sopdsl: built {len(result.entries)} SOPs into {printable(str(out))}", file=sys.stderr)
+            raise UsageError(say("usage.cannot-write-into", path=args.output, reason=error.strerror or error)) from None
+    print(say("build.built", count=len(result.entries), folder=printable(str(out))), file=sys.stderr)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in checked.diagnostics) else 0

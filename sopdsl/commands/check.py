@@ -38,12 +38,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("--show-settings", action="store_true", help="print the settings used, and stop")
     parser.add_argument("--show-files", action="store_true", help="print the files that would be checked, and stop")
     parser.add_argument("--watch", action="store_true", help="check again whenever a .sop file changes")
+    parser.add_argument("--lang", choices=("en", "id"), help="language of the messages: en (default) or id")
 
 
 def run(args) -> int:
     from ..config import for_paths, with_overrides
     from ..errors import UsageError
     from ..files import collect
+    from ..i18n import settle
 
     args.paths = args.paths or ["."]
     try:
@@ -52,6 +54,7 @@ def run(args) -> int:
             select=args.select, ignore=args.ignore, extend_select=args.extend_select,
             extend_ignore=args.extend_ignore, exclude=args.exclude, extend_exclude=args.extend_exclude,
         )
+        args.lang = settle(args.lang, config.lang)
         files = collect(args.paths, config.exclude, config.root)
     except UsageError as error:
         _report_failure(args, str(error))
@@ -170,5 +173,7 @@ def names(value: str):
 
 def positive(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to {MAX_JOBS}, not {value!r}")
+        from ..i18n import say
+
+        raise argparse.ArgumentTypeError(say("usage.jobs", most=MAX_JOBS, value=repr(value)))
     return int(value)

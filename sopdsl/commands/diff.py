@@ -14,21 +14,23 @@ def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="FILE", help="OLD NEW, or with --git one FILE")
     parser.add_argument("--git", metavar="REV", help="compare FILE as it is at git revision REV with the working tree")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--lang", choices=LANGUAGES, default="id", help="words of the text and Markdown (default: id)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="words of the text and Markdown, and messages (default: id)")
     parser.add_argument("--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml for the default calendar")
 
 
 def run(args) -> int:
     from ..config import for_paths
     from ..files import UsageError
+    from ..i18n import say, settle
     from ..lifecycle import diff_report
     from ..lifecycle.diff import sop_changes
 
     expected = 1 if args.git is not None else 2
     if len(args.paths) != expected:
-        usage = "diff --git REV FILE takes one file" if args.git is not None else "diff takes two files: OLD NEW"
-        raise UsageError(f"{usage}, not {len(args.paths)}")
-    calendar = for_paths(args.paths, args.config).calendar
+        raise UsageError(say("usage.diff-git" if args.git is not None else "usage.diff-files", count=len(args.paths)))
+    config = for_paths(args.paths, args.config)
+    args.lang = settle(args.lang, config.lang)
+    calendar = config.calendar
     if args.git is not None:
         from ..lifecycle.revisions import text_at_revision
 
@@ -45,24 +47,25 @@ def run(args) -> int:
     if args.format == "json":
         print(json.dumps(diff_report.as_json(old, new, changes), indent=2, ensure_ascii=False))
     elif args.format == "markdown":
-        sys.stdout.write(diff_report.as_markdown(old, new, changes, args.lang))
+        sys.stdout.write(diff_report.as_markdown(old, new, changes, args.lang or "id"))
     else:
-        sys.stdout.write(diff_report.as_text(old, new, changes, args.lang))
+        sys.stdout.write(diff_report.as_text(old, new, changes, args.lang or "id"))
     return 1 if changes else 0
 
 
 def _read(path: Path) -> str:
     from ..files import UsageError
+    from ..i18n import say
     from ..parse import SopSyntaxError, read_source
 
     if path.is_dir():
-        raise UsageError(f"{path} is a folder: diff compares two .sop files")
+        raise UsageError(say("usage.diff-folder", path=path))
     try:
         return read_source(path)
     except FileNotFoundError:
-        raise UsageError(f"no such file: {path}") from None
+        raise UsageError(say("usage.no-such-file", path=path)) from None
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+        raise UsageError(say("usage.cannot-read", path=path, reason=error.strerror)) from None
     except SopSyntaxError as error:
         raise UsageError(f"{path}:{error.line}:{error.column}: {error.message}") from None
 

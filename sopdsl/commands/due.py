@@ -23,7 +23,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--holidays", type=_dates, default=(), metavar="DATES",
                         help="extra non-working days, comma-separated YYYY-MM-DD (added to the `holidays` setting)")
-    parser.add_argument("--lang", choices=LANGUAGES, default="id", help="words and dates of the text (default: id)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="words and dates of the text, and messages (default: id)")
     parser.add_argument("--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml (calendar, holidays)")
 
 
@@ -32,14 +32,16 @@ def run(args) -> int:
     from ..analysis.totals import sop_totals
     from ..config import for_paths
     from ..files import UsageError
+    from ..i18n import say, settle
     from ..lifecycle.due import WorkingDays, days_per_week, due_dates
     from ..loading import read
     from ..terminal import printable
 
     path = Path(args.file)
     if not path.is_file():
-        raise UsageError(f"no such file: {args.file}" if not path.exists() else f"{args.file} is not a file")
+        raise UsageError(say("usage.no-such-file" if not path.exists() else "usage.not-a-file", path=args.file))
     config = for_paths([args.file], args.config)
+    args.lang = settle(args.lang, config.lang)
     file = read(path, config.calendar)
     sop = file.sop
     if sop is None:
@@ -56,7 +58,7 @@ def run(args) -> int:
     if args.format == "json":
         print(json.dumps(dates.as_json(), indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(_text(sop, dates, args.lang))
+        sys.stdout.write(_text(sop, dates, args.lang or "id"))
     return 0
 
 

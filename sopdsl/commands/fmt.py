@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..i18n import say
 from ..output import NotWritten, read_snapshot, write_atomically
 from ..terminal import printable
 
@@ -21,6 +22,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--diff", action="store_true", help="change nothing; print a unified diff; exit 1 if there is a diff"
     )
+    parser.add_argument("--lang", choices=("en", "id"), help="language of the messages: en (default) or id")
 
 
 def run(args) -> int:
@@ -39,9 +41,11 @@ def run(args) -> int:
     """
     from ..config import for_paths
     from ..files import collect
+    from ..i18n import settle
 
     args.paths = args.paths or ["."]
     config = for_paths([p for p in args.paths if p != "-"] or ["."], None, runs_rules=False)
+    args.lang = settle(args.lang, config.lang)
     status = 0
     for path in collect(args.paths, config.exclude, config.root):
         if str(path) == "-":
@@ -67,13 +71,13 @@ def _format_standard_input(args) -> int:
             sys.stdout.buffer.write(original)  # a filter that cannot format passes its input on unchanged
         return 1
     except FormatError as error:
-        print(f"sopdsl: internal error: cannot format {printable(name)} safely: {error}", file=sys.stderr)
+        print(say("fmt.unsafe", path=printable(name), error=error), file=sys.stderr)
         return 2
     if args.diff and formatted != original:
         sys.stdout.write(_unified_diff(printable(name), original.decode("utf-8"), formatted.decode("utf-8")))
     if args.check or args.diff:
         if formatted != original:
-            print(f"would reformat {printable(name)}", file=sys.stderr)
+            print(say("fmt.would-reformat", path=printable(name)), file=sys.stderr)
             return 1
         return 0
     sys.stdout.buffer.write(formatted)
@@ -94,13 +98,14 @@ def _format_file(path: Path, args) -> int:
         original = snapshot.data
         formatted = format_text(decode_source(original))
     except OSError as error:
-        print(f"sopdsl: error: cannot read {shown}: {error.strerror or error}", file=sys.stderr)
+        reason = say("usage.cannot-read", path=shown, reason=error.strerror or error)
+        print(say("cli.error", error=reason), file=sys.stderr)
         return 2
     except SopSyntaxError as error:
         print(printable(syntax_diagnostic(str(path), error).line_text), file=reports)
         return 1
     except FormatError as error:
-        print(f"sopdsl: internal error: cannot format {shown} safely: {error}", file=sys.stderr)
+        print(say("fmt.unsafe", path=shown, error=error), file=sys.stderr)
         return 2
     result = _with_line_ends_of(original, formatted).encode("utf-8")
     if result == original:
@@ -108,17 +113,18 @@ def _format_file(path: Path, args) -> int:
     if args.diff:
         sys.stdout.write(_unified_diff(shown, original.decode("utf-8"), result.decode("utf-8")))
     if args.check or args.diff:
-        print(f"would reformat {shown}", file=reports)
+        print(say("fmt.would-reformat", path=shown), file=reports)
         return 1
     try:
         write_atomically(path, result, expected=snapshot)
     except NotWritten as error:
-        print(f"sopdsl: error: {printable(str(error))}", file=sys.stderr)
+        print(say("cli.error", error=printable(str(error))), file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"sopdsl: error: cannot write {shown}: {error.strerror or error}", file=sys.stderr)
+        reason = say("usage.cannot-write", path=shown, reason=error.strerror or error)
+        print(say("cli.error", error=reason), file=sys.stderr)
         return 2
-    print(f"reformatted {shown}", file=reports)
+    print(say("fmt.reformatted", path=shown), file=reports)
     return 0
 
 

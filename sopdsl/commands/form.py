@@ -22,12 +22,12 @@ def add_arguments(parser) -> None:
         sub.add_argument("--force", action="store_true", help="replace OUT if it exists (it may be a filled-in form)")
         sub.add_argument("--period", metavar="TEXT", help='the period assessed, e.g. "Semester II 2026"')
         sub.add_argument("--unit", metavar="TEXT", help="one unit's name for every SOP (default: each SOP's `unit`)")
-        sub.add_argument("--lang", choices=LANGUAGES, default="id", help="printed words: id (default) or en")
+        sub.add_argument("--lang", choices=LANGUAGES, help="printed words and messages: id (default) or en")
         sub.add_argument("--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml to use")
     read = kinds.add_parser("read", help="read filled-in xlsx forms back", description="read filled-in xlsx forms back")
     read.add_argument("files", nargs="+", metavar="FILE", help="filled-in .xlsx forms")
     read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    read.add_argument("--lang", choices=LANGUAGES, default="id", help="words of the text: id (default) or en")
+    read.add_argument("--lang", choices=LANGUAGES, help="words of the text and messages: id (default) or en")
 
 
 def run(args) -> int:
@@ -37,13 +37,14 @@ def run(args) -> int:
 
 def run_form(args) -> int:
     from ..files import UsageError
+    from ..i18n import say
     from ..output import write_atomically
 
     out = Path(args.output)
     if out.is_dir():
-        raise UsageError(f"{args.output} is a folder: give the file to write")
+        raise UsageError(say("usage.output-is-folder", path=args.output))
     if out.exists() and not args.force:
-        raise UsageError(f"{args.output} exists (it may be a filled-in form): give --force to replace it")
+        raise UsageError(say("usage.form-exists", path=args.output))
     document = _document(args)
     if document is None:
         return 1
@@ -51,8 +52,8 @@ def run_form(args) -> int:
     try:
         write_atomically(out, data)
     except OSError as error:
-        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"sopdsl: wrote {args.kind} form of {_count(document)} SOPs to {out}", file=sys.stderr)
+        raise UsageError(say("usage.cannot-write", path=args.output, reason=error.strerror or error)) from None
+    print(say(f"form.wrote-{args.kind}", count=_count(document), path=out), file=sys.stderr)
     return 0
 
 
@@ -63,12 +64,15 @@ def _document(args):
     from ..checker import check_paths
     from ..config import for_paths
     from ..files import collect
+    from ..i18n import settle
     from ..render.forms import content
     from ..render.forms.criteria import RULES, Judgement, judge
     from ..terminal import printable
 
     files = collect(args.paths)
-    config = attrs.evolve(for_paths(args.paths, args.config), select=RULES if args.kind == "evaluation" else ())
+    config = for_paths(args.paths, args.config)
+    lang = settle(args.lang, config.lang) or "id"
+    config = attrs.evolve(config, select=RULES if args.kind == "evaluation" else ())
     checked = check_paths(files, True, config, models=True)
     broken = [file.error for file in checked.files if file.error is not None]
     for error in broken:
@@ -78,12 +82,12 @@ def _document(args):
     parsed = [(file, file.sop) for file in checked.files if file.sop is not None]  # every file, none broken
     sops = [sop for _, sop in parsed]
     if args.kind == "monitoring":
-        return content.monitoring_form(sops, args.lang, args.period, args.unit)
-    by_path = judge(checked.files, checked.diagnostics, args.lang)
+        return content.monitoring_form(sops, lang, args.period, args.unit)
+    by_path = judge(checked.files, checked.diagnostics, lang)
     judgements: dict[str, list[Judgement]] = {}
     for file, sop in parsed:
         judgements.setdefault(sop.id, by_path[file.path])
-    return content.evaluation_form(sops, judgements, args.lang, args.period, args.unit)
+    return content.evaluation_form(sops, judgements, lang, args.period, args.unit)
 
 
 def _written(document, format_name: str) -> bytes:
@@ -114,5 +118,5 @@ def run_read(args) -> int:
     if args.format == "json":
         print(json.dumps(as_json(forms), indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(as_text(forms, args.lang))
+        sys.stdout.write(as_text(forms, args.lang or "id"))
     return 0

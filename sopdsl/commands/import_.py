@@ -42,13 +42,13 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("-o", "--output-dir", metavar="DIR", help="folder for the drafts (default: beside each file)")
     parser.add_argument("--force", action="store_true", help="write over existing .sop files")
-    parser.add_argument("--lang", choices=sorted(WORDING), default="id", help="language of the summary (default: id)")
+    parser.add_argument("--lang", choices=sorted(WORDING), help="language of the summary and messages (default: id)")
 
 
 def run(args) -> int:
     """Import every file; exit 2 if a file could not be read or a draft could not be written, 1 if a draft was
     written that does not parse, else 0."""
-    words = WORDING[args.lang]
+    words = WORDING[args.lang or "id"]
     written: set[Path] = set()
     status = 0
     files = [path for name in args.files for path in _inputs(Path(name))]
@@ -79,7 +79,7 @@ def _import_file(path: Path, args, words: dict, written: set[Path]) -> int:
             raise ImportFailure("no-file" if not path.exists() else "not-a-file")
         drafts = read_drafts(path)
     except ImportFailure as error:
-        print(words["failed"].format(source=path, error=error.message(args.lang)), file=sys.stderr)
+        print(words["failed"].format(source=path, error=error.message(args.lang or "id")), file=sys.stderr)
         return 2
     except OSError as error:
         print(words["failed"].format(source=path, error=error.strerror or error), file=sys.stderr)

@@ -22,7 +22,7 @@ def add_document_options(parser) -> None:
     """The options `render` and `build` share: language, paper, rows per page, settings file."""
     from ..render.options import LANGUAGES, PAPERS
 
-    parser.add_argument("--lang", choices=LANGUAGES, default="id", help="printed labels: id (default) or en")
+    parser.add_argument("--lang", choices=LANGUAGES, help="printed labels (default: id) and messages (default: en)")
     parser.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="landscape paper (default: a4)")
     parser.add_argument(
         "--rows-per-page",
@@ -34,18 +34,20 @@ def add_document_options(parser) -> None:
     parser.add_argument("--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml for the default calendar")
 
 
-def document_options(args, **extra):
-    """RenderOptions from the shared command-line options."""
+def document_options(args, config, **extra):
+    """RenderOptions from the shared command-line options and the settings' labels."""
     from ..render.options import RenderOptions
 
     first, later = args.rows_per_page
-    return RenderOptions(lang=args.lang, paper=args.paper, first_page_rows=first, page_rows=later, **extra)
+    return RenderOptions(lang=args.lang or "id", paper=args.paper, first_page_rows=first, page_rows=later,
+                         labels=config.labels, **extra)
 
 
 def run(args) -> int:
     from ..config import for_paths
     from ..errors import UsageError
     from ..files import STANDARD_INPUT
+    from ..i18n import say, settle
     from ..loading import read
     from ..logo import source_folder
     from ..output import write_atomically
@@ -53,21 +55,23 @@ def run(args) -> int:
 
     path = Path(args.file)
     if path.is_dir():
-        raise UsageError(f"{args.file} is a folder: render takes one .sop file (use `sopdsl build` for a library)")
+        raise UsageError(say("usage.render-folder", path=args.file))
     if not path.exists():
-        raise UsageError(f"no such file: {args.file}")
+        raise UsageError(say("usage.no-such-file", path=args.file))
     if not path.is_file() and args.file not in STANDARD_INPUT:
-        raise UsageError(f"{args.file} is not a regular file (a device, pipe or socket): give a .sop file")
+        raise UsageError(say("usage.not-a-regular-file", path=args.file))
     if args.output is not None and _same_file(path, Path(args.output)):
-        raise UsageError(f"-o {args.output} is the SOP being rendered: refusing to write over the source")
+        raise UsageError(say("usage.output-is-source", path=args.output))
+    config = for_paths([args.file], args.config, runs_rules=False)
+    args.lang = settle(args.lang, config.lang)
     module = renderer(args.format)
     if module.BINARY and args.output is None and sys.stdout.isatty():
-        raise UsageError(f"{args.format} output is binary: give -o FILE, or redirect standard output")
-    file = read(path, for_paths([args.file], args.config, runs_rules=False).calendar)
+        raise UsageError(say("usage.binary-output", format=args.format))
+    file = read(path, config.calendar)
     if file.error is not None:
         print(printable(file.error.line_text), file=sys.stderr)
         return 1
-    result = module.render(file.sop, document_options(args, folder=source_folder(args.file)))
+    result = module.render(file.sop, document_options(args, config, folder=source_folder(args.file)))
     data = result if module.BINARY else result.encode("utf-8")
     if args.output is None:
         sys.stdout.buffer.write(data)
@@ -76,7 +80,7 @@ def run(args) -> int:
         try:
             write_atomically(Path(args.output), data)
         except OSError as error:
-            raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+            raise UsageError(say("usage.cannot-write", path=args.output, reason=error.strerror or error)) from None
     return 0
 
 
@@ -93,5 +97,7 @@ def _rows_per_page(text: str):
 
     try:
         return parse_rows_per_page(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    except ValueError:
+        from ..i18n import say
+
+        raise argparse.ArgumentTypeError(say("usage.rows-per-page", value=repr(text))) from None

@@ -14,7 +14,7 @@ def add_arguments(parser) -> None:
                         help="address to listen on (default: 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000; 0: any free port)")
     parser.add_argument("--open", action="store_true", help="open the index in the web browser")
-    parser.add_argument("--lang", choices=("id", "en"), default="id",
+    parser.add_argument("--lang", choices=("id", "en"),
                         help="words of the pages and of the printed document: id (default) or en")
 
 
@@ -23,24 +23,27 @@ def run(args) -> int:
     import webbrowser
 
     from ..files import UsageError
+    from ..i18n import say, settle
     from ..serve.api import Api
     from ..serve.server import make_server
     from ..serve.workspace import Workspace
 
     workspace = Workspace(args.paths)
     try:
-        server = make_server(Api(workspace, args.lang), args.host, args.port, args.lang)
+        lang = settle(args.lang, workspace.config.lang) or "id"
+        server = make_server(Api(workspace, lang), args.host, args.port, lang)
     except OSError as error:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise UsageError(say("usage.cannot-listen", host=args.host, port=args.port, reason=reason)) from None
     host = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::', '') else host}:{server.server_address[1]}/"
-    print(f"sopdsl serve: {url} (serving {', '.join(workspace.folders() or args.paths)}; Ctrl+C stops)", flush=True)
+    print(say("serve.serving", url=url, folders=", ".join(workspace.folders() or args.paths)), flush=True)
     if args.open:
         webbrowser.open(url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        print("sopdsl serve: stopped", file=sys.stderr)
+        print(say("serve.stopped"), file=sys.stderr)
     finally:
         server.server_close()
     return 0

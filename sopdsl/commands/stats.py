@@ -18,7 +18,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="FILE", help=".sop files, or folders to search for *.sop")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="id", help="unit words of the text table: id (hari, jam, menit) or en"
+        "--lang", choices=LANGUAGES,
+        help="words of the text table: id or en (default: English headings, Indonesian units such as hari, jam)",
     )
     parser.add_argument(
         "--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml to take the default calendar from"
@@ -28,10 +29,13 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ..config import for_paths
     from ..files import collect
+    from ..i18n import settle
     from ..terminal import printable
 
     paths = collect(args.paths)
-    files, errors = _timed(paths, for_paths(args.paths, args.config).calendar)
+    config = for_paths(args.paths, args.config)
+    args.lang = settle(args.lang, config.lang)
+    files, errors = _timed(paths, config.calendar)
     for error in errors:
         print(printable(error.line_text), file=sys.stderr)
     results = _totals(files)
@@ -42,7 +46,8 @@ def run(args) -> int:
         elif objects:
             print(json.dumps(objects[0], indent=2, ensure_ascii=False))
     elif results:
-        print(printable("\n\n".join(_table(file, totals, args.lang) for file, totals in results), keep="\n"))
+        tables = (_table(file, totals, args.lang or "id") for file, totals in results)
+        print(printable("\n\n".join(tables), keep="\n"))
     return 1 if errors or len(files) < len(paths) else 0
 
 
@@ -81,6 +86,7 @@ def _totals(files):
 def _table(file, totals: SopTotals, lang: str) -> str:
     """One SOP as text: a row per flow, its loops and unquantified steps, then the total."""
     from ..analysis.calendar import calendar_minutes, spell_range
+    from ..i18n import say
     from ..model import Unit
 
     sop = file.sop
@@ -90,9 +96,9 @@ def _table(file, totals: SopTotals, lang: str) -> str:
         times = (summed.typical, (summed.min, summed.min), (summed.max, summed.max))
         return (name, str(steps), *(spell_range(low, high, workday, lang) for low, high in times))
 
-    rows = [("flow", "steps", "typical", "min", "max")]
-    rows += [cells(flow.section or "(flow)", flow.steps, flow) for flow in totals.flows]
-    total = cells("total", sum(flow.steps for flow in totals.flows), totals)
+    rows = [tuple(say(f"stats.{word}") for word in ("flow", "steps", "typical", "min", "max"))]
+    rows += [cells(flow.section or say("stats.main-flow"), flow.steps, flow) for flow in totals.flows]
+    total = cells(say("stats.total"), sum(flow.steps for flow in totals.flows), totals)
     widths = [max(len(row[column]) for row in rows + [total]) for column in range(5)]
 
     def line(row) -> str:
@@ -112,9 +118,9 @@ def _table(file, totals: SopTotals, lang: str) -> str:
         for loop in flow.loops
     ]
     if loops:
-        lines += ["  loops (once more, from target to source):"] + loops
+        lines += ["  " + say("stats.loops")] + loops
     unquantified = [where(flow) + ", ".join(flow.unquantified) for flow in totals.flows if flow.unquantified]
     if unquantified:
-        lines.append("  unquantified (counted as 0): " + "; ".join(unquantified))
+        lines.append("  " + say("stats.unquantified", steps="; ".join(unquantified)))
     lines.append(line(total))
     return "\n".join(lines)

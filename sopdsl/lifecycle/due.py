@@ -11,6 +11,7 @@ from typing import NamedTuple
 from ..analysis.calendar import calendar_minutes, duration_minutes
 from ..analysis.totals import SopTotals
 from ..files import UsageError
+from ..i18n import say
 from ..model import Sop, Unit
 
 COUNTRY = "ID"
@@ -43,7 +44,7 @@ def _national_holidays(year: int) -> Iterable[datetime.date]:
     try:
         import holidays  # the optional `dates` extra: only `due` needs it
     except ImportError:
-        raise UsageError("due dates need the 'holidays' package: pip install 'sopdsl[dates]'") from None
+        raise UsageError(say("usage.holidays-package")) from None
     return holidays.country_holidays(COUNTRY, years=[year]).keys()
 
 
@@ -52,7 +53,7 @@ def days_per_week(sop: Sop) -> int:
     minutes = calendar_minutes(sop.calendar)
     days = Fraction(minutes[Unit.WEEK]) / Fraction(minutes[Unit.WORKDAY])
     if days.denominator != 1 or not 1 <= days <= 7:
-        raise UsageError(f"{sop.id}: its calendar week is {float(days):g} workdays; due dates need 1 to 7 whole days")
+        raise UsageError(say("usage.due-week", sop=sop.id, days=f"{float(days):g}"))
     return int(days)
 
 

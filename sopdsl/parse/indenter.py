@@ -7,6 +7,7 @@ import re
 from lark import Token
 from lark.lark import PostLex
 
+from ..i18n import say
 from .errors import SopSyntaxError
 from .tokens import LexedToken
 
@@ -42,10 +43,9 @@ class SopIndenter(PostLex):
                 yield Token.new_borrow_pos("_INDENT", "", token)
                 continue
             if indent not in levels:
-                depths = " or ".join(str(level) for level in levels)
+                depths = f" {say('syntax.or-word')} ".join(str(level) for level in levels)
                 raise SopSyntaxError(
-                    f"this line is indented by {indent} space{'s' if indent != 1 else ''}, which matches no "
-                    f"enclosing block (those are indented by {depths} spaces)",
+                    say("syntax.indent-one" if indent == 1 else "syntax.indent", indent=indent, depths=depths),
                     token.end_line,
                     indent + 1,
                 )
@@ -62,7 +62,7 @@ class SopIndenter(PostLex):
         if "\t" in indent:
             line = token.end_line
             raise SopSyntaxError(
-                f"tab used for indentation on line {line}; indent with spaces",
+                say("syntax.tab", line=line),
                 line,
                 indent.index("\t") + 1,
             )

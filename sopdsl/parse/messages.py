@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+from ..i18n import say
 from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, GRAMMAR_KEYWORDS, HEADER, TARGETS, TOP_LEVEL
-
-UNIT_HINT = "use menit, jam, hari, hari kerja, minggu, bulan, tahun or their English names"
 
 
 def _either(words: Sequence[str]) -> str:
     """'a', 'a or b', 'a, b or c'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return words[0] if len(words) == 1 else say("syntax.or", first=", ".join(words[:-1]), last=words[-1])
 
 
 def _quoted(words: Iterable[str]) -> tuple[str, ...]:
@@ -32,56 +31,62 @@ _KEYWORD_TYPES = frozenset(terminal for keywords in GRAMMAR_KEYWORDS for termina
 _JUMP_TYPES = frozenset((ATTRIBUTES["next"].terminal, *BRANCHES.terminals))
 _LAYOUT_TYPES = frozenset({"_NL", "_INDENT", "_DEDENT"})
 
-# Terminals by the words an author would use for them.
-_TERMINAL_WORDS = {
-    **{
-        terminal: _quoted(entry.english for entry in keywords if entry.terminal == terminal)
-        for keywords in GRAMMAR_KEYWORDS
-        for terminal in keywords.terminals
-    },
-    "ID": ("an id",),
-    "TEXT": ("text",),
-    "STRING": ("quoted text",),
-    "NUMBER": ("a number",),
-    "SPELLED": ("a spelled-out number in parentheses",),
-    "UNIT": ("a time unit",),
-    "TIMES": ("'x'",),
-    "COLON": ("':'",),
-    "COMMA": ("','",),
-    "MINUS": ("'-'",),
-    "_NL": ("the end of the line",),
-    "_INDENT": ("an indented block",),
-    "_DEDENT": ("the end of the block",),
-    "$END": ("the end of the file",),
+# Terminals by the words an author would use for them: keywords as written, the others by message key.
+_KEYWORD_WORDS = {
+    terminal: _quoted(entry.english for entry in keywords if entry.terminal == terminal)
+    for keywords in GRAMMAR_KEYWORDS
+    for terminal in keywords.terminals
+}
+_SIGNS = {"TIMES": ("'x'",), "COLON": ("':'",), "COMMA": ("','",), "MINUS": ("'-'",)}
+_TERMINAL_KEYS = {
+    "ID": "syntax.id",
+    "TEXT": "syntax.text",
+    "STRING": "syntax.quoted-text",
+    "NUMBER": "syntax.number",
+    "SPELLED": "syntax.spelled",
+    "UNIT": "syntax.unit",
+    "_NL": "syntax.end-of-line",
+    "_INDENT": "syntax.indented-block",
+    "_DEDENT": "syntax.end-of-block",
+    "$END": "syntax.end-of-file",
 }
 _TITLES = {
-    TOP_LEVEL["sop"].terminal: "the SOP title",
-    TOP_LEVEL["role"].terminal: "the role's name",
-    TOP_LEVEL["section"].terminal: "the section title",
-    TOP_LEVEL["step"].terminal: "the activity text",
-    TOP_LEVEL["decision"].terminal: "the question or activity text",
+    TOP_LEVEL["sop"].terminal: "syntax.sop-title",
+    TOP_LEVEL["role"].terminal: "syntax.role-name",
+    TOP_LEVEL["section"].terminal: "syntax.section-title",
+    TOP_LEVEL["step"].terminal: "syntax.activity-text",
+    TOP_LEVEL["decision"].terminal: "syntax.question-text",
 }
-_JUMP_TARGET = "a step id, " + _either(_quoted(TARGETS.english))
 _ID_KINDS = {
-    ATTRIBUTES["by"].terminal: "a role id",
-    ATTRIBUTES["uses"].terminal: "an SOP id",
-    **{terminal: _JUMP_TARGET for terminal in _JUMP_TYPES},
+    ATTRIBUTES["by"].terminal: "syntax.role-id",
+    ATTRIBUTES["uses"].terminal: "syntax.sop-id",
+    **{terminal: "syntax.step-id" for terminal in _JUMP_TYPES},
 }
+END_OF_LINE = "end of line"  # what `Situation.found` holds at a line's end, whatever the language
 _WORD = re.compile(r"[^\s:#]+|\S")
 
-WORDS = {
-    "sop_line": f"{TOP_LEVEL['sop'].english} <id>: <title>",
-    "fields": ", ".join(HEADER.english),
-    "attributes": ", ".join(ATTRIBUTES.english + BRANCHES.english),
-    "calendar_entries": ", ".join(CALENDAR.english),
-    "calendar_choice": _either(CALENDAR.english),
-    "openers": _either(_quoted(entry.english for entry in _OPENERS)),
-    "every_example": f"{ATTRIBUTES['every'].english}: 1 x 3 bulan",
-    "time_example": f'{ATTRIBUTES["time"].english}: "Sesuai jadwal"',
-    "durations": "such as '30 menit', '2 jam 30 menit' or '1-3 hari kerja'",
-    "units": UNIT_HINT,
-}
-"""The vocabulary's words and the fixed phrases the message templates name as {name}."""
+
+def _terminal_words(terminal: str) -> tuple[str, ...]:
+    """The words a message names a terminal by."""
+    if terminal in _TERMINAL_KEYS:
+        return (say(_TERMINAL_KEYS[terminal]),)
+    return _KEYWORD_WORDS.get(terminal) or _SIGNS.get(terminal) or (f"'{terminal.lower()}'",)
+
+
+def words() -> dict[str, str]:
+    """The vocabulary's words and the fixed phrases the message templates name as {name}."""
+    return {
+        "sop_line": f"{TOP_LEVEL['sop'].english} <id>: <title>",
+        "fields": ", ".join(HEADER.english),
+        "attributes": ", ".join(ATTRIBUTES.english + BRANCHES.english),
+        "calendar_entries": ", ".join(CALENDAR.english),
+        "calendar_choice": _either(CALENDAR.english),
+        "openers": _either(_quoted(entry.english for entry in _OPENERS)),
+        "every_example": f"{ATTRIBUTES['every'].english}: 1 x 3 bulan",
+        "time_example": f'{ATTRIBUTES["time"].english}: "Sesuai jadwal"',
+        "durations": say("syntax.durations"),
+        "units": say("syntax.units"),
+    }
 
 
 @dataclass(frozen=True)
@@ -134,14 +139,14 @@ class Situation:
     @property
     def after(self) -> str:
         """The words "after 'by:'" for the line's keyword, or nothing."""
-        return f"after '{self.key.value}:'" if self.key is not None else ""
+        return say("syntax.after-attribute", keyword=self.key.value) if self.key is not None else ""
 
     @property
     def expected_phrase(self) -> str:
         """What the parser would have taken, in words."""
         terminals = (t for t in self.expected if not t.startswith("__"))
-        words = sorted({word for t in terminals for word in _TERMINAL_WORDS.get(t, (f"'{t.lower()}'",))})
-        return ", ".join(words) if words else "more"
+        named = sorted({word for t in terminals for word in _terminal_words(t)})
+        return ", ".join(named) if named else say("syntax.more")
 
     @property
     def expected_openers(self) -> str:
@@ -151,127 +156,70 @@ class Situation:
     @property
     def title(self) -> str:
         """What follows the ':' of the line's opener: the SOP title, the role's name..."""
-        return _TITLES[self.key_type]
+        return say(_TITLES[self.key_type])
 
     @property
     def id_wanted(self) -> str:
         """The kind of id the line's keyword takes, "or ':'" if a colon would do, and after what."""
-        kind = _ID_KINDS.get(self.key_type, "an id")
-        also = " or ':'" if self.expects("COLON") else ""
+        kind = say(_ID_KINDS.get(self.key_type, "syntax.id"), targets=_either(_quoted(TARGETS.english)))
+        if self.expects("COLON"):
+            kind = say("syntax.or-colon", kind=kind)
         if self.key is None:
-            return kind + also
-        where = self.after if self.key_type in _ATTRIBUTE_TYPES else f"after '{self.key.value}'"
-        return f"{kind}{also} {where}"
+            return kind
+        where = self.after if self.key_type in _ATTRIBUTE_TYPES else say("syntax.after-keyword", keyword=self.key.value)
+        return f"{kind} {where}"
 
 
 @dataclass(frozen=True)
 class Message:
-    """One row of the table: a name, when it applies, and its template ({s.<property>} and {<word>} fill in)."""
+    """One row of the table: a name, and when it applies; its template is `syntax.<name>` in the catalogues.
+
+    In a template, {s.<property>} names a property of the situation and {<word>} one of `words()`.
+    """
 
     name: str
     applies: Callable[[Situation], bool]
-    template: str
 
     def text(self, situation: Situation) -> str:
         """The message for this situation."""
-        return self.template.format(s=situation, **WORDS)
+        if situation.found == END_OF_LINE:
+            situation = replace(situation, found=say("syntax.found-end-of-line"))
+        return say(f"syntax.{self.name}", s=situation, **words())
 
 
 MESSAGES: tuple[Message, ...] = (
-    Message(
-        "text-after-quote",
-        lambda s: s.previous_type == "STRING" and s.found != "end of line",
-        "text continues after the closing quote; quote all of the text or none of it",
-    ),
-    Message("unclosed-quote", lambda s: s.char == '"', "quoted text opened on line {s.error.line} is never closed"),
-    Message(
-        "lone-carriage-return",
-        lambda s: s.char == "\r",
-        "a carriage return (CR) without a line feed after it; save the file with LF or CRLF line ends",
-    ),
-    Message(
-        "only-comments",
-        lambda s: s.found == "$END" and s.expects("SOP"),
-        "the file has only comments and blank lines; a .sop file starts with '{sop_line}'",
-    ),
+    Message("text-after-quote", lambda s: s.previous_type == "STRING" and s.found != END_OF_LINE),
+    Message("unclosed-quote", lambda s: s.char == '"'),
+    Message("lone-carriage-return", lambda s: s.char == "\r"),
+    Message("only-comments", lambda s: s.found == "$END" and s.expects("SOP")),
     Message(
         "calendar-without-entries",
         lambda s: s.key_type == "CALENDAR" and s.previous_type == "_NL" and s.expected <= {"_INDENT", "_NL"},
-        "expected the calendar's entries ({calendar_entries}) indented below '{s.key.value}:', found '{s.found}'",
     ),
     Message(
         "list-without-items",
         lambda s: s.key_type == "LIST_FIELD" and s.previous_type == "_NL" and s.expected <= {"_INDENT", "_NL"},
-        "expected a value after '{s.key.value}:', or its items indented below it as '- item', found '{s.found}'",
     ),
-    Message(
-        "unexpected-indentation",
-        lambda s: s.token_type == "_INDENT",
-        "unexpected indentation: only the sop header, lists, calendar, steps and decisions take an indented block",
-    ),
-    Message(
-        "unknown-attribute",
-        lambda s: s.expects(*_ATTRIBUTE_TYPES) and not s.expects("STEP"),
-        "unknown attribute '{s.found}' here; a step or decision takes {attributes}",
-    ),
-    Message(
-        "unknown-field",
-        lambda s: s.expects(*_FIELD_TYPES),
-        "unknown field '{s.found}' in the sop header; the fields are {fields}",
-    ),
-    Message(
-        "unknown-calendar-entry",
-        lambda s: s.expects("CALENDAR_KEY"),
-        "unknown calendar entry '{s.found}'; use {calendar_choice}",
-    ),
-    Message(
-        "line-after-header",
-        lambda s: s.expects(*_OPENER_TYPES) and s.key_type == "SOP" and not s.expects("SOP"),
-        "expected {openers} at the start of the line, found '{s.found}'",
-    ),
-    Message(
-        "line-start",
-        lambda s: s.expects(*_OPENER_TYPES),
-        "expected {s.expected_openers} at the start of the line, found '{s.found}'",
-    ),
-    Message("no-sop-line", lambda s: s.expects("SOP"), "a .sop file starts with '{sop_line}', found '{s.found}'"),
-    Message("text-missing-alone", lambda s: s.expects_only("TEXT", "STRING") and s.key is None, "expected text"),
-    Message(
-        "title-missing",
-        lambda s: s.expects_only("TEXT", "STRING") and s.key_type in _TITLES,
-        "expected {s.title} after ':'",
-    ),
-    Message("text-missing", lambda s: s.expects_only("TEXT", "STRING"), "expected text {s.after}"),
-    Message(
-        "period-missing",
-        lambda s: s.expects("NUMBER") and s.key_type == "EVERY",
-        "expected a period {s.after}, such as 'bulan', '3 bulan' or '1 x 3 bulan'",
-    ),
-    Message(
-        "term-or-end",
-        lambda s: s.expects("NUMBER") and s.previous_type == "UNIT",
-        "expected another '<number> <unit>' term or the end of the line, found '{s.found}'",
-    ),
-    Message(
-        "time-missing",
-        lambda s: s.expects("NUMBER") and s.key_type == "TIME",
-        "expected a duration {s.after}, {durations}; a time that is not a number goes in quotes: {time_example}",
-    ),
-    Message("duration-missing", lambda s: s.expects("NUMBER"), "expected a duration {s.after}, {durations}"),
-    Message("unit-missing", lambda s: s.expects("UNIT"), "expected a time unit, found '{s.found}'; {units}"),
-    Message("id-missing", lambda s: s.expects("ID"), "expected {s.id_wanted}, found '{s.found}'"),
-    Message("colon-missing", lambda s: s.expects("COLON"), "expected ':' here, found '{s.found}'"),
-    Message(
-        "role-list-goes-on",
-        lambda s: s.expects("COMMA") and s.expects_only("_NL", "COMMA", "_DEDENT", "_INDENT"),
-        "expected another role id after ',' or the end of the line, found '{s.found}'",
-    ),
-    Message(
-        "line-goes-on",
-        lambda s: s.expects_only("_NL", "COMMA", "_DEDENT", "_INDENT"),
-        "expected the end of the line, found '{s.found}'",
-    ),
-    Message("unexpected", lambda s: True, "unexpected '{s.found}'; expected {s.expected_phrase}"),
+    Message("unexpected-indentation", lambda s: s.token_type == "_INDENT"),
+    Message("unknown-attribute", lambda s: s.expects(*_ATTRIBUTE_TYPES) and not s.expects("STEP")),
+    Message("unknown-field", lambda s: s.expects(*_FIELD_TYPES)),
+    Message("unknown-calendar-entry", lambda s: s.expects("CALENDAR_KEY")),
+    Message("line-after-header", lambda s: s.expects(*_OPENER_TYPES) and s.key_type == "SOP" and not s.expects("SOP")),
+    Message("line-start", lambda s: s.expects(*_OPENER_TYPES)),
+    Message("no-sop-line", lambda s: s.expects("SOP")),
+    Message("text-missing-alone", lambda s: s.expects_only("TEXT", "STRING") and s.key is None),
+    Message("title-missing", lambda s: s.expects_only("TEXT", "STRING") and s.key_type in _TITLES),
+    Message("text-missing", lambda s: s.expects_only("TEXT", "STRING")),
+    Message("period-missing", lambda s: s.expects("NUMBER") and s.key_type == "EVERY"),
+    Message("term-or-end", lambda s: s.expects("NUMBER") and s.previous_type == "UNIT"),
+    Message("time-missing", lambda s: s.expects("NUMBER") and s.key_type == "TIME"),
+    Message("duration-missing", lambda s: s.expects("NUMBER")),
+    Message("unit-missing", lambda s: s.expects("UNIT")),
+    Message("id-missing", lambda s: s.expects("ID")),
+    Message("colon-missing", lambda s: s.expects("COLON")),
+    Message("role-list-goes-on", lambda s: s.expects("COMMA") and s.expects_only("_NL", "COMMA", "_DEDENT", "_INDENT")),
+    Message("line-goes-on", lambda s: s.expects_only("_NL", "COMMA", "_DEDENT", "_INDENT")),
+    Message("unexpected", lambda s: True),
 )
 """The messages in the order they are tried: the first whose situation applies is the one shown."""
 
@@ -315,7 +263,7 @@ def _found_token(token: Token) -> str:
     if token.type == "$END":
         return "$END"
     if token.type in _LAYOUT_TYPES:
-        return "end of line"
+        return END_OF_LINE
     return _shorten(str(token.value).strip() or token.type)
 
 

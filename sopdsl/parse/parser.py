@@ -10,11 +10,12 @@ import attrs
 from lark import Lark
 from lark.exceptions import UnexpectedInput
 
+from ..i18n import say
 from ..model import Comment, Sop
 from .errors import SopSyntaxError, explain
 from .grammar import grammar_text
 from .indenter import SopIndenter
-from .messages import WORDS
+from .messages import words
 from .tokens import LexedToken
 from .transformer import SopTransformer
 
@@ -69,7 +70,7 @@ def parse_text(text: str) -> Sop:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise SopSyntaxError(f"the file is empty; a .sop file starts with '{WORDS['sop_line']}'", 1, 1)
+        raise SopSyntaxError(say("syntax.empty-file", sop_line=words()["sop_line"]), 1, 1)
     return _parser().parse(text)
 
 
@@ -84,14 +85,12 @@ def decode_source(data: bytes) -> str:
         data = data[3:]
     if b"\x00" in data:
         line, column = _line_column(data, data.index(b"\x00"))
-        raise SopSyntaxError("the file contains a NUL byte: it is binary, not a .sop text file", line, column)
+        raise SopSyntaxError(say("syntax.nul-byte"), line, column)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_column(data, error.start)
-        raise SopSyntaxError(
-            f"byte 0x{data[error.start]:02x} is not valid UTF-8; save the file as UTF-8", line, column
-        ) from None
+        raise SopSyntaxError(say("syntax.not-utf8", byte=f"{data[error.start]:02x}"), line, column) from None
 
 
 def _line_column(data: bytes, offset: int):

@@ -7,6 +7,7 @@ import re
 
 from lark import Token, Transformer
 
+from ..i18n import say
 from ..model import (
     Branch,
     Calendar,
@@ -25,7 +26,7 @@ from ..model import (
     unit_of,
 )
 from .errors import SopSyntaxError
-from .messages import UNIT_HINT, WORDS
+from .messages import words
 from .tokens import LexedToken
 from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER
 
@@ -121,11 +122,11 @@ class SopTransformer(Transformer):
             date = datetime.date(*map(int, match.groups())) if match else None
         except ValueError:
             raise SopSyntaxError(
-                f"'{value.value}' is not a real date", value.span.line, value.span.column
+                say("syntax.not-a-real-date", value=value.value), value.span.line, value.span.column
             ) from None
         if date is None:
             raise SopSyntaxError(
-                f"'{value.value}' is not a date written YYYY-MM-DD (for example 2024-05-29)",
+                say("syntax.not-a-date", value=value.value),
                 value.span.line,
                 value.span.column,
             )
@@ -141,12 +142,12 @@ class SopTransformer(Transformer):
 
     def calendar_field(self, children):
         key, *entries = children
-        values = _assign(entries, "calendar")
+        values = _assign(entries, lambda: say("syntax.in-calendar"))
         return _Attribute(key, HEADER.concept(key.value), Calendar(**values, span=token_span(key)))
 
     def header(self, children):
         keyword, sop_id, title, *fields = children
-        values = _assign(fields, "sop header")
+        values = _assign(fields, lambda: say("syntax.in-header"))
         return keyword, sop_id, title, values, {a.name: token_span(a.key) for a in fields}
 
     # ---- roles and flow ---------------------------------------------------------------
@@ -194,7 +195,8 @@ class SopTransformer(Transformer):
         activity_id = rest.pop(0) if isinstance(rest[0], Token) else None
         text, *attributes = rest
         branches = tuple(a for a in attributes if isinstance(a, Branch))
-        values = _assign([a for a in attributes if not isinstance(a, Branch)], f"{keyword.value} {_name(activity_id)}")
+        values = _assign([a for a in attributes if not isinstance(a, Branch)],
+                         lambda: f"{keyword.value} {_name(activity_id)}")
         cls = Decision if keyword.type == "DECISION" else Step
         return cls(
             id=activity_id.value if activity_id is not None else None,
@@ -218,8 +220,7 @@ class SopTransformer(Transformer):
         if sections and loose:
             first = loose[0]
             raise SopSyntaxError(
-                f"{first.keyword} {_name(first.id)} comes before the first section; "
-                "when a file has sections, every step belongs to one",
+                say("syntax.before-first-section", keyword=first.keyword, name=_name(first.id)),
                 first.span.line,
                 first.span.column,
             )
@@ -240,14 +241,14 @@ class SopTransformer(Transformer):
 
 
 def _assign(attributes, where):
-    """Attribute values by name, each at most once."""
+    """Attribute values by name, each at most once; `where()` names the block in the message when one is twice."""
     values = {}
     first_line: dict[str, int] = {}
     for attribute in attributes:
         if attribute.name in values:
             key = attribute.key
             raise SopSyntaxError(
-                f"'{key.value}' is given twice in the {where} (first on line {first_line[attribute.name]})",
+                say("syntax.given-twice", keyword=key.value, where=where(), line=first_line[attribute.name]),
                 key.line,
                 key.column,
             )
@@ -257,7 +258,7 @@ def _assign(attributes, where):
 
 
 def _name(token) -> str:
-    return f"'{token}'" if token is not None else "(without id)"
+    return f"'{token}'" if token is not None else say("syntax.without-id")
 
 
 def _unit_word(token: Token) -> str:
@@ -287,12 +288,13 @@ def _text(token: LexedToken) -> Text:
 def _check_unit(token: LexedToken) -> None:
     if token.value.lower() in ("x", "×"):
         raise SopSyntaxError(
-            f"'x' makes this a period, not a duration: a routine step says '{WORDS['every_example']}'",
+            say("syntax.x-makes-a-period", every_example=words()["every_example"]),
             token.line,
             token.column,
         )
     if unit_of(token.value) is None:
-        raise SopSyntaxError(f"unknown time unit '{token.value}'; {UNIT_HINT}", token.line, token.column)
+        raise SopSyntaxError(say("syntax.unknown-unit", unit=token.value, units=say("syntax.units")), token.line,
+                             token.column)
 
 
 def _related(token: LexedToken):

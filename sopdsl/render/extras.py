@@ -6,6 +6,7 @@ import importlib
 from types import ModuleType
 
 from ..files import UsageError
+from ..i18n import say
 
 
 def import_extra(module: str, extra: str, fmt: str) -> ModuleType:
@@ -13,6 +14,4 @@ def import_extra(module: str, extra: str, fmt: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise UsageError(
-            f"{fmt} output needs the `{module}` package: pip install 'sopdsl[{extra}]'"
-        ) from None
+        raise UsageError(say("usage.needs-extra", format=fmt, module=module, extra=extra)) from None

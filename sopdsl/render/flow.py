@@ -61,8 +61,11 @@ class Diagram:
     flows: tuple[Flow, ...]
 
 
-def diagram(sop: Sop, lang: str = "id") -> Diagram:
-    """The SOP's columns and flows; targets that name no step of the flow are left out (the checker reports them)."""
+def diagram(sop: Sop, lang: str = "id", house: Mapping[str, str] | None = None) -> Diagram:
+    """The SOP's columns and flows; targets that name no step of the flow are left out (the checker reports them).
+
+    `house` is the `labels` setting, for the branch labels (Ya / Tidak).
+    """
     rows = table_rows(sop, lang)
     headings: dict[int, SectionRow] = {row.section: row for row in rows if isinstance(row, SectionRow)}
     by_section: dict[int, list[StepRow]] = {}
@@ -80,6 +83,6 @@ def diagram(sop: Sop, lang: str = "id") -> Diagram:
                     continue
                 seen.add(key)
                 target = None if edge.target == END else steps[edge.target]
-                arrows.append(Arrow(steps[position], target, branch_label(edge.kind, edge.label, lang)))
+                arrows.append(Arrow(steps[position], target, branch_label(edge.kind, edge.label, lang, house)))
         flows.append(Flow(headings.get(section_index), tuple(steps), tuple(arrows)))
     return Diagram(tuple(columns_of(sop, lang)), tuple(flows))

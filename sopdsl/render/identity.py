@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from attrs import frozen
 
 from ..model import Approver, Date, Ref, Sop, Text
-from .labels import LABELS, date_text
+from .labels import date_text
 from .options import RenderOptions
 
 # Labels the shared table lacks.
@@ -53,13 +53,13 @@ class SignatoryLine:
         return f"{self.label}. {self.value}" if self.key == "nip" else self.value
 
 
-def signatory(sop: Sop, lang: str) -> list[SignatoryLine]:
+def signatory(sop: Sop, words: Mapping[str, str]) -> list[SignatoryLine]:
     """The name, rank (pangkat) and NIP of the official who signs, each None where the header leaves it out."""
     approver = sop.approver or Approver()
     lines = []
     for key, text in (("name", approver.name), ("rank", approver.rank), ("nip", approver.nip)):
         value = None if text is None else _nip(text.value) if key == "nip" else text.value
-        lines.append(SignatoryLine(key, LABELS[lang][key], value))
+        lines.append(SignatoryLine(key, words[key], value))
     return lines
 
 
@@ -74,8 +74,8 @@ def _nip(nip: str) -> str:
 def identity_fields(sop: Sop, options: RenderOptions) -> list[Field]:
     """Annex (if given), unit, head fields (Nomor SOP … Nama SOP, with the signatory) and grid fields, in order."""
     lang = options.lang
-    labels = {**LABELS[lang], **WORDING[lang]}
-    approval = _text(sop.approved_by) + tuple(line.text() for line in signatory(sop, lang))
+    labels = {**WORDING[lang], **options.words}
+    approval = _text(sop.approved_by) + tuple(line.text() for line in signatory(sop, options.words))
     values = {
         "annex": (_text(sop.annex), False),
         "unit": (tuple(line.value for line in sop.unit), False),

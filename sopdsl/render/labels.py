@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 
 from ..model import Activity, Duration, Period
 
@@ -34,12 +35,12 @@ LABELS = {
         "equipment": "Peralatan / Perlengkapan",
         "warning": "Peringatan",
         "records": "Pencatatan dan Pendataan",
+        "staffing": "Jumlah Pelaksana",
         "signature": "Tanda tangan",
         "name": "Nama",
         "rank": "Pangkat",
         "nip": "NIP",
         "position": "Jabatan",
-        "staffing": "Jumlah Pelaksana",
         "annex": "Lampiran",
         "every": "Tiap",
         "uses": "Melaksanakan SOP",
@@ -50,8 +51,11 @@ LABELS = {
         "flowchart": "Diagram Alir",
         "sop": "SOP",
         "findings": "Temuan",
-        "errors": "galat",
+        "errors": "kesalahan",
         "warnings": "peringatan",
+        "severity_error": "kesalahan",
+        "severity_warning": "peringatan",
+        "severity_info": "info",
         "index_title": "Daftar SOP",
         "none": "tidak ada",
     },
@@ -82,12 +86,12 @@ LABELS = {
         "equipment": "Equipment",
         "warning": "Warning",
         "records": "Records",
+        "staffing": "Number of performers",
         "signature": "Signature",
         "name": "Name",
         "rank": "Rank",
         "nip": "NIP",
         "position": "Position",
-        "staffing": "Number of performers",
         "annex": "Annex",
         "every": "Every",
         "uses": "Follows SOP",
@@ -100,10 +104,34 @@ LABELS = {
         "findings": "Findings",
         "errors": "errors",
         "warnings": "warnings",
+        "severity_error": "error",
+        "severity_warning": "warning",
+        "severity_info": "info",
         "index_title": "SOP library",
         "none": "none",
     },
 }
+
+SETTING_KEYS = {
+    "number": "number", "created": "created", "revised": "revised", "effective": "effective",
+    "approved-by": "approved_by", "legal-basis": "legal_basis", "qualifications": "qualifications",
+    "related": "related", "equipment": "equipment", "warning": "warning", "records": "records",
+    "staffing": "staffing", "needs": "needs", "time": "time", "output": "output", "note": "note", "no": "no",
+    "activity": "activity", "performers": "performers", "quality": "standard", "title": "title", "total": "total",
+    "yes": "yes", "no-branch": "no_branch", "page": "page",
+}
+"""The keys of the `labels` setting (the language's own names where one exists) -> the keys of LABELS."""
+
+
+def printed_labels(lang: str = "id", house: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The labels of the language, with a unit's house style (the `labels` setting, by its keys) over them."""
+    labels = dict(LABELS[lang])
+    for key, text in (house or {}).items():
+        labels[SETTING_KEYS[key]] = text
+    if house and "page" in house:
+        labels["page_of"] = labels["page_of"].replace(LABELS[lang]["page"], house["page"], 1)
+    return labels
+
 
 MONTHS = {
     "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -137,12 +165,13 @@ def time_text(step: Activity, lang: str = "id") -> str:
     return "; ".join(parts)
 
 
-def branch_label(branch_kind: str, label: str | None, lang: str = "id") -> str | None:
+def branch_label(branch_kind: str, label: str | None, lang: str = "id",
+                 house: Mapping[str, str] | None = None) -> str | None:
     """The words printed beside a branch: "Ya"/"Tidak" or the author's label; None for plain flow."""
     if branch_kind == "yes":
-        return LABELS[lang]["yes"]
+        return printed_labels(lang, house)["yes"]
     if branch_kind == "no":
-        return LABELS[lang]["no_branch"]
+        return printed_labels(lang, house)["no_branch"]
     if branch_kind == "label":
         return label
     return None

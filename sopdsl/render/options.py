@@ -25,6 +25,14 @@ class RenderOptions:
     sop_links: Mapping[str, str] = field(factory=dict)  # SOP id -> href, for `related` and `uses`
     sop_titles: Mapping[str, str] = field(factory=dict)  # SOP id -> title, printed beside the link
     folder: Path | None = None  # the .sop file's folder, where a relative `logo` path starts (None: the working one)
+    labels: Mapping[str, str] = field(factory=dict)  # the `labels` setting: a unit's own wording, by its keys
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The printed labels: the language's, with the unit's own over them."""
+        from .labels import printed_labels
+
+        return printed_labels(self.lang, self.labels)
 
     def rows_for_page(self, page: int) -> int:
         return self.first_page_rows if page == 0 else self.page_rows

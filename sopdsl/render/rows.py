@@ -116,5 +116,5 @@ def note_text(row: StepRow, options: RenderOptions) -> str:
     if step.uses is not None:
         title = options.sop_titles.get(step.uses.id)
         used = f"{title} ({step.uses.id})" if title else step.uses.id
-        parts.append(f"{LABELS[options.lang]['uses']} {used}")
+        parts.append(f"{options.words['uses']} {used}")
     return "\n".join(parts)

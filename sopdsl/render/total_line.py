@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..analysis.calendar import CalendarError, calendar_minutes, spell_range
 from ..analysis.totals import sop_totals
 from ..model import Sop, Unit
-from .labels import LABELS
 from .options import RenderOptions
 
 
@@ -22,5 +21,5 @@ def total_text(sop: Sop, options: RenderOptions) -> str | None:
     words = spell_range(*totals.typical, workday, options.lang)
     unquantified = sum(len(flow.unquantified) for flow in totals.flows)
     if unquantified:
-        words += f" (+ {unquantified} {LABELS[options.lang]['unquantified']})"
+        words += f" (+ {unquantified} {options.words['unquantified']})"
     return words

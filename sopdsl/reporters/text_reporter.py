@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..i18n import say
 from ..terminal import printable
 
 COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
@@ -44,6 +45,10 @@ def _shown(line: str) -> str:
 def summary(diagnostics, file_count: int) -> str:
     """`3 files checked: 1 error, 2 warnings`, or `...: no findings`."""
     counts = Counter(d.severity.value for d in diagnostics)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
-    files = f"{file_count} file{'s' if file_count != 1 else ''} checked"
-    return f"{files}: {', '.join(parts) or 'no findings'}"
+    parts = [_count(s, counts[s]) for s in ("error", "warning", "info") if counts[s]]
+    return say("summary", files=_count("file", file_count), findings=", ".join(parts) or say("summary.no-findings"))
+
+
+def _count(what: str, count: int) -> str:
+    """`1 error`, `2 errors`: the count and its word."""
+    return say(f"summary.{what}" if count == 1 else f"summary.{what}s", count=count)

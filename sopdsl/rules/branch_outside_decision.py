@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from ..describe import step_name
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -36,15 +37,13 @@ def check(context: SopContext) -> Iterator[Finding]:
             if activity.next is not None:
                 yield Finding(
                     activity.next.span,
-                    f"{step_name(activity)} has 'next: {activity.next.id}', but a decision leads on by its "
-                    "branches only; write it as a branch ('yes:', 'no:' or 'branch \"<label>\":')",
+                    say("branch-outside-decision.next", step=step_name(activity), target=activity.next.id),
                 )
         else:
             for branch in activity.branches:
                 yield Finding(
                     branch.span,
-                    f"{step_name(activity)} is a plain step but has a {_branch_name(branch)} branch; "
-                    "make it a 'decision', or replace its branches with one 'next'",
+                    say("branch-outside-decision.branch", step=step_name(activity), branch=_branch_name(branch)),
                 )
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -35,8 +36,7 @@ def check(context: SopContext) -> Iterator[Finding]:
         if date is not None and date.value < sop.created.value:
             yield Finding(
                 date.span,
-                f"'{keyword}' ({date.value.isoformat()}) is before 'created' ({sop.created.value.isoformat()}); "
-                "check the year and month of both dates",
+                say("date-order", keyword=keyword, date=date.value.isoformat(), created=sop.created.value.isoformat()),
             )
 
 

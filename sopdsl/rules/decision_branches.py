@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from ..analysis.graph import END
 from ..describe import step_name, step_span
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 _PRINTED = {"yes": "Ya", "no": "Tidak"}
@@ -50,14 +51,12 @@ def _too_few(decision):
     if len(decision.branches) == 0:
         yield Finding(
             step_span(decision),
-            f"{step_name(decision)} has no branches; give it at least two, such as 'yes:' and 'no:', "
-            "or make it a 'step'",
+            say("decision-branches.none", step=step_name(decision)),
         )
     elif len(decision.branches) == 1:
         yield Finding(
             step_span(decision),
-            f"{step_name(decision)} has only one branch ('{_printed(decision.branches[0])}'); "
-            "add the other answer, or make it a 'step' with 'next'",
+            say("decision-branches.one", step=step_name(decision), branch=_printed(decision.branches[0])),
         )
 
 
@@ -68,8 +67,8 @@ def _shared_labels(decision):
         if key in first_line:
             yield Finding(
                 branch.span,
-                f"{step_name(decision)} has two branches labelled '{_printed(branch)}' "
-                f"(the first on line {first_line[key]}); give each answer its own label",
+                say("decision-branches.same-label", step=step_name(decision), label=_printed(branch),
+                    line=first_line[key]),
             )
         else:
             first_line[key] = branch.span.line
@@ -81,11 +80,10 @@ def _one_target(graph, position, decision):
     targets = {graph.resolve(position, branch.target) for branch in decision.branches}
     if len(targets) == 1 and None not in targets:
         (target,) = targets
-        where = "end" if target == END else step_name(graph.steps[target])
+        where = say("describe.end") if target == END else step_name(graph.steps[target])
         yield Finding(
             step_span(decision),
-            f"every branch of {step_name(decision)} goes to {where}, so the answer changes nothing; "
-            "lead each answer to its own step, or make it a 'step'",
+            say("decision-branches.one-target", step=step_name(decision), target=where),
         )
 
 

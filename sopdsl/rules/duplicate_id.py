@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -42,7 +43,7 @@ def check(context: SopContext) -> Iterator[Finding]:
             if node.id in first_line:
                 yield Finding(
                     node.id_span or node.span,
-                    f"{kind} id '{node.id}' is already used on line {first_line[node.id]}",
+                    say(f"duplicate-id.{kind}", id=node.id, line=first_line[node.id]),
                 )
             else:
                 first_line[node.id] = node.span.line

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 _RECOMMENDED = (
@@ -40,8 +41,7 @@ def check(context: SopContext) -> Iterator[Finding]:
         if getattr(sop, attribute) is None:
             yield Finding(
                 sop.span,
-                f"SOP '{sop.id}' has no '{keyword}' ({printed_as}) in its header; add it, "
-                f"for example '{keyword}: {example}'",
+                say("missing-metadata", sop=sop.id, keyword=keyword, printed=printed_as, example=example),
             )
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from ..describe import step_name, step_span
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -35,7 +36,7 @@ def check(context: SopContext) -> Iterator[Finding]:
         if not activity.by:
             yield Finding(
                 step_span(activity),
-                f"{step_name(activity)} has no performer; add 'by: <role>' naming the role that does it",
+                say("missing-role", step=step_name(activity)),
             )
 
 

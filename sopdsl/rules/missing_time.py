@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from ..describe import step_name, step_span
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -36,8 +37,7 @@ def check(context: SopContext) -> Iterator[Finding]:
         if activity.time is None and activity.uses is None and activity.every is None:
             yield Finding(
                 step_span(activity),
-                f"{step_name(activity)} has no time, so it prints an empty Waktu cell and counts 0 in the totals; "
-                "add 'time: <duration>', or 'time: \"<text>\"' when the source gives no figure",
+                say("missing-time", step=step_name(activity)),
             )
 
 

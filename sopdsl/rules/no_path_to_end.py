@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from ..describe import flow_name, step_name, step_span
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -47,8 +48,7 @@ def check(context: SopContext) -> Iterator[Finding]:
             if reached and not ends and not undecided[position]:
                 yield Finding(
                     step_span(step),
-                    f"from {step_name(step)} no path reaches the end of {flow_name(graph.section)}: "
-                    "every way on loops back; give the loop an exit with a branch or 'next' that leads to 'end'",
+                    say("no-path-to-end", step=step_name(step), flow=flow_name(graph.section)),
                 )
 
 

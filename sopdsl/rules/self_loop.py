@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from ..describe import step_name
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -41,8 +42,7 @@ def check(context: SopContext) -> Iterator[Finding]:
                 if edge.target == position:
                     yield Finding(
                         edge.ref.span if edge.ref is not None else graph.steps[position].span,
-                        f"{step_name(graph.steps[position])} leads back to itself; send this arrow to the step "
-                        "that corrects the work, or to the step that follows",
+                        say("self-loop", step=step_name(graph.steps[position])),
                     )
 
 

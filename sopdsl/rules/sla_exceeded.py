@@ -37,6 +37,7 @@ from ..analysis.calendar import format_number, mixed_units
 from ..analysis.library import first_by_id, library_totals
 from ..analysis.totals import calendar_minutes, duration_minutes
 from ..diagnostics import Severity
+from ..i18n import language, say
 from ..model import Unit
 from .base import Finding, LibraryContext, Rule, Scope
 
@@ -60,31 +61,29 @@ def _over_budget(sop, totals):
     budget = duration_minutes(sop.sla, minutes)[1]
     workday = minutes[Unit.WORKDAY]
     typical_low, typical_high = totals.typical
-    sla = f"its sla of {sop.sla.wording}, {_readable(budget, workday)}"
+    sla = say("sla-exceeded.budget", sla=sop.sla.wording, time=_readable(budget, workday))
     if typical_low > budget:
         yield Finding(
             sop.sla.span,
-            f"SOP '{sop.id}' takes at least {_readable(typical_low, workday)} on its typical path, more than {sla}; "
-            "shorten the steps' times, or check the sla",
+            say("sla-exceeded.at-least", sop=sop.id, time=_readable(typical_low, workday), budget=sla),
         )
     elif typical_high > budget:
         yield Finding(
             sop.sla.span,
-            f"SOP '{sop.id}' can take up to {_readable(typical_high, workday)} on its typical path, more than {sla}; "
-            "tighten the steps' upper times, or check the sla",
+            say("sla-exceeded.up-to", sop=sop.id, time=_readable(typical_high, workday), budget=sla),
             Severity.WARNING,
         )
     elif totals.max > budget:
         yield Finding(
             sop.sla.span,
-            f"the longest path of SOP '{sop.id}' takes {_readable(totals.max, workday)}, more than {sla}; "
-            "shorten the steps on that path, or check the sla",
+            say("sla-exceeded.longest", sop=sop.id, time=_readable(totals.max, workday), budget=sla),
             Severity.WARNING,
         )
 
 
 def _readable(minutes, workday):
-    return f"{mixed_units(minutes, workday, 'en')} ({format_number(minutes, 'en')} working minutes)"
+    lang = language()
+    return say("sla-exceeded.time", words=mixed_units(minutes, workday, lang), minutes=format_number(minutes, lang))
 
 
 RULE = Rule(

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from ..describe import closest, step_name
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -40,16 +41,15 @@ def check(context: SopContext) -> Iterator[Finding]:
             if performer.id not in declared:
                 yield Finding(
                     performer.span,
-                    f"{step_name(activity)} is done by '{performer.id}', which is not a declared role; "
-                    + _fix(performer.id, roles),
+                    say("unknown-role", step=step_name(activity), role=performer.id, fix=_fix(performer.id, roles)),
                 )
 
 
 def _fix(role_id, roles):
     close = closest(role_id, roles)
     if close:
-        return f"did you mean '{close}'?"
-    return f"declare it with 'role {role_id}: <name>' or name one of the declared roles"
+        return say("hint.did-you-mean", close=close)
+    return say("unknown-role.declare", role=role_id)
 
 
 RULE = Rule(

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, LibraryContext, Rule, Scope
 
 _SOP_LINE = re.compile(r"^sop[ \t]+([^\W\d_][\w-]*)", re.MULTILINE)
@@ -63,22 +64,19 @@ def _declared_ids(library):
 
 def _unknown_references(record, known, is_library):
     severity = None if is_library else Severity.INFO
-    where = "in the library" if is_library else "among the checked files"
-    remedy = "add that SOP to the library" if is_library else "check this file together with that SOP"
+    where = "library" if is_library else "files"
     for item in record.related:
         if item.id not in known:
             yield Finding(
                 item.span,
-                f"related SOP '{item.id}' is not {where}; check the id, or quote the title "
-                "of an SOP outside the library",
+                say(f"unknown-sop.related-{where}", sop=item.id),
                 severity,
             )
     for use in record.uses:
         if use.ref.id not in known:
             yield Finding(
                 use.ref.span,
-                f"{use.step} uses SOP '{use.ref.id}', which is not {where}; "
-                f"check the id, or {remedy}",
+                say(f"unknown-sop.uses-{where}", step=use.step, sop=use.ref.id),
                 severity,
             )
 

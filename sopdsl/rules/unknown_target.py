@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from ..describe import closest, flow_name, step_name
 from ..diagnostics import Severity
+from ..i18n import say
 from ..model import Section
 from .base import Finding, Rule, Scope, SopContext
 
@@ -51,23 +52,20 @@ def check(context: SopContext) -> Iterator[Finding]:
     for graph in graphs:
         for position, ref in graph.unresolved:
             step = graph.steps[position]
-            message = f"{step_name(step)} goes to '{ref.id}', which is no step of {flow_name(graph.section)}; "
             elsewhere = section_of.get(ref.id)
             if elsewhere is not None:
-                message += (
-                    f"'{ref.id}' is in {flow_name(elsewhere)}, and targets stay inside their section; "
-                    "move the step or end this flow with 'end'"
-                )
+                fix = say("unknown-target.elsewhere", target=ref.id, flow=flow_name(elsewhere))
             else:
-                message += _fix(ref.id, list(graph.index))
+                fix = _fix(ref.id, list(graph.index))
+            message = say("unknown-target", step=step_name(step), target=ref.id, flow=flow_name(graph.section), fix=fix)
             yield Finding(ref.span, message)
 
 
 def _fix(target_id, step_ids):
     close = closest(target_id, step_ids)
     if close:
-        return f"did you mean '{close}'?"
-    return "name a step id of this flow, 'next' or 'end'"
+        return say("hint.did-you-mean", close=close)
+    return say("unknown-target.name-one")
 
 
 RULE = Rule(

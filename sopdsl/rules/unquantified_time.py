@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from ..describe import step_name
 from ..diagnostics import Severity
+from ..i18n import say
 from ..model import Text
 from .base import Finding, Rule, Scope, SopContext
 
@@ -34,8 +35,7 @@ def check(context: SopContext) -> Iterator[Finding]:
         if isinstance(activity.time, Text):
             yield Finding(
                 activity.time.span,
-                f"the time of {step_name(activity)} is text, so the totals count it as 0; "
-                "write it as a duration (such as '2 hari kerja' or '1-3 hari') if it has one",
+                say("unquantified-time", step=step_name(activity)),
             )
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from ..describe import flow_name, step_name, step_span
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -40,8 +41,7 @@ def check(context: SopContext) -> Iterator[Finding]:
             if not reached:
                 yield Finding(
                     step_span(step),
-                    f"{step_name(step)} is never reached: no path from the start of {flow_name(graph.section)} "
-                    "leads to it; let the step before it go on to it, or name it in a 'next' or a branch",
+                    say("unreachable-step", step=step_name(step), flow=flow_name(graph.section)),
                 )
 
 

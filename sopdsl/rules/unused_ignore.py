@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SilenceReport
 
 UNSILENCEABLE = ("syntax-error", "unused-ignore")
@@ -45,20 +46,20 @@ def check(report: SilenceReport) -> Iterator[Finding]:
         if silence.whole_file and (not name or (name in RULES and name not in UNSILENCEABLE)):
             if name and name not in report.enabled:
                 continue
-            message = f"no {repr(name) + ' ' if name else ''}finding in this file to silence; remove the comment"
+            message = say("unused-ignore.file-rule", rule=name) if name else say("unused-ignore.file")
         elif not name:
-            message = "the comment names no rule to silence; write '# sopdsl: ignore[rule-name]'"
+            message = say("unused-ignore.no-rule")
         elif name not in RULES:
-            message = f"rule '{name}' does not exist; `sopdsl rules` lists the rules"
+            message = say("unused-ignore.unknown-rule", rule=name)
         elif name in UNSILENCEABLE:
-            message = f"'{name}' findings cannot be silenced"
+            message = say("unused-ignore.unsilenceable", rule=name)
         elif name not in report.enabled:
             continue
         elif silence.own_line:
-            message = f"a comment on a line of its own silences nothing; put 'ignore[{name}]' at the end of the line"
+            message = say("unused-ignore.own-line", rule=name)
         else:
-            where = "on this line" if silence.line == silence.last_line else "in this block"
-            message = f"no '{name}' finding {where} to silence"
+            line = silence.line == silence.last_line
+            message = say("unused-ignore.line" if line else "unused-ignore.block", rule=name)
         yield Finding(silence.span, message)
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 
@@ -35,8 +36,7 @@ def check(context: SopContext) -> Iterator[Finding]:
         if role.id not in performers:
             yield Finding(
                 role.id_span or role.span,
-                f"role '{role.id}' does no step and would print as an empty column; "
-                "name it in a step's 'by' or remove it",
+                say("unused-role", role=role.id),
             )
 
 

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 
 from ..analysis.library import first_by_id, strongly_connected, uses_graph
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, LibraryContext, Rule, Scope
 
 
@@ -80,13 +81,10 @@ def _finding(record, used, cycle):
     use = next(use for use in record.uses if use.ref.id == used)
     spelled = " -> ".join(cycle + cycle[:1])
     if len(cycle) == 1:
-        message = f"SOP '{record.id}' uses itself ({spelled}); an SOP cannot be part of itself, so replace this 'uses'"
+        message = say("uses-cycle.itself", sop=record.id, cycle=spelled)
     else:
-        message = (
-            f"SOP '{record.id}' uses '{used}', which leads back to it: {spelled}; "
-            "an SOP cannot be part of itself, so replace one 'uses' of this cycle"
-        )
-    return Finding(use.ref.span, message + " by a 'time'")
+        message = say("uses-cycle.around", sop=record.id, used=used, cycle=spelled)
+    return Finding(use.ref.span, message)
 
 
 RULE = Rule(

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..diagnostics import Diagnostic
 from ..files import UsageError, collect
+from ..i18n import say
 from . import engine
 
 LISTING_SECONDS = 1.0  # how long a walk of the served folders stays current
@@ -51,9 +52,9 @@ class Workspace:
         for name in paths:
             path = Path(name)
             if not path.exists():
-                raise UsageError(f"no such file or folder: {name}")
+                raise UsageError(say("usage.no-such-path", path=name))
             if path.is_file() and path.suffix != ".sop":
-                raise UsageError(f"{name} is not a .sop file")
+                raise UsageError(say("usage.not-a-sop-file", path=name))
             roots.append(Root(path, Path(os.path.realpath(path)), path.is_dir()))
         self.roots: tuple[Root, ...] = tuple(roots)
         self.config = engine.configuration([str(root.given) for root in roots])

@@ -91,5 +91,5 @@ def build(checked: Checked, out: Path, options: RenderOptions,
         number = sop.number.value if sop.number is not None else ""
         total = total_text(sop, sop_options) or ""
         entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine))
-    write_inside(out, f"{INDEX}.html", index_page(entries, options.lang, pdf_note).encode("utf-8"))
+    write_inside(out, f"{INDEX}.html", index_page(entries, options.lang, pdf_note, options.labels).encode("utf-8"))
     return BuildResult(tuple(entries), pdf_note)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
-from ..render.labels import LABELS
+from ..render.labels import printed_labels
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; margin: 2em; color: #111; }
@@ -64,17 +64,22 @@ def _counts(findings: Sequence[Diagnostic], labels) -> str:
     return f"{errors} {labels['errors']}, {warnings} {labels['warnings']}"
 
 
-def _finding(diagnostic: Diagnostic, source_page: str) -> str:
+def _finding(diagnostic: Diagnostic, source_page: str, labels) -> str:
     where = f"{diagnostic.line}:{diagnostic.column}"
     return (
         f'<li class="{diagnostic.severity}"><a href="{escape(source_page)}#L{diagnostic.line}">{where}</a> '
-        f"{diagnostic.severity} <code>{escape(diagnostic.rule)}</code> {escape(diagnostic.message)}</li>"
+        f"{labels['severity_' + diagnostic.severity.value]} <code>{escape(diagnostic.rule)}</code> "
+        f"{escape(diagnostic.message)}</li>"
     )
 
 
-def index_page(entries: Sequence[Entry], lang: str, note: str | None = None) -> str:
-    """Every SOP with its number, title, total time, files and findings (linked to their lines)."""
-    labels = LABELS[lang]
+def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
+               house: Mapping[str, str] | None = None) -> str:
+    """Every SOP with its number, title, total time, files and findings (linked to their lines).
+
+    `house` is the `labels` setting: the unit's own wording of the printed labels.
+    """
+    labels = printed_labels(lang, house)
     everything = [d for entry in entries for d in entry.findings]
     body = [
         f"<h1>{labels['index_title']}</h1>",
@@ -93,7 +98,7 @@ def index_page(entries: Sequence[Entry], lang: str, note: str | None = None) -> 
         title = escape(entry.title)
         title_cell = f'<a href="{escape(first)}">{title}</a>' if first else title
         files = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in entry.pages.items())
-        findings = "".join(_finding(d, entry.source_page) for d in entry.findings)
+        findings = "".join(_finding(d, entry.source_page, labels) for d in entry.findings)
         findings_cell = (
             f"{_counts(entry.findings, labels)}<ul class=\"findings\">{findings}</ul>" if entry.findings
             else labels["none"]
@@ -109,6 +114,7 @@ def index_page(entries: Sequence[Entry], lang: str, note: str | None = None) -> 
 
 def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str) -> str:
     """The file's text with numbered, linkable lines (#L12); each finding under its line."""
+    labels = printed_labels(lang)
     by_line: dict[int, list[Diagnostic]] = {}
     for diagnostic in findings:
         by_line.setdefault(diagnostic.line, []).append(diagnostic)
@@ -123,7 +129,8 @@ def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str)
         for diagnostic in by_line.get(number, []):
             rows.append(
                 f'<tr class="message"><td></td><td class="{diagnostic.severity}">{diagnostic.column}: '
-                f"{diagnostic.severity} {escape(diagnostic.rule)}: {escape(diagnostic.message)}</td></tr>"
+                f"{labels['severity_' + diagnostic.severity.value]} {escape(diagnostic.rule)}: "
+                f"{escape(diagnostic.message)}</td></tr>"
             )
     past_end = [d for n, ds in by_line.items() if n > len(lines) for d in ds]
     rows += [f'<tr class="message"><td></td><td class="error">{escape(d.message)}</td></tr>' for d in past_end]

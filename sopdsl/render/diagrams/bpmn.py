@@ -96,7 +96,7 @@ def activity_id(row: StepRow) -> str:
 
 def render(sop: Sop, options: RenderOptions) -> str:
     """The SOP as a BPMN 2.0 document with its diagram."""
-    picture = diagram(sop, options.lang)
+    picture = diagram(sop, options.lang, options.labels)
     process = build_process(sop, picture.flows, options.lang)
     places = [Place(node.lane, *SIZES[node.tag], node.flow) for node in process.nodes]
     links = [Link(flow.source, flow.target, flow.name) for flow in process.flows]

@@ -68,7 +68,7 @@ def render(sop: Sop, options: RenderOptions) -> str:
     """The SOP as a top-to-bottom `digraph`; hidden edges keep the steps in table order, arrows back up the
     table do not move them, and an arrow to the end of the procedure from any step but the last leads to a
     small end terminator."""
-    drawing = diagram(sop, options.lang)
+    drawing = diagram(sop, options.lang, options.labels)
     lines: list[str] = [
         "digraph sop {",
         f"{INDENT}graph [rankdir=TB, newrank=true, nodesep=0.3, ranksep=0.35, labelloc=t, fontsize=14, "

@@ -79,7 +79,7 @@ def arrow_line(flow: Flow, arrow: Arrow) -> str:
 def render(sop: Sop, options: RenderOptions) -> str:
     """The SOP as a `flowchart TD` with one lane per role; an arrow to the end of the procedure from any step but
     the last leads to a small end terminator."""
-    drawing = diagram(sop, options.lang)
+    drawing = diagram(sop, options.lang, options.labels)
     lines: list[str] = ["flowchart TD", *comment(sop.title.value)]
     for lane in lanes(drawing):
         lines.append(f"{INDENT}subgraph {lane.id} [{label(wrapped(lane.column.name))}]")

@@ -42,7 +42,7 @@ LINE_COLOUR = "#222222"
 
 def render(sop: Sop, options: RenderOptions) -> str:
     """The SOP's swimlane diagram as a standalone SVG document."""
-    return _svg_text(_draw(lay_out(sop, options.lang)))
+    return _svg_text(_draw(lay_out(sop, options.lang, options.labels)))
 
 
 # --- drawing -----------------------------------------------------------------------------------------------

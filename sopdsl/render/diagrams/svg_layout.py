@@ -17,6 +17,7 @@ Layout rules:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from itertools import repeat
 from math import sqrt
 
@@ -190,9 +191,9 @@ class Layout:
         return self.boxes[row.key]
 
 
-def lay_out(sop: Sop, lang: str) -> Layout:
-    """Every size and position of the SOP's swimlane diagram."""
-    layout = Layout(sop, lang, diagram(sop, lang))
+def lay_out(sop: Sop, lang: str, house: Mapping[str, str] | None = None) -> Layout:
+    """Every size and position of the SOP's swimlane diagram; `house` is the `labels` setting."""
+    layout = Layout(sop, lang, diagram(sop, lang, house))
     _measure(layout)
     _route(layout)
     _place_rows(layout)

@@ -16,7 +16,6 @@ from ...model import Sop
 from ..extras import import_extra
 from ..flow import diagram
 from ..identity import GRID_KEYS, HEAD_KEYS, Field, SignatoryLine, identity_fields, signatory
-from ..labels import LABELS
 from ..options import PAPERS, RenderOptions
 from ..rows import SectionRow, StepRow, note_text
 from ..total_line import total_text
@@ -96,7 +95,7 @@ def _footer(document, options: RenderOptions) -> None:
 
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    before, _, rest = LABELS[options.lang]["page_of"].partition("{page}")
+    before, _, rest = options.words["page_of"].partition("{page}")
     middle, _, after = rest.partition("{pages}")
     paragraph.add_run(before)
     _field(paragraph, "PAGE")
@@ -123,7 +122,7 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    labels = LABELS[options.lang]
+    labels = options.words
     content = _content_width_mm(options)
     if sop.annex is not None:
         _annex(document, sop.annex.value, content)
@@ -152,7 +151,7 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
         if key == "approved_by":
             _write(value, [sop.approved_by.value if sop.approved_by is not None else ""], points=IDENTITY_POINTS)
             value.paragraphs[-1].paragraph_format.space_after = Mm(SIGNATURE_SPACE_MM)
-            for line in signatory(sop, options.lang):
+            for line in signatory(sop, options.words):
                 _signatory_run(value.add_paragraph(), line, "", Pt(IDENTITY_POINTS))
         elif key == "title":
             _write(value, field.lines(), bold=True, points=11)
@@ -234,10 +233,10 @@ def _write_field(cell, field: Field) -> None:
 
 def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) -> None:
     """One table per page of the layout, each under the sheet title; the total row and the signature last."""
-    labels = LABELS[options.lang]
+    labels = options.words
     roles = len(layout.columns)
     widths = column_widths(roles, options.paper)
-    writer = ShapeWriter(Names.of(diagram(sop, options.lang)))
+    writer = ShapeWriter(Names.of(diagram(sop, options.lang, options.labels)))
     total = total_text(sop, options)
     for number, page in enumerate(layout.pages):
         _title(document, f"{labels['flowchart']}: {sop.title.value}".upper(), page_break=True)
@@ -256,7 +255,7 @@ def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) 
 
 def _header(table, layout: TableLayout, options: RenderOptions) -> None:
     """No, Kegiatan, Pelaksana over the roles, Mutu Baku over Kelengkapan/Waktu/Output, Keterangan; repeated."""
-    labels = LABELS[options.lang]
+    labels = options.words
     roles = len(layout.columns)
     top, bottom = table.rows
     for spanned, text in ((0, labels["no"]), (1, labels["activity"]), (roles + 5, labels["note"])):
@@ -317,10 +316,10 @@ def _signature(document, sop: Sop, options: RenderOptions) -> None:
 
     if sop.approved_by is None and sop.approver is None:
         return
-    labels = LABELS[options.lang]
+    labels = options.words
     indent = Mm(_content_width_mm(options) * SIGNATURE_INDENT)
     position = sop.approved_by.value if sop.approved_by is not None else f"{labels['position']}: {SIGN_BLANK}"
-    lines = signatory(sop, options.lang)
+    lines = signatory(sop, options.words)
     paragraphs = [document.add_paragraph(xml_safe(position))]
     for line in lines:
         paragraphs.append(document.add_paragraph())

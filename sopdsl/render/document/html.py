@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 from importlib import resources
 
 from ...logo import sop_logo
 from ...model import Date, Ref, Sop, Text
 from ..identity import SignatoryLine, signatory
-from ..labels import LABELS, date_text
+from ..labels import date_text
 from ..options import PAPERS, RenderOptions
 from ..rows import SectionRow
 from ..total_line import total_text
@@ -87,14 +87,14 @@ def _title(sop: Sop) -> str:
 
 
 def identity_sheet(sop: Sop, options: RenderOptions) -> str:
-    labels = LABELS[options.lang]
+    labels = options.words
     unit_lines = _unit(sop, options)
     fields = [
         ("number", _text(sop.number)),
         ("created", _date(sop.created, options.lang)),
         ("revised", _date(sop.revised, options.lang)),
         ("effective", _date(sop.effective, options.lang)),
-        ("approved_by", _approval(sop, options.lang)),
+        ("approved_by", _approval(sop, options.words)),
         ("title", f'<span class="title-value">{escape(sop.title.value)}</span>'),
     ]
     head_rows = []
@@ -144,12 +144,12 @@ def _unit(sop: Sop, options: RenderOptions) -> str:
     return f'<div class="unit-head"><img class="logo" src="{logo.data_uri()}" alt=""><div>{lines}</div></div>'
 
 
-def _approval(sop: Sop, lang: str) -> str:
+def _approval(sop: Sop, words: Mapping[str, str]) -> str:
     """Disahkan oleh: the position, room to sign, then the signatory's name, rank and NIP (or labelled blanks)."""
     return (
         f"<div>{_text(sop.approved_by)}</div>"
         f'<div class="sign-space"></div>'
-        + "".join(_signatory_line(line, "") for line in signatory(sop, lang))
+        + "".join(_signatory_line(line, "") for line in signatory(sop, words))
     )
 
 
@@ -198,7 +198,7 @@ def _sop_reference(sop_id: str, options: RenderOptions) -> str:
 
 def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: RenderOptions,
                total: str | None) -> str:
-    labels = LABELS[options.lang]
+    labels = options.words
     columns = layout.columns
     lines = [
         f'<section class="sheet flow-sheet" data-page="{number + 1}">',
@@ -227,7 +227,7 @@ def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: 
         )
     lines += ["</tbody>", "</table>"]
     if total is not None:
-        lines.append(_signature(sop, options.lang))
+        lines.append(_signature(sop, options.words))
     lines.append("</section>")
     return "\n".join(lines)
 
@@ -240,7 +240,7 @@ def _colgroup(role_count: int, paper: str) -> str:
 
 
 def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
-    labels = LABELS[options.lang]
+    labels = options.words
     lanes = "".join(_lane(page_row, column) for column in range(role_count))
     row = page_row.row
     if isinstance(row, SectionRow):
@@ -266,14 +266,14 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     )
 
 
-def _signature(sop: Sop, lang: str) -> str:
+def _signature(sop: Sop, words: Mapping[str, str]) -> str:
     """The approving official's place below the table: position, room to sign, name, rank and NIP."""
     if sop.approved_by is None and sop.approver is None:
         return ""
-    position = _text(sop.approved_by) or f'{LABELS[lang]["position"]}: {SIGN_BLANK}'
+    position = _text(sop.approved_by) or f'{words["position"]}: {SIGN_BLANK}'
     return (
         f'<div class="signature"><div class="position">{position}</div><div class="space"></div>'
-        + "".join(_signatory_line(line, SIGN_BLANK) for line in signatory(sop, lang))
+        + "".join(_signatory_line(line, SIGN_BLANK) for line in signatory(sop, words))
         + "</div>"
     )
 

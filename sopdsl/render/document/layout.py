@@ -479,7 +479,7 @@ def _free_side(used: set[str]) -> str:
 
 def lay_out(sop: Sop, options: RenderOptions) -> TableLayout:
     """The flowchart table of the SOP, paginated, with every symbol and arrow placed."""
-    drawing = diagram(sop, options.lang)
+    drawing = diagram(sop, options.lang, options.labels)
     pages = paginate(sop, drawing.flows, len(drawing.columns), options)
     router = _Router(drawing.columns, pages, options.lang)
     for flow in drawing.flows:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...files import UsageError
+from ...i18n import say
 from .model import EVALUATION, MONITORING
 from .words import WORDS, choice_words
 from .xlsx import CRITERION_KEY, KEYS_MARK, META_SHEET, SOP_KEY
@@ -44,27 +45,27 @@ def read_form(path: Path) -> FilledForm:
     try:
         from openpyxl import load_workbook  # the optional `office` extra
     except ImportError:
-        raise UsageError("reading forms needs openpyxl: pip install 'sopdsl[office]'") from None
+        raise UsageError(say("usage.openpyxl")) from None
     from zipfile import BadZipFile
 
     try:
         workbook = load_workbook(path, data_only=True)
     except FileNotFoundError:
-        raise UsageError(f"no such file: {path}") from None
+        raise UsageError(say("usage.no-such-file", path=path)) from None
     except (BadZipFile, OSError, KeyError, ValueError) as error:
-        raise UsageError(f"{path}: not an xlsx workbook ({error})") from None
+        raise UsageError(say("usage.not-xlsx", path=path, error=error)) from None
     if META_SHEET not in workbook.sheetnames:
-        raise UsageError(f"{path}: not a form written by `sopdsl form` (it has no '{META_SHEET}' sheet)")
+        raise UsageError(say("usage.not-a-form", path=path, sheet=META_SHEET))
     meta = list(workbook[META_SHEET].iter_rows(min_row=2, values_only=True))
     kind = meta[0][0] if meta else None
     if kind not in (MONITORING, EVALUATION):
-        raise UsageError(f"{path}: the '{META_SHEET}' sheet names no form kind")
+        raise UsageError(say("usage.form-kind", path=path, sheet=META_SHEET))
     sheets = []
     for row in meta:
         name, sheet_kind = row[2], row[3]
         if sheet_kind in FILLED_KEYS:
             if name not in workbook.sheetnames:
-                raise UsageError(f"{path}: the sheet '{name}' is missing")
+                raise UsageError(say("usage.sheet-missing", path=path, sheet=name))
             sheets.append(_sheet(path, workbook[name], sheet_kind))
     return FilledForm(str(path), kind, tuple(sheets))
 
@@ -80,13 +81,13 @@ def _sheet(path: Path, sheet, kind: str) -> FilledSheet:
     rows = list(sheet.iter_rows(values_only=True))
     keys_at = next((number for number, row in enumerate(rows) if row and row[0] == KEYS_MARK), None)
     if keys_at is None:
-        raise UsageError(f"{path}: sheet '{sheet.title}' has lost its hidden row of column keys")
+        raise UsageError(say("usage.sheet-keys", path=path, sheet=sheet.title))
     column_of = {_text(value): index for index, value in enumerate(rows[keys_at]) if _text(value)}
     column_of[SOP_KEY] = 0
     needed = (SOP_KEY, "procedure", *FILLED_KEYS[kind]) + ((CRITERION_KEY,) if kind == EVALUATION else ())
     missing = [key for key in needed if key not in column_of]
     if missing:
-        raise UsageError(f"{path}: sheet '{sheet.title}' has lost its column '{missing[0]}'")
+        raise UsageError(say("usage.sheet-column", path=path, sheet=sheet.title, column=missing[0]))
     lines = tuple(text for row in rows[:keys_at] for text in map(_text, row) if text)
     filled = []
     for row in rows[keys_at + 2:]:  # after the keys and the headings

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
 from attrs import frozen
 
 from ...model import Sop
 from ..cells import step_number
 from ..flow import Arrow, Flow, diagram
-from ..labels import LABELS
+from ..labels import LABELS, printed_labels
 from ..options import RenderOptions
 from ..rows import SectionRow, StepRow, note_text, performer_names
 
@@ -39,16 +40,16 @@ class SectionTable:
     rows: tuple[tuple[str, ...], ...]
 
 
-def column_headings(lang: str = "id") -> tuple[str, ...]:
+def column_headings(lang: str = "id", house: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """No, Kegiatan, Pelaksana, Kelengkapan, Waktu, Output, Keterangan in the given language."""
-    labels = LABELS[lang]
+    labels = printed_labels(lang, house)
     return tuple(labels[key] for key in ("no", "activity", "performers", "needs", "time", "output", "note"))
 
 
 def section_tables(sop: Sop, options: RenderOptions) -> list[SectionTable]:
     """One table per flow, each row in the order of `column_headings`; author text is folded onto one line."""
     tables = []
-    for flow in diagram(sop, options.lang).flows:
+    for flow in diagram(sop, options.lang, options.labels).flows:
         rows = tuple(tuple(fold(cell) for cell in step_cells(sop, flow, row, options)) for row in flow.steps)
         tables.append(SectionTable(flow.heading, rows))
     return tables
@@ -114,7 +115,7 @@ def render(sop: Sop, options: RenderOptions) -> str:
     """The header row, then one row per step; a Bagian (section) column comes first when the SOP has sections."""
     lang = options.lang
     with_section = sop.has_sections
-    header = column_headings(lang)
+    header = column_headings(lang, options.labels)
     records = [((WORDING[lang]["section"],) if with_section else ()) + header]
     for table in section_tables(sop, options):
         letter = (table.heading.letter if table.heading is not None else "",) if with_section else ()

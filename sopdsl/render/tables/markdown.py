@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ...model import Sop
-from ..labels import LABELS
 from ..options import RenderOptions
 from ..total_line import total_text
 from .csv_table import SectionTable, column_headings, fold, section_tables
@@ -35,25 +34,24 @@ def table_line(cells: Sequence[str]) -> str:
     return "| " + " | ".join(escape(cell) for cell in cells) + " |"
 
 
-def title_line(sop: Sop, lang: str) -> str:
+def title_line(sop: Sop, labels: Mapping[str, str]) -> str:
     """"# <title>", followed by the SOP number when there is one."""
     title = escape(sop.title.value)
     if sop.number is None:
         return f"# {title}"
-    return f"# {title} — {LABELS[lang]['number']} {escape(sop.number.value)}"
+    return f"# {title} — {labels['number']} {escape(sop.number.value)}"
 
 
 def total_line(sop: Sop, options: RenderOptions) -> str | None:
     """The total line below the tables; None for an invalid calendar."""
     words = total_text(sop, options)
-    return None if words is None else f"**{LABELS[options.lang]['total']}:** {escape(words)}"
+    return None if words is None else f"**{options.words['total']}:** {escape(words)}"
 
 
 def render(sop: Sop, options: RenderOptions) -> str:
     """The whole document; every piece of author text is escaped."""
-    lang = options.lang
-    headings = column_headings(lang)
-    lines = [title_line(sop, lang)]
+    headings = column_headings(options.lang, options.labels)
+    lines = [title_line(sop, options.words)]
     for table in section_tables(sop, options):
         lines.append("")
         if table.heading is not None:

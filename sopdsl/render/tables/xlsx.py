@@ -15,7 +15,6 @@ from ...model import Sop
 from ..extras import import_extra
 from ..flow import diagram
 from ..identity import identity_fields
-from ..labels import LABELS
 from ..options import RenderOptions
 from ..rows import Column, StepRow
 from ..total_line import total_text
@@ -72,8 +71,8 @@ def _write_steps(sheet, sop: Sop, options: RenderOptions) -> None:
     from openpyxl.utils import get_column_letter
 
     lang = options.lang
-    labels, words = LABELS[lang], WORDING[lang]
-    drawing = diagram(sop, lang)
+    labels, words = options.words, WORDING[lang]
+    drawing = diagram(sop, lang, options.labels)
     columns = list(drawing.columns)
     roles = len(columns)
     first_role = 4  # Bagian, No, Kegiatan come first
@@ -155,7 +154,7 @@ def _write_identity(sheet, sop: Sop, options: RenderOptions) -> None:
     from openpyxl.styles import Alignment, Font
 
     words = WORDING[options.lang]
-    sheet.title = LABELS[options.lang]["identity"]
+    sheet.title = options.words["identity"]
     sheet.cell(1, 1, words["field"]).font = Font(bold=True)
     sheet.cell(1, 2, words["value"]).font = Font(bold=True)
     for number, field in enumerate(identity_fields(sop, options), 2):
@@ -179,7 +178,7 @@ def _print_setup(sheet, options: RenderOptions, repeat_rows: str | None) -> None
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     if repeat_rows is not None:
         sheet.print_title_rows = repeat_rows
-    sheet.oddFooter.center.text = LABELS[options.lang]["page_of"].format(page="&P", pages="&N")
+    sheet.oddFooter.center.text = options.words["page_of"].format(page="&P", pages="&N")
 
 
 def _put(sheet, row: int, column: int, text: str) -> None:
