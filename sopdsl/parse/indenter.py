@@ -8,22 +8,46 @@ from lark import Token
 from lark.lark import PostLex
 
 from .errors import SopSyntaxError
+from .vocabulary import ENGLISH, GRAMMAR_KEYWORDS
 
 _COMMENT_LINE = re.compile(r"\n([ \t]*)(#[^\r\n]*)")
+_KEYWORD_TYPES = frozenset(terminal for keywords in GRAMMAR_KEYWORDS for terminal in keywords.terminals)
+_LANGUAGE_OF = {
+    word: language
+    for keywords in GRAMMAR_KEYWORDS
+    for entry in keywords
+    for word in entry.words
+    if (language := entry.language_of(word)) is not None
+}
+"""The language of each keyword spelling that belongs to one language only (`oleh`, `by`; not `output`)."""
 
 
 class SopIndenter(PostLex):
-    """Indentation blocks for LALR, as in Python, with the checks the .sop language needs."""
+    """Indentation blocks for LALR, as in Python, with the checks the .sop language needs.
+
+    It also counts the keywords of each language it passes on, so that a syntax message can name keywords in the
+    language the file is written in.
+    """
 
     always_accept = ("_NL",)
 
     def __init__(self) -> None:
         self.comments: list[Token] = []
         self.history: list[Token] = []
+        self.keyword_counts: dict[str, int] = {}
+        self.last_language = ENGLISH
+
+    @property
+    def language(self) -> str:
+        """The language of most keywords so far; in a tie, the one used last (English before any)."""
+        counts = self.keyword_counts
+        return max(counts, key=lambda language: (counts[language], language == self.last_language), default=ENGLISH)
 
     def process(self, stream):
         self.comments = []
         self.history = []
+        self.keyword_counts = {}
+        self.last_language = ENGLISH
         levels = [0]
         token = None
         for token in stream:
@@ -31,6 +55,8 @@ class SopIndenter(PostLex):
             if len(self.history) > 8:
                 del self.history[:4]
             if token.type != "_NL":
+                if token.type in _KEYWORD_TYPES:
+                    self._count(token.value)
                 yield token
                 continue
             self._collect_comments(token)
@@ -66,6 +92,12 @@ class SopIndenter(PostLex):
                 indent.index("\t") + 1,
             )
         return len(indent)
+
+    def _count(self, word: str) -> None:
+        language = _LANGUAGE_OF.get(word)
+        if language is not None:
+            self.keyword_counts[language] = self.keyword_counts.get(language, 0) + 1
+            self.last_language = language
 
     def _collect_comments(self, token: Token) -> None:
         if "#" not in token.value:

@@ -9,7 +9,19 @@ from dataclasses import dataclass
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, GRAMMAR_KEYWORDS, HEADER, TARGETS, TOP_LEVEL
+from .vocabulary import (
+    APPROVER,
+    ATTRIBUTES,
+    BRANCHES,
+    CALENDAR,
+    ENGLISH,
+    GRAMMAR_KEYWORDS,
+    HEADER,
+    LANGUAGES,
+    TARGETS,
+    TOP_LEVEL,
+    Keyword,
+)
 
 UNIT_HINT = "use menit, jam, hari, hari kerja, minggu, bulan, tahun or their English names"
 
@@ -24,6 +36,11 @@ def _quoted(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(f"'{word}'" for word in words)
 
 
+def _spelled(entries: Iterable[Keyword], language: str) -> tuple[str, ...]:
+    """The keywords' spellings in a language."""
+    return tuple(entry.in_language(language) for entry in entries)
+
+
 _OPENERS = tuple(entry for entry in TOP_LEVEL if entry.concept != "sop")
 _OPENER_TYPES = frozenset(entry.terminal for entry in _OPENERS)
 _FIELD_TYPES = frozenset(HEADER.terminals)
@@ -32,13 +49,16 @@ _KEYWORD_TYPES = frozenset(terminal for keywords in GRAMMAR_KEYWORDS for termina
 _JUMP_TYPES = frozenset((ATTRIBUTES["next"].terminal, *BRANCHES.terminals))
 _LAYOUT_TYPES = frozenset({"_NL", "_INDENT", "_DEDENT"})
 
-# Terminals by the words an author would use for them.
+# Terminals by the words an author would use for them, by the file's keyword language.
 _TERMINAL_WORDS = {
-    **{
-        terminal: _quoted(entry.english for entry in keywords if entry.terminal == terminal)
+    language: {
+        terminal: _quoted(_spelled((entry for entry in keywords if entry.terminal == terminal), language))
         for keywords in GRAMMAR_KEYWORDS
         for terminal in keywords.terminals
-    },
+    }
+    for language in LANGUAGES
+}
+_OTHER_TERMINAL_WORDS = {
     "ID": ("an id",),
     "TEXT": ("text",),
     "STRING": ("quoted text",),
@@ -46,6 +66,9 @@ _TERMINAL_WORDS = {
     "SPELLED": ("a spelled-out number in parentheses",),
     "UNIT": ("a time unit",),
     "TIMES": ("'x'",),
+    "EACH": ("'tiap'",),
+    "A_UNIT": ("'sebulan'",),
+    "ONCE": ("'sekali'",),
     "COLON": ("':'",),
     "COMMA": ("','",),
     "MINUS": ("'-'",),
@@ -61,27 +84,35 @@ _TITLES = {
     TOP_LEVEL["step"].terminal: "the activity text",
     TOP_LEVEL["decision"].terminal: "the question or activity text",
 }
-_JUMP_TARGET = "a step id, " + _either(_quoted(TARGETS.english))
 _ID_KINDS = {
     ATTRIBUTES["by"].terminal: "a role id",
     ATTRIBUTES["uses"].terminal: "an SOP id",
-    **{terminal: _JUMP_TARGET for terminal in _JUMP_TYPES},
 }
 _WORD = re.compile(r"[^\s:#]+|\S")
 
-WORDS = {
-    "sop_line": f"{TOP_LEVEL['sop'].english} <id>: <title>",
-    "fields": ", ".join(HEADER.english),
-    "attributes": ", ".join(ATTRIBUTES.english + BRANCHES.english),
-    "calendar_entries": ", ".join(CALENDAR.english),
-    "calendar_choice": _either(CALENDAR.english),
-    "openers": _either(_quoted(entry.english for entry in _OPENERS)),
-    "every_example": f"{ATTRIBUTES['every'].english}: 1 x 3 bulan",
-    "time_example": f'{ATTRIBUTES["time"].english}: "Sesuai jadwal"',
-    "durations": "such as '30 menit', '2 jam 30 menit' or '1-3 hari kerja'",
-    "units": UNIT_HINT,
-}
-"""The vocabulary's words and the fixed phrases the message templates name as {name}."""
+
+def _words(language: str) -> dict[str, str]:
+    """The words the message templates name as {name}, with the keywords spelled in a language."""
+    return {
+        "sop_line": f"{TOP_LEVEL['sop'].in_language(language)} <id>: <title>",
+        "fields": ", ".join(_spelled(HEADER, language)),
+        "attributes": ", ".join(_spelled((*ATTRIBUTES, *BRANCHES), language)),
+        "calendar_entries": ", ".join(_spelled(CALENDAR, language)),
+        "calendar_choice": _either(_spelled(CALENDAR, language)),
+        "approver_entries": ", ".join(_spelled(APPROVER, language)),
+        "approver_choice": _either(_spelled(APPROVER, language)),
+        "openers": _either(_quoted(_spelled(_OPENERS, language))),
+        "jump_target": "a step id, " + _either(_quoted(_spelled(TARGETS, language))),
+        "every_example": f"{ATTRIBUTES['every'].in_language(language)}: 1 x 3 bulan",
+        "time_example": f'{ATTRIBUTES["time"].in_language(language)}: "Sesuai jadwal"',
+        "durations": "such as '30 menit', '2 jam 30 menit' or '1-3 hari kerja'",
+        "units": UNIT_HINT,
+    }
+
+
+WORDS = {language: _words(language) for language in LANGUAGES}
+"""By the file's keyword language: the vocabulary's words and the fixed phrases the message templates name as {name}.
+A message names the keywords in the language the file is written in so far (`oleh:` in a file of `kegiatan`)."""
 
 
 @dataclass(frozen=True)
@@ -96,12 +127,16 @@ class Situation:
     """The keyword that opened the current line (`by`, `time`, `step`...), if any."""
     previous: Token | None
     """The token before the one the parser stumbled on (or the last one, for a lexer error)."""
+    language: str = ENGLISH
+    """The language of the keywords the file uses so far: messages name keywords in it."""
 
     @classmethod
-    def of(cls, error: UnexpectedInput, text: str, history: Sequence[Token]) -> Situation:
-        """The situation of a Lark error, given the source and the tokens the indenter passed on last."""
+    def of(cls, error: UnexpectedInput, text: str, history: Sequence[Token], language: str = ENGLISH) -> Situation:
+        """The situation of a Lark error, given the source, the tokens the indenter passed on last and the file's
+        keyword language."""
         expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
-        return cls(error, frozenset(expected), _found(error, text), _line_key(history), _previous(history, error))
+        found = _found(error, text)
+        return cls(error, frozenset(expected), found, _line_key(history), _previous(history, error), language)
 
     @property
     def token_type(self) -> str:
@@ -140,13 +175,15 @@ class Situation:
     def expected_phrase(self) -> str:
         """What the parser would have taken, in words."""
         terminals = (t for t in self.expected if not t.startswith("__"))
-        words = sorted({word for t in terminals for word in _TERMINAL_WORDS.get(t, (f"'{t.lower()}'",))})
+        names = {**_TERMINAL_WORDS[self.language], **_OTHER_TERMINAL_WORDS}
+        words = sorted({word for t in terminals for word in names.get(t, (f"'{t.lower()}'",))})
         return ", ".join(words) if words else "more"
 
     @property
     def expected_openers(self) -> str:
         """The line openers the parser would have taken, as a choice."""
-        return _either(_quoted(entry.english for entry in _OPENERS if entry.terminal in self.expected))
+        openers = (entry for entry in _OPENERS if entry.terminal in self.expected)
+        return _either(_quoted(_spelled(openers, self.language)))
 
     @property
     def title(self) -> str:
@@ -156,7 +193,8 @@ class Situation:
     @property
     def id_wanted(self) -> str:
         """The kind of id the line's keyword takes, "or ':'" if a colon would do, and after what."""
-        kind = _ID_KINDS.get(self.key_type, "an id")
+        jump = self.key_type in _JUMP_TYPES
+        kind = WORDS[self.language]["jump_target"] if jump else _ID_KINDS.get(self.key_type, "an id")
         also = " or ':'" if self.expects("COLON") else ""
         if self.key is None:
             return kind + also
@@ -174,7 +212,7 @@ class Message:
 
     def text(self, situation: Situation) -> str:
         """The message for this situation."""
-        return self.template.format(s=situation, **WORDS)
+        return self.template.format(s=situation, **WORDS[situation.language])
 
 
 MESSAGES: tuple[Message, ...] = (
@@ -200,6 +238,11 @@ MESSAGES: tuple[Message, ...] = (
         "expected the calendar's entries ({calendar_entries}) indented below '{s.key.value}:', found '{s.found}'",
     ),
     Message(
+        "approver-without-entries",
+        lambda s: s.key_type == "APPROVER" and s.previous_type == "_NL" and s.expected <= {"_INDENT", "_NL"},
+        "expected the approver's lines ({approver_entries}) indented below '{s.key.value}:', found '{s.found}'",
+    ),
+    Message(
         "list-without-items",
         lambda s: s.key_type == "LIST_FIELD" and s.previous_type == "_NL" and s.expected <= {"_INDENT", "_NL"},
         "expected a value after '{s.key.value}:', or its items indented below it as '- item', found '{s.found}'",
@@ -223,6 +266,11 @@ MESSAGES: tuple[Message, ...] = (
         "unknown-calendar-entry",
         lambda s: s.expects("CALENDAR_KEY"),
         "unknown calendar entry '{s.found}'; use {calendar_choice}",
+    ),
+    Message(
+        "unknown-approver-entry",
+        lambda s: s.expects("APPROVER_KEY"),
+        "unknown approver line '{s.found}'; use {approver_choice}",
     ),
     Message(
         "line-after-header",

@@ -15,6 +15,7 @@ from .grammar import grammar_text
 from .indenter import SopIndenter
 from .messages import WORDS
 from .transformer import SopTransformer
+from .vocabulary import ENGLISH
 
 
 class _Parser:
@@ -28,7 +29,7 @@ class _Parser:
             parser="lalr",
             lexer="contextual",
             postlex=self.indenter,
-            transformer=SopTransformer(),
+            transformer=SopTransformer(lambda: self.indenter.language),
             lexer_callbacks={"COMMENT": self.trailing_comments.append},
             cache=True,
             maybe_placeholders=False,
@@ -39,7 +40,7 @@ class _Parser:
         try:
             sop = self.lark.parse(text + "\n")
         except UnexpectedInput as error:
-            raise explain(error, text, self.indenter.history) from None
+            raise explain(error, text, self.indenter.history, self.indenter.language) from None
         comments = [_comment(token, text, True) for token in self.indenter.comments]
         comments += [_comment(token, text, False) for token in self.trailing_comments]
         comments.sort(key=lambda c: (c.line, c.column))
@@ -67,7 +68,7 @@ def parse_text(text: str) -> Sop:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise SopSyntaxError(f"the file is empty; a .sop file starts with '{WORDS['sop_line']}'", 1, 1)
+        raise SopSyntaxError(f"the file is empty; a .sop file starts with '{WORDS[ENGLISH]['sop_line']}'", 1, 1)
     return _parser().parse(text)
 
 
