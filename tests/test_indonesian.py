@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from sopdsl.analysis.graph import END, FlowGraph
-from sopdsl.format import format_text
+from sopdsl.format import format_sop, format_text
 from sopdsl.model import Approver, Text, Unit
 from sopdsl.parse import SopSyntaxError, parse_text
-from sopdsl.parse.vocabulary import GRAMMAR_KEYWORDS, INDONESIAN, TARGETS
+from sopdsl.parse.vocabulary import ENGLISH, GRAMMAR_KEYWORDS, INDONESIAN, TARGETS
+
+from .conftest import FIXTURES
+from .findings import run_cli
+from .strategies import sops
 
 HEAD = "sop x: Judul\nrole a: A\n"
 
@@ -187,7 +193,10 @@ def test_indonesian_periods_keep_their_wording(text, times, number, unit, wordin
 
 
 def test_periods_are_formatted_as_written():
-    source = "sop x: Judul\n\nrole a: A\n\nkegiatan s: Kegiatan\n  periode: Tiap Bulan\n\nkegiatan t: Lain\n  periode: 2 kali sebulan\n"
+    source = (
+        "sop x: Judul\n\nrole a: A\n\nkegiatan s: Kegiatan\n  periode: Tiap Bulan\n\n"
+        "kegiatan t: Lain\n  periode: 2 kali sebulan\n"
+    )
     assert format_text(source) == source
 
 
@@ -207,3 +216,41 @@ def test_a_reversed_range_parses_as_written():
 def test_a_period_written_as_a_time_is_explained(text):
     with pytest.raises(SopSyntaxError, match="makes this a period, not a duration"):
         parse_text(HEAD + f"step s: Kegiatan\n  time: {text}\n")
+
+
+# ---- the same SOP in both languages ---------------------------------------------------------------------------
+
+PAIR = FIXTURES / "keywords"
+
+
+def test_the_fixture_pair_is_one_sop_in_two_languages():
+    english = (PAIR / "english.sop").read_text(encoding="utf-8")
+    indonesian = (PAIR / "indonesian.sop").read_text(encoding="utf-8")
+    assert "kegiatan" not in english and "step" not in indonesian.replace("steps", "")
+    assert format_text(english, INDONESIAN) == format_text(indonesian)
+    assert format_text(indonesian, ENGLISH) == format_text(english)
+
+
+@pytest.mark.parametrize("command", [("check", "--format", "json"), ("stats", "--format", "json")])
+def test_the_fixture_pair_gives_the_same_findings_and_totals(command):
+    outputs = []
+    for name in ("english.sop", "indonesian.sop"):
+        run = run_cli(*command, str(PAIR / name))
+        assert run.code in (0, 1) and not run.err
+        outputs.append(json.loads(run.out.replace(str(PAIR / name), "PATH")))
+    english, indonesian = outputs
+    assert english == indonesian
+    if command[0] == "check":
+        assert {"unknown-role", "unreachable-step", "self-loop", "unused-role", "sla-exceeded"} <= {
+            finding["rule"] for finding in english
+        }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(sop=sops())
+def test_converting_keywords_to_indonesian_and_back_keeps_the_text_and_the_model(sop):
+    english = format_sop(sop)
+    indonesian = format_text(english, INDONESIAN)
+    assert parse_text(indonesian) == sop
+    assert format_text(indonesian) == indonesian
+    assert format_text(indonesian, ENGLISH) == english

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..output import NotWritten, read_snapshot, write_atomically
+from ..parse.vocabulary import LANGUAGES
 from ..terminal import printable
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
@@ -21,10 +22,17 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--diff", action="store_true", help="change nothing; print a unified diff; exit 1 if there is a diff"
     )
+    parser.add_argument(
+        "--keywords", choices=LANGUAGES, metavar="id|en",
+        help="write every keyword in Indonesian (id) or English (en); by default each keeps the spelling it has",
+    )
 
 
 def run(args) -> int:
     """Format every file given or found below the folders given; returns the exit code.
+
+    With `--keywords id` or `--keywords en` every keyword is written in that language; the safety check
+    proves the converted file has the same meaning.
 
     Only files whose formatted text differs are written, each atomically: a temporary file in the
     same folder, flushed and synced to disk, given the original's permission bits, then moved over
@@ -60,7 +68,7 @@ def _format_standard_input(args) -> int:
     name = args.stdin_filename or "-"
     original = sys.stdin.buffer.read()
     try:
-        formatted = _with_line_ends_of(original, format_text(decode_source(original))).encode("utf-8")
+        formatted = _with_line_ends_of(original, format_text(decode_source(original), args.keywords)).encode("utf-8")
     except SopSyntaxError as error:
         print(printable(syntax_diagnostic(name, error).line_text), file=sys.stderr)
         if not (args.check or args.diff):
@@ -92,7 +100,7 @@ def _format_file(path: Path, args) -> int:
     try:
         snapshot = read_snapshot(path)
         original = snapshot.data
-        formatted = format_text(decode_source(original))
+        formatted = format_text(decode_source(original), args.keywords)
     except OSError as error:
         print(f"sopdsl: error: cannot read {shown}: {error.strerror or error}", file=sys.stderr)
         return 2
