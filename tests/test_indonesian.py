@@ -15,7 +15,7 @@ from sopdsl.model import Approver, Text, Unit
 from sopdsl.parse import SopSyntaxError, parse_text
 from sopdsl.parse.vocabulary import ENGLISH, GRAMMAR_KEYWORDS, INDONESIAN, TARGETS
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .findings import run_cli
 from .strategies import sops
 
@@ -254,3 +254,25 @@ def test_converting_keywords_to_indonesian_and_back_keeps_the_text_and_the_model
     assert parse_text(indonesian) == sop
     assert format_text(indonesian) == indonesian
     assert format_text(indonesian, ENGLISH) == english
+
+
+def _keyword_pairs(markdown: str) -> set[tuple[str, str]]:
+    """(English, Indonesian) from the side-by-side table of a page: words of a row paired in order, or the English
+    word with each Indonesian one where a row gives it two (`next`: `lanjut`, `berikut`)."""
+    table = markdown.split("| English | Indonesian |", 1)[1].split("\n\n", 1)[0]
+    pairs = set()
+    for row in table.strip().splitlines()[1:]:
+        english, indonesian = (re.findall(r"`([^`]+)`", cell) for cell in row.split("|")[1:3])
+        if len(english) == len(indonesian):
+            pairs.update(zip(english, indonesian, strict=True))
+        else:
+            pairs.update((english[0], word) for word in indonesian)
+    return pairs
+
+
+@pytest.mark.parametrize("page", ["contract", "guide"])
+def test_the_keyword_tables_of_the_contract_and_the_guide_are_the_vocabulary(page, language_md):
+    markdown = language_md if page == "contract" else (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    table = {(entry.english, entry.in_language(INDONESIAN)) for keywords in (*GRAMMAR_KEYWORDS, TARGETS)
+             for entry in keywords}
+    assert table <= _keyword_pairs(markdown)
