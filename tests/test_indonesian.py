@@ -276,3 +276,10 @@ def test_the_keyword_tables_of_the_contract_and_the_guide_are_the_vocabulary(pag
     table = {(entry.english, entry.in_language(INDONESIAN)) for keywords in (*GRAMMAR_KEYWORDS, TARGETS)
              for entry in keywords}
     assert table <= _keyword_pairs(markdown)
+
+
+def test_the_guide_shows_its_first_example_in_both_languages_with_one_meaning():
+    guide = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    english, indonesian = [b for b in re.findall(r"```\n(.*?)```", guide, re.S) if b.lstrip().startswith(("#", "sop "))]
+    assert parse_text(indonesian) == parse_text(english)
+    assert "kegiatan" in indonesian and "kegiatan" not in english
