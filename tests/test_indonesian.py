@@ -283,3 +283,9 @@ def test_the_guide_shows_its_first_example_in_both_languages_with_one_meaning():
     english, indonesian = [b for b in re.findall(r"```\n(.*?)```", guide, re.S) if b.lstrip().startswith(("#", "sop "))]
     assert parse_text(indonesian) == parse_text(english)
     assert "kegiatan" in indonesian and "kegiatan" not in english
+
+
+def test_the_readme_shows_its_example_in_both_languages_with_one_meaning():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    english, indonesian = [b for _, b in re.findall(r"```(\w*)\n(.*?)```", readme, re.S) if b.startswith("sop ")]
+    assert parse_text(indonesian) == parse_text(english)
