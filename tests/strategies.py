@@ -10,6 +10,7 @@ from sopdsl.model import (
     CALENDAR_FIELDS,
     UNIT_WORDS,
     Activity,
+    Approver,
     Branch,
     Calendar,
     Date,
@@ -175,6 +176,13 @@ def calendars() -> st.SearchStrategy[Calendar]:
 
 
 @functools.cache
+def approvers() -> st.SearchStrategy[Approver]:
+    """An approver block with at least one of its lines."""
+    lines = st.fixed_dictionaries({}, optional={name: texts() for name in ("name", "rank", "nip")})
+    return lines.filter(bool).map(lambda values: Approver(**values))
+
+
+@functools.cache
 def text_lists() -> st.SearchStrategy[tuple]:
     return st.lists(texts(), max_size=4).map(tuple)
 
@@ -263,6 +271,11 @@ def sops(draw) -> Sop:
         records=draw(text_lists()),
         sla=draw(optional(durations())),
         calendar=draw(optional(calendars())),
+        approver=draw(optional(approvers())),
+        staffing=draw(optional(texts())),
+        annex=draw(optional(texts())),
+        logo=draw(optional(texts())),
+        evaluated=tuple(draw(st.lists(dates(), max_size=3))),
         roles=roles,
         sections=draw(flows(role_ids, id_pool)),
     )

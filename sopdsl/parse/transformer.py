@@ -132,7 +132,10 @@ class SopTransformer(Transformer):
     def list_field(self, children):
         key, *items = children
         entry = HEADER.find(key.value)
-        to_node = {"related": _related}.get(entry.concept, _date if entry.kind == "dates" else _text)
+        if entry.concept == "related":
+            to_node = _related
+        else:
+            to_node = _date if entry.kind == "dates" else _text
         return _Attribute(key, entry.concept, tuple(to_node(item) for item in items))
 
     def date_field(self, children):
@@ -243,7 +246,7 @@ class SopTransformer(Transformer):
         sections = [c for c in children if isinstance(c, Section)]
         if sections and loose:
             first = loose[0]
-            opener = next(iter(first.words.values()), first.keyword)
+            opener = first.words.get("decision" if first.is_decision else "step", first.keyword)
             raise SopSyntaxError(
                 f"{opener} {_name(first.id)} comes before the first section; "
                 "when a file has sections, every step belongs to one",
