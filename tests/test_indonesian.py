@@ -289,3 +289,15 @@ def test_the_readme_shows_its_example_in_both_languages_with_one_meaning():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     english, indonesian = [b for _, b in re.findall(r"```(\w*)\n(.*?)```", readme, re.S) if b.startswith("sop ")]
     assert parse_text(indonesian) == parse_text(english)
+
+
+def test_fmt_keywords_converts_files_and_check_reports_them(tmp_path):
+    path = tmp_path / "x.sop"
+    path.write_text(HEAD + "step s: Kegiatan\n  by: a\n  next: end\n", encoding="utf-8")
+    assert run_cli("fmt", "--keywords", "id", str(path)).code == 0
+    assert path.read_text(encoding="utf-8") == (
+        "sop x: Judul\n\npelaksana a: A\n\nkegiatan s: Kegiatan\n  oleh: a\n  lanjut: selesai\n"
+    )
+    assert run_cli("fmt", "--check", str(path)).code == 0
+    assert run_cli("fmt", "--check", "--keywords", "en", str(path)).code == 1
+    assert run_cli("fmt", "--keywords", "de", str(path)).code == 2
