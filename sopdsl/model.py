@@ -128,6 +128,11 @@ class Duration:
         return self.upto is not None
 
     @property
+    def is_reversed(self) -> bool:
+        """A range written high to low (`5-2 jam`): it parses as written, but counts in neither order."""
+        return self.upto is not None and self.upto.amount < self.terms[0].amount
+
+    @property
     def wording(self) -> str:
         """The duration as the author wrote it, blanks normalised."""
         if self.upto is None:

@@ -301,3 +301,11 @@ def test_fmt_keywords_converts_files_and_check_reports_them(tmp_path):
     assert run_cli("fmt", "--check", str(path)).code == 0
     assert run_cli("fmt", "--check", "--keywords", "en", str(path)).code == 1
     assert run_cli("fmt", "--keywords", "de", str(path)).code == 2
+
+
+def test_the_totals_leave_a_reversed_range_out_as_unquantified():
+    from sopdsl.analysis.totals import sop_totals
+
+    sop = parse_text(HEAD + "step s: Satu\n  by: a\n  time: 5-2 jam\nstep t: Dua\n  by: a\n  time: 1-2 jam\n")
+    (flow,) = sop_totals(sop).flows
+    assert flow.unquantified == ("s",) and flow.min == 60 and flow.max == 120
