@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import datetime
 import json
+import random
 import re
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sopdsl.analysis.graph import END, FlowGraph
 from sopdsl.format import format_sop, format_text
-from sopdsl.model import Approver, Text, Unit
+from sopdsl.model import Approver, Ref, Text, Unit
 from sopdsl.parse import SopSyntaxError, parse_text
-from sopdsl.parse.vocabulary import ENGLISH, GRAMMAR_KEYWORDS, INDONESIAN, TARGETS
+from sopdsl.parse.vocabulary import (
+    APPROVER,
+    ATTRIBUTES,
+    BRANCHES,
+    CALENDAR,
+    ENGLISH,
+    GRAMMAR_KEYWORDS,
+    HEADER,
+    INDONESIAN,
+    TARGETS,
+    TOP_LEVEL,
+)
 
 from .conftest import FIXTURES, ROOT
 from .findings import run_cli
@@ -309,3 +323,29 @@ def test_the_totals_leave_a_reversed_range_out_as_unquantified():
     sop = parse_text(HEAD + "step s: Satu\n  by: a\n  time: 5-2 jam\nstep t: Dua\n  by: a\n  time: 1-2 jam\n")
     (flow,) = sop_totals(sop).flows
     assert flow.unquantified == ("s",) and flow.min == 60 and flow.max == 120
+
+
+def _respelled(node, rng: random.Random):
+    """The model with every keyword given a spelling picked at random from the table (a target word too)."""
+    if isinstance(node, tuple):
+        return tuple(_respelled(item, rng) for item in node)
+    if isinstance(node, Ref):
+        entry = TARGETS.find(node.id)
+        return attrs.evolve(node, word=rng.choice(entry.words)) if entry is not None else node
+    if not attrs.has(type(node)):
+        return node
+    changes = {f.name: _respelled(getattr(node, f.name), rng) for f in attrs.fields(type(node)) if f.eq}
+    if "words" in attrs.fields_dict(type(node)):
+        changes["words"] = {entry.concept: rng.choice(entry.words) for table in WORD_TABLES for entry in table}
+    return attrs.evolve(node, **changes)
+
+
+WORD_TABLES = (TOP_LEVEL, HEADER, CALENDAR, APPROVER, ATTRIBUTES, BRANCHES)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(sop=sops(), seed=st.integers(0, 2**32))
+def test_the_formatter_keeps_each_keyword_as_written_in_a_mixed_file(sop, seed):
+    text = format_sop(_respelled(sop, random.Random(seed)))
+    assert parse_text(text) == sop
+    assert format_text(text) == text
