@@ -90,19 +90,12 @@ class _Rendering:
 
 
 def format_sop(sop: Sop, keywords: str | None = None) -> str:
-    """The canonical text of an SOP, with its comments placed beside their elements.
-
-    Each keyword is spelled as it was written (English where the model does not say), or, with `keywords`
-    a language code, in that language.
-    """
+    """The canonical text of an SOP, comments beside their elements, each keyword as written or in `keywords`."""
     return _render(sop, keywords).text
 
 
 def format_text(text: str, keywords: str | None = None) -> str:
-    """Parse, format and prove the result safe; raises SopSyntaxError, or FormatError rather than return unsafe text.
-
-    With `keywords` a language code (`id`, `en`), every keyword is written in that language.
-    """
+    """Parse, format (keywords in the language `keywords`, if given) and prove the result safe, or raise."""
     sop = parse_text(text)
     rendering = _render(sop, keywords)
     if rendering.text != text:  # text already in canonical form was just parsed: nothing new to prove

@@ -27,8 +27,7 @@ def _span():
 
 
 def _words():
-    """The keywords of a node as the author spelled them, by concept (`{"by": "oleh"}`): kept for the formatter,
-    and no part of the meaning."""
+    """The keywords of a node as spelled, by concept (`{"by": "oleh"}`): for the formatter, no part of the meaning."""
     return field(factory=dict, eq=False, repr=False)
 
 

@@ -271,8 +271,7 @@ def test_converting_keywords_to_indonesian_and_back_keeps_the_text_and_the_model
 
 
 def _keyword_pairs(markdown: str) -> set[tuple[str, str]]:
-    """(English, Indonesian) from the side-by-side table of a page: words of a row paired in order, or the English
-    word with each Indonesian one where a row gives it two (`next`: `lanjut`, `berikut`)."""
+    """(English, Indonesian) pairs of a page's side-by-side table (`next` pairs with `lanjut` and `berikut`)."""
     table = markdown.split("| English | Indonesian |", 1)[1].split("\n\n", 1)[0]
     pairs = set()
     for row in table.strip().splitlines()[1:]:

@@ -23,11 +23,7 @@ _LANGUAGE_OF = {
 
 
 class SopIndenter(PostLex):
-    """Indentation blocks for LALR, as in Python, with the checks the .sop language needs.
-
-    It also counts the keywords of each language it passes on, so that a syntax message can name keywords in the
-    language the file is written in.
-    """
+    """Indentation blocks for LALR, as in Python, with the checks the .sop language needs; counts keyword languages."""
 
     always_accept = ("_NL",)
 
@@ -94,6 +90,7 @@ class SopIndenter(PostLex):
         return len(indent)
 
     def _count(self, word: str) -> None:
+        """Count a keyword toward its language, so that a syntax message names keywords in the file's language."""
         language = _LANGUAGE_OF.get(word)
         if language is not None:
             self.keyword_counts[language] = self.keyword_counts.get(language, 0) + 1

@@ -111,8 +111,7 @@ def _words(language: str) -> dict[str, str]:
 
 
 WORDS = {language: _words(language) for language in LANGUAGES}
-"""By the file's keyword language: the vocabulary's words and the fixed phrases the message templates name as {name}.
-A message names the keywords in the language the file is written in so far (`oleh:` in a file of `kegiatan`)."""
+"""By keyword language (`oleh:` in a file of `kegiatan`): the words and phrases the message templates name as {name}."""
 
 
 @dataclass(frozen=True)
@@ -132,8 +131,7 @@ class Situation:
 
     @classmethod
     def of(cls, error: UnexpectedInput, text: str, history: Sequence[Token], language: str = ENGLISH) -> Situation:
-        """The situation of a Lark error, given the source, the tokens the indenter passed on last and the file's
-        keyword language."""
+        """The situation of a Lark error, given the source, the indenter's last tokens and the keyword language."""
         expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
         found = _found(error, text)
         return cls(error, frozenset(expected), found, _line_key(history), _previous(history, error), language)

@@ -56,12 +56,10 @@ class _Attribute:
 
 
 class SopTransformer(Transformer):
-    """Rule methods build model nodes; attribute rules return _Attribute until their block is built.
-
-    `language` tells the keyword language of the file read so far, for the words of its messages.
-    """
+    """Rule methods build model nodes; attribute rules return _Attribute until their block is built."""
 
     def __init__(self, language: Callable[[], str] = lambda: ENGLISH):
+        """`language` gives the keyword language of the file read so far, for the words of its messages."""
         super().__init__()
         self.language = language
 

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 ENGLISH = "en"
-"""The language of the canonical spellings: the model's concepts and the words of files that mix no language in."""
+"""The language of the canonical spellings, which name the concepts; the formatter's word where none was written."""
 INDONESIAN = "id"
 LANGUAGES = (ENGLISH, INDONESIAN)
 """The languages every keyword is spelled in."""
@@ -52,7 +52,7 @@ class Keyword(NamedTuple):
 
 
 def keyword(concept: str, terminal: str, kind: str = "", **spellings: str) -> Keyword:
-    """A table entry: spellings by language code, e.g. `keyword("number", "TEXT_FIELD", "text", en="number")`."""
+    """A table entry: spellings by language code: `keyword("number", "TEXT_FIELD", "text", en="number", id="nomor")`."""
     bad = [word for word in spellings.values() if not _WORD.match(word)]
     if bad:
         raise ValueError(f"the keyword '{concept}' has spellings that are not words: {bad}")
@@ -133,8 +133,7 @@ HEADER = Keywords(
     keyword("sla", "SLA", "duration", en="sla", id="batas-waktu"),
     keyword("calendar", "CALENDAR", "calendar", en="calendar", id="kalender"),
 )
-"""The fields of the sop header, in canonical order (the order of the printed identity sheet where it has them);
-a concept is the model's attribute name."""
+"""The fields of the sop header, in canonical order (the identity sheet's, where it has them)."""
 
 CALENDAR = Keywords(
     keyword("workday", "CALENDAR_KEY", en="workday", id="hari-kerja"),
@@ -174,8 +173,7 @@ TARGETS = Keywords(
     keyword("next", "ID", en="next", id="berikut"),
     keyword("end", "ID", en="end", id="selesai"),
 )
-"""The words a jump may name instead of a step id: lexed as ids, and told apart by the flow graph.
-The parser reads them as their concept (`selesai` is `end`); a step may still be called so, but not be jumped to."""
+"""The words a jump may name instead of a step id: lexed as ids, read as their concept (`selesai` is `end`)."""
 
 GRAMMAR_KEYWORDS: tuple[Keywords, ...] = (TOP_LEVEL, HEADER, CALENDAR, APPROVER, ATTRIBUTES, BRANCHES)
 """The keywords that have terminals of their own in the grammar."""
