@@ -136,13 +136,15 @@ def _cased(words) -> st.SearchStrategy[str]:
 
 @functools.cache
 def periods() -> st.SearchStrategy[Period]:
-    """`month`, `3 (tiga) months`, `1 (satu) x 3 bulan`, `2 kali sebulan`, `Tiap 2 minggu`, `sebulan sekali`."""
+    """`month`, `3 (tiga) months`, `1 (satu) x 3 bulan`, `2 kali per minggu`, `Tiap 2 minggu`, `sebulan sekali`."""
     marks, a_units = _cased(("x", "kali")), _cased(("sebulan", "seminggu", "sehari", "setahun", "sejam"))
     onces = optional(_cased(("sekali",)))
     bare = st.builds(lambda unit: _period([unit], unit), unit_words())
     counted = st.builds(
-        lambda number, spelled_number, unit: _period([number, spelled_number, unit], unit, number),
-        numbers(), spelled(), unit_words(),
+        lambda number, spelled_number, unit, once: _period(
+            [number, spelled_number, unit, once], unit, number, None, once is not None
+        ),
+        numbers(), spelled(), unit_words(), onces,
     )
     times_counted = st.builds(
         lambda times, spelled_times, mark, number, spelled_number, unit: _period(
@@ -150,17 +152,22 @@ def periods() -> st.SearchStrategy[Period]:
         ),
         numbers(), spelled(), marks, optional(numbers()), spelled(), unit_words(),
     )
+    eaches = _cased(("tiap", "setiap", "per"))
     each = st.builds(
         lambda word, number, spelled_number, unit, once: _period(
             [word, number, spelled_number if number else None, unit, once], unit, number, None, True
         ),
-        _cased(("tiap", "setiap")), optional(numbers()), spelled(), unit_words(), onces,
+        eaches, optional(numbers()), spelled(), unit_words(), onces,
+    )
+    times_each = st.builds(
+        lambda times, mark, word, number, unit: _period([times, mark, word, number, unit], unit, number, times, True),
+        numbers(), marks, eaches, optional(numbers()), unit_words(),
     )
     once_a = st.builds(lambda unit, once: _period([unit, once], unit[2:], phrase=True), a_units, onces)
     times_a = st.builds(
         lambda times, mark, unit: _period([times, mark, unit], unit[2:], None, times, True), numbers(), marks, a_units
     )
-    return st.one_of(bare, counted, times_counted, each, once_a, times_a)
+    return st.one_of(bare, counted, times_counted, each, times_each, once_a, times_a)
 
 
 @functools.cache

@@ -197,6 +197,10 @@ def every(text: str):
         ("2 x sebulan", "2", None, Unit.MONTH, "2 x sebulan"),
         ("1 (satu) x 3 (tiga) bulan", "1", "3", Unit.MONTH, "1 (satu) x 3 (tiga) bulan"),
         ("1   x   3 bulan", "1", "3", Unit.MONTH, "1 x 3 bulan"),
+        ("6 bulan sekali", None, "6", Unit.MONTH, "6 bulan sekali"),
+        ("per 3 bulan", None, "3", Unit.MONTH, "per 3 bulan"),
+        ("2 kali per minggu", "2", None, Unit.WEEK, "2 kali per minggu"),
+        ("1 kali setiap 3 (tiga) bulan", "1", "3", Unit.MONTH, "1 kali setiap 3 (tiga) bulan"),
         ("3 months", None, "3", Unit.MONTH, "3 months"),
     ],
 )

@@ -104,7 +104,7 @@ class SopTransformer(Transformer):
             unit_word=_unit_word(unit) if unit.type == "UNIT" else unit.value[2:],
             number=numbers[0] if numbers else None,
             times=times,
-            phrase=not {"TIMES", "EACH", "A_UNIT"}.isdisjoint(kinds),
+            phrase=not {"TIMES", "EACH", "A_UNIT", "ONCE"}.isdisjoint(kinds),
             span=_between(children[0], children[-1]),
         )
 
