@@ -134,3 +134,9 @@ def spell_range(low: Fraction, high: Fraction, workday: Fraction, lang: str = "i
         return words if low < 60 else f"{words} ({format_number(low, lang)} {unit})"
     words = f"{mixed_units(low, workday, lang)} – {mixed_units(high, workday, lang)}"
     return f"{words} ({format_number(low, lang)}–{format_number(high, lang)} {unit})"
+
+
+def spell_totals(summed, workday: Fraction, lang: str = "id") -> tuple[str, str, str]:
+    """Typical, minimum and maximum of a flow or of an SOP's totals, in words."""
+    return (spell_range(*summed.typical, workday, lang), spell_range(summed.min, summed.min, workday, lang),
+            spell_range(summed.max, summed.max, workday, lang))

@@ -1,0 +1,164 @@
+"""The language server's wiring: the LSP messages it answers, each handed to the module that does that job."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from .. import __version__
+from .buffers import Buffer, Buffers
+from .diagnostics import to_lsp
+from .hover import hover, markdown
+from .keywords import keyword_language
+from .positions import place
+from .workspace import Index
+
+WATCHED = ("**/*.sop", "**/pyproject.toml", "**/.sopdsl.toml")
+log = logging.getLogger(__name__)
+
+
+class SopServer(LanguageServer):
+    """`sopdsl lsp`: the workspace index, the open buffers, and the pending checks."""
+
+    def __init__(self):
+        super().__init__("sopdsl", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.index = Index()
+        self.buffers = Buffers(self.index, self.publish)
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+
+    def publish(self, buffer: Buffer) -> None:
+        """Send the buffer's findings to the editor."""
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=buffer.uri, version=buffer.version, diagnostics=to_lsp(buffer.findings, buffer.lines)))
+
+    def current(self, uri: str) -> Buffer | None:
+        """The buffer checked at its latest version (checked now if a check is still pending)."""
+        document = self.workspace.get_text_document(uri)
+        if document.source is None or not uri_path(uri):
+            return None
+        handle = self.pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        return self.buffers.check(uri, uri_path(uri), document.version, document.source)
+
+    def soon(self, uri: str) -> None:
+        """Check the buffer after its debounce, once however many changes come before then."""
+        if uri in self.pending:
+            return
+        loop = asyncio.get_running_loop()
+        self.pending[uri] = loop.call_later(self.buffers.delay(uri), self._check_pending, uri)
+
+    def _check_pending(self, uri: str) -> None:
+        if self.pending.pop(uri, None) is not None:
+            guarded(self.current)(uri)
+
+    def changed_on_disk(self, paths: list[str]) -> None:
+        """Files changed on disk: read them (or the settings) again, and check the open buffers against them."""
+        if any(Path(path).name in ("pyproject.toml", ".sopdsl.toml") for path in paths):
+            self.index.scan()
+        else:
+            for path in paths:
+                self.index.refresh(path)
+        self.buffers.recheck_all()
+
+
+def uri_path(uri: str) -> str | None:
+    """The absolute path of a file uri."""
+    path = to_fs_path(uri)
+    return str(Path(path).resolve()) if path else None
+
+
+def guarded(handler: Callable) -> Callable:
+    """The handler, which logs a failure and answers nothing rather than failing the editor's request."""
+
+    @wraps(handler)
+    def run(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except Exception:  # a buffer in any state must never stop the server
+            log.exception("sopdsl lsp: %s failed", handler.__name__)
+            return None
+
+    return run
+
+
+def build() -> SopServer:
+    """The server with every feature registered."""
+    server = SopServer()
+
+    @server.feature(types.INITIALIZED)
+    @guarded
+    def initialized(params: types.InitializedParams) -> None:
+        folders = [uri_path(folder.uri) for folder in server.workspace.folders.values()]
+        if not folders and server.workspace.root_uri:
+            folders = [uri_path(server.workspace.root_uri)]
+        server.index.folders = [folder for folder in folders if folder]
+        server.index.scan()
+        if server.index.config_error:
+            server.window_show_message(types.ShowMessageParams(types.MessageType.Warning, server.index.config_error))
+        _watch(server)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        guarded(server.current)(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        server.soon(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    @guarded
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        handle = server.pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        server.buffers.close(uri)
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    @guarded
+    def watched(params: types.DidChangeWatchedFilesParams) -> None:
+        server.changed_on_disk([path for change in params.changes if (path := uri_path(change.uri))])
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    @guarded
+    def on_hover(params: types.HoverParams) -> types.Hover | None:
+        buffer = server.current(params.text_document.uri)
+        if buffer is None or buffer.sop is None:
+            return None
+        line, column = place(buffer.lines, params.position)
+        found = hover(buffer.sop, buffer.file, line, column, server.index, keyword_language(buffer.text))
+        return markdown(found) if found else None
+
+    return server
+
+
+def _watch(server: SopServer) -> None:
+    """Ask the editor to report changes to .sop and settings files; where it cannot, watch the folders here."""
+    workspace = server.client_capabilities.workspace
+    watching = workspace.did_change_watched_files if workspace else None
+    if watching is not None and watching.dynamic_registration:
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED])
+        server.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+            id="sopdsl-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+    elif server.index.folders:
+        from .watching import watch_folders
+
+        loop = asyncio.get_running_loop()
+        watch_folders(server.index.folders, lambda paths: loop.call_soon_threadsafe(guarded(server.changed_on_disk),
+                                                                                     paths))
+
+
+def serve() -> None:
+    """Run the server over standard input and output until the editor ends it."""
+    build().start_io()
+
