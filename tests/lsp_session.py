@@ -59,8 +59,12 @@ SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "sopdsl", "lsp
 TIMEOUT = 20
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, request):
+def client_fixture():
+    """The `client` fixture, for a test module to define as its own: `client = client_fixture()`."""
+    return pytest_lsp.fixture(config=SERVER)(_client)
+
+
+async def _client(lsp_client: LanguageClient, request):
     """A client whose workspace is a folder with `pelayanan.sop` (which uses) and `penyiapan.sop` (which is used)."""
     folder: Path = request.getfixturevalue("tmp_path")
     (folder / "pelayanan.sop").write_text(MAIN, encoding="utf-8")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from .lsp_session import MAIN, at, client, doc, findings, open_file, replace_all, until, where  # noqa: F401
+from .lsp_session import MAIN, at, client_fixture, doc, findings, open_file, replace_all, until, where
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
+client = client_fixture()
 
 
 async def test_findings_follow_the_buffer(client):
