@@ -13,11 +13,16 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from . import navigation
+from .actions import actions
 from .buffers import Buffer, Buffers
+from .completion import complete
 from .diagnostics import to_lsp
+from .formatting import formatted
 from .hover import hover, markdown
 from .keywords import keyword_language
-from .positions import place
+from .outline import folds, symbols
+from .positions import characters, place
 from .workspace import Index
 
 WATCHED = ("**/*.sop", "**/pyproject.toml", "**/.sopdsl.toml")
@@ -47,6 +52,13 @@ class SopServer(LanguageServer):
         if handle is not None:
             handle.cancel()
         return self.buffers.check(uri, uri_path(uri), document.version, document.source)
+
+    def at(self, params) -> tuple[Buffer | None, int, int]:
+        """The buffer of a request at a position, with a model, and the 1-based place asked about."""
+        buffer = self.current(params.text_document.uri)
+        if buffer is None or buffer.sop is None:
+            return None, 0, 0
+        return (buffer, *place(buffer.lines, params.position))
 
     def soon(self, uri: str) -> None:
         """Check the buffer after its debounce, once however many changes come before then."""
@@ -137,6 +149,75 @@ def build() -> SopServer:
         line, column = place(buffer.lines, params.position)
         found = hover(buffer.sop, buffer.file, line, column, server.index, keyword_language(buffer.text))
         return markdown(found) if found else None
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    @guarded
+    def definition(params: types.DefinitionParams) -> list[types.Location] | None:
+        buffer, line, column = server.at(params)
+        return navigation.definition(buffer.sop, buffer.file, line, column, server.index) if buffer else None
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    @guarded
+    def references(params: types.ReferenceParams) -> list[types.Location] | None:
+        buffer, line, column = server.at(params)
+        if buffer is None:
+            return None
+        return navigation.references(buffer.sop, buffer.file, line, column, server.index,
+                                     params.context.include_declaration)
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    @guarded
+    def prepare_rename(params: types.PrepareRenameParams) -> types.Range | None:
+        buffer, line, column = server.at(params)
+        return navigation.rename_range(buffer.sop, buffer.lines, line, column) if buffer else None
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    @guarded
+    def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
+        buffer, line, column = server.at(params)
+        if buffer is None:
+            return None
+        return navigation.rename(buffer.sop, buffer.file, line, column, server.index, params.new_name)
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                    types.CompletionOptions(trigger_characters=[":", " ", ",", "-"]))
+    @guarded
+    def completion(params: types.CompletionParams) -> list[types.CompletionItem] | None:
+        buffer = server.current(params.text_document.uri)
+        if buffer is None:
+            return None
+        line = params.position.line
+        text = buffer.lines[line] if line < len(buffer.lines) else ""
+        return complete(buffer.lines, line, characters(text, params.position.character), buffer.sop, server.index,
+                        keyword_language(buffer.text))
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    @guarded
+    def document_symbol(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+        buffer = server.current(params.text_document.uri)
+        return symbols(buffer.file.sop, buffer.lines) if buffer and buffer.file.sop else None
+
+    @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+    @guarded
+    def folding_range(params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
+        buffer = server.current(params.text_document.uri)
+        return folds(buffer.file.sop) if buffer and buffer.file.sop else None
+
+    @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+    @guarded
+    def formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+        buffer = server.current(params.text_document.uri)
+        return formatted(buffer.text, buffer.lines) if buffer else None
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @guarded
+    def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        buffer = server.current(params.text_document.uri)
+        if buffer is None:
+            return None
+        return actions(buffer.uri, buffer.lines, buffer.file.sop, list(params.context.diagnostics),
+                       keyword_language(buffer.text))
 
     return server
 
