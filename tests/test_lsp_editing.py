@@ -106,7 +106,8 @@ async def test_code_actions(client):
     offered = await fixes(client, uri, role[0])
     assert offered["Change to 'ppid'"][0].new_text == "ppid"
     silence = offered["Silence unknown-role on this line"][0]
-    assert silence.new_text == "  # sopdsl: ignore[unknown-role]" and silence.range.start.line == role[0].range.start.line
+    assert silence.new_text == "  # sopdsl: ignore[unknown-role]"
+    assert silence.range.start.line == role[0].range.start.line
     missing = await until(lambda: findings(client, uri, "missing-time"), "the step without time")
     add = (await fixes(client, uri, missing[0]))["Add 'time:' to the step"][0]
     assert add.new_text == "  time: \n" and add.range.start == at(where(text, "step jawab").line + 1, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -38,6 +39,7 @@ class Index:
         self._paths_of_id = {}
         for path in self._disk:
             self._note(path)
+        gc.freeze()  # the records stay for the session: the collector's full passes need not walk them on every check
 
     def reconfigure(self) -> None:
         """Read the workspace's settings again (pyproject.toml or .sopdsl.toml), as `sopdsl check` finds them."""
