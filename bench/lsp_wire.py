@@ -18,9 +18,8 @@ class ServerGone(Exception):
 class Wire:
     """One `sopdsl lsp` process, spoken to in JSON-RPC; its notifications are kept in arrival order."""
 
-    def __init__(self, folder: Path, command: list[str] = SERVER):
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
+    def __init__(self, folder: Path, command: list[str] = SERVER, errors=subprocess.DEVNULL):
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors)
         self.notifications: list[dict] = []
         self._next_id = 0
         self.request("initialize", {"processId": None, "rootUri": folder.as_uri(), "capabilities": {},
@@ -52,8 +51,11 @@ class Wire:
 
     def diagnostics(self, uri: str, version: int) -> list[dict]:
         """Wait for the findings published for this version of the buffer."""
-        message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                            and m["params"]["uri"] == uri and m["params"].get("version") == version)
+        def wanted(message: dict) -> bool:
+            return (message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri
+                    and message["params"].get("version") == version)
+
+        message = next((kept for kept in self.notifications if wanted(kept)), None) or self.wait(wanted)
         return message["params"]["diagnostics"]
 
     def close(self) -> None:
