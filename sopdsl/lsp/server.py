@@ -75,10 +75,13 @@ class SopServer(LanguageServer):
         """Files changed on disk: read them (or the settings) again, and check the open buffers against them."""
         if any(Path(path).name in ("pyproject.toml", ".sopdsl.toml") for path in paths):
             self.index.scan()
-        else:
-            for path in paths:
-                self.index.refresh(path)
-        self.buffers.recheck_all()
+            self.buffers.recheck_all()
+            return
+        others = [path for path in paths if not self.index.is_open(path)]  # an open buffer stands for its file
+        for path in paths:
+            self.index.refresh(path)
+        if others:
+            self.buffers.recheck_all()
 
 
 def uri_path(uri: str) -> str | None:

@@ -37,7 +37,7 @@ class Index:
         self._disk = {str(path.resolve()): file._replace(path=str(path.resolve()))
                       for path, file in zip(paths, load_paths(paths, self.config), strict=True)}
         self._paths_of_id = {}
-        for path in self._disk:
+        for path in self._disk.keys() | self._open.keys():
             self._note(path)
         gc.freeze()  # the records stay for the session: the collector's full passes need not walk them on every check
 
@@ -53,7 +53,7 @@ class Index:
         """Read one file again after it changed on disk, or forget it when it is gone."""
         self._forget(path)
         self._disk.pop(path, None)
-        if Path(path).is_file() and any(_below(path, folder) for folder in self.folders):
+        if path.endswith(".sop") and Path(path).is_file() and any(_below(path, folder) for folder in self.folders):
             try:
                 self._disk[path] = load(Path(path), self.config.calendar)._replace(sop=None)
             except SopdslError:
@@ -71,6 +71,10 @@ class Index:
         self._forget(path)
         self._open.pop(path, None)
         self._note(path)
+
+    def is_open(self, path: str) -> bool:
+        """Whether an open buffer stands for the file."""
+        return path in self._open
 
     def file(self, path: str) -> SourceFile | None:
         """The file at the path: its open buffer's parse, else the one read from disk."""
