@@ -13,10 +13,10 @@ from .diagnostics import analyse
 from .positions import split_lines
 from .workspace import Index
 
-DELAY_SHARE = 0.05
+DELAY_SHARE = 0.02
 """The debounce: a check waits this share of the buffer's last check time, so that a burst of keystrokes makes one
 check, while a small buffer is checked at once."""
-MAX_DELAY = 0.1
+MAX_DELAY = 0.05
 
 
 class Buffer(NamedTuple):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Callable
 from functools import wraps
@@ -244,5 +245,8 @@ def _watch(server: SopServer) -> None:
 
 def serve() -> None:
     """Run the server over standard input and output until the editor ends it."""
+    # A check builds a model of many thousand small objects at once, beside the workspace's records: the collector
+    # runs its passes less often, which saves a tenth of a large buffer's check.
+    gc.set_threshold(10_000, 50, 1_000)
     build().start_io()
 
