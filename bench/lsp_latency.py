@@ -73,8 +73,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def measure(wire: Wire, alone: Alone, path: Path, text: str, repeat: int) -> Row:
-    """Each change of the open buffer timed from `didChange` to its findings, alternating with a check of the
-    same text alone, so that both see the same load on the machine; the medians."""
+    """The medians of the buffer's changes, `didChange` to findings, each after a check of the file alone."""
     uri = path.as_uri()
     wire.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "sop", "version": 1,
                                                           "text": text}})

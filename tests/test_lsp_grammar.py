@@ -53,8 +53,7 @@ def tokens(files: list[Path]) -> dict:
 
 
 def keywords(text: str) -> list[tuple[int, int, str]]:
-    """(line, column, word) of each keyword: a line's first word, outside quoted strings, that opens a block
-    or a key, and a jump's target word."""
+    """(line, column, word) of each keyword outside quoted strings: a block's or key's word, a jump's target."""
     found = []
     quoted = False
     for number, line in enumerate(text.splitlines()):

@@ -54,8 +54,7 @@ def _concept(word: str) -> str | None:
 
 
 def _value(concept: str | None, value: str, sop: Sop | None, index: Index, lang: str) -> list[types.CompletionItem]:
-    """The values of a key: role ids after `by`, targets after `next` and the branches, SOP ids after `uses`,
-    units after a number."""
+    """The values of a key: roles after `by`, targets after a jump, SOP ids after `uses`, units after a number."""
     if concept == "by":
         roles = [role.id for role in sop.roles] if sop is not None else []
         return [_item(role, types.CompletionItemKind.EnumMember) for role in dict.fromkeys(roles)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from lsprotocol import types
 from pygls.uris import from_fs_path
@@ -43,8 +44,7 @@ def rename_range(sop: Sop, lines: list[str], line: int, column: int) -> types.Ra
 
 def rename(sop: Sop, file: SourceFile, line: int, column: int, index: Index, new_id: str
            ) -> types.WorkspaceEdit | None:
-    """The edits that rename the id at the place everywhere it is written; None where no id is, or the new one
-    is not an id."""
+    """The edits that rename the id at the place everywhere it is written (None: no id there, or a bad new one)."""
     name = name_at(sop, line, column)
     if name is None or not ID.match(new_id):
         return None
@@ -94,4 +94,5 @@ def _declaration(file: SourceFile) -> Span | None:
 
 
 def _uri(path: str) -> str:
-    return from_fs_path(path) or path
+    """The uri of a file's path; an unsaved buffer goes by its uri already."""
+    return (from_fs_path(path) or path) if Path(path).is_absolute() else path

@@ -47,12 +47,12 @@ class SopServer(LanguageServer):
     def current(self, uri: str) -> Buffer | None:
         """The buffer checked at its latest version (checked now if a check is still pending)."""
         document = self.workspace.get_text_document(uri)
-        if document.source is None or not uri_path(uri):
+        if document.source is None:
             return None
         handle = self.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
-        return self.buffers.check(uri, uri_path(uri), document.version, document.source)
+        return self.buffers.check(uri, uri_path(uri) or uri, document.version, document.source)
 
     def at(self, params) -> tuple[Buffer | None, int, int]:
         """The buffer of a request at a position, with a model, and the 1-based place asked about."""
@@ -86,8 +86,8 @@ class SopServer(LanguageServer):
 
 
 def uri_path(uri: str) -> str | None:
-    """The absolute path of a file uri."""
-    path = to_fs_path(uri)
+    """The absolute path of a file uri (None for another scheme, such as an unsaved buffer's)."""
+    path = to_fs_path(uri) if uri.startswith("file:") else None
     return str(Path(path).resolve()) if path else None
 
 

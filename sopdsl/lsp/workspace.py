@@ -95,8 +95,7 @@ class Index:
         return self.file(paths[0]) if paths else None
 
     def neighbours(self, file: SourceFile) -> list[SourceFile]:
-        """The file with the others the library rules need to judge it, by path: those of its own id, and those
-        of the ids it refers to (through `uses`, all the way down); never the whole workspace."""
+        """The file and those the library rules need to judge it, by path: its id's and those it names, via `uses`."""
         wanted = {declared_id(file)} - {None}
         pending = list(_referred(file))
         while pending:
