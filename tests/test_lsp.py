@@ -67,3 +67,14 @@ async def test_hover(client):
     totals = await hover_at(client, uri, at(0, 1))
     assert "| A | 3 |" in totals and "| **total** | 3 |" in totals
     assert "1 day 45 min" in totals  # the typical path: 15 + 30 min and the used SOP's low end, 1 working day
+
+
+async def test_the_workspace_settings_apply_and_are_read_again(client):
+    uri = open_file(client, "pelayanan.sop", MAIN.replace("by: ppid", "by: ppd"))
+    await until(lambda: findings(client, uri, "unknown-role"), "the unknown role")
+    settings = client.folder / ".sopdsl.toml"
+    settings.write_text('ignore = ["unknown-role"]\n', encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=settings.as_uri(), type=types.FileChangeType.Created)]))
+    await until(lambda: uri in client.diagnostics and not findings(client, uri, "unknown-role"), "the rule ignored")
+    assert [registration.method for registration in client.registrations] == ["workspace/didChangeWatchedFiles"]
