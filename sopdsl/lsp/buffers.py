@@ -71,9 +71,3 @@ class Buffers:
         self._cost.pop(uri, None)
         if buffer is not None:
             self.index.closed(buffer.path)
-
-    def get(self, uri: str) -> Buffer | None:
-        return self._buffers.get(uri)
-
-    def all(self) -> list[Buffer]:
-        return list(self._buffers.values())
