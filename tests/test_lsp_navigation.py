@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from .lsp_session import MAIN, USED, at, client_fixture, doc, open_file, uri_of, where
+from .lsp_session import MAIN, USED, at, client_fixture, doc, findings, open_file, replace_all, until, uri_of, where
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 client = client_fixture()
@@ -80,3 +80,13 @@ async def test_outline_and_folding(client):
     folding = await client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc(uri)))
     assert (line_of(MAIN, "decision lengkap"), line_of(MAIN, "no: terima")) in {
         (fold.start_line, fold.end_line) for fold in folding}
+
+
+async def test_a_changed_sop_id_is_seen_by_the_open_buffers_that_name_it(client):
+    uri = open_file(client, "pelayanan.sop")
+    used = open_file(client, "penyiapan.sop")
+    await until(lambda: uri in client.diagnostics and used in client.diagnostics, "the first findings")
+    assert not findings(client, uri, "unknown-sop")
+    replace_all(client, used, 2, USED.replace("sop penyiapan:", "sop penyiapan-jawaban:"))
+    found = await until(lambda: findings(client, uri, "unknown-sop"), "the other buffer to miss the used SOP")
+    assert {item.range.start.line for item in found} == {line_of(MAIN, "- penyiapan"), line_of(MAIN, "uses:")}

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ..diagnostics import Diagnostic
 from ..loading import SourceFile
 from ..model import Sop
+from ..rules.unknown_sop import declared_id
 from .diagnostics import analyse
 from .positions import split_lines
 from .workspace import Index
@@ -40,6 +41,7 @@ class Buffers:
         self.publish = publish
         self._buffers: dict[str, Buffer] = {}
         self._cost: dict[str, float] = {}
+        self._outdated: list[str] = []
 
     def delay(self, uri: str) -> float:
         """How long the next check of the buffer waits for more keystrokes."""
@@ -48,17 +50,32 @@ class Buffers:
     def check(self, uri: str, path: str, version: int | None, text: str) -> Buffer:
         """Check the text of the buffer, unless this version was checked already; publish its findings."""
         known = self._buffers.get(uri)
-        if known is not None and known.version == version and known.text == text:
+        if known is not None and known.version is not None and known.version == version and known.text == text:
             return known
         started = time.perf_counter()
         file, findings = analyse(path, text, self.index)
         self._cost[uri] = time.perf_counter() - started
         self.index.opened(file)
+        if known is not None and declared_id(known.file) != declared_id(file):
+            self._outdate_others(uri, {declared_id(known.file), declared_id(file)} - {None})
         last_model = file.sop if file.sop is not None else (known.sop if known is not None else None)
         buffer = Buffer(uri, path, version, text, split_lines(text), file, findings, last_model)
         self._buffers[uri] = buffer
         self.publish(buffer)
         return buffer
+
+    def take_outdated(self) -> list[str]:
+        """The other buffers whose findings a change of SOP id made out of date, once each."""
+        outdated, self._outdated = self._outdated, []
+        return outdated
+
+    def _outdate_others(self, uri: str, ids: set[str]) -> None:
+        for other in self._buffers.values():
+            record = other.file.record
+            names = {ref.id for ref in record.related} | {use.ref.id for use in record.uses} if record else set()
+            if other.uri != uri and names & ids:
+                self._buffers[other.uri] = other._replace(version=None)  # no version: checked again when asked
+                self._outdated.append(other.uri)
 
     def recheck_all(self) -> None:
         """Check every open buffer again (the workspace or the settings changed)."""

@@ -52,7 +52,10 @@ class SopServer(LanguageServer):
         handle = self.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
-        return self.buffers.check(uri, uri_path(uri) or uri, document.version, document.source)
+        buffer = self.buffers.check(uri, uri_path(uri) or uri, document.version, document.source)
+        for other in self.buffers.take_outdated():  # its SOP id changed: the buffers that name it are checked again
+            self.soon(other)
+        return buffer
 
     def at(self, params) -> tuple[Buffer | None, int, int]:
         """The buffer of a request at a position, with a model, and the 1-based place asked about."""
