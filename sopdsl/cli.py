@@ -27,6 +27,7 @@ COMMANDS = {
     "diff": ("diff", "what changed between two versions of an SOP (files, or --git REV against the working tree)"),
     "due": ("due", "the dates on which an SOP's totals fall due, in working days"),
     "form": ("form", "the monitoring and evaluation forms of a library; `form read` reads filled-in forms back"),
+    "lsp": ("lsp", "a language server (LSP) over standard input and output, for editors"),
     "serve": ("serve", "a local web app: the library's index, an editor with live findings and preview"),
 }
 
