@@ -130,8 +130,9 @@ class ChildProcesses(_Runner):
     PYTHONDONTWRITEBYTECODE is set.
     """
 
-    def __init__(self, repeat: int, scratch: Path) -> None:
+    def __init__(self, repeat: int, scratch: Path, accepted: Sequence[int] = (0,)) -> None:
         self.repeat = repeat
+        self.accepted = accepted
         self.environment = dict(os.environ, PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
         self.environment.pop("PYTHONDONTWRITEBYTECODE", None)
         self.sopdsl = str(Path(sys.executable).parent / "sopdsl")
@@ -152,7 +153,7 @@ class ChildProcesses(_Runner):
             _, status, usage = os.wait4(child.pid, 0)
             seconds = time.perf_counter() - start
             child.returncode = os.waitstatus_to_exitcode(status)
-            if child.returncode != 0:
+            if child.returncode not in self.accepted:
                 errors.seek(0)
                 message = errors.read().decode("utf-8", "replace").strip().splitlines()[-5:]
                 raise MeasureError(f"{command.label} exited {child.returncode}: " + " / ".join(message))

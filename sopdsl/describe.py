@@ -5,6 +5,7 @@ from __future__ import annotations
 from .model import Activity, Section, Span
 
 _SHORT_TEXT = 40
+_LONGEST_SLIP = 200
 
 
 def step_name(activity: Activity) -> str:
@@ -25,7 +26,9 @@ def flow_name(section: Section) -> str:
 
 
 def closest(word: str, candidates) -> str | None:
-    """The candidate most like a misspelt word, if one is close enough."""
+    """The candidate most like a misspelt word, if one is close enough; none for a word too long to be a slip."""
+    if len(word) > _LONGEST_SLIP:
+        return None  # difflib indexes every character of the word: time and memory many times its length
     from difflib import get_close_matches  # only needed when a finding is reported
 
     close = get_close_matches(word, candidates, n=1)

@@ -11,6 +11,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, GRAMMAR_KEYWORDS, HEADER, TARGETS, TOP_LEVEL
 
+LONE_CR = "a carriage return (CR) without a line feed after it; save the file with LF or CRLF line ends"
 UNIT_HINT = "use menit, jam, hari, hari kerja, minggu, bulan, tahun or their English names"
 
 
@@ -187,7 +188,7 @@ MESSAGES: tuple[Message, ...] = (
     Message(
         "lone-carriage-return",
         lambda s: s.char == "\r",
-        "a carriage return (CR) without a line feed after it; save the file with LF or CRLF line ends",
+        LONE_CR,
     ),
     Message(
         "only-comments",

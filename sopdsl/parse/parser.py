@@ -37,11 +37,12 @@ class _Parser:
     def parse(self, text: str) -> Sop:
         self.trailing_comments.clear()
         try:
-            sop = self.lark.parse(text + "\n")
+            sop = self.lark.parse(text if text.endswith("\n") else text + "\n")  # no copy of a file that ends a line
         except UnexpectedInput as error:
             raise explain(error, text, self.indenter.history) from None
         comments = [_comment(token, text, True) for token in self.indenter.comments]
         comments += [_comment(token, text, False) for token in self.trailing_comments]
+        comments += [_comment(token, text, False) for token in self.indenter.line_end_comments]
         comments.sort(key=lambda c: (c.line, c.column))
         return attrs.evolve(sop, comments=tuple(comments))
 

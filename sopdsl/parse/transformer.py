@@ -32,6 +32,8 @@ _FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
 _UNESCAPE = re.compile(r"\\([\"\\])")
 _ID = re.compile(r"[^\W\d_][\w-]*\Z")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+MAX_DIGITS = 9
+"""The most digits a number of a duration or period may have before its decimal mark, and after it."""
 
 
 def token_span(token: Token) -> Span:
@@ -62,12 +64,14 @@ class SopTransformer(Transformer):
 
     def term(self, children):
         number, *spelled, unit = children
+        _check_number(number)
         _check_unit(unit)
         spelled_value = spelled[0].value if spelled else None
         return Term(number=number.value, unit_word=_unit_word(unit), spelled=spelled_value), number, unit
 
     def range(self, children):
         *quantities, unit = children
+        _check_numbers(quantities)
         _check_unit(unit)
         (low, spelled_low), (high, spelled_high) = _numbers_with_spelling(quantities)
         word = _unit_word(unit)
@@ -87,6 +91,7 @@ class SopTransformer(Transformer):
 
     def period(self, children):
         *quantities, unit = children
+        _check_numbers(quantities)
         _check_unit(unit)
         times = None
         if len(quantities) > 1 and quantities[1].type == "TIMES":
@@ -281,6 +286,26 @@ def _between(first: Token, last: Token) -> Span:
 def _text(token: Token) -> Text:
     value = unquote(token) if token.type == "STRING" else token.value
     return Text(value=value, span=token_span(token))
+
+
+def _check_numbers(tokens) -> None:
+    for token in tokens:
+        if token.type == "NUMBER":
+            _check_number(token)
+
+
+def _check_number(token: Token) -> None:
+    """A number short enough to compute with: MAX_DIGITS digits at most on each side of its decimal mark."""
+    if len(token.value) <= MAX_DIGITS:
+        return
+    whole, mark, fraction = token.value.replace(",", ".").partition(".")
+    for digits, side in ((whole, "before"), (fraction, "after")):
+        if len(digits) > MAX_DIGITS:
+            raise SopSyntaxError(
+                f"number too long: at most {MAX_DIGITS} digits {side} the decimal mark, found {len(digits):,}",
+                token.line,
+                token.column,
+            )
 
 
 def _check_unit(token: Token) -> None:
