@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from .model import Activity, Section, Span
 
 _SHORT_TEXT = 40
 _LONGEST_SLIP = 200
+_WORDS = re.compile(r"\S+")
 
 
 def step_name(activity: Activity) -> str:
@@ -37,7 +40,13 @@ def closest(word: str, candidates) -> str | None:
 
 def shorten(text: str, width: int = _SHORT_TEXT) -> str:
     """The text cut at a word boundary to about `width` characters, with '…' when cut."""
-    text = " ".join(text.split())
+    words, length = [], -1
+    for word in _WORDS.finditer(text):  # only the first words: a long text is never split whole
+        words.append(word.group())
+        length += 1 + len(words[-1])
+        if length > width:
+            break
+    text = " ".join(words)
     if len(text) <= width:
         return text
     cut = text[:width].rsplit(" ", 1)[0] or text[:width]

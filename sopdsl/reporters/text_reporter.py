@@ -38,8 +38,7 @@ def _coloured(d) -> str:
 
 
 class _Lines:
-    """The lines of a source, numbered as the parser numbers them (at LF only), found by scanning on from the line
-    asked for last: findings come in line order, and a list of every line would cost far more than the text."""
+    """A source's lines, numbered at LF as the parser does, found by scanning on from the last one asked for."""
 
     def __init__(self, text: str | None) -> None:
         self.text, self.number, self.start = text, 1, 0
