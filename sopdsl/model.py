@@ -137,6 +137,7 @@ class Period:
     number: str | None = None
     spelled: str | None = None
     times: str | None = None
+    times_spelled: str | None = None
     span: Span = _span()
 
     @property
@@ -146,7 +147,7 @@ class Period:
     @property
     def wording(self) -> str:
         every = " ".join(filter(None, [self.number, self.spelled, self.unit_word]))
-        return f"{self.times} x {every}" if self.times else every
+        return " ".join(filter(None, [self.times, self.times_spelled, "x", every])) if self.times else every
 
 
 @frozen(kw_only=True)

@@ -81,6 +81,7 @@ WORDS = {
     "time_example": f'{ATTRIBUTES["time"].english}: "Sesuai jadwal"',
     "durations": "such as '30 menit', '2 jam 30 menit' or '1-3 hari kerja'",
     "units": UNIT_HINT,
+    "range_or_terms": "write the range alone, such as '1-2 jam', or only terms, such as '1 jam 30 menit'",
 }
 """The vocabulary's words and the fixed phrases the message templates name as {name}."""
 
@@ -97,12 +98,17 @@ class Situation:
     """The keyword that opened the current line (`by`, `time`, `step`...), if any."""
     previous: Token | None
     """The token before the one the parser stumbled on (or the last one, for a lexer error)."""
+    line_types: frozenset[str]
+    """The types of the last tokens read on the current line."""
 
     @classmethod
     def of(cls, error: UnexpectedInput, text: str, history: Sequence[Token]) -> Situation:
         """The situation of a Lark error, given the source and the tokens the indenter passed on last."""
         expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
-        return cls(error, frozenset(expected), _found(error, text), _line_key(history), _previous(history, error))
+        return cls(
+            error, frozenset(expected), _found(error, text), _line_key(history), _previous(history, error),
+            _line_types(history),
+        )
 
     @property
     def token_type(self) -> str:
@@ -249,6 +255,16 @@ MESSAGES: tuple[Message, ...] = (
         "expected a period {s.after}, such as 'bulan', '3 bulan' or '1 x 3 bulan'",
     ),
     Message(
+        "range-after-terms",
+        lambda s: s.found.startswith("-") and "UNIT" in s.line_types and s.expects("UNIT"),
+        "a range cannot follow other terms; {range_or_terms}",
+    ),
+    Message(
+        "terms-after-range",
+        lambda s: "MINUS" in s.line_types and s.previous_type == "UNIT" and s.found[:1].isdigit(),
+        "other terms cannot follow a range; {range_or_terms}",
+    ),
+    Message(
         "term-or-end",
         lambda s: s.expects("NUMBER") and s.previous_type == "UNIT",
         "expected another '<number> <unit>' term or the end of the line, found '{s.found}'",
@@ -301,6 +317,16 @@ def _line_key(history: Sequence[Token]) -> Token | None:
         if token.type in _KEYWORD_TYPES:
             return token
     return None
+
+
+def _line_types(history: Sequence[Token]) -> frozenset[str]:
+    """The types of the tokens read on the current line, as far as the history reaches back."""
+    types = []
+    for token in reversed(history):
+        if token.type in _LAYOUT_TYPES:
+            break
+        types.append(token.type)
+    return frozenset(types)
 
 
 def _found(error: UnexpectedInput, text: str) -> str:

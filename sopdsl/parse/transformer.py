@@ -104,14 +104,15 @@ class SopTransformer(Transformer):
         *quantities, unit = children
         _check_numbers(quantities)
         _check_unit(unit)
-        times = None
-        if len(quantities) > 1 and quantities[1].type == "TIMES":
-            times = quantities[0].value
-            quantities = quantities[2:]
+        times = times_spelled = None
+        marks = [index for index, token in enumerate(quantities) if token.type == "TIMES"]
+        if marks:
+            ((times, times_spelled),) = _numbers_with_spelling(quantities[: marks[0]])
+            quantities = quantities[marks[0] + 1 :]
         numbers = _numbers_with_spelling(quantities)
         number, spelled = numbers[0] if numbers else (None, None)
         return Period(
-            unit_word=_unit_word(unit), times=times, number=number, spelled=spelled,
+            unit_word=_unit_word(unit), times=times, times_spelled=times_spelled, number=number, spelled=spelled,
             span=_between(children[0], unit),
         )
 

@@ -60,7 +60,7 @@ def _over_budget(sop, totals):
     budget = duration_minutes(sop.sla, minutes)[1]
     workday = minutes[Unit.WORKDAY]
     typical_low, typical_high = totals.typical
-    sla = f"its sla of {sop.sla.wording}, {_readable(budget, workday)}"
+    sla = f"its sla of {sop.sla.wording} ({format_number(budget, 'en')} working minutes)"
     if typical_low > budget:
         yield Finding(
             sop.sla.span,
