@@ -105,6 +105,8 @@ class _Runner:
     machine's load between repetitions affects a command and its floor alike."""
 
     repeat = 1
+    accepted: Sequence[int] = (0,)
+    """The exit codes of a command that ran as it should (1 where findings are expected)."""
 
     def time_all(self, commands: Sequence[Command]) -> list[Timing]:
         runs: list[list[Timing]] = [[] for _ in commands]
@@ -131,8 +133,7 @@ class ChildProcesses(_Runner):
     """
 
     def __init__(self, repeat: int, scratch: Path, accepted: Sequence[int] = (0,)) -> None:
-        self.repeat = repeat
-        self.accepted = accepted
+        self.repeat, self.accepted = repeat, accepted
         self.environment = dict(os.environ, PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
         self.environment.pop("PYTHONDONTWRITEBYTECODE", None)
         self.sopdsl = str(Path(sys.executable).parent / "sopdsl")
@@ -163,7 +164,8 @@ class ChildProcesses(_Runner):
 class InProcess(_Runner):
     """Runs each command once inside this process: a quick self-test of the benchmark, not a measurement."""
 
-    def __init__(self) -> None:
+    def __init__(self, accepted: Sequence[int] = (0,)) -> None:
+        self.accepted = accepted
         self.floor: dict[str, object] = {"__name__": "bench_floor"}
         exec(compile(FLOOR_PROGRAM, "<lark floor>", "exec"), self.floor)
 
@@ -177,7 +179,7 @@ class InProcess(_Runner):
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as errors:
             code = work()
         seconds = time.perf_counter() - start
-        if code:
+        if (code or 0) not in self.accepted:
             raise MeasureError(f"{command.label} exited {code}: {errors.getvalue().strip()}")
         after = resource.getrusage(resource.RUSAGE_SELF)
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
