@@ -105,6 +105,8 @@ class _Runner:
     machine's load between repetitions affects a command and its floor alike."""
 
     repeat = 1
+    accepted: Sequence[int] = (0,)
+    """The exit codes of a command that ran as it should (1 where findings are expected)."""
 
     def time_all(self, commands: Sequence[Command]) -> list[Timing]:
         runs: list[list[Timing]] = [[] for _ in commands]
@@ -130,8 +132,8 @@ class ChildProcesses(_Runner):
     PYTHONDONTWRITEBYTECODE is set.
     """
 
-    def __init__(self, repeat: int, scratch: Path) -> None:
-        self.repeat = repeat
+    def __init__(self, repeat: int, scratch: Path, accepted: Sequence[int] = (0,)) -> None:
+        self.repeat, self.accepted = repeat, accepted
         self.environment = dict(os.environ, PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
         self.environment.pop("PYTHONDONTWRITEBYTECODE", None)
         self.sopdsl = str(Path(sys.executable).parent / "sopdsl")
@@ -152,7 +154,7 @@ class ChildProcesses(_Runner):
             _, status, usage = os.wait4(child.pid, 0)
             seconds = time.perf_counter() - start
             child.returncode = os.waitstatus_to_exitcode(status)
-            if child.returncode != 0:
+            if child.returncode not in self.accepted:
                 errors.seek(0)
                 message = errors.read().decode("utf-8", "replace").strip().splitlines()[-5:]
                 raise MeasureError(f"{command.label} exited {child.returncode}: " + " / ".join(message))
@@ -162,7 +164,8 @@ class ChildProcesses(_Runner):
 class InProcess(_Runner):
     """Runs each command once inside this process: a quick self-test of the benchmark, not a measurement."""
 
-    def __init__(self) -> None:
+    def __init__(self, accepted: Sequence[int] = (0,)) -> None:
+        self.accepted = accepted
         self.floor: dict[str, object] = {"__name__": "bench_floor"}
         exec(compile(FLOOR_PROGRAM, "<lark floor>", "exec"), self.floor)
 
@@ -176,7 +179,7 @@ class InProcess(_Runner):
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as errors:
             code = work()
         seconds = time.perf_counter() - start
-        if code:
+        if (code or 0) not in self.accepted:
             raise MeasureError(f"{command.label} exited {code}: {errors.getvalue().strip()}")
         after = resource.getrusage(resource.RUSAGE_SELF)
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime

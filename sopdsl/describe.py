@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from .i18n import say
 from .model import Activity, Section, Span
 
 _SHORT_TEXT = 40
+_LONGEST_SLIP = 200
+_WORDS = re.compile(r"\S+")
 
 
 def step_name(activity: Activity) -> str:
@@ -26,7 +30,9 @@ def flow_name(section: Section) -> str:
 
 
 def closest(word: str, candidates) -> str | None:
-    """The candidate most like a misspelt word, if one is close enough."""
+    """The candidate most like a misspelt word, if one is close enough; none for a word too long to be a slip."""
+    if len(word) > _LONGEST_SLIP:
+        return None  # difflib indexes every character of the word: time and memory many times its length
     from difflib import get_close_matches  # only needed when a finding is reported
 
     close = get_close_matches(word, candidates, n=1)
@@ -35,7 +41,13 @@ def closest(word: str, candidates) -> str | None:
 
 def shorten(text: str, width: int = _SHORT_TEXT) -> str:
     """The text cut at a word boundary to about `width` characters, with '…' when cut."""
-    text = " ".join(text.split())
+    words, length = [], -1
+    for word in _WORDS.finditer(text):  # only the first words: a long text is never split whole
+        words.append(word.group())
+        length += 1 + len(words[-1])
+        if length > width:
+            break
+    text = " ".join(words)
     if len(text) <= width:
         return text
     cut = text[:width].rsplit(" ", 1)[0] or text[:width]

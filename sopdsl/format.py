@@ -28,8 +28,10 @@ WIDTH = 88
 BLOCK_END_INDENT = 2
 """Where comments that end an indented block stand, above the blank line that follows it."""
 
-# The TEXT terminal of sopdsl/grammar/sop.lark: what reads back unquoted, as it is.
-_BARE_TEXT = re.compile(r'[^ \t\r\n"#](?:[^ \t\r\n]|[ \t]+(?=[^ \t\r\n#]))*')
+# The TEXT terminal of sopdsl/grammar/sop.lark: without a ' #' (where a comment starts), what reads back
+# unquoted, as it is.
+_BARE_TEXT = re.compile(r'[^ \t\r\n"#](?:[^\r\n]*[^ \t\r\n])?')
+_COMMENT_START = re.compile(r"[ \t]#")
 # A single space between two non-blank characters: the only place a quoted text may break.
 _BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
 
@@ -301,11 +303,16 @@ def _text_lines(prefix: str, value: str, indent: int, quote: bool = False) -> li
     Continuation lines stand 2 deeper than their line, and at least at column 4, so that the text of a
     step, decision or header never lines up with the attributes under it.
     """
-    single = prefix + (_quoted(value) if quote or not _BARE_TEXT.fullmatch(value) else value)
+    single = prefix + (_quoted(value) if quote or not _bare(value) else value)
     if len(single) <= WIDTH:
         return [single]
     wrapped = _wrapped(prefix, value, max(indent + 2, 4))
     return wrapped if len(wrapped) > 1 else [single]
+
+
+def _bare(value: str) -> bool:
+    """Whether the text reads back as it is without quotes."""
+    return _BARE_TEXT.fullmatch(value) is not None and _COMMENT_START.search(value) is None
 
 
 def _wrapped(prefix: str, value: str, indent: int) -> list[str]:

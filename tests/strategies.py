@@ -286,3 +286,60 @@ def sops(draw) -> Sop:
         roles=roles,
         sections=draw(flows(role_ids, id_pool)),
     )
+
+
+# ---- numbers of any length, in every place a number stands -------------------------------------------
+
+DIGIT_COUNTS = (1, 9, 10, 309, 310, 4300, 4301, 20_000)
+"""Lengths around the limits: the 9 digits sopdsl reads, a float's 308 and Python's 4,300 for int()."""
+
+
+def _digit_runs(longest: int) -> st.SearchStrategy[str]:
+    """A run of digits: up to `longest`, or of a length near one of the limits."""
+    lengths = st.one_of(st.integers(1, longest), st.sampled_from(DIGIT_COUNTS))
+    return st.builds(lambda first, rest, length: (first + rest * length)[:length],
+                     st.sampled_from("0123456789"), st.sampled_from("0159"), lengths)
+
+
+@st.composite
+def any_numbers(draw, long_share: int = 20) -> str:
+    """A number as written: usual, or (`long_share` times in 100) of any length; maybe decimal, maybe spelled."""
+    if draw(st.integers(0, 99)) >= long_share:
+        number = draw(numbers())
+    else:
+        number = draw(_digit_runs(400))
+        if draw(st.booleans()):
+            number += draw(st.sampled_from(".,")) + draw(_digit_runs(400))
+    return number + draw(st.sampled_from(("", " (satu)", " (dua puluh lima koma lima)")))
+
+
+@st.composite
+def any_durations(draw, long_share: int = 20) -> str:
+    """Terms added up or one range, each number of any length."""
+    def number() -> str:
+        return draw(any_numbers(long_share))
+
+    if draw(st.booleans()):
+        return f"{number()}-{number()} {draw(unit_words())}"
+    return " ".join(f"{number()} {draw(unit_words())}" for _ in range(draw(st.integers(1, 3))))
+
+
+@st.composite
+def any_periods(draw, long_share: int = 20) -> str:
+    """`bulan`, `<n> bulan`, `<n> x bulan` or `<n> x <n> bulan`, each number of any length."""
+    every = " ".join(filter(None, [draw(st.sampled_from(["", draw(any_numbers(long_share))])), draw(unit_words())]))
+    return f"{draw(any_numbers(long_share))} x {every}" if draw(st.booleans()) else every
+
+
+@st.composite
+def huge_number_files(draw) -> str:
+    """A .sop file with a number of any length in each place that takes one: sla, calendar, time, every."""
+    share = draw(st.sampled_from((2, 5, 50)))
+    return (
+        f"sop besar: Angka Besar\n  sla: {draw(any_durations(share))}\n"
+        f"  calendar:\n    workday: {draw(any_durations(share))}\n    week: {draw(any_durations(share))}\n"
+        "role p: Petugas\n"
+        f"step s: Menerima\n  by: p\n  time: {draw(any_durations(share))}\n  every: {draw(any_periods(share))}\n"
+        f"decision d: Lengkap?\n  by: p\n  time: {draw(any_durations(share))}\n  yes: next\n  no: s\n"
+        f"step t: Mengarsipkan\n  by: p\n  time: {draw(any_durations(share))}\n"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bench import run
+from bench import long_inputs, run
 from bench.generate import Shape, generate
 from bench.measure import FLOOR_PROGRAM, Command, InProcess, Timing
 from sopdsl.cli import main
@@ -107,3 +107,13 @@ def test_the_profile_names_the_parser_and_the_rules(tmp_path, capsys):
     assert "lark.parsers.lalr_parser" in out  # the parser leads the profile, as it leads the check
     parts = set(re.findall(r"^\s*[\d.]+ s\s+[\d.]+%\s+(\S.*)$", out, re.MULTILINE))
     assert {"rules, with the flow analysis they call", "parsing: Lark, the indenter and the transformer"} <= parts
+
+
+def test_the_long_inputs_benchmark_measures_every_kind(tmp_path, capsys):
+    sizes = [2048, 8192]
+    rows = long_inputs.measure(list(long_inputs.KINDS), ["check"], sizes, InProcess(accepted=(0, 1)), tmp_path)
+    assert [kind for kind, _, _ in rows] == list(long_inputs.KINDS)
+    assert all(set(timings) == {1024, *sizes} for _, _, timings in rows)
+    lines = long_inputs.table(rows, sizes).splitlines()
+    assert lines[0].split()[:3] == ["input", "command", "0.00195312"] and len(lines) == 2 + len(long_inputs.KINDS)
+    assert list(tmp_path.glob("*.sop")) == []

@@ -258,3 +258,30 @@ def test_screenshot_of_the_viewport_and_of_the_whole_page(browser, tmp_path):
     assert png_size(tmp_path / "viewport.png") == (400, 300)
     browser.screenshot(tmp_path / "page.png")
     assert png_size(tmp_path / "page.png") == (400, 1500)
+
+
+CRASH_OUTPUT = """\
+/usr/bin/chromium: 9: [: 25275990016: unexpected operator
+[26948:26948:1202/114551.923906:ERROR:ui/ozone/platform/x11/ozone_platform_x11.cc:257] Missing X server or $DISPLAY
+[26948:26948:1202/114551.923966:ERROR:ui/aura/env.cc:253] The platform failed to initialize.  Exiting.
+[26948:26979:1202/114551.925144:ERROR:dbus/bus.cc:405] Failed to connect to the bus: Failed to connect to socket \
+/run/dbus/system_bus_socket: No such file or directory
+[26948:26979:1202/114551.929566:ERROR:dbus/bus.cc:405] Failed to connect to the bus: Could not parse server address
+[26970:26970:0100/000000.184892:ERROR:content/zygote/zygote_linux.cc:662] write: Broken pipe (32)
+"""
+
+
+def test_item_22_a_crash_reports_the_one_line_that_matters(tmp_path):
+    output = tmp_path / "output.txt"
+    output.write_text(CRASH_OUTPUT * 2, encoding="utf-8")
+    fake = executable(tmp_path / "chromium", f"cat {output} >&2\nexit 1")
+    with pytest.raises(ChromiumError) as raised:
+        Browser(str(fake))
+    assert str(raised.value) == "Chromium stopped unexpectedly (exited with status 1): Missing X server or $DISPLAY"
+
+
+def test_item_22_a_crash_that_only_wrote_noise_shows_its_last_line(tmp_path):
+    noise = "[1:2:0100/000000.1:ERROR:dbus/bus.cc:405] Failed to connect"
+    fake = executable(tmp_path / "chromium", f"echo '{noise}' >&2\nexit 1")
+    with pytest.raises(ChromiumError, match=r"\(exited with status 1\): Failed to connect$"):
+        Browser(str(fake))

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from sopdsl.format import format_sop
+from sopdsl.parse import SopSyntaxError, parse_text
 from sopdsl.render import FORMATS
 
 from .findings import (
@@ -24,7 +25,7 @@ from .findings import (
     run_cli,
 )
 from .mutations import mutated_files
-from .strategies import sops
+from .strategies import huge_number_files, sops
 
 FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 25)
 CHOSEN_EXAMPLES = not os.environ.get("SOPDSL_FUZZ_EXAMPLES")
@@ -56,6 +57,24 @@ def test_every_command_handles_a_generated_file(folder, sop):
     findings = exercise(folder, text.encode("utf-8"))
     assert "syntax-error" not in {finding["rule"] for finding in findings}
     assert (folder / "fuzzed.sop").read_text(encoding="utf-8") == text, "fmt changed a file already in canonical form"
+
+
+@FUZZ
+@given(text=huge_number_files())
+def test_numbers_of_any_length_are_read_or_a_syntax_error_never_an_internal_error(folder, text):
+    """A number of thousands of digits once made stats, render and build stop with an internal error."""
+    try:
+        parse_text(text)
+    except SopSyntaxError as error:
+        assert_inside(text.split("\n"), error.line, error.column, error.message)
+    path = folder / "angka.sop"
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    for args in (["check", "--format", "json"], ["stats", "--format", "json"], ["render", "--to", "md"]):
+        run = run_cli(*args, str(path), *(["-o", str(folder / "angka.md")] if args[0] == "render" else []))
+        assert_handled(run)
+        for finding in json_findings(run) if args[0] == "check" else printed_findings(run.err):
+            assert_inside(lines, finding["line"], finding["column"], finding)
 
 
 def exercise(folder, data: bytes):

@@ -107,12 +107,12 @@ def expected(sop: Sop, lang: str) -> Expected:
             node = step_id(row)
             result.lane_of[node] = f"lane{row.columns[0] + 1}"
             result.lane_names[result.lane_of[node]] = drawing.columns[row.columns[0]].name
-            result.shapes[node] = row.shape
+            result.shapes[node] = "decision" if row.step.is_decision else row.shape  # a diamond, first or last too
             number = f"{flow.heading.letter}.{row.number}" if flow.heading is not None else str(row.number)
             result.labels[node] = squashed(number + row.step.text.value)
             result.order.append(node)
         for arrow in flow.arrows:
-            if arrow.target is None and arrow.source.last and arrow.label is None:
+            if arrow.target is None and arrow.source.last and not arrow.source.step.is_decision and arrow.label is None:
                 continue  # the last step's own way out: its terminator already ends the flow
             if arrow.target is None and stop_id(flow) not in result.labels:
                 result.labels[stop_id(flow)] = squashed(LABELS[lang]["end"])

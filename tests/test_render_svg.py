@@ -124,8 +124,9 @@ def texts_of(group: ET.Element, css: str = "line") -> list[ET.Element]:
 
 
 def drawn(arrow: Arrow) -> bool:
-    """The plain arrow from a flow's last step to the end is the last capsule itself."""
-    return not (arrow.target is None and arrow.source.last and arrow.label is None)
+    """The plain arrow from a flow's last step to the end is the last capsule itself (a decision stays a diamond)."""
+    source = arrow.source
+    return not (arrow.target is None and source.last and not source.step.is_decision and arrow.label is None)
 
 
 def arrow_id(arrow: Arrow) -> str:
@@ -173,7 +174,7 @@ def check_steps(sop: Sop, ids: dict[str, ET.Element], lang: str) -> None:
             assert sorted(copy.get("id") for copy in copies) == sorted(f"step-{row.key}-lane-{c}" for c in row.columns)
             for column, copy in ((c, ids[f"step-{row.key}-lane-{c}"]) for c in row.columns):
                 shape = symbol_of(copy)
-                assert row.shape in shape.element.get("class").split()
+                assert ("decision" if row.step.is_decision else row.shape) in shape.element.get("class").split()
                 assert lanes[column].left < shape.centre[0] < lanes[column].right
                 lines = texts_of(copy)
                 for line in lines:

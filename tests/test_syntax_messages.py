@@ -80,6 +80,16 @@ EXAMPLES = {
         STEP + "  every:\n",
         "expected a period after 'every:', such as 'bulan', '3 bulan' or '1 x 3 bulan'",
     ),
+    "range-after-terms": (
+        STEP + "  time: 1 jam 1-2 menit\n",
+        "a range cannot follow other terms; write the range alone, such as '1-2 jam', or only terms, "
+        "such as '1 jam 30 menit'",
+    ),
+    "terms-after-range": (
+        STEP + "  time: 1-2 jam 30 menit\n",
+        "other terms cannot follow a range; write the range alone, such as '1-2 jam', or only terms, "
+        "such as '1 jam 30 menit'",
+    ),
     "term-or-end": (
         STEP + "  time: 15 menit.\n",
         "expected another '<number> <unit>' term or the end of the line, found '.'",

@@ -6,6 +6,7 @@ import base64
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -40,7 +41,10 @@ FLAGS = (
 COMMAND_FD, REPLY_FD = 3, 4
 DEFAULT_TIMEOUT = 30.0
 CLOSE_TIMEOUT = 5.0
-STDERR_TAIL_LINES = 12
+STDERR_LIMIT = 1 << 20  # of Chromium's output read for the cause of a crash
+# Lines Chromium writes on any machine without a session bus or on any shutdown: never why it stopped.
+NOISE = ("dbus", "d-bus", "zygote")
+_LOG_LINE = re.compile(r"\[[^\]]*:(?P<level>[A-Z]+):[^\]]*\]\s*(?P<message>.*)")
 MM_PER_INCH = 25.4
 
 Source = str | Path
@@ -245,10 +249,10 @@ class Browser:
         """The error for a browser that closed its pipe, with the end of what it wrote to stderr."""
         status = self._reap(1.0)
         self._stderr.seek(0)
-        lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()[-STDERR_TAIL_LINES:]
+        cause = _cause(self._stderr.read(STDERR_LIMIT).decode("utf-8", "replace"))
         how = "closed its pipe" if status is None else f"exited with status {status}"
-        output = "; its last output:\n" + "\n".join(lines) if lines else " without output"
-        return ChromiumError(f"Chromium stopped unexpectedly ({how}){output}")
+        return ChromiumError(f"Chromium stopped unexpectedly ({how}): {cause}" if cause else
+                             f"Chromium stopped unexpectedly ({how}) without output")
 
     def _reap(self, timeout: float | None) -> int | None:
         """The browser's exit status once it has exited within `timeout` seconds (None: wait forever)."""
@@ -304,3 +308,16 @@ def _remove_folder(folder: str) -> None:
         if not os.path.exists(folder) or time.monotonic() > deadline:
             return
         time.sleep(0.05)
+
+
+def _cause(output: str) -> str | None:
+    """Why Chromium stopped: its first fatal error, else its first error, else its last line, without D-Bus noise."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    lines = [line for line in lines if not any(word in line.lower() for word in NOISE)] or lines[-1:]
+    logged = [(match["level"], match["message"]) for match in map(_LOG_LINE.fullmatch, lines) if match]
+    for level in ("FATAL", "ERROR"):
+        found = next((message for logged_level, message in logged if logged_level == level), None)
+        if found:
+            return found
+    last = _LOG_LINE.fullmatch(lines[-1]) if lines else None
+    return last["message"] if last else (lines[-1] if lines else None)

@@ -53,7 +53,7 @@ MESSAGES = {
     "self-loop": (
         "{step} leads back to itself; send this arrow to the step that corrects the work, or to the step that follows"
     ),
-    "sla-exceeded.budget": "its sla of {sla}, {time}",
+    "sla-exceeded.budget": "its sla of {sla} ({minutes} working minutes)",
     "sla-exceeded.time": "{words} ({minutes} working minutes)",
     "sla-exceeded.at-least": (
         "SOP '{sop}' takes at least {time} on its typical path, more than {budget}; "
@@ -269,6 +269,12 @@ MESSAGES = {
     "syntax.title-missing": "expected {s.title} after ':'",
     "syntax.text-missing": "expected text {s.after}",
     "syntax.period-missing": "expected a period {s.after}, such as 'bulan', '3 bulan' or '1 x 3 bulan'",
+    "syntax.range-after-terms": "a range cannot follow other terms; {range_or_terms}",
+    "syntax.terms-after-range": "other terms cannot follow a range; {range_or_terms}",
+    "syntax.range-or-terms": "write the range alone, such as '1-2 jam', or only terms, such as '1 jam 30 menit'",
+    "syntax.number-too-long": "number too long: at most {most} digits {side} the decimal mark, found {found}",
+    "syntax.before-the-mark": "before",
+    "syntax.after-the-mark": "after",
     "syntax.term-or-end": "expected another '<number> <unit>' term or the end of the line, found '{s.found}'",
     "syntax.time-missing": (
         "expected a duration {s.after}, {durations}; a time that is not a number goes in quotes: {time_example}"

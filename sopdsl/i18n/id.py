@@ -62,7 +62,7 @@ MESSAGES = {
         "{step} kembali ke dirinya sendiri; arahkan panah ini ke kegiatan yang memperbaiki pekerjaan, "
         "atau ke kegiatan berikutnya"
     ),
-    "sla-exceeded.budget": "batas waktu (sla) {sla}, yaitu {time}",
+    "sla-exceeded.budget": "batas waktu (sla) {sla} ({minutes} menit kerja)",
     "sla-exceeded.time": "{words} ({minutes} menit kerja)",
     "sla-exceeded.at-least": (
         "SOP '{sop}' memerlukan sekurang-kurangnya {time} pada alur biasanya, lebih dari {budget}; "
@@ -297,6 +297,14 @@ MESSAGES = {
     "syntax.title-missing": "seharusnya ada {s.title} setelah ':'",
     "syntax.text-missing": "seharusnya ada teks {s.after}",
     "syntax.period-missing": "seharusnya ada periode {s.after}, misalnya 'bulan', '3 bulan' atau '1 x 3 bulan'",
+    "syntax.range-after-terms": "rentang tidak boleh mengikuti suku waktu lain; {range_or_terms}",
+    "syntax.terms-after-range": "suku waktu lain tidak boleh mengikuti rentang; {range_or_terms}",
+    "syntax.range-or-terms": (
+        "tulis rentangnya saja, misalnya '1-2 jam', atau suku waktunya saja, misalnya '1 jam 30 menit'"
+    ),
+    "syntax.number-too-long": "angka terlalu panjang: paling banyak {most} digit {side} tanda desimal, ada {found}",
+    "syntax.before-the-mark": "sebelum",
+    "syntax.after-the-mark": "sesudah",
     "syntax.term-or-end": (
         "seharusnya ada suku '<angka> <satuan>' berikutnya atau akhir baris, tetapi yang ditemukan '{s.found}'"
     ),
@@ -367,6 +375,10 @@ MESSAGES = {
     "syntax.role-id": "id pelaksana",
     "syntax.sop-id": "id SOP",
     "syntax.step-id": "id kegiatan, {targets}",
+    "logo.missing": "logo '{logo}' tidak ada (dicari di {path})",
+    "logo.not-a-file": "logo '{logo}' bukan berkas ({path})",
+    "logo.unreadable": "logo '{logo}' tidak dapat dibaca: {reason}",
+    "logo.not-an-image": "logo '{logo}' bukan gambar PNG, JPEG atau SVG ({path})",
 }
 
 SUMMARIES = {
@@ -410,9 +422,5 @@ SUMMARIES = {
         "uraian kegiatan diawali nama pelaksananya sendiri (Permenpan RB 35/2012 menulis kegiatan sebagai "
         "kata kerja tanpa subjek; kolom Pelaksana sudah menunjukkan siapa)"
     ),
-    "logo.missing": "logo '{logo}' tidak ada (dicari di {path})",
-    "logo.not-a-file": "logo '{logo}' bukan berkas ({path})",
-    "logo.unreadable": "logo '{logo}' tidak dapat dibaca: {reason}",
-    "logo.not-an-image": "logo '{logo}' bukan gambar PNG, JPEG atau SVG ({path})",
 }
 """The rules' one-line summaries in Indonesian, for `sopdsl rules`; English takes each rule's own."""

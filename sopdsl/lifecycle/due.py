@@ -65,10 +65,18 @@ def due_date(
         return start
     remaining = math.ceil(Fraction(minutes) / Fraction(workday_minutes))
     day = start
-    while remaining:
-        day += ONE_DAY
-        if is_working(day):
-            remaining -= 1
+    try:
+        if remaining > (datetime.date.max - start).days:
+            raise OverflowError
+        while remaining:
+            day += ONE_DAY
+            if is_working(day):
+                remaining -= 1
+    except OverflowError:
+        raise UsageError(
+            f"{math.ceil(Fraction(minutes) / Fraction(workday_minutes)):,} working days from {start} fall due after "
+            f"{datetime.date.max}, the last date there is"
+        ) from None
     return day
 
 

@@ -1,4 +1,4 @@
-"""The post-lexer: turns indentation into _INDENT/_DEDENT, rejects tabs, collects comments."""
+"""The post-lexer: turns indentation into _INDENT/_DEDENT, rejects tabs and lone CRs, collects comments."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from .tokens import LexedToken
 from .vocabulary import ENGLISH, GRAMMAR_KEYWORDS
 
 _COMMENT_LINE = re.compile(r"\n([ \t]*)(#[^\r\n]*)")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_COMMENT_AFTER_TEXT = re.compile(r"[ \t]#")
 _KEYWORD_TYPES = frozenset(terminal for keywords in GRAMMAR_KEYWORDS for terminal in keywords.terminals)
 _LANGUAGE_OF = {
     word: language
@@ -31,6 +33,7 @@ class SopIndenter(PostLex):
 
     def __init__(self) -> None:
         self.comments: list[LexedToken] = []
+        self.line_end_comments: list[LexedToken] = []
         self.history: list[Token] = []
         self.keyword_counts: dict[str, int] = {}
         self.last_language = ENGLISH
@@ -43,12 +46,15 @@ class SopIndenter(PostLex):
 
     def process(self, stream):
         self.comments = []
+        self.line_end_comments = []
         self.history = []
         self.keyword_counts = {}
         self.last_language = ENGLISH
         levels = [0]
         token = None
         for token in stream:
+            if token.type == "TEXT" and "#" in token.value:
+                token = self._cut_comment(token)
             self.history.append(token)
             if len(self.history) > 8:
                 del self.history[:4]
@@ -57,6 +63,8 @@ class SopIndenter(PostLex):
                     self._count(token.value)
                 yield token
                 continue
+            if "\r" in token.value:
+                _reject_lone_cr(token)
             self._collect_comments(token)
             yield token
             indent = self._indentation(token)
@@ -80,7 +88,7 @@ class SopIndenter(PostLex):
 
     @staticmethod
     def _indentation(token: LexedToken) -> int:
-        indent = token.value.rsplit("\n", 1)[1]
+        indent = token.value[token.value.rfind("\n") + 1 :]
         if "\t" in indent:
             line = token.end_line
             raise SopSyntaxError(
@@ -97,6 +105,22 @@ class SopIndenter(PostLex):
             self.keyword_counts[language] = self.keyword_counts.get(language, 0) + 1
             self.last_language = language
 
+    def _cut_comment(self, token: LexedToken) -> LexedToken:
+        """Rest-of-line text without the ' # comment' after it; the comment is kept with the others."""
+        cut = _COMMENT_AFTER_TEXT.search(token.value)
+        if cut is None:
+            return token
+        start = cut.start() + 1
+        self.line_end_comments.append(LexedToken(
+            "COMMENT", token.value[start:], token.start_pos + start, token.line, token.column + start,
+            token.end_line, token.end_column, token.end_pos,
+        ))
+        text = token.value[: cut.start()].rstrip(" \t")
+        return LexedToken(
+            "TEXT", text, token.start_pos, token.line, token.column,
+            token.line, token.column + len(text), token.start_pos + len(text),
+        )
+
     def _collect_comments(self, token: LexedToken) -> None:
         if "#" not in token.value:
             return
@@ -107,3 +131,14 @@ class SopIndenter(PostLex):
             text, column = match.group(2), len(match.group(1)) + 1
             self.comments.append(LexedToken("COMMENT", text, line=line, column=column, end_line=line,
                                             end_column=column + len(text)))
+
+
+def _reject_lone_cr(token: LexedToken) -> None:
+    """A CR among blank lines that no LF follows: the same error as a lone CR anywhere else."""
+    lone = _LONE_CR.search(token.value)
+    if lone is not None:
+        line = token.line + token.value.count("\n", 0, lone.start())
+        column = lone.start() - token.value.rfind("\n", 0, lone.start())
+        if line == token.line:
+            column += token.column - 1
+        raise SopSyntaxError(say("syntax.lone-carriage-return"), line, column)

@@ -113,6 +113,7 @@ def words(language: str = ENGLISH) -> dict[str, str]:
         "time_example": f'{ATTRIBUTES["time"].in_language(language)}: "Sesuai jadwal"',
         "durations": say("syntax.durations"),
         "units": say("syntax.units"),
+        "range_or_terms": say("syntax.range-or-terms"),
     }
 
 
@@ -128,6 +129,8 @@ class Situation:
     """The keyword that opened the current line (`by`, `time`, `step`...), if any."""
     previous: Token | None
     """The token before the one the parser stumbled on (or the last one, for a lexer error)."""
+    line_types: frozenset[str]
+    """The types of the last tokens read on the current line."""
     language: str = ENGLISH
     """The language of the keywords the file uses so far: messages name keywords in it."""
 
@@ -136,7 +139,8 @@ class Situation:
         """The situation of a Lark error, given the source, the indenter's last tokens and the keyword language."""
         expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
         found = _found(error, text)
-        return cls(error, frozenset(expected), found, _line_key(history), _previous(history, error), language)
+        return cls(error, frozenset(expected), found, _line_key(history), _previous(history, error),
+                   _line_types(history), language)
 
     @property
     def token_type(self) -> str:
@@ -248,6 +252,11 @@ MESSAGES: tuple[Message, ...] = (
     Message("title-missing", lambda s: s.expects_only("TEXT", "STRING") and s.key_type in _TITLES),
     Message("text-missing", lambda s: s.expects_only("TEXT", "STRING")),
     Message("period-missing", lambda s: s.expects("NUMBER") and s.key_type == "EVERY"),
+    Message("range-after-terms", lambda s: s.found.startswith("-") and "UNIT" in s.line_types and s.expects("UNIT")),
+    Message(
+        "terms-after-range",
+        lambda s: "MINUS" in s.line_types and s.previous_type == "UNIT" and s.found[:1].isdigit(),
+    ),
     Message("term-or-end", lambda s: s.expects("NUMBER") and s.previous_type == "UNIT"),
     Message("time-missing", lambda s: s.expects("NUMBER") and s.key_type == "TIME"),
     Message("duration-missing", lambda s: s.expects("NUMBER")),
@@ -285,6 +294,16 @@ def _line_key(history: Sequence[Token]) -> Token | None:
         if token.type in _KEYWORD_TYPES:
             return token
     return None
+
+
+def _line_types(history: Sequence[Token]) -> frozenset[str]:
+    """The types of the tokens read on the current line, as far as the history reaches back."""
+    types = []
+    for token in reversed(history):
+        if token.type in _LAYOUT_TYPES:
+            break
+        types.append(token.type)
+    return frozenset(types)
 
 
 def _found(error: UnexpectedInput, text: str) -> str:

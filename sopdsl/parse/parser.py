@@ -40,11 +40,13 @@ class _Parser:
     def parse(self, text: str) -> Sop:
         self.trailing_comments.clear()
         try:
-            sop = cast(Sop, self.lark.parse(text + "\n"))  # the transformer builds the model as it parses
+            ended = text if text.endswith("\n") else text + "\n"  # no copy of a file that ends its last line
+            sop = cast(Sop, self.lark.parse(ended))
         except UnexpectedInput as error:
             raise explain(error, text, self.indenter.history, self.indenter.language) from None
         comments = [_comment(token, text, True) for token in self.indenter.comments]
         comments += [_comment(token, text, False) for token in self.trailing_comments]
+        comments += [_comment(token, text, False) for token in self.indenter.line_end_comments]
         comments.sort(key=lambda c: (c.line, c.column))
         return attrs.evolve(sop, comments=tuple(comments))
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
         column: int
         end_line: int
         end_column: int
+        start_pos: int
+        end_pos: int
 
 else:
     LexedToken = Token

@@ -32,10 +32,10 @@ from .messages import words
 from .tokens import LexedToken
 from .vocabulary import APPROVER, ATTRIBUTES, BRANCHES, CALENDAR, ENGLISH, HEADER, TARGETS, TOP_LEVEL
 
-_FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
-_UNESCAPE = re.compile(r"\\([\"\\])")
 _ID = re.compile(r"[^\W\d_][\w-]*\Z")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
+MAX_DIGITS = 9
+"""The most digits a number of a duration or period may have before its decimal mark, and after it."""
 
 
 def token_span(token: LexedToken) -> Span:
@@ -45,7 +45,20 @@ def token_span(token: LexedToken) -> Span:
 
 def unquote(token: Token) -> str:
     """The value of a quoted string: escapes undone, line breaks and indentation folded to a space."""
-    return _FOLD.sub(" ", _UNESCAPE.sub(r"\1", token.value[1:-1]))
+    body = token.value[1:-1]
+    if "\\" in body:  # `\\` pairs first, left to right, then `\"`: in linear time, however many escapes
+        body = "\\".join(part.replace('\\"', '"') for part in body.split("\\\\"))
+    return _folded(body) if "\n" in body else body
+
+
+def _folded(body: str) -> str:
+    """Each line break, with the blanks around it and a CR before it, made one space; linear in blank runs."""
+    lines = body.split("\n")
+    for index in range(len(lines) - 1):
+        line = lines[index]
+        lines[index] = (line[:-1] if line.endswith("\r") else line).rstrip(" \t")
+        lines[index + 1] = lines[index + 1].lstrip(" \t")
+    return " ".join(lines)
 
 
 class _Attribute:
@@ -71,12 +84,14 @@ class SopTransformer(Transformer):
 
     def term(self, children):
         number, *spelled, unit = children
+        _check_number(number)
         self._check_unit(unit)
         spelled_value = spelled[0].value if spelled else None
         return Term(number=number.value, unit_word=_unit_word(unit), spelled=spelled_value), number, unit
 
     def range(self, children):
         *quantities, unit = children
+        _check_numbers(quantities)
         self._check_unit(unit)
         (low, spelled_low), (high, spelled_high) = _numbers_with_spelling(quantities)
         word = _unit_word(unit)
@@ -96,6 +111,7 @@ class SopTransformer(Transformer):
 
     def period(self, children):
         kinds = [token.type for token in children]
+        _check_numbers(children)
         unit = next(token for token in children if token.type in ("UNIT", "A_UNIT"))
         if unit.type == "UNIT":
             self._check_unit(unit)
@@ -326,6 +342,26 @@ def _between(first: LexedToken, last: LexedToken) -> Span:
 def _text(token: LexedToken) -> Text:
     value = unquote(token) if token.type == "STRING" else token.value
     return Text(value=value, span=token_span(token))
+
+
+def _check_numbers(tokens) -> None:
+    for token in tokens:
+        if token.type == "NUMBER":
+            _check_number(token)
+
+
+def _check_number(token: LexedToken) -> None:
+    """A number short enough to compute with: MAX_DIGITS digits at most on each side of its decimal mark."""
+    if len(token.value) <= MAX_DIGITS:
+        return
+    whole, mark, fraction = token.value.replace(",", ".").partition(".")
+    for digits, side in ((whole, "syntax.before-the-mark"), (fraction, "syntax.after-the-mark")):
+        if len(digits) > MAX_DIGITS:
+            raise SopSyntaxError(
+                say("syntax.number-too-long", most=MAX_DIGITS, side=say(side), found=f"{len(digits):,}"),
+                token.line,
+                token.column,
+            )
 
 
 def _date(value: Text | LexedToken) -> Date:

@@ -47,9 +47,20 @@ class StepRow:
 
     @property
     def shape(self) -> str:
+        """The symbol of the printed table: the first and last step of a flow are capsules, as the regulation says."""
         if self.first or self.last:
             return "terminator"
         return "decision" if self.step.is_decision else "process"
+
+    @property
+    def diagram_shape(self) -> str:
+        """The symbol of a diagram: as in the table, but a decision keeps its diamond, first or last."""
+        return "decision" if self.step.is_decision else self.shape
+
+    @property
+    def drawn_as_end(self) -> bool:
+        """A diagram draws the step as the end of its flow: the last step, unless a decision."""
+        return self.last and not self.step.is_decision
 
 
 Row = SectionRow | StepRow

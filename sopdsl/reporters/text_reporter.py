@@ -9,6 +9,7 @@ from ..terminal import printable
 
 COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+EXCERPT = 100  # characters of a long source line quoted on each side of the caret
 
 
 def report(diagnostics, sources, stream) -> None:
@@ -18,15 +19,15 @@ def report(diagnostics, sources, stream) -> None:
 
 def report_text(diagnostics, sources, stream, quiet: bool = False, color: bool = False) -> None:
     """The report; `quiet` leaves out the summary line, `color` marks severities and places for a terminal."""
-    lines_of: dict[str, list[str]] = {}
+    lines_of: dict[str, _Lines] = {}
     for d in diagnostics:
         stream.write((_coloured(d) if color else printable(d.line_text)) + "\n")
         if d.path not in lines_of:
-            text = sources.get(d.path)
-            lines_of[d.path] = text.split("\n") if text is not None else []  # numbered as the parser numbers them
-        lines = lines_of[d.path]
-        if 1 <= d.line <= len(lines):
-            stream.write(f"  {_shown(lines[d.line - 1])}\n  {' ' * (d.column - 1)}^\n")
+            lines_of[d.path] = _Lines(sources.get(d.path))
+        line = lines_of[d.path].line(d.line)
+        if line is not None:
+            shown, caret = _excerpt(line, d.column)
+            stream.write(f"  {_shown(shown)}\n  {' ' * caret}^\n")
     if not quiet:
         stream.write(f"{summary(diagnostics, len(sources))}\n")
 
@@ -35,6 +36,36 @@ def _coloured(d) -> str:
     """The finding line with its place in bold and its severity in the severity's colour."""
     place = printable(f"{d.path}:{d.line}:{d.column}:")
     return f"{BOLD}{place}{RESET} {COLOURS[d.severity.value]}{d.severity}{RESET} {d.rule} {printable(d.message)}"
+
+
+class _Lines:
+    """A source's lines, numbered at LF as the parser does, found by scanning on from the last one asked for."""
+
+    def __init__(self, text: str | None) -> None:
+        self.text, self.number, self.start = text, 1, 0
+
+    def line(self, number: int) -> str | None:
+        if self.text is None or number < 1:
+            return None
+        if number < self.number:
+            self.number, self.start = 1, 0
+        while self.number < number:
+            end = self.text.find("\n", self.start)
+            if end < 0:
+                return None
+            self.number, self.start = self.number + 1, end + 1
+        end = self.text.find("\n", self.start)
+        return self.text[self.start : end if end >= 0 else len(self.text)]
+
+
+def _excerpt(line: str, column: int) -> tuple[str, int]:
+    """A long line cut to the characters around `column`, '…' where cut; and how far the caret stands in it."""
+    if len(line) <= 2 * EXCERPT:
+        return line, column - 1
+    start = max(0, column - 1 - EXCERPT)
+    end = column - 1 + EXCERPT
+    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return shown, column - 1 - start + (1 if start else 0)
 
 
 def _shown(line: str) -> str:

@@ -61,7 +61,7 @@ def _over_budget(sop, totals):
     budget = duration_minutes(sop.sla, minutes)[1]
     workday = minutes[Unit.WORKDAY]
     typical_low, typical_high = totals.typical
-    sla = say("sla-exceeded.budget", sla=sop.sla.wording, time=_readable(budget, workday))
+    sla = say("sla-exceeded.budget", sla=sop.sla.wording, minutes=format_number(budget, language()))
     if typical_low > budget:
         yield Finding(
             sop.sla.span,

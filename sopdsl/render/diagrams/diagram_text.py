@@ -67,8 +67,11 @@ def heading_text(flow: Flow) -> str:
 
 
 def drawn_arrows(flow: Flow) -> list[Arrow]:
-    """The arrows a diagram draws: all but the last step's unlabelled fall-through to the end."""
-    return [arrow for arrow in flow.arrows if not (arrow.target is None and arrow.source.last and arrow.label is None)]
+    """The arrows a diagram draws: all but the unlabelled fall-through to the end of a last step drawn as the end."""
+    return [
+        arrow for arrow in flow.arrows
+        if not (arrow.target is None and arrow.source.drawn_as_end and arrow.label is None)
+    ]
 
 
 def has_stop(flow: Flow) -> bool:

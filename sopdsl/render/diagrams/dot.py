@@ -50,7 +50,7 @@ def label(lines: Iterable[str]) -> str:
 
 
 def step_node(flow: Flow, row: StepRow, group: str) -> str:
-    return f"{step_id(row)} [{SHAPES[row.shape]}, group={group}, label={label(step_lines(flow, row))}];"
+    return f"{step_id(row)} [{SHAPES[row.diagram_shape]}, group={group}, label={label(step_lines(flow, row))}];"
 
 
 def edge(flow: Flow, arrow: Arrow) -> str:

@@ -61,7 +61,7 @@ def node(node_id: str, shape: str, lines: Iterable[str]) -> str:
 
 
 def step_node(flow: Flow, row: StepRow) -> str:
-    return node(step_id(row), row.shape, step_lines(flow, row, LABEL_WIDTH))
+    return node(step_id(row), row.diagram_shape, step_lines(flow, row, LABEL_WIDTH))
 
 
 def comment(text: str) -> list[str]:

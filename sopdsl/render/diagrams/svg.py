@@ -131,7 +131,7 @@ def _draw_heading(svg: ET.Element, layout: Layout, heading: SectionRow, top: flo
 
 def _draw_step(svg: ET.Element, layout: Layout, box: Box) -> None:
     row = box.row
-    group = ET.SubElement(svg, "g", {"class": f"step {row.shape}", "id": f"step-{row.key}"})
+    group = ET.SubElement(svg, "g", {"class": f"step {row.diagram_shape}", "id": f"step-{row.key}"})
     columns = sorted(row.columns)
     if len(columns) > 1:
         ET.SubElement(group, "path", {
@@ -153,7 +153,7 @@ def _draw_step(svg: ET.Element, layout: Layout, box: Box) -> None:
 def _draw_symbol(parent: ET.Element, box: Box, centre: float) -> None:
     style = {"fill": "#ffffff", "stroke": LINE_COLOUR, "stroke-width": "1.2"}
     left = centre - box.width / 2
-    if box.row.shape == "decision":
+    if box.row.diagram_shape == "decision":
         points = [(centre, box.top), (left + box.width, box.middle), (centre, box.bottom), (left, box.middle)]
         ET.SubElement(parent, "polygon", {
             "class": "symbol decision", "points": " ".join(f"{_number(x)},{_number(y)}" for x, y in points), **style,
@@ -161,7 +161,7 @@ def _draw_symbol(parent: ET.Element, box: Box, centre: float) -> None:
         return
     extra = {"rx": _number(box.radius), "ry": _number(box.radius)} if box.radius else {}
     ET.SubElement(parent, "rect", _box_attributes(
-        f"symbol {box.row.shape}", left, box.top, box.width, box.height, **extra, **style,
+        f"symbol {box.row.diagram_shape}", left, box.top, box.width, box.height, **extra, **style,
     ))
 
 

@@ -4,14 +4,14 @@ Layout rules:
 - Lanes follow the Pelaksana columns; flows run top to bottom, one row per step in table order, each section
   under a title row spanning the lanes.
 - Symbols are those of the printed SOP AP table: capsule for the first and last step of a flow, rectangle,
-  diamond, and arrows. A step with several performers repeats its symbol in each performer's lane; the copies
-  are joined by a plain horizontal line through their middles, and every arrow starts and ends at the copy
-  in the step's first lane.
+  diamond (kept by a decision that is first or last), and arrows. A step with several performers repeats its
+  symbol in each performer's lane; the copies are joined by a plain horizontal line through their middles, and
+  every arrow starts and ends at the copy in the step's first lane.
 - An arrow to the following step leaves the bottom of its symbol, runs across the gap above the next row and
   enters the next symbol's top. Any other arrow (back, forward past a step, to itself) leaves the side of its
   symbol, runs up or down in a gutter between lanes on a track of its own, and enters its target from the side.
 - An arrow to the end of the procedure ends in a small end capsule just below its step, inside the step's lane;
-  the last step of a flow is itself the end, so its plain arrow to the end is not drawn.
+  the last step of a flow (unless a decision) is itself the end, so its plain arrow to the end is not drawn.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ class Box:
 
     @property
     def radius(self) -> float:
-        return min(self.height / 2, MAX_RADIUS) if self.row.shape == "terminator" else 0.0
+        return min(self.height / 2, MAX_RADIUS) if self.row.diagram_shape == "terminator" else 0.0
 
     def joined(self, side: str) -> bool:
         """Another performer's copy lies on this side: the joining line takes the middle slot there."""
@@ -109,14 +109,14 @@ class Box:
     def side_offset(self, dy: float) -> float:
         """Horizontal distance from the centre to the side of the symbol, `dy` from the middle."""
         half_width, half_height = self.width / 2, self.height / 2
-        if self.row.shape == "decision":
+        if self.row.diagram_shape == "decision":
             return half_width * (1 - abs(dy) / half_height)
         return half_width - self.radius + _arc(self.radius, abs(dy) - (half_height - self.radius))
 
     def bottom_offset(self, dx: float) -> float:
         """Vertical distance from the middle to the bottom of the symbol, `dx` from the centre."""
         half_width, half_height = self.width / 2, self.height / 2
-        if self.row.shape == "decision":
+        if self.row.diagram_shape == "decision":
             return half_height * (1 - abs(dx) / half_width)
         return half_height - self.radius + _arc(self.radius, abs(dx) - (half_width - self.radius))
 
@@ -220,10 +220,10 @@ def _measure(layout: Layout) -> None:
 
 def _sized_box(row: StepRow, number: str) -> Box:
     text = xml_safe(row.step.text.value)
-    if row.shape == "decision":
+    if row.diagram_shape == "decision":
         height, lines = DIAMOND_TEXT.fit(text, MIN_DIAMOND_HEIGHT)
         return Box(row, number, DIAMOND_WIDTH, height, lines)
-    padding = TERMINATOR_PADDING if row.shape == "terminator" else TEXT_PADDING
+    padding = TERMINATOR_PADDING if row.diagram_shape == "terminator" else TEXT_PADDING
     lines = wrap_width(text, FONT_SIZE, PROCESS_WIDTH - 2 * padding)
     return Box(row, number, PROCESS_WIDTH, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
 
@@ -241,7 +241,7 @@ def _route(layout: Layout) -> None:
         has_down = {arrow.source.key for arrow in flow.arrows if _is_down(arrow)}
         for arrow in flow.arrows:
             if arrow.target is None:
-                if not (arrow.source.last and arrow.label is None):
+                if not (arrow.source.drawn_as_end and arrow.label is None):
                     layout.ends[arrow.source.key] = _end_mark(arrow, layout.lang, arrow.source.key in has_down)
             elif _is_down(arrow):
                 layout.down.append(arrow)
@@ -338,7 +338,7 @@ def _slot_height(box: Box) -> float:
          for index in range(box.used.get(side, 0) + (1 if box.joined(side) else 0))),
         default=0,
     )
-    return 4 * reach + 8 if box.row.shape == "decision" else 2 * reach + 12
+    return 4 * reach + 8 if box.row.diagram_shape == "decision" else 2 * reach + 12
 
 
 def turns_up(route: SideRoute) -> bool:
