@@ -23,6 +23,7 @@ from .model import (
 )
 from .parse import SopSyntaxError, parse_text
 from .parse.vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER, TOP_LEVEL
+from .suppressions import silences_in_place
 
 WIDTH = 88
 """The widest line the formatter writes, unless a single word is wider."""
@@ -65,12 +66,10 @@ class _Output:
         self.comments.extend(comments)
 
     def write_element(self, element: _Element, comments: list[Comment]) -> None:
-        """The element's lines after its comments; the last comment stays at the end of the line
-        if it trailed there in the source."""
-        trailing = comments[-1] if comments and not comments[-1].own_line else None
-        self.write_comments(comments[:-1] if trailing else comments, element.indent)
+        """The element's lines after its own-line comments, and its trailing comment at the end of its last line."""
+        self.write_comments([comment for comment in comments if comment.own_line], element.indent)
         self.lines.extend(element.lines)
-        if trailing:
+        for trailing in (comment for comment in comments if not comment.own_line):
             self.lines[-1] += "  " + trailing.text
             self.comments.append(trailing)
 
@@ -137,7 +136,8 @@ def _differences(sop: Sop, again: Sop) -> list[str]:
 
 
 def _render(sop: Sop) -> _Rendering:
-    elements = [*_header(sop), *_roles(sop), *_flow(sop)]
+    silenced = frozenset(c.line for c in sop.comments if not c.own_line and silences_in_place(c.text))
+    elements = [*_header(sop, silenced), *_roles(sop), *_flow(sop, silenced)]
     leftover = _attach_comments(elements, sop.comments)
     output = _Output()
     for element in elements:
@@ -150,7 +150,7 @@ def _render(sop: Sop) -> _Rendering:
     return _Rendering("\n".join(output.lines) + "\n", [comment.text for comment in output.comments])
 
 
-def _header(sop: Sop) -> Iterator[_Element]:
+def _header(sop: Sop, silenced: frozenset[int]) -> Iterator[_Element]:
     trailing_lines = {comment.line for comment in sop.comments if not comment.own_line}
     opening = f"{TOP_LEVEL['sop'].english} {sop.id}: "
     yield _Element(_text_lines(opening, sop.title.value, 0), 0, _source(sop.span, sop.title.span))
@@ -160,27 +160,34 @@ def _header(sop: Sop) -> Iterator[_Element]:
         if value is None or value == ():
             continue
         if kind == "list":
-            yield from _list_field(keyword, value, key_span, attribute == "related", trailing_lines)
+            yield from _list_field(keyword, value, key_span, attribute == "related", trailing_lines, silenced)
         elif kind == "calendar":
             yield from _calendar(value, key_span)
         else:
-            yield _Element(_value_lines(f"  {keyword}: ", value, 2), 2, _source(key_span, value.span))
+            lines = _value_lines(f"  {keyword}: ", value, 2, layout=_layout(silenced, key_span, value.span))
+            yield _Element(lines, 2, _source(key_span, value.span))
 
 
-def _list_field(keyword: str, items, key_span: Span | None, quote: bool, trailing_lines) -> Iterator[_Element]:
-    """A one-item list joins its key's line, unless the key and the item each end in a comment on lines
-    of their own: one line has room for one trailing comment, and one moved above its line would cover
-    nothing (a suppression would stop working)."""
-    spans = [key_span, items[0].span]
-    both_commented = None not in spans and spans[0].line != spans[1].line and {s.line for s in spans} <= trailing_lines
-    if len(items) == 1 and not both_commented:
+def _list_field(
+    keyword: str, items, key_span: Span | None, quote: bool, trailing_lines, silenced: frozenset[int]
+) -> Iterator[_Element]:
+    """A one-item list joins its key's line, unless the key and the item each end in a comment (one line has
+    room for one trailing comment, and one moved above its line would cover nothing), or a suppression ends
+    the key's or the item's line and the joined line would have to wrap (taking the suppression off the line
+    of the findings it silences)."""
+    if len(items) == 1:
         (item,) = items
-        lines = _value_lines(f"  {keyword}: ", item, 2, quote)
-        yield _Element(lines, 2, _source(key_span) + _source(item.span))
-        return
+        layout = _layout(silenced, key_span, item.span)
+        lines = _value_lines(f"  {keyword}: ", item, 2, quote, layout)
+        commented = trailing_lines.intersection(_lines_of(key_span, item.span))
+        wraps = len(_value_lines(f"  {keyword}: ", item, 2, quote)) > 1
+        if len(commented) <= 1 and not (layout == "one-line" and wraps):
+            yield _Element(lines, 2, _source(key_span) + _source(item.span))
+            return
     yield _Element([f"  {keyword}:"], 2, _source(key_span))
     for item in items:
-        yield _Element(_value_lines("    - ", item, 4, quote), 4, _source(item.span))
+        lines = _value_lines("    - ", item, 4, quote, _layout(silenced, item.span))
+        yield _Element(lines, 4, _source(item.span))
 
 
 def _calendar(calendar, key_span: Span | None) -> Iterator[_Element]:
@@ -197,24 +204,26 @@ def _roles(sop: Sop) -> Iterator[_Element]:
         yield _top_element(lines, role.span, role.name.span, blank_before=index == 0)
 
 
-def _flow(sop: Sop) -> Iterator[_Element]:
+def _flow(sop: Sop, silenced: frozenset[int]) -> Iterator[_Element]:
     for section in sop.sections:
         if section.id is not None:
             lines = _text_lines(f"{TOP_LEVEL['section'].english} {section.id}: ", section.title.value, 0)
             yield _top_element(lines, section.span, section.title.span)
         for activity in section.steps:
-            yield from _activity(activity)
+            yield from _activity(activity, silenced)
 
 
-def _activity(activity: Activity) -> Iterator[_Element]:
+def _activity(activity: Activity, silenced: frozenset[int]) -> Iterator[_Element]:
     opening = f"{activity.keyword} {activity.id}: " if activity.id is not None else f"{activity.keyword}: "
     lines = _text_lines(opening, activity.text.value, 0)
     yield _top_element(lines, activity.span, activity.text.span)
     for attribute in ATTRIBUTES:
         value = getattr(activity, attribute.concept)
         if value is not None and value != ():
-            lines = _value_lines(f"  {attribute.english}: ", value, 2, quote=attribute.concept == "time")
-            yield _Element(lines, 2, _source(*_spans_of(value)))
+            spans = _spans_of(value)
+            quote = attribute.concept == "time"
+            lines = _value_lines(f"  {attribute.english}: ", value, 2, quote, _layout(silenced, *spans))
+            yield _Element(lines, 2, _source(*spans))
     for branch in activity.branches:
         yield _Element([f"  {_branch_key(branch)}: {branch.target.id}"], 2, _source(branch.span, branch.target.span))
 
@@ -236,6 +245,23 @@ def _spans_of(value) -> tuple:
     return tuple(ref.span for ref in value) if isinstance(value, tuple) else (value.span,)
 
 
+def _lines_of(*spans: Span | None) -> set[int]:
+    """Every source line the spans reach."""
+    return {line for span in spans if span is not None for line in range(span.line, span.end_line + 1)}
+
+
+def _layout(silenced: frozenset[int], *spans: Span | None) -> str:
+    """How a value may break so that a suppression at the end of its element keeps silencing what it did.
+
+    Findings point at the lines where the spans start: "one-line" (never wrap) when a suppression ends one
+    of those lines, "broken" (wrap even if it fits) when one ends a later line of the value, else "auto".
+    """
+    starts = {span.line for span in spans if span is not None}
+    if silenced & starts:
+        return "one-line"
+    return "broken" if silenced & (_lines_of(*spans) - starts) else "auto"
+
+
 def _source(*spans: Span | None) -> SourceLines:
     """The source lines from the first span to the last, as one range; none when spans are unknown."""
     known = [span for span in spans if span is not None]
@@ -245,10 +271,10 @@ def _source(*spans: Span | None) -> SourceLines:
 # ---- values ------------------------------------------------------------------------------------------
 
 
-def _value_lines(prefix: str, value, indent: int, quote: bool = False) -> list[str]:
+def _value_lines(prefix: str, value, indent: int, quote: bool = False, layout: str = "auto") -> list[str]:
     """`prefix` followed by the value; quote=True quotes text even when it would read back bare."""
     if isinstance(value, Text):
-        return _text_lines(prefix, value.value, indent, quote)
+        return _text_lines(prefix, value.value, indent, quote, layout)
     return [prefix + _word(value)]
 
 
@@ -262,25 +288,27 @@ def _word(value) -> str:
     return value.wording
 
 
-def _text_lines(prefix: str, value: str, indent: int, quote: bool = False) -> list[str]:
+def _text_lines(prefix: str, value: str, indent: int, quote: bool = False, layout: str = "auto") -> list[str]:
     """One line if it fits in WIDTH, else a quoted string broken at single spaces onto continuation lines.
 
     Continuation lines stand 2 deeper than their line, and at least at column 4, so that the text of a
-    step, decision or header never lines up with the attributes under it.
+    step, decision or header never lines up with the attributes under it. The layout (see _layout) may
+    keep a wide text on one line, or break one that fits before its last word.
     """
     single = prefix + (_quoted(value) if quote or not _BARE_TEXT.fullmatch(value) else value)
-    if len(single) <= WIDTH:
+    if layout == "one-line" or (layout == "auto" and len(single) <= WIDTH):
         return [single]
-    wrapped = _wrapped(prefix, value, max(indent + 2, 4))
+    width = WIDTH if len(single) > WIDTH else len(prefix + _quoted(value)) - 1
+    wrapped = _wrapped(prefix, value, max(indent + 2, 4), width)
     return wrapped if len(wrapped) > 1 else [single]
 
 
-def _wrapped(prefix: str, value: str, indent: int) -> list[str]:
+def _wrapped(prefix: str, value: str, indent: int, width: int) -> list[str]:
     words = [_escaped(word) for word in _BREAK.split(value)]
     lines = [f'{prefix}"{words[0]}']
     for number, word in enumerate(words[1:], start=2):
         closing_quote = 1 if number == len(words) else 0
-        if len(lines[-1]) + 1 + len(word) + closing_quote <= WIDTH:
+        if len(lines[-1]) + 1 + len(word) + closing_quote <= width:
             lines[-1] += " " + word
         else:
             lines.append(" " * indent + word)

@@ -6,9 +6,12 @@ import contextlib
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
+from sopdsl.checker import check_paths
 from sopdsl.cli import main
 
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
@@ -18,6 +21,8 @@ FINDING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<se
 LINE_NUMBER = re.compile(r"\bline \d+")
 # fmt writes a list of one item on its key's line, so a silence there stands on a line rather than on a block.
 SILENCE_PLACE = re.compile(r"\b(?:on this line|in this block)\b")
+# The word a finding points at: an id, a keyword, a rule named in a suppression, the first word of a text.
+POINTED_WORD = re.compile(r'"?([^\s",:\[\]]*)')
 
 
 class Run(NamedTuple):
@@ -80,3 +85,18 @@ def finding_set(findings: Sequence[dict]) -> set[tuple[str, str, str]]:
         (f["rule"], f["severity"], SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", f["message"])))
         for f in findings
     }
+
+
+def placed_findings(path: Path) -> Counter:
+    """`check`'s findings on one file as (rule, severity, message, the word each points at), counted: what
+    formatting must keep, wherever it moves the lines (line numbers and silence places are left out)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return Counter(
+        (
+            diagnostic.rule,
+            str(diagnostic.severity),
+            SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", diagnostic.message)),
+            POINTED_WORD.match(lines[diagnostic.line - 1], diagnostic.column - 1).group(1),
+        )
+        for diagnostic in check_paths([path], False, jobs=1).diagnostics
+    )
