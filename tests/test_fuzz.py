@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from sopdsl.format import format_sop
+from sopdsl.format import format_sop, format_text
+from sopdsl.parse import parse_text
 from sopdsl.render import FORMATS
 
 from .findings import (
@@ -20,11 +22,12 @@ from .findings import (
     file_lines,
     finding_set,
     json_findings,
+    placed_findings,
     printed_findings,
     run_cli,
 )
 from .mutations import mutated_files
-from .strategies import sops
+from .strategies import commented_sources, sops
 
 FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 25)
 CHOSEN_EXAMPLES = not os.environ.get("SOPDSL_FUZZ_EXAMPLES")
@@ -56,6 +59,23 @@ def test_every_command_handles_a_generated_file(folder, sop):
     findings = exercise(folder, text.encode("utf-8"))
     assert "syntax-error" not in {finding["rule"] for finding in findings}
     assert (folder / "fuzzed.sop").read_text(encoding="utf-8") == text, "fmt changed a file already in canonical form"
+
+
+@FUZZ
+@given(text=commented_sources())
+def test_fmt_keeps_the_comments_model_and_findings_of_a_commented_file(folder, text):
+    """A file laid out by hand, with notes and suppressions before and beside its lines: fmt is idempotent,
+    keeps each comment (on its own line or at the end of one), the model, and what check finds."""
+    source, result = folder / "commented.sop", folder / "formatted.sop"
+    source.write_text(text, encoding="utf-8")
+    sop = parse_text(text)
+    formatted = format_text(text)
+    assert format_text(formatted) == formatted
+    again = parse_text(formatted)
+    assert again == sop
+    assert Counter((c.text, c.own_line) for c in again.comments) == Counter((c.text, c.own_line) for c in sop.comments)
+    result.write_text(formatted, encoding="utf-8")
+    assert placed_findings(result) == placed_findings(source)
 
 
 def exercise(folder, data: bytes):
