@@ -7,7 +7,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -78,25 +78,21 @@ def json_findings(run: Run) -> list[dict]:
     return json.loads(run.out)
 
 
-def finding_set(findings: Sequence[dict]) -> set[tuple[str, str, str]]:
-    """(rule, severity, message) of each finding, without what formatting may move: line numbers in messages,
-    and whether an unused silence stands on a line or on a block."""
-    return {
-        (f["rule"], f["severity"], SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", f["message"])))
+def placed(findings: Iterable[dict], lines: Sequence[str]) -> Counter:
+    """Findings as (rule, severity, message, the word each points at in `lines`), counted: what formatting
+    must keep, wherever it moves the lines (line numbers and silence places are left out)."""
+    return Counter(
+        (
+            f["rule"],
+            str(f["severity"]),
+            SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", f["message"])),
+            POINTED_WORD.match(lines[f["line"] - 1], f["column"] - 1).group(1),
+        )
         for f in findings
-    }
+    )
 
 
 def placed_findings(path: Path) -> Counter:
-    """`check`'s findings on one file as (rule, severity, message, the word each points at), counted: what
-    formatting must keep, wherever it moves the lines (line numbers and silence places are left out)."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return Counter(
-        (
-            diagnostic.rule,
-            str(diagnostic.severity),
-            SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", diagnostic.message)),
-            POINTED_WORD.match(lines[diagnostic.line - 1], diagnostic.column - 1).group(1),
-        )
-        for diagnostic in check_paths([path], False, jobs=1).diagnostics
-    )
+    """`check`'s findings on one file, placed (see `placed`)."""
+    diagnostics = check_paths([path], False, jobs=1).diagnostics
+    return placed((diagnostic._asdict() for diagnostic in diagnostics), file_lines(path.read_bytes()))

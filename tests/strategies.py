@@ -47,6 +47,8 @@ VOCABULARY = (
     "(satu)", "Keterbukaan", "Kabupaten", "Kapuas", "Hulu;", "dokumen/arsip", "é", "Überprüfung", "日本",
 )
 LIST_KEYS = tuple(f"  {keyword}: " for keyword, _, kind in HEADER_FIELDS if kind == "list")
+# Lines around which comments are put most: list keys and items, calendar entries, branches.
+BESIDE_ITEMS = (*LIST_KEYS, "    ", "  calendar:", "  yes:", "  no:", "  branch ")
 # Widths to write a file at besides the formatter's: narrow ones break short texts over lines, wide ones keep
 # long texts on one line.
 WIDTHS = (16, 30, 50, 70, formatter.WIDTH, 120, 10_000)
@@ -270,8 +272,7 @@ def comment_texts() -> st.SearchStrategy[str]:
 
 @st.composite
 def commented_sources(draw) -> str:
-    """A valid SOP as written by hand: at another width (long items on one line, short texts broken over lines),
-    one-item lists now and then as a block, and comments before, beside and after any line, list items most."""
+    """A valid SOP laid out by hand (at another width, one-item lists as blocks) with comments around its lines."""
     sop = draw(sops())
     with mock.patch.object(formatter, "WIDTH", draw(st.sampled_from(WIDTHS))):
         lines = formatter.format_sop(sop)[:-1].split("\n")
@@ -282,7 +283,7 @@ def commented_sources(draw) -> str:
     ]
     open_lines = set(_string_lines(parse_text("\n".join(lines) + "\n")))
     for number in reversed(range(len(lines) + 1)):
-        near_item = any(line.startswith((*LIST_KEYS, "    - ")) for line in lines[max(number - 1, 0):number + 1])
+        near_item = any(line.startswith(BESIDE_ITEMS) for line in lines[max(number - 1, 0):number + 1])
         odds = st.integers(0, 2 if near_item else 12)
         if number < len(lines) and number not in open_lines and draw(odds) == 0:
             lines[number] += "  " + draw(comment_texts())

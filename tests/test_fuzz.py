@@ -20,8 +20,8 @@ from .findings import (
     assert_handled,
     assert_inside,
     file_lines,
-    finding_set,
     json_findings,
+    placed,
     placed_findings,
     printed_findings,
     run_cli,
@@ -122,6 +122,7 @@ def exercise(folder, data: bytes):
         return findings
     assert formatted.code == 0, formatted
     again = run_cli("check", "--format", "json", str(path))
-    assert finding_set(json_findings(again)) == finding_set(findings), "fmt changed the findings"
+    after = placed(json_findings(again), file_lines(path.read_bytes()))
+    assert after == placed(findings, lines), "fmt changed the findings"
     assert run_cli("fmt", "--check", str(path)).code == 0, "formatting again would change the file"
     return findings
