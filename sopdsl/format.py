@@ -171,10 +171,7 @@ def _header(sop: Sop, silenced: frozenset[int]) -> Iterator[_Element]:
 def _list_field(
     keyword: str, items, key_span: Span | None, quote: bool, trailing_lines, silenced: frozenset[int]
 ) -> Iterator[_Element]:
-    """A one-item list joins its key's line, unless the key and the item each end in a comment (one line has
-    room for one trailing comment, and one moved above its line would cover nothing), or a suppression ends
-    the key's or the item's line and the joined line would have to wrap (taking the suppression off the line
-    of the findings it silences)."""
+    """A one-item list joins its key's line, unless that leaves two trailing comments or wraps a suppression off it."""
     if len(items) == 1:
         (item,) = items
         layout = _layout(silenced, key_span, item.span)
@@ -251,11 +248,9 @@ def _lines_of(*spans: Span | None) -> set[int]:
 
 
 def _layout(silenced: frozenset[int], *spans: Span | None) -> str:
-    """How a value may break so that a suppression at the end of its element keeps silencing what it did.
-
-    Findings point at the lines where the spans start: "one-line" (never wrap) when a suppression ends one
-    of those lines, "broken" (wrap even if it fits) when one ends a later line of the value, else "auto".
-    """
+    """How a value may break so that a suppression at the end of its element keeps silencing what it did."""
+    # Findings point at the lines where the spans start: "one-line" (never wrap) when a suppression ends one
+    # of those lines, "broken" (wrap even if it fits) when one ends a later line of the value, else "auto".
     starts = {span.line for span in spans if span is not None}
     if silenced & starts:
         return "one-line"

@@ -79,8 +79,7 @@ def json_findings(run: Run) -> list[dict]:
 
 
 def placed(findings: Iterable[dict], lines: Sequence[str]) -> Counter:
-    """Findings as (rule, severity, message, the word each points at in `lines`), counted: what formatting
-    must keep, wherever it moves the lines (line numbers and silence places are left out)."""
+    """Findings counted as (rule, severity, message, word pointed at): what fmt keeps wherever lines move."""
     return Counter(
         (
             f["rule"],

@@ -64,8 +64,7 @@ def test_every_command_handles_a_generated_file(folder, sop):
 @FUZZ
 @given(text=commented_sources())
 def test_fmt_keeps_the_comments_model_and_findings_of_a_commented_file(folder, text):
-    """A file laid out by hand, with notes and suppressions before and beside its lines: fmt is idempotent,
-    keeps each comment (on its own line or at the end of one), the model, and what check finds."""
+    """fmt on a commented file: idempotent, keeps the model, each comment where it stands, and check's findings."""
     source, result = folder / "commented.sop", folder / "formatted.sop"
     source.write_text(text, encoding="utf-8")
     sop = parse_text(text)
