@@ -222,7 +222,18 @@ def _activity(activity: Activity, silenced: frozenset[int]) -> Iterator[_Element
             lines = _value_lines(f"  {attribute.english}: ", value, 2, quote, _layout(silenced, *spans))
             yield _Element(lines, 2, _source(*spans))
     for branch in activity.branches:
-        yield _Element([f"  {_branch_key(branch)}: {branch.target.id}"], 2, _source(branch.span, branch.target.span))
+        yield _Element(_branch_lines(branch, silenced), 2, _source(branch.span, branch.target.span))
+
+
+def _branch_lines(branch: Branch, silenced: frozenset[int]) -> list[str]:
+    """`  yes: target`; a label broken over lines stays broken if a suppression ends its target's line (see _layout)."""
+    line = f"  {_branch_key(branch)}: {branch.target.id}"
+    spans = (branch.span, branch.target.span)
+    if None in spans or spans[0].line == spans[1].line or spans[1].line not in silenced:
+        return [line]
+    lines = _text_lines(f"  {BRANCHES['branch'].english} ", branch.label, 2, quote=True, layout="broken")
+    lines[-1] += f": {branch.target.id}"
+    return lines
 
 
 def _branch_key(branch: Branch) -> str:

@@ -548,6 +548,12 @@ def test_fmt_keeps_a_suppression_that_ends_a_wrapped_value_off_its_first_line(tm
     assert fmt_keeping_findings(tmp_path, text) == text
 
 
+def test_fmt_keeps_a_suppression_after_a_broken_branch_label_off_the_branch_line(tmp_path):
+    decision = HEAD_STEP.replace("step s: K", "decision s: D?") + '  branch "a b": end\n  yes: end\n'
+    text = decision + '  branch "a\n    b": end  # sopdsl: ignore[decision-branches]\n'
+    assert fmt_keeping_findings(tmp_path, text) == text
+
+
 def test_fmt_keeps_a_suppression_on_the_key_line_rather_than_wrap_the_joined_item():
     text = f"sop x: T\n  unit:  # sopdsl: ignore[unknown-sop]\n    - {LONG_TITLE} dan seterusnya\n"
     formatted = format_text(text)
