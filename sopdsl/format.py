@@ -22,6 +22,7 @@ from .model import (
 )
 from .parse import SopSyntaxError, parse_text
 from .parse.vocabulary import APPROVER, ATTRIBUTES, BRANCHES, CALENDAR, HEADER, TARGETS, TOP_LEVEL, Keyword, Keywords
+from .suppressions import silences_in_place
 
 WIDTH = 88
 """The widest line the formatter writes, unless a single word is wider."""
@@ -66,12 +67,10 @@ class _Output:
         self.comments.extend(comments)
 
     def write_element(self, element: _Element, comments: list[Comment]) -> None:
-        """The element's lines after its comments; the last comment stays at the end of the line
-        if it trailed there in the source."""
-        trailing = comments[-1] if comments and not comments[-1].own_line else None
-        self.write_comments(comments[:-1] if trailing else comments, element.indent)
+        """The element's lines after its own-line comments, and its trailing comment at the end of its last line."""
+        self.write_comments([comment for comment in comments if comment.own_line], element.indent)
         self.lines.extend(element.lines)
-        if trailing:
+        for trailing in (comment for comment in comments if not comment.own_line):
             self.lines[-1] += "  " + trailing.text
             self.comments.append(trailing)
 
@@ -163,7 +162,8 @@ class _Spelling:
 
 def _render(sop: Sop, language: str | None = None) -> _Rendering:
     spell = _Spelling(language)
-    elements = [*_header(sop, spell), *_roles(sop, spell), *_flow(sop, spell)]
+    silenced = frozenset(c.line for c in sop.comments if not c.own_line and silences_in_place(c.text))
+    elements = [*_header(sop, spell, silenced), *_roles(sop, spell), *_flow(sop, spell, silenced)]
     leftover = _attach_comments(elements, sop.comments)
     output = _Output()
     for element in elements:
@@ -176,7 +176,7 @@ def _render(sop: Sop, language: str | None = None) -> _Rendering:
     return _Rendering("\n".join(output.lines) + "\n", [comment.text for comment in output.comments])
 
 
-def _header(sop: Sop, spell: _Spelling) -> Iterator[_Element]:
+def _header(sop: Sop, spell: _Spelling, silenced: frozenset[int]) -> Iterator[_Element]:
     trailing_lines = {comment.line for comment in sop.comments if not comment.own_line}
     opening = f"{spell.key(TOP_LEVEL, 'sop', sop.words)} {sop.id}: "
     yield _Element(_text_lines(opening, sop.title.value, 0), 0, _source(sop.span, sop.title.span))
@@ -187,27 +187,31 @@ def _header(sop: Sop, spell: _Spelling) -> Iterator[_Element]:
             continue
         keyword = spell(entry, sop.words)
         if entry.kind in ("list", "dates"):
-            yield from _list_field(keyword, value, key_span, entry.concept == "related", trailing_lines)
+            yield from _list_field(keyword, value, key_span, entry.concept == "related", trailing_lines, silenced)
         elif entry.kind in ("calendar", "approver"):
             yield from _block_field(keyword, value, CALENDAR if entry.kind == "calendar" else APPROVER, key_span, spell)
         else:
-            yield _Element(_value_lines(f"  {keyword}: ", value, 2), 2, _source(key_span, value.span))
+            lines = _value_lines(f"  {keyword}: ", value, 2, layout=_layout(silenced, key_span, value.span))
+            yield _Element(lines, 2, _source(key_span, value.span))
 
 
-def _list_field(keyword: str, items, key_span: Span | None, quote: bool, trailing_lines) -> Iterator[_Element]:
-    """A one-item list joins its key's line, unless the key and the item each end in a comment on lines
-    of their own: one line has room for one trailing comment, and one moved above its line would cover
-    nothing (a suppression would stop working)."""
-    spans = [key_span, items[0].span]
-    both_commented = None not in spans and spans[0].line != spans[1].line and {s.line for s in spans} <= trailing_lines
-    if len(items) == 1 and not both_commented:
+def _list_field(
+    keyword: str, items, key_span: Span | None, quote: bool, trailing_lines, silenced: frozenset[int]
+) -> Iterator[_Element]:
+    """A one-item list joins its key's line, unless that leaves two trailing comments or wraps a suppression off it."""
+    if len(items) == 1:
         (item,) = items
-        lines = _value_lines(f"  {keyword}: ", item, 2, quote)
-        yield _Element(lines, 2, _source(key_span) + _source(item.span))
-        return
+        layout = _layout(silenced, key_span, item.span)
+        lines = _value_lines(f"  {keyword}: ", item, 2, quote, layout)
+        commented = trailing_lines.intersection(_lines_of(key_span, item.span))
+        wraps = len(_value_lines(f"  {keyword}: ", item, 2, quote)) > 1
+        if len(commented) <= 1 and not (layout == "one-line" and wraps):
+            yield _Element(lines, 2, _source(key_span) + _source(item.span))
+            return
     yield _Element([f"  {keyword}:"], 2, _source(key_span))
     for item in items:
-        yield _Element(_value_lines("    - ", item, 4, quote), 4, _source(item.span))
+        lines = _value_lines("    - ", item, 4, quote, _layout(silenced, item.span))
+        yield _Element(lines, 4, _source(item.span))
 
 
 def _block_field(keyword: str, block, entries: Keywords, key_span: Span | None, spell: _Spelling):
@@ -225,16 +229,16 @@ def _roles(sop: Sop, spell: _Spelling) -> Iterator[_Element]:
         yield _top_element(lines, role.span, role.name.span, blank_before=index == 0)
 
 
-def _flow(sop: Sop, spell: _Spelling) -> Iterator[_Element]:
+def _flow(sop: Sop, spell: _Spelling, silenced: frozenset[int]) -> Iterator[_Element]:
     for section in sop.sections:
         if section.id is not None and section.title is not None:
             opening = f"{spell.key(TOP_LEVEL, 'section', section.words)} {section.id}: "
             yield _top_element(_text_lines(opening, section.title.value, 0), section.span, section.title.span)
         for activity in section.steps:
-            yield from _activity(activity, spell)
+            yield from _activity(activity, spell, silenced)
 
 
-def _activity(activity: Activity, spell: _Spelling) -> Iterator[_Element]:
+def _activity(activity: Activity, spell: _Spelling, silenced: frozenset[int]) -> Iterator[_Element]:
     keyword = spell.key(TOP_LEVEL, "decision" if activity.is_decision else "step", activity.words)
     opening = f"{keyword} {activity.id}: " if activity.id is not None else f"{keyword}: "
     lines = _text_lines(opening, activity.text.value, 0)
@@ -244,14 +248,27 @@ def _activity(activity: Activity, spell: _Spelling) -> Iterator[_Element]:
         if value is None or value == ():
             continue
         prefix = f"  {spell(attribute, activity.words)}: "
+        spans = _spans_of(value)
         if attribute.concept == "next":
             lines = [prefix + spell.target(value)]
         else:
-            lines = _value_lines(prefix, value, 2, quote=attribute.concept == "time")
-        yield _Element(lines, 2, _source(*_spans_of(value)))
+            lines = _value_lines(prefix, value, 2, attribute.concept == "time", _layout(silenced, *spans))
+        yield _Element(lines, 2, _source(*spans))
     for branch in activity.branches:
-        line = f"  {_branch_key(branch, spell)}: {spell.target(branch.target)}"
-        yield _Element([line], 2, _source(branch.span, branch.target.span))
+        yield _Element(_branch_lines(branch, spell, silenced), 2, _source(branch.span, branch.target.span))
+
+
+def _branch_lines(branch: Branch, spell: _Spelling, silenced: frozenset[int]) -> list[str]:
+    """`  yes: target`; a label broken over lines stays broken if a suppression ends its target's line (see _layout)."""
+    target = spell.target(branch.target)
+    line = f"  {_branch_key(branch, spell)}: {target}"
+    spans = (branch.span, branch.target.span)
+    if branch.label is None or None in spans or spans[0].line == spans[1].line or spans[1].line not in silenced:
+        return [line]
+    keyword = spell.key(BRANCHES, "branch", branch.words)
+    lines = _text_lines(f"  {keyword} ", branch.label, 2, quote=True, layout="broken")
+    lines[-1] += f": {target}"
+    return lines
 
 
 def _branch_key(branch: Branch, spell: _Spelling) -> str:
@@ -271,6 +288,21 @@ def _spans_of(value) -> tuple:
     return tuple(ref.span for ref in value) if isinstance(value, tuple) else (value.span,)
 
 
+def _lines_of(*spans: Span | None) -> set[int]:
+    """Every source line the spans reach."""
+    return {line for span in spans if span is not None for line in range(span.line, span.end_line + 1)}
+
+
+def _layout(silenced: frozenset[int], *spans: Span | None) -> str:
+    """How a value may break so that a suppression at the end of its element keeps silencing what it did."""
+    # Findings point at the lines where the spans start: "one-line" (never wrap) when a suppression ends one
+    # of those lines, "broken" (wrap even if it fits) when one ends a later line of the value, else "auto".
+    starts = {span.line for span in spans if span is not None}
+    if silenced & starts:
+        return "one-line"
+    return "broken" if silenced & (_lines_of(*spans) - starts) else "auto"
+
+
 def _source(*spans: Span | None) -> SourceLines:
     """The source lines from the first span to the last, as one range; none when spans are unknown."""
     known = [span for span in spans if span is not None]
@@ -280,10 +312,10 @@ def _source(*spans: Span | None) -> SourceLines:
 # ---- values ------------------------------------------------------------------------------------------
 
 
-def _value_lines(prefix: str, value, indent: int, quote: bool = False) -> list[str]:
+def _value_lines(prefix: str, value, indent: int, quote: bool = False, layout: str = "auto") -> list[str]:
     """`prefix` followed by the value; quote=True quotes text even when it would read back bare."""
     if isinstance(value, Text):
-        return _text_lines(prefix, value.value, indent, quote)
+        return _text_lines(prefix, value.value, indent, quote, layout)
     return [prefix + _word(value)]
 
 
@@ -297,16 +329,18 @@ def _word(value) -> str:
     return value.wording
 
 
-def _text_lines(prefix: str, value: str, indent: int, quote: bool = False) -> list[str]:
+def _text_lines(prefix: str, value: str, indent: int, quote: bool = False, layout: str = "auto") -> list[str]:
     """One line if it fits in WIDTH, else a quoted string broken at single spaces onto continuation lines.
 
     Continuation lines stand 2 deeper than their line, and at least at column 4, so that the text of a
-    step, decision or header never lines up with the attributes under it.
+    step, decision or header never lines up with the attributes under it. The layout (see _layout) may
+    keep a wide text on one line, or break one that fits before its last word.
     """
     single = prefix + (_quoted(value) if quote or not _bare(value) else value)
-    if len(single) <= WIDTH:
+    if layout == "one-line" or (layout == "auto" and len(single) <= WIDTH):
         return [single]
-    wrapped = _wrapped(prefix, value, max(indent + 2, 4))
+    width = WIDTH if len(single) > WIDTH else len(prefix + _quoted(value)) - 1
+    wrapped = _wrapped(prefix, value, max(indent + 2, 4), width)
     return wrapped if len(wrapped) > 1 else [single]
 
 
@@ -315,12 +349,12 @@ def _bare(value: str) -> bool:
     return _BARE_TEXT.fullmatch(value) is not None and _COMMENT_START.search(value) is None
 
 
-def _wrapped(prefix: str, value: str, indent: int) -> list[str]:
+def _wrapped(prefix: str, value: str, indent: int, width: int) -> list[str]:
     words = [_escaped(word) for word in _BREAK.split(value)]
     lines = [f'{prefix}"{words[0]}']
     for number, word in enumerate(words[1:], start=2):
         closing_quote = 1 if number == len(words) else 0
-        if len(lines[-1]) + 1 + len(word) + closing_quote <= WIDTH:
+        if len(lines[-1]) + 1 + len(word) + closing_quote <= width:
             lines[-1] += " " + word
         else:
             lines.append(" " * indent + word)

@@ -68,6 +68,12 @@ def silences(sop: Sop) -> tuple[Silence, ...]:
     return tuple(found)
 
 
+def silences_in_place(text: str) -> bool:
+    """Whether a comment is a suppression that silences by where it stands: `ignore[...]`, not `ignore-file`."""
+    match = DIRECTIVE.match(text)
+    return match is not None and not match.group("whole_file")
+
+
 def _names(match: re.Match) -> Iterable[tuple[str, int]]:
     """(name, offset in the comment) for each name in the brackets; ("", 0) when there is none."""
     names = match.group("names")

@@ -6,9 +6,12 @@ import contextlib
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
+from sopdsl.checker import check_paths
 from sopdsl.cli import main
 
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
@@ -18,6 +21,8 @@ FINDING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<se
 LINE_NUMBER = re.compile(r"\bline \d+")
 # fmt writes a list of one item on its key's line, so a silence there stands on a line rather than on a block.
 SILENCE_PLACE = re.compile(r"\b(?:on this line|in this block)\b")
+# The word a finding points at: an id, a keyword, a rule named in a suppression, the first word of a text.
+POINTED_WORD = re.compile(r'"?([^\s",:\[\]]*)')
 
 
 class Run(NamedTuple):
@@ -73,10 +78,20 @@ def json_findings(run: Run) -> list[dict]:
     return json.loads(run.out)
 
 
-def finding_set(findings: Sequence[dict]) -> set[tuple[str, str, str]]:
-    """(rule, severity, message) of each finding, without what formatting may move: line numbers in messages,
-    and whether an unused silence stands on a line or on a block."""
-    return {
-        (f["rule"], f["severity"], SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", f["message"])))
+def placed(findings: Iterable[dict], lines: Sequence[str]) -> Counter:
+    """Findings counted as (rule, severity, message, word pointed at): what fmt keeps wherever lines move."""
+    return Counter(
+        (
+            f["rule"],
+            str(f["severity"]),
+            SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", f["message"])),
+            POINTED_WORD.match(lines[f["line"] - 1], f["column"] - 1).group(1),
+        )
         for f in findings
-    }
+    )
+
+
+def placed_findings(path: Path) -> Counter:
+    """`check`'s findings on one file, placed (see `placed`)."""
+    diagnostics = check_paths([path], False, jobs=1).diagnostics
+    return placed((diagnostic._asdict() for diagnostic in diagnostics), file_lines(path.read_bytes()))

@@ -17,6 +17,12 @@ KEYWORDS = (
 PUNCTUATION = (
     ":", '"', '\\"', "\\", "#", " #", "# sopdsl: ignore[unknown-role]", " # sopdsl: ignore[", "(", ")", "-", ",",
 )
+# Comments beside and before list items (suppressions among them), and items long enough to wrap.
+COMMENTS = (
+    "  # sopdsl: ignore[unknown-sop]", "  # sopdsl: ignore[unquantified-time]", "  # note", "\n  # note\n",
+    "\n    # about the item\n    - ", "\n    - other-sop  # sopdsl: ignore[unknown-sop]\n", ":\n    - ",
+)
+LONG_ITEMS = ('"' + " ".join(["kata panjang"] * 12) + '"', " ".join(["kata"] * 30))
 WHITESPACE = ("\t", " ", "    ", "\n", "\r\n", "\r", "\n  ", "\n    ", "\n\n", "\n\t", "\x0b", "\x0c")
 ODD_CHARACTERS = (
     "\x00", "\u200b", "\u200d", "\ufeff", "\u00a0", "\u2028", "\u2029", "\x85", "\x1b[31m", "\u202e", "\u0301",
@@ -27,7 +33,7 @@ NUMBERS = (
     "2147483648 menit", "1-999999999999 jam", "1 x 0 bulan", "0 menit", "2024-02-30", "9999-12-31", "0000-00-00",
 )
 MARKUP = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "]]>", "-->", "<!--", "|", "&amp;", "%%", "{}")
-PIECES = KEYWORDS + PUNCTUATION + WHITESPACE + ODD_CHARACTERS + NUMBERS + MARKUP
+PIECES = KEYWORDS + PUNCTUATION + COMMENTS + LONG_ITEMS + WHITESPACE + ODD_CHARACTERS + NUMBERS + MARKUP
 
 # Byte sequences that are not UTF-8: a lone continuation byte, a cut-off sequence, Latin-1 letters, overlong forms.
 BAD_BYTES = (b"\xff", b"\x80", b"\xc3", b"\xe9", b"\xe2\x82", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80")

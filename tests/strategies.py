@@ -1,13 +1,18 @@
-"""Hypothesis strategies that build valid Sop models: every header field, roles, sections, steps and decisions."""
+"""Hypothesis strategies that build valid Sop models (every header field, roles, sections, steps and decisions),
+and valid source texts laid out in other ways, with comments and suppressions around every line."""
 
 from __future__ import annotations
 
 import functools
+from unittest import mock
 
+import attrs
 from hypothesis import strategies as st
 
+from sopdsl import format as formatter
 from sopdsl.model import (
     CALENDAR_FIELDS,
+    HEADER_FIELDS,
     UNIT_WORDS,
     Activity,
     Approver,
@@ -25,6 +30,8 @@ from sopdsl.model import (
     Term,
     Text,
 )
+from sopdsl.parse import parse_text
+from sopdsl.rules import RULES
 
 ID_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéüñçøßąşжλ中"
 ID_TAIL = ID_LETTERS + "0123456789_-"
@@ -41,6 +48,18 @@ VOCABULARY = (
     "Undang-Undang", "Nomor", "14", "Tahun", "2008", "tentang", "1,5", "x", "#", "-", "\"kutipan\"", "C:\\data",
     "(satu)", "Keterbukaan", "Kabupaten", "Kapuas", "Hulu;", "dokumen/arsip", "é", "Überprüfung", "日本",
 )
+LIST_KEYS = tuple(f"  {keyword}: " for keyword, _, kind in HEADER_FIELDS if kind == "list")
+# Lines around which comments are put most: list keys and items, calendar entries, branches.
+BESIDE_ITEMS = (*LIST_KEYS, "    ", "  calendar:", "  yes:", "  no:", "  branch ")
+# Widths to write a file at besides the formatter's: narrow ones break short texts over lines, wide ones keep
+# long texts on one line.
+WIDTHS = (16, 30, 50, 70, formatter.WIDTH, 120, 10_000)
+# Rules that fire on generated files, so that a suppression naming one often silences something.
+FIRING_RULES = (
+    "unknown-sop", "unquantified-time", "unknown-role", "missing-time", "missing-role", "unknown-target",
+    "missing-metadata", "unused-role", "decision-branches", "unreachable-step", "date-order",
+)
+NOTES = ("# note", "#", "#:", '# "quoted"', "# - item", "# sopdsl:", "#\\", "# catatan  panjang", "#中文")
 SPELLED = ("(satu)", "(dua)", "(sepuluh)", "(dua puluh lima)", "(one)", "(satu koma lima)", "()")
 
 
@@ -343,3 +362,56 @@ def huge_number_files(draw) -> str:
         f"decision d: Lengkap?\n  by: p\n  time: {draw(any_durations(share))}\n  yes: next\n  no: s\n"
         f"step t: Mengarsipkan\n  by: p\n  time: {draw(any_durations(share))}\n"
     )
+
+
+@functools.cache
+def comment_texts() -> st.SearchStrategy[str]:
+    """Notes, and suppressions: `ignore[rule]`, `ignore[a, b]`, `ignore-file[rule]`, a bare `ignore`."""
+    rule = st.one_of(st.sampled_from(FIRING_RULES), st.sampled_from(sorted(RULES)))
+    return st.one_of(
+        st.sampled_from(NOTES),
+        rule.map(lambda name: f"# sopdsl: ignore[{name}]"),
+        st.tuples(rule, rule).map(lambda names: f"# sopdsl: ignore[{names[0]}, {names[1]}]"),
+        rule.map(lambda name: f"# sopdsl: ignore-file[{name}]"),
+        st.just("# sopdsl: ignore"),
+    )
+
+
+@st.composite
+def commented_sources(draw) -> str:
+    """A valid SOP laid out by hand (at another width, one-item lists as blocks) with comments around its lines."""
+    sop = draw(sops())
+    with mock.patch.object(formatter, "WIDTH", draw(st.sampled_from(WIDTHS))):
+        lines = formatter.format_sop(sop)[:-1].split("\n")
+    lines = [
+        part
+        for line in lines
+        for part in (_unjoined(line) if line.startswith(LIST_KEYS) and draw(st.booleans()) else [line])
+    ]
+    open_lines = set(_string_lines(parse_text("\n".join(lines) + "\n")))
+    for number in reversed(range(len(lines) + 1)):
+        near_item = any(line.startswith(BESIDE_ITEMS) for line in lines[max(number - 1, 0):number + 1])
+        odds = st.integers(0, 2 if near_item else 12)
+        if number < len(lines) and number not in open_lines and draw(odds) == 0:
+            lines[number] += "  " + draw(comment_texts())
+        if number - 1 not in open_lines and draw(odds) == 0:
+            lines.insert(number, " " * draw(st.integers(0, 6)) + draw(comment_texts()))
+    return "\n".join(lines) + "\n"
+
+
+def _unjoined(line: str) -> list[str]:
+    """`  key: item` as `  key:` and `    - item`."""
+    key, item = line.split(": ", 1)
+    return [key + ":", "    - " + item]
+
+
+def _string_lines(node):
+    """The indexes of the lines (counted from 0) that end inside a quoted text of the node."""
+    if isinstance(node, Text):
+        yield from range(node.span.line - 1, node.span.end_line - 1)
+    elif isinstance(node, tuple):
+        for item in node:
+            yield from _string_lines(item)
+    elif attrs.has(type(node)):
+        for attribute in attrs.fields(type(node)):
+            yield from _string_lines(getattr(node, attribute.name))

@@ -16,6 +16,7 @@ from sopdsl.format import WIDTH, FormatError, format_sop, format_text
 from sopdsl.parse import SopSyntaxError, parse_text
 
 from .conftest import FIXTURES, ROOT
+from .findings import placed_findings
 from .strategies import sops
 
 FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 200)
@@ -505,3 +506,58 @@ def test_a_one_item_list_keeps_its_block_when_key_and_item_each_end_in_a_comment
     joined = text.replace("related:  # sopdsl", "related: other-sop  # sopdsl")
     joined = joined.replace("    - other-sop  # a note\n", "")
     assert format_text(text.replace("  # a note", "")) == joined
+
+
+# ---- suppressions stay where they silence ---------------------------------------------------------
+
+TAIL = "\nrole a: A\n\nstep s: K\n  by: a\n"
+LONG_TITLE = "Sebuah judul yang sangat panjang untuk SOP di luar perpustakaan ini yang harus dibungkus"
+HEAD_STEP = "sop x: T\n\nrole a: A\n\nstep s: K\n  by: a\n"
+LONG_TIME = "sesuai jadwal yang ditetapkan oleh kepala dinas dan diumumkan kepada seluruh pegawai"
+
+
+def fmt_keeping_findings(tmp_path, text: str) -> str:
+    """`sopdsl fmt` on a file holding `text`: it must succeed, be stable and keep check's findings; the result."""
+    path = tmp_path / "a.sop"
+    path.write_text(text, encoding="utf-8")
+    before = placed_findings(path)
+    assert main(["fmt", str(path)]) == 0
+    assert main(["fmt", "--check", str(path)]) == 0
+    assert placed_findings(path) == before
+    return path.read_text(encoding="utf-8")
+
+
+def test_fmt_keeps_suppression_on_its_line_when_joining_one_item_list(tmp_path):
+    text = "sop x: T\n  related:  # sopdsl: ignore[unknown-sop]\n    # about the item\n    - other-sop\n" + TAIL
+    formatted = fmt_keeping_findings(tmp_path, text)
+    assert formatted.startswith("sop x: T\n  # about the item\n  related: other-sop  # sopdsl: ignore[unknown-sop]\n")
+
+
+def test_fmt_formats_one_item_list_whose_key_and_long_item_each_end_in_a_comment(tmp_path):
+    text = f'sop x: T\n  related:  # sopdsl: ignore[unknown-sop]\n    - "{LONG_TITLE}"  # a note\n' + TAIL
+    formatted = fmt_keeping_findings(tmp_path, text)
+    assert formatted.startswith('sop x: T\n  related:  # sopdsl: ignore[unknown-sop]\n    - "Sebuah ')
+    assert '\n      dibungkus"  # a note\n' in formatted
+
+
+def test_fmt_keeps_a_suppressed_long_value_on_the_line_of_its_finding(tmp_path):
+    text = HEAD_STEP + f'  time: "{LONG_TIME}"  # sopdsl: ignore[unquantified-time]\n'
+    assert fmt_keeping_findings(tmp_path, text) == text
+
+
+def test_fmt_keeps_a_suppression_that_ends_a_wrapped_value_off_its_first_line(tmp_path):
+    text = HEAD_STEP + '  time: "Sesuai\n    jadwal"  # sopdsl: ignore[unquantified-time]\n'
+    assert fmt_keeping_findings(tmp_path, text) == text
+
+
+def test_fmt_keeps_a_suppression_after_a_broken_branch_label_off_the_branch_line(tmp_path):
+    decision = HEAD_STEP.replace("step s: K", "decision s: D?") + '  branch "a b": end\n  yes: end\n'
+    text = decision + '  branch "a\n    b": end  # sopdsl: ignore[decision-branches]\n'
+    assert fmt_keeping_findings(tmp_path, text) == text
+
+
+def test_fmt_keeps_a_suppression_on_the_key_line_rather_than_wrap_the_joined_item():
+    text = f"sop x: T\n  unit:  # sopdsl: ignore[unknown-sop]\n    - {LONG_TITLE} dan seterusnya\n"
+    formatted = format_text(text)
+    assert formatted.startswith('sop x: T\n  unit:  # sopdsl: ignore[unknown-sop]\n    - "Sebuah')
+    assert format_text(text.replace("  # sopdsl: ignore[unknown-sop]", "  # a note")).startswith('sop x: T\n  unit: "')

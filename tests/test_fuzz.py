@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from sopdsl.format import format_sop
+from sopdsl.format import format_sop, format_text
 from sopdsl.parse import SopSyntaxError, parse_text
 from sopdsl.render import FORMATS
 
@@ -19,13 +20,14 @@ from .findings import (
     assert_handled,
     assert_inside,
     file_lines,
-    finding_set,
     json_findings,
+    placed,
+    placed_findings,
     printed_findings,
     run_cli,
 )
 from .mutations import mutated_files
-from .strategies import huge_number_files, sops
+from .strategies import commented_sources, huge_number_files, sops
 
 FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 25)
 CHOSEN_EXAMPLES = not os.environ.get("SOPDSL_FUZZ_EXAMPLES")
@@ -77,6 +79,21 @@ def test_numbers_of_any_length_are_read_or_a_syntax_error_never_an_internal_erro
             assert_inside(lines, finding["line"], finding["column"], finding)
 
 
+@given(text=commented_sources())
+def test_fmt_keeps_the_comments_model_and_findings_of_a_commented_file(folder, text):
+    """fmt on a commented file: idempotent, keeps the model, each comment where it stands, and check's findings."""
+    source, result = folder / "commented.sop", folder / "formatted.sop"
+    source.write_text(text, encoding="utf-8")
+    sop = parse_text(text)
+    formatted = format_text(text)
+    assert format_text(formatted) == formatted
+    again = parse_text(formatted)
+    assert again == sop
+    assert Counter((c.text, c.own_line) for c in again.comments) == Counter((c.text, c.own_line) for c in sop.comments)
+    result.write_text(formatted, encoding="utf-8")
+    assert placed_findings(result) == placed_findings(source)
+
+
 def exercise(folder, data: bytes):
     """Run check, stats, render (every text format) and fmt on a file holding `data`; returns check's findings.
 
@@ -121,6 +138,7 @@ def exercise(folder, data: bytes):
         return findings
     assert formatted.code == 0, formatted
     again = run_cli("check", "--format", "json", str(path))
-    assert finding_set(json_findings(again)) == finding_set(findings), "fmt changed the findings"
+    after = placed(json_findings(again), file_lines(path.read_bytes()))
+    assert after == placed(findings, lines), "fmt changed the findings"
     assert run_cli("fmt", "--check", str(path)).code == 0, "formatting again would change the file"
     return findings
