@@ -153,7 +153,7 @@ def test_the_last_page_has_the_total_row_and_the_signature_place():
     sop = load(FIXTURES / "render" / "arrows.sop")
     data = docx_format.render(sop, RenderOptions())
     last_table = word_tables(data)[-1]
-    assert last_table[-1].cells == ("Jumlah waktu", "1 hari 1 jam 55 menit (595 menit)")
+    assert last_table[-1].cells == ("Jumlah waktu", "1 hari kerja 1 jam 55 menit")
     document = docx.Document(io.BytesIO(data))
     after_table = [p.text for p in document.paragraphs[-4:]]
     assert after_table[0] == "Kepala Dinas"
