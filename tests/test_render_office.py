@@ -79,6 +79,8 @@ def flow_rows(tables: list[list[WordRow]]) -> list[WordRow]:
         for row in table:
             if row.header or not any(row.cells[:2]):
                 continue
+            if row.cells[1].endswith("(lanjutan)"):  # a section's row repeated where it continues
+                continue
             if row.cells[0].isdigit() or (len(row.cells) == 2 and row.spans[0] == 1):  # a step or a section
                 rows.append(row)
     return rows

@@ -21,8 +21,9 @@ from ..rows import SectionRow, StepRow, note_text
 from ..total_line import total_text
 from ..xml_text import xml_safe
 from .docx_drawing import Names, ShapeWriter
-from .layout import PageRow, TableLayout, lay_out
+from .layout import TableLayout, lay_out
 from .measure import CONNECTOR_PX, MARGIN_MM, SECTION_PX, column_widths, step_height
+from .pagination import PageRow
 
 BINARY = True
 
@@ -217,7 +218,8 @@ def _body_row(table, page_row: PageRow, roles: int, widths: list[float], writer:
     if isinstance(page_row.row, SectionRow):
         heading = page_row.row
         _write(row.cells[0], [heading.letter], bold=True, align="center")
-        _write(row.cells[1].merge(row.cells[roles + 5]), [heading.title], bold=True)
+        title = f"{heading.title} ({LABELS[options.lang]['continued']})" if page_row.continued else heading.title
+        _write(row.cells[1].merge(row.cells[roles + 5]), [title], bold=True)
         for cell in (row.cells[0], row.cells[1]):
             _shade(cell, SECTION_FILL)
         _height(row, SECTION_PX)

@@ -20,7 +20,7 @@ from attrs import frozen
 from ..flow import Diagram
 from ..tables.csv_table import step_number
 from ..xml_text import xml_safe
-from .layout import (
+from .primitives import (
     CONNECTOR_HEIGHT,
     CONNECTOR_WIDTH,
     SYMBOL_HEIGHT,

@@ -11,26 +11,16 @@ from ..labels import LABELS, date_text
 from ..options import PAPERS, RenderOptions
 from ..rows import StepRow
 from ..total_line import total_text
-from .layout import (
-    CONNECTOR_HEIGHT,
-    CONNECTOR_WIDTH,
-    SYMBOL_HEIGHT,
-    SYMBOL_WIDTH,
-    Coord,
-    Line,
-    Page,
-    PageRow,
-    Symbol,
-    TableLayout,
-    Tag,
-    lay_out,
-)
+from .layout import TableLayout, lay_out
 from .measure import MARGIN_MM, column_widths
+from .pagination import Page, PageRow
+from .primitives import CONNECTOR_HEIGHT, CONNECTOR_WIDTH, SYMBOL_HEIGHT, SYMBOL_WIDTH, Coord, Line, Symbol, Tag
 
 BINARY = False
 LINE_WIDTH = 1.2
 HEAD_LENGTH = 7
 HEAD_HALF_WIDTH = 4
+PAGE_NUMBER_STYLE = 'font: 8pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; vertical-align: middle'
 
 SHAPES = {
     "terminator": f'<rect x="0.6" y="0.6" width="{SYMBOL_WIDTH - 1.2}" height="{SYMBOL_HEIGHT - 1.2}" '
@@ -54,7 +44,7 @@ def render(sop: Sop, options: RenderOptions) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(_title(sop))}</title>",
-        f"<style>\n{stylesheet(width, height)}</style>",
+        f"<style>\n{stylesheet(width, height, options.lang)}</style>",
         "</head>",
         f'<body data-paper="{options.paper}">',
         identity_sheet(sop, options),
@@ -67,13 +57,23 @@ def render(sop: Sop, options: RenderOptions) -> str:
     return "\n".join(parts)
 
 
-def stylesheet(width: str, height: str) -> str:
-    """The shared style sheet, with the page size of the chosen paper."""
+def stylesheet(width: str, height: str, lang: str = "id") -> str:
+    """The shared style sheet, with the page size of the chosen paper and the page number in its margin."""
     css = resources.files(__package__).joinpath("sop.css").read_text(encoding="utf-8")
     return (
-        f"@page {{ size: {width} {height}; margin: {MARGIN_MM}mm; }}\n"
+        f"@page {{ size: {width} {height}; margin: {MARGIN_MM}mm;\n"
+        f"  @bottom-right {{ content: {page_number_content(lang)}; {PAGE_NUMBER_STYLE} }} }}\n"
         f"@media screen {{ .sheet {{ width: {width}; min-height: {height}; }} }}\n{css}"
     )
+
+
+def page_number_content(lang: str) -> str:
+    """The CSS `content` that prints "Halaman 2 dari 3" in the page margin."""
+    words = LABELS[lang]["page_of"]
+    before, _, rest = words.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    pieces = [f'"{before}"', "counter(page)", f'"{middle}"', "counter(pages)", f'"{after}"']
+    return " ".join(piece for piece in pieces if piece != '""')
 
 
 def _title(sop: Sop) -> str:
@@ -217,9 +217,12 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     lanes = "".join(_lane(page_row, column) for column in range(role_count))
     if page_row.kind == "section":
         heading = page_row.row
+        continued = f' <span class="continued">({labels["continued"]})</span>' if page_row.continued else ""
+        classes = "section continued" if page_row.continued else "section"
         return (
-            f'<tr class="section" data-section="{escape(heading.letter)}"><td class="no">{escape(heading.letter)}</td>'
-            f'<td colspan="{role_count + 5}">{escape(heading.title)}</td></tr>'
+            f'<tr class="{classes}" data-section="{escape(heading.letter)}">'
+            f'<td class="no">{escape(heading.letter)}</td>'
+            f'<td colspan="{role_count + 5}">{escape(heading.title)}{continued}</td></tr>'
         )
     if page_row.kind.startswith("connector"):
         empty = "<td></td>"

@@ -1,125 +1,40 @@
-"""The flowchart table laid out for print: rows split into pages, symbols in performer cells, arrows routed.
+"""The flowchart table laid out for print: symbols placed in performer cells and arrows routed on the pages.
 
-Every drawing primitive lives in one Pelaksana cell and is positioned relative to it: x as a
-percentage of the cell's width plus pixels, y as pixels from the cell's top or a percentage of its
-height. Arrows are chains of such lines, so they stay joined however tall a row grows with its text.
+Arrows are chains of lines each drawn in one Pelaksana cell (see `primitives`), so they stay joined
+however tall a row grows with its text.
 """
 
 from __future__ import annotations
 
-from attrs import define, field, frozen
+from attrs import frozen
 
 from ...model import Sop
 from ..flow import Arrow, Flow, diagram
 from ..labels import LABELS
 from ..options import RenderOptions
-from ..rows import Column, SectionRow, StepRow, note_text
-from . import measure
-
-Coord = tuple[float, float]  # (percent of the cell, pixels)
-
-SYMBOL_WIDTH = 36
-SYMBOL_HEIGHT = 26
-SYMBOL_TOP = 20  # room above the symbol for the arrow that crosses over from another column
-RUN_Y = 10  # height of the horizontal run of an arrow arriving from another column
-MID = SYMBOL_TOP + SYMBOL_HEIGHT / 2
-BOTTOM = SYMBOL_TOP + SYMBOL_HEIGHT
-CONNECTOR_WIDTH = 18
-CONNECTOR_HEIGHT = 18
-CONNECTOR_TOP = 8
-END_STUB = 8
-LANE_MARGIN = 5  # pixels between a cell's edge and its outermost gutter track
-LANE_STEP = 4  # pixels between parallel arrows in a cell's side gutter
-LANES = 3
-
-CENTER: Coord = (50, 0)
-TOP: Coord = (0, 0)
-FOOT: Coord = (100, 0)
-
-
-@frozen
-class Symbol:
-    """A symbol: a step's terminator, process or decision, or a lettered off-page connector."""
-
-    kind: str  # "terminator", "process", "decision" or "connector"
-    element_id: str
-    x: Coord  # centre
-    y: float  # top, in pixels
-    step: str | None = None  # the row key of the step it draws
-    letter: str | None = None
-    unassigned: bool = False
-
-
-@frozen
-class Line:
-    """A straight piece of an arrow (or of the join between a step's performers)."""
-
-    x1: Coord
-    y1: Coord
-    x2: Coord
-    y2: Coord
-    edge: str
-    part: int
-    source: str  # element id the piece leaves from
-    target: str  # element id the arrow ends at
-    head: str | None = None  # "down", "up", "left" or "right": an arrowhead at (x2, y2)
-
-
-@frozen
-class Tag:
-    """A word beside an arrow: "Ya", "Tidak", a branch label, or "Selesai"."""
-
-    text: str
-    x: Coord
-    y: float
-    align: str  # "left": starts at x; "right": ends at x; "center"
-    element_id: str | None = None  # set on the end word, which an arrow points at
-
-
-Primitive = Symbol | Line | Tag
-
-
-@define
-class Cells:
-    """The primitives of each Pelaksana cell of one table row."""
-
-    by_column: dict[int, list[Primitive]] = field(factory=dict)
-
-    def add(self, column: int, primitive: Primitive) -> None:
-        self.by_column.setdefault(column, []).append(primitive)
-
-
-@define
-class PageRow:
-    """One row of a printed page: a step, a section title, or a row of off-page connectors."""
-
-    kind: str  # "step", "section", "connector-top" or "connector-bottom"
-    row: StepRow | SectionRow | None = None
-    cells: Cells = field(factory=Cells)
-
-
-@define
-class Page:
-    rows: list[PageRow]
-    top_connectors: PageRow | None = None
-    bottom_connectors: PageRow | None = None
-
-    def connector_row(self, at_top: bool) -> PageRow:
-        """The page's top or bottom connector row, added on first use."""
-        if at_top:
-            if self.top_connectors is None:
-                self.top_connectors = PageRow("connector-top")
-            return self.top_connectors
-        if self.bottom_connectors is None:
-            self.bottom_connectors = PageRow("connector-bottom")
-        return self.bottom_connectors
-
-    def all_rows(self) -> list[PageRow]:
-        return [r for r in [self.top_connectors, *self.rows, self.bottom_connectors] if r is not None]
-
-    @property
-    def step_count(self) -> int:
-        return sum(1 for row in self.rows if row.kind == "step")
+from ..rows import Column, StepRow
+from .pagination import Page, paginate
+from .primitives import (
+    BOTTOM,
+    CENTER,
+    CONNECTOR_HEIGHT,
+    CONNECTOR_TOP,
+    END_STUB,
+    FOOT,
+    LANE_MARGIN,
+    LANE_STEP,
+    LANES,
+    MID,
+    RUN_Y,
+    SYMBOL_TOP,
+    SYMBOL_WIDTH,
+    TOP,
+    Cells,
+    Coord,
+    Line,
+    Symbol,
+    Tag,
+)
 
 
 @frozen
@@ -130,40 +45,6 @@ class TableLayout:
 
 def symbol_id(row: StepRow, column: int) -> str:
     return f"sym-{row.key}" if column == row.columns[0] else f"sym-{row.key}-c{column}"
-
-
-def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: RenderOptions) -> list[Page]:
-    """Rows into pages of at most the configured number of steps and of the paper's height (estimated).
-
-    A section's title stays with its first step; the last page keeps room for the total and the signature.
-    """
-    widths = measure.column_widths(role_count, options.paper)
-    budget = measure.page_height_px(options.paper) - measure.HEADER_PX - 2 * measure.CONNECTOR_PX
-    pages: list[Page] = [Page([])]
-    used = 0.0
-    for flow in flows:
-        for position, step in enumerate(flow.steps):
-            height = measure.step_height(step, note_text(step, options), widths)
-            if position == 0 and flow.heading is not None:
-                height += measure.SECTION_PX
-            page = pages[-1]
-            full = page.step_count >= options.rows_for_page(len(pages) - 1)
-            if page.step_count and (full or used + height > budget):
-                page, used = Page([]), 0.0
-                pages.append(page)
-            if position == 0 and flow.heading is not None:
-                page.rows.append(PageRow("section", flow.heading))
-            page.rows.append(PageRow("step", step))
-            used += height
-    closing = measure.TOTAL_PX + (measure.SIGNATURE_PX if sop.approved_by is not None else 0)
-    last = pages[-1]
-    if last.step_count > 1 and used + closing > budget:
-        cut = len(last.rows) - 1
-        if cut > 0 and last.rows[cut - 1].kind == "section":
-            cut -= 1
-        pages.append(Page(last.rows[cut:]))
-        del last.rows[cut:]
-    return pages
 
 
 class _Router:
