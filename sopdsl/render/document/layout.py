@@ -13,6 +13,8 @@ from ..flow import Arrow, Flow, diagram
 from ..labels import LABELS
 from ..options import RenderOptions
 from ..rows import Column, StepRow
+from . import measure
+from .connectors import Slots, gutter_connector
 from .pagination import Page, paginate
 from .primitives import (
     BOTTOM,
@@ -21,9 +23,10 @@ from .primitives import (
     CONNECTOR_TOP,
     END_STUB,
     FOOT,
+    LANE_CLEARANCE,
     LANE_MARGIN,
     LANE_STEP,
-    LANES,
+    MAX_LANES,
     MID,
     RUN_Y,
     SYMBOL_TOP,
@@ -50,8 +53,12 @@ def symbol_id(row: StepRow, column: int) -> str:
 class _Router:
     """Places symbols and routes every arrow of the table into the cells of its pages."""
 
-    def __init__(self, columns: tuple[Column, ...], pages: list[Page], lang: str):
+    def __init__(self, columns: tuple[Column, ...], pages: list[Page], lang: str, column_px: float):
         self.columns = columns
+        self.column_px = column_px
+        side_room = (column_px - SYMBOL_WIDTH) / 2 - LANE_MARGIN - LANE_CLEARANCE
+        self.lane_count = max(1, min(MAX_LANES, 1 + int(side_room // LANE_STEP)))
+        self.slots = Slots(column_px)
         self.pages = pages
         self.lang = lang
         self.where: dict[str, tuple[int, int]] = {}  # row key -> (page, index in page.rows)
@@ -60,7 +67,7 @@ class _Router:
                 if page_row.kind == "step":
                     self.where[page_row.row.key] = (page_index, index)
         self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int]]] = {}
-        self.letters = 0
+        self.connectors = 0
 
     # -- placement helpers -------------------------------------------------------------------
 
@@ -68,13 +75,10 @@ class _Router:
         page, index = self.where[row.key]
         return self.pages[page].rows[index].cells
 
-    def next_letter(self) -> str:
-        self.letters += 1
-        number, letters = self.letters, ""
-        while number:
-            number, rest = divmod(number - 1, 26)
-            letters = chr(ord("A") + rest) + letters
-        return letters
+    def next_label(self) -> str:
+        """The number of the next pair of off-page connectors."""
+        self.connectors += 1
+        return str(self.connectors)
 
     def lane(self, page: int, column: int, side: str, low: int, high: int) -> Coord:
         """A free track in the side gutter of `column` on `page` for rows low..high."""
@@ -83,9 +87,9 @@ class _Router:
         for lane, a, b in taken:
             if a <= high and low <= b:
                 busy.add(lane)
-                if len(busy) == LANES:  # every track is taken: the look ends here, however many arrows came before
+                if len(busy) == self.lane_count:  # every track is taken: the look ends here
                     break
-        lane = next((n for n in range(LANES) if n not in busy), len(taken) % LANES)
+        lane = next((n for n in range(self.lane_count) if n not in busy), len(taken) % self.lane_count)
         taken.append((lane, low, high))
         offset = LANE_MARGIN + LANE_STEP * lane
         return (100, -offset) if side == "right" else (0, offset)
@@ -194,7 +198,7 @@ class _Router:
         source_page, _ = self.where[source.key]
         target_page, _ = self.where[target.key]
         if source_page != target_page:
-            letter = self.next_letter()
+            letter = self.next_label()
             out_id, in_id = f"con-{letter}-out", f"con-{letter}-in"
             source_cells.add(a, Line(CENTER, (0, BOTTOM), CENTER, FOOT, edge, 0, src_id, out_id))
             bottom = self.pages[source_page].connector_row(at_top=False).cells
@@ -244,7 +248,7 @@ class _Router:
             self.along_gutter(source_page, b, lane, source_index, target_index, edge, 0, src_id, dst_id)
             self.into_side(target, lane, entry, edge, 0, src_id, dst_id)
             return
-        letter = self.next_letter()
+        letter = self.next_label()
         out_id, in_id = f"con-{letter}-out", f"con-{letter}-in"
         forward = target_page > source_page
         source_edge = len(self.pages[source_page].rows) if forward else -1
@@ -252,13 +256,11 @@ class _Router:
         lane = self.lane(source_page, a, side, low, high)
         self.run_across(source_cells, a, a, MID, edge, 0, src_id, out_id, start_x=_vertex(side), end_x=lane)
         self.along_gutter(source_page, a, lane, source_index, source_edge, edge, 0, src_id, out_id)
-        exit_row = self.pages[source_page].connector_row(at_top=not forward).cells
-        self.connector_in_gutter(exit_row, a, lane, forward, out_id, letter, edge, 0, src_id, arriving=True)
+        self.connector_in_gutter(source_page, a, side, lane, forward, out_id, letter, edge, 0, src_id, arriving=True)
         target_edge = -1 if forward else len(self.pages[target_page].rows)
         low, high = sorted((target_edge, target_index))
         lane = self.lane(target_page, b, entry, low, high)
-        entry_row = self.pages[target_page].connector_row(at_top=forward).cells
-        self.connector_in_gutter(entry_row, b, lane, forward, in_id, letter, edge, 1, dst_id, arriving=False)
+        self.connector_in_gutter(target_page, b, entry, lane, forward, in_id, letter, edge, 1, dst_id, arriving=False)
         self.along_gutter(target_page, b, lane, target_edge, target_index, edge, 1, in_id, dst_id)
         self.into_side(target, lane, entry, edge, 1, in_id, dst_id)
 
@@ -284,20 +286,15 @@ class _Router:
         head = "left" if side == "right" else "right"
         self.cells(target).add(column, Line(lane, (0, MID), _vertex(side), (0, MID), edge, part, src, dst, head))
 
-    def connector_in_gutter(self, cells: Cells, column: int, lane: Coord, forward: bool, element_id: str,
-                            letter: str, edge: str, part: int, step_id: str, arriving: bool) -> None:
-        """An off-page connector on a gutter track, with the piece of line between it and the table body."""
-        cells.add(column, Symbol("connector", element_id, lane, CONNECTOR_TOP, letter=letter))
-        connector_bottom = (0, CONNECTOR_TOP + CONNECTOR_HEIGHT)
-        if arriving:  # the line comes from the body and ends at the connector
-            if forward:
-                cells.add(column, Line(lane, TOP, lane, (0, CONNECTOR_TOP), edge, part, step_id, element_id, "down"))
-            else:
-                cells.add(column, Line(lane, FOOT, lane, connector_bottom, edge, part, step_id, element_id, "up"))
-        elif forward:
-            cells.add(column, Line(lane, connector_bottom, lane, FOOT, edge, part, element_id, step_id))
-        else:
-            cells.add(column, Line(lane, (0, CONNECTOR_TOP), lane, TOP, edge, part, element_id, step_id))
+    def connector_in_gutter(self, page: int, column: int, side: str, lane: Coord, forward: bool, element_id: str,
+                            label: str, edge: str, part: int, step_id: str, arriving: bool) -> None:
+        """An off-page connector for a gutter track, inside its column, joined to the track and the table body."""
+        at_top = forward != arriving
+        slot = self.slots.beside(page, at_top, column, side)
+        cells = self.pages[page].connector_row(at_top).cells
+        for primitive in gutter_connector(lane, slot, self.column_px, forward, arriving, element_id, label, edge,
+                                          part, step_id):
+            cells.add(column, primitive)
 
     def route_self(self, arrow: Arrow) -> None:
         """A step that repeats itself: out of its right side, around above it, back into its top."""
@@ -362,7 +359,9 @@ def lay_out(sop: Sop, options: RenderOptions) -> TableLayout:
     """The flowchart table of the SOP, paginated, with every symbol and arrow placed."""
     drawing = diagram(sop, options.lang)
     pages = paginate(sop, drawing.flows, len(drawing.columns), options)
-    router = _Router(drawing.columns, pages, options.lang)
+    widths = measure.column_widths(max(len(drawing.columns), 1), options.paper)
+    column_px = widths.columns[2] * measure.PX_PER_MM
+    router = _Router(drawing.columns, pages, options.lang, column_px)
     for flow in drawing.flows:
         router.place_symbols(flow)
     for flow in drawing.flows:

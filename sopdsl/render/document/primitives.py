@@ -18,11 +18,12 @@ MID = SYMBOL_TOP + SYMBOL_HEIGHT / 2
 BOTTOM = SYMBOL_TOP + SYMBOL_HEIGHT
 CONNECTOR_WIDTH = 18
 CONNECTOR_HEIGHT = 18
-CONNECTOR_TOP = 8
+CONNECTOR_TOP = 12
 END_STUB = 8
-LANE_MARGIN = 5  # pixels between a cell's edge and its outermost gutter track
-LANE_STEP = 4  # pixels between parallel arrows in a cell's side gutter
-LANES = 3
+LANE_MARGIN = 4  # pixels between a cell's edge and its outermost gutter track
+LANE_STEP = 7  # pixels between parallel arrows in a cell's side gutter: never read as one double line
+MAX_LANES = 4
+LANE_CLEARANCE = 3  # pixels kept free between the innermost track and a symbol
 
 CENTER: Coord = (50, 0)
 TOP: Coord = (0, 0)
@@ -31,7 +32,7 @@ FOOT: Coord = (100, 0)
 
 @frozen
 class Symbol:
-    """A symbol: a step's terminator, process or decision, or a lettered off-page connector."""
+    """A symbol: a step's terminator, process or decision, or a numbered off-page connector."""
 
     kind: str  # "terminator", "process", "decision" or "connector"
     element_id: str
