@@ -66,7 +66,7 @@ class _Router:
             for index, page_row in enumerate(page.rows):
                 if page_row.kind == "step":
                     self.where[page_row.row.key] = (page_index, index)
-        self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int]]] = {}
+        self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int, str | None]]] = {}
         self.connectors = 0
 
     # -- placement helpers -------------------------------------------------------------------
@@ -80,17 +80,19 @@ class _Router:
         self.connectors += 1
         return str(self.connectors)
 
-    def lane(self, page: int, column: int, side: str, low: int, high: int) -> Coord:
-        """A free track in the side gutter of `column` on `page` for rows low..high."""
+    def lane(self, page: int, column: int, side: str, low: int, high: int, target: str | None = None) -> Coord:
+        """A free track in the side gutter of `column` on `page` for rows low..high.
+
+        Arrows into the same target by the same side share its track, so they join into one final run.
+        """
         taken = self.lanes.setdefault((page, column, side), [])
-        busy = set()
-        for lane, a, b in taken:
-            if a <= high and low <= b:
-                busy.add(lane)
-                if len(busy) == self.lane_count:  # every track is taken: the look ends here
-                    break
-        lane = next((n for n in range(self.lane_count) if n not in busy), len(taken) % self.lane_count)
-        taken.append((lane, low, high))
+        busy = {lane for lane, a, b, into in taken if a <= high and low <= b and (into is None or into != target)}
+        shared = next((lane for lane, _, _, into in taken if target is not None and into == target), None)
+        if shared is not None and shared not in busy:
+            lane = shared
+        else:
+            lane = next((n for n in range(self.lane_count) if n not in busy), len(taken) % self.lane_count)
+        taken.append((lane, low, high, target))
         offset = LANE_MARGIN + LANE_STEP * lane
         return (100, -offset) if side == "right" else (0, offset)
 
@@ -127,6 +129,7 @@ class _Router:
             down = next((a for a in arrows if a.target is not None and a.target.position == row.position + 1), None)
             bottom_free = down is None
             used = exits[row.key]
+            sided: list[tuple[int, Arrow, str, str | None]] = []  # (priority, arrow, kind, wanted side)
             for arrow in arrows:
                 if arrow is down:
                     plans.append((arrow, "down", None))
@@ -137,18 +140,19 @@ class _Router:
                         plans.append((arrow, "end-below", None))
                         bottom_free = False
                     else:
-                        side = _free_side(used)
-                        used.add(side)
-                        plans.append((arrow, "end-beside", side))
+                        sided.append((2, arrow, "end-beside", None))
                 elif arrow.target is row:
-                    used.add("right")
-                    plans.append((arrow, "self", "right"))
+                    sided.append((0, arrow, "self", "right"))
                 elif arrow.target.columns[0] == row.columns[0]:
                     same_column.append(arrow)
                 else:
-                    side = "left" if arrow.target.columns[0] < row.columns[0] else "right"
-                    used.add(side)
-                    plans.append((arrow, "beside", side))
+                    facing = "left" if arrow.target.columns[0] < row.columns[0] else "right"
+                    sided.append((1, arrow, "beside", facing))
+            # each branch leaves by its own corner: the one facing its target when still free, else another
+            for _, arrow, kind, wanted in sorted(sided, key=lambda item: item[0]):
+                side = wanted if wanted is not None and wanted not in used else _free_side(used)
+                used.add(side)
+                plans.append((arrow, kind, side))
         for arrow in same_column:  # these leave and enter on one side: one free at both ends if possible
             side = _free_side(exits[arrow.source.key] | exits[arrow.target.key])
             exits[arrow.source.key].add(side)
@@ -177,15 +181,21 @@ class _Router:
     def edge_name(self, arrow: Arrow) -> str:
         return f"{arrow.source.key}>{arrow.target.key if arrow.target else 'end'}"
 
-    def label(self, cells: Cells, column: int, arrow: Arrow, exit_side: str) -> None:
+    def label(self, cells: Cells, column: int, arrow: Arrow, exit_side: str, below: bool = False) -> None:
+        """The branch's words at the start of its branch: beside the corner it leaves by.
+
+        Beside a side corner they stand above the line, or below it when the branch turns upwards,
+        so that its own track never runs through them.
+        """
         if arrow.label is None:
             return
+        y = MID + 3 if below else MID - 12
         if exit_side == "down":
             cells.add(column, Tag(arrow.label, (50, 3), BOTTOM + 1, "left"))
         elif exit_side == "right":
-            cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), MID - 12, "left"))
+            cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), y, "left"))
         else:
-            cells.add(column, Tag(arrow.label, (50, -SYMBOL_WIDTH / 2 - 2), MID - 12, "right"))
+            cells.add(column, Tag(arrow.label, (50, -SYMBOL_WIDTH / 2 - 2), y, "right"))
 
     def route_down(self, arrow: Arrow) -> None:
         """Down from the symbol's bottom, across to the next performer's column, into the next symbol's top."""
@@ -240,10 +250,14 @@ class _Router:
         source_page, source_index = self.where[source.key]
         target_page, target_index = self.where[target.key]
         source_cells = self.cells(source)
-        self.label(source_cells, a, arrow, side)
+        upwards = (target_page, target_index) < (source_page, source_index)
+        self.label(source_cells, a, arrow, side, below=upwards)
         if source_page == target_page:
             low, high = sorted((source_index, target_index))
-            lane = self.lane(source_page, b, entry, low, high)
+            if a != b and side != ("right" if b > a else "left"):
+                self.route_around(arrow, side, low, high)
+                return
+            lane = self.lane(source_page, b, entry, low, high, dst_id)
             self.run_across(source_cells, a, b, MID, edge, 0, src_id, dst_id, start_x=_vertex(side), end_x=lane)
             self.along_gutter(source_page, b, lane, source_index, target_index, edge, 0, src_id, dst_id)
             self.into_side(target, lane, entry, edge, 0, src_id, dst_id)
@@ -259,10 +273,25 @@ class _Router:
         self.connector_in_gutter(source_page, a, side, lane, forward, out_id, letter, edge, 0, src_id, arriving=True)
         target_edge = -1 if forward else len(self.pages[target_page].rows)
         low, high = sorted((target_edge, target_index))
-        lane = self.lane(target_page, b, entry, low, high)
+        lane = self.lane(target_page, b, entry, low, high, dst_id)
         self.connector_in_gutter(target_page, b, entry, lane, forward, in_id, letter, edge, 1, dst_id, arriving=False)
         self.along_gutter(target_page, b, lane, target_edge, target_index, edge, 1, in_id, dst_id)
         self.into_side(target, lane, entry, edge, 1, in_id, dst_id)
+
+    def route_around(self, arrow: Arrow, side: str, low: int, high: int) -> None:
+        """A jump that leaves by the side away from its target: along its own column's gutter, across at the target."""
+        source, target = arrow.source, arrow.target
+        a, b = source.columns[0], target.columns[0]
+        edge = self.edge_name(arrow)
+        src_id, dst_id = symbol_id(source, a), symbol_id(target, b)
+        page, source_index = self.where[source.key]
+        _, target_index = self.where[target.key]
+        lane = self.lane(page, a, side, low, high)
+        self.run_across(self.cells(source), a, a, MID, edge, 0, src_id, dst_id, start_x=_vertex(side), end_x=lane)
+        self.along_gutter(page, a, lane, source_index, target_index, edge, 0, src_id, dst_id)
+        entry, head = ("left", "right") if b > a else ("right", "left")
+        self.run_across(self.cells(target), a, b, MID, edge, 0, src_id, dst_id, start_x=lane, end_x=_vertex(entry),
+                        head=head)
 
     def along_gutter(self, page: int, column: int, lane: Coord, from_index: int, to_index: int, edge: str,
                      part: int, src: str, dst: str) -> None:
