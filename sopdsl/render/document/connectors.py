@@ -32,7 +32,7 @@ class Slots:
         offset = INSET
         while offset <= self.column_px - INSET:
             x = offset if side == "left" else self.column_px - offset
-            if all(abs(x - other) >= width for other in [*taken, middle]):
+            if all(abs(x - other) >= CONNECTOR_WIDTH + SLOT_GAP / 2 for other in [*taken, middle]):
                 break
             offset += width
         else:

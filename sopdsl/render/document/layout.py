@@ -191,7 +191,7 @@ class _Router:
             return
         y = MID + 3 if below else MID - 12
         if exit_side == "down":
-            cells.add(column, Tag(arrow.label, (50, 3), BOTTOM + 1, "left"))
+            cells.add(column, Tag(arrow.label, (50, 3), BOTTOM, "left"))
         elif exit_side == "right":
             cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), y, "left"))
         else:
@@ -331,7 +331,7 @@ class _Router:
         a = row.columns[0]
         edge, sym = self.edge_name(arrow), symbol_id(row, a)
         cells = self.cells(row)
-        self.label(cells, a, arrow, "right")
+        self.label(cells, a, arrow, "right", below=True)
         lane = (100, -LANE_MARGIN)
         y_above = SYMBOL_TOP - 6
         cells.add(a, Line((50, SYMBOL_WIDTH / 2), (0, MID), lane, (0, MID), edge, 0, sym, sym))
