@@ -224,6 +224,13 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
             f'<td class="no">{escape(heading.letter)}</td>'
             f'<td colspan="{role_count + 5}">{escape(heading.title)}{continued}</td></tr>'
         )
+    if page_row.kind == "continuation":  # the rest of a split step's text, its symbol on the page before
+        empty_lanes = "".join(f'<td class="lane" data-col="{column}"></td>' for column in range(role_count))
+        return (
+            f'<tr class="continuation" data-row="{page_row.row.key}"><td class="no"></td>'
+            f'<td class="activity"><span class="continued">({labels["continued"]})</span> {escape(page_row.text)}</td>'
+            f'{empty_lanes}{"<td></td>" * 4}</tr>'
+        )
     if page_row.kind.startswith("connector"):
         empty = "<td></td>"
         return f'<tr class="connector {page_row.kind}">{empty * 2}{lanes}{empty * 4}</tr>'
@@ -236,7 +243,7 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     source_line = f' data-line="{step.span.line}"' if step.span is not None else ""  # for editors to find the step
     return (
         f'<tr class="step" data-row="{row.key}"{source_line}><td class="no">{row.number}</td>'
-        f'<td class="activity">{escape(step.text.value)}</td>{lanes}'
+        f'<td class="activity">{escape(page_row.text or step.text.value)}</td>{lanes}'
         f'<td class="needs">{_text(step.needs)}</td><td class="time">{escape(row.time)}</td>'
         f'<td class="output">{_text(step.output)}</td><td class="note">{note}</td></tr>'
     )

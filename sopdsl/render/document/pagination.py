@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from attrs import define, field
 
 from ...model import Sop
@@ -16,10 +18,11 @@ from .primitives import Cells
 class PageRow:
     """One row of a printed page: a step, a section title, or a row of off-page connectors."""
 
-    kind: str  # "step", "section", "connector-top" or "connector-bottom"
+    kind: str  # "step", "continuation" (of a split step), "section", "connector-top" or "connector-bottom"
     row: StepRow | SectionRow | None = None
     cells: Cells = field(factory=Cells)
-    continued: bool = False  # a section row repeated on the page its section continues on
+    continued: bool = False  # a section's or a step's row continued from the page before
+    text: str | None = None  # the part of a split step's Kegiatan text printed in this row
 
 
 @define
@@ -39,8 +42,8 @@ class Page:
         return self.bottom_connectors
 
     def all_rows(self) -> list[PageRow]:
-        """The rows in print order: a continued section's row comes before the connectors at the top."""
-        lead = self.rows[:1] if self.rows and self.rows[0].continued else []
+        """The rows in print order: what continues from the page before comes before the connectors at the top."""
+        lead = list(itertools.takewhile(lambda row: row.continued, self.rows))
         body = self.rows[len(lead):]
         return [r for r in [*lead, self.top_connectors, *body, self.bottom_connectors] if r is not None]
 
@@ -59,23 +62,46 @@ def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: Render
     budget = measure.page_height_px(options.paper) - measure.HEADER_PX - 2 * measure.CONNECTOR_PX
     pages: list[Page] = [Page([])]
     used = 0.0
+
+    def new_page(position: int, flow: Flow) -> Page:
+        nonlocal used
+        pages.append(Page([]))
+        used = 0.0
+        if position and flow.heading is not None:
+            pages[-1].rows.append(PageRow("section", flow.heading, continued=True))
+            used += measure.SECTION_PX
+        return pages[-1]
+
     for flow in flows:
         for position, step in enumerate(flow.steps):
-            height = measure.step_height(step, note_text(step, options), widths)
-            if position == 0 and flow.heading is not None:
-                height += measure.SECTION_PX
+            note = note_text(step, options)
+            height = measure.step_height(step, note, widths)
+            heading = measure.SECTION_PX if position == 0 and flow.heading is not None else 0
             page = pages[-1]
             full = page.step_count >= options.rows_for_page(len(pages) - 1)
-            if page.step_count and (full or used + height > budget):
-                page, used = Page([]), 0.0
-                pages.append(page)
-                if position and flow.heading is not None:
-                    page.rows.append(PageRow("section", flow.heading, continued=True))
-                    used += measure.SECTION_PX
-            if position == 0 and flow.heading is not None:
+            tall = height > budget / 2 and used + heading + height > budget and not full
+            if page.step_count and (full or (used + heading + height > budget and not tall)):
+                page = new_page(position, flow)
+            if heading:
                 page.rows.append(PageRow("section", flow.heading))
-            page.rows.append(PageRow("step", step))
-            used += height
+            used += heading
+            if not (tall or height > budget):
+                page.rows.append(PageRow("step", step))
+                used += height
+                continue
+            # a step too tall for the space left: its Kegiatan text fills the page and continues on the next
+            lines = measure.lines_that_fit(budget - used)
+            if lines < 3 and page.step_count:
+                page = new_page(position, flow)
+                lines = measure.lines_that_fit(budget - used)
+            head, rest = measure.split_text(step.step.text.value, widths.columns[1], max(lines, 3))
+            page.rows.append(PageRow("step", step, text=head))
+            used += measure.step_height(step, note, widths, head)
+            while rest:
+                page = new_page(position + 1, flow)
+                chunk, rest = measure.split_text(rest, widths.columns[1], measure.lines_that_fit(budget - used))
+                page.rows.append(PageRow("continuation", step, text=chunk, continued=True))
+                used += measure.text_height(chunk, widths.columns[1])
     closing = measure.TOTAL_PX + (measure.SIGNATURE_PX if sop.approved_by is not None else 0)
     last = pages[-1]
     if last.step_count > 1 and used + closing > budget:
