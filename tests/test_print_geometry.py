@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sopdsl.browser.chromium import ChromiumError
 from sopdsl.parse.parser import parse_text
 from sopdsl.render.document.html import render
 from sopdsl.render.document.measure import PX_PER_MM, content_size_mm
@@ -177,3 +178,22 @@ def test_a_step_taller_than_a_page_prints_without_blank_pages(browser, tmp_path)
 def test_the_guarantees_hold_for_any_flow(browser, tmp_path, sop, first, later):
     result = printed(browser, tmp_path, render(sop, RenderOptions(first_page_rows=first, page_rows=later)))
     assert result["problems"] == []
+
+
+def test_the_pdf_names_its_title_unit_number_and_maker(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    from sopdsl import __version__
+    from sopdsl.render.document.pdf import printer
+
+    sop = load(LAYOUT / "jumps-across-pages.sop")
+    try:
+        with printer() as print_html:
+            data = print_html(render(sop, RenderOptions()))
+    except ChromiumError as error:
+        pytest.skip(str(error))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata["/Title"] == "SOP Verifikasi dengan lompatan antarhalaman (800/JUMPS-/2026)"
+    assert reader.metadata["/Subject"] == "800/JUMPS-/2026"
+    assert reader.metadata["/Author"] == "Dinas Contoh Tata Letak"
+    assert reader.metadata["/Creator"] == f"sopdsl {__version__}"
+    assert len(reader.pages) == 3

@@ -44,6 +44,8 @@ def render(sop: Sop, options: RenderOptions) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(_title(sop))}</title>",
+        f'<meta name="author" content="{escape(", ".join(line.value for line in sop.unit))}">',
+        f'<meta name="subject" content="{_text(sop.number)}">',
         f"<style>\n{stylesheet(width, height, options.lang)}</style>",
         "</head>",
         f'<body data-paper="{options.paper}">',
