@@ -191,7 +191,7 @@ class _Router:
             return
         y = MID + 3 if below else MID - 12
         if exit_side == "down":
-            cells.add(column, Tag(arrow.label, (50, 3), BOTTOM, "left"))
+            cells.add(column, Tag(arrow.label, (50, 5), BOTTOM, "left"))
         elif exit_side == "right":
             cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), y, "left"))
         else:
