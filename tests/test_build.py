@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from sopdsl import __version__
 from sopdsl.browser.chromium import find_chromium
 from sopdsl.cli import main
 
@@ -61,6 +62,14 @@ def test_build_writes_every_document_and_an_index(tmp_path, capsys):
     if HAS_CHROMIUM:
         assert (out / "pendokumentasian-informasi-publik.pdf").read_bytes().startswith(b"%PDF-")
     assert "2 hari kerja 45 menit" in index  # the total of the worked example in docs/totals.md
+    assert "4 langkah rutin" in index and "0 menit" not in index  # the routine seeds' honest totals
+    for heading in ["Unit kerja", "Nomor SOP", "Tanggal Efektif", "Disahkan oleh", "Jumlah waktu", "Temuan"]:
+        assert f"<th>{heading}</th>" in index
+    assert "PEMERINTAH KABUPATEN KAPUAS HULU" in index and "Kepala Dinas Komunikasi, Informatika" in index
+    assert "temuan diabaikan" in index and f"dengan sopdsl {__version__}" in index
+    document = (out / "pendokumentasian-informasi-publik.html").read_text(encoding="utf-8")
+    assert '<nav class="index-link"><a href="index.html">' in document
+    assert 'href="../index.html"' in (out / "source" / "pendokumentasian-informasi-publik.html").read_text("utf-8")
     assert "built 3 SOPs" in capsys.readouterr().err
 
 

@@ -48,6 +48,7 @@ def run(args) -> int:
             result = build(checked, out, document_options(args), print_pdf, note)
         except OSError as error:
             raise UsageError(f"cannot write into {args.output}: {error.strerror or error}") from None
-    print(f"sopdsl: built {len(result.entries)} SOPs into {printable(str(out))}", file=sys.stderr)
+    built = sum(1 for entry in result.entries if entry.pages)
+    print(f"sopdsl: built {built} SOPs into {printable(str(out))}", file=sys.stderr)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in checked.diagnostics) else 0

@@ -50,6 +50,9 @@ LABELS = {
         "errors": "galat",
         "warnings": "peringatan",
         "index_title": "Daftar SOP",
+        "unit": "Unit kerja",
+        "silenced": "temuan diabaikan",
+        "built": "Dibangun {date} dengan sopdsl {version}",
         "none": "tidak ada",
     },
     "en": {
@@ -95,6 +98,9 @@ LABELS = {
         "errors": "errors",
         "warnings": "warnings",
         "index_title": "SOP library",
+        "unit": "Unit",
+        "silenced": "findings silenced",
+        "built": "Built {date} with sopdsl {version}",
         "none": "none",
     },
 }

@@ -23,6 +23,7 @@ class RenderOptions:
     totals: SopTotals | None = None  # computed from the SOP alone when None
     sop_links: Mapping[str, str] = field(factory=dict)  # SOP id -> href, for `related` and `uses`
     sop_titles: Mapping[str, str] = field(factory=dict)  # SOP id -> title, printed beside the link
+    index_link: str | None = None  # href of the library's index, linked on screen above the document
 
     def rows_for_page(self, page: int) -> int:
         return self.first_page_rows if page == 0 else self.page_rows

@@ -49,6 +49,8 @@ def render(sop: Sop, options: RenderOptions) -> str:
         f"<style>\n{stylesheet(width, height, options.lang)}</style>",
         "</head>",
         f'<body data-paper="{options.paper}">',
+        *([f'<nav class="index-link"><a href="{escape(options.index_link)}">{LABELS[options.lang]["index_title"]}</a>'
+           "</nav>"] if options.index_link else []),
         identity_sheet(sop, options),
     ]
     total = total_text(sop, options)
