@@ -68,6 +68,7 @@ class _Router:
                     self.where[page_row.row.key] = (page_index, index)
         self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int, str | None]]] = {}
         self.connectors = 0
+        self.exits: dict[str, set[str]] = {}  # row key -> the side corners its arrows leave by
 
     # -- placement helpers -------------------------------------------------------------------
 
@@ -122,6 +123,7 @@ class _Router:
     def route_flow(self, flow: Flow) -> None:
         """Chooses where each arrow leaves its symbol, then draws them all."""
         exits: dict[str, set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
+        self.exits = exits
         plans: list[tuple[Arrow, str, str | None]] = []
         same_column: list[Arrow] = []
         for row in flow.steps:
@@ -190,7 +192,10 @@ class _Router:
         if arrow.label is None:
             return
         y = MID + 3 if below else MID - 12
-        if exit_side == "down":
+        sides = self.exits.get(arrow.source.key, set())
+        if exit_side == "down" and "right" in sides and "left" not in sides:  # clear of the track on the right
+            cells.add(column, Tag(arrow.label, (50, -5), BOTTOM, "right"))
+        elif exit_side == "down":
             cells.add(column, Tag(arrow.label, (50, 5), BOTTOM, "left"))
         elif exit_side == "right":
             cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), y, "left"))
@@ -345,10 +350,11 @@ class _Router:
         a = row.columns[0]
         edge, sym = self.edge_name(arrow), symbol_id(row, a)
         cells = self.cells(row)
-        self.label(cells, a, arrow, "down")
+        if arrow.label is not None:  # the branch's words left of the short arrow, the end word right of it
+            cells.add(a, Tag(arrow.label, (50, -5), BOTTOM, "right"))
         end_id = f"end-{row.key}"
         cells.add(a, Line(CENTER, (0, BOTTOM), CENTER, (0, BOTTOM + END_STUB), edge, 0, sym, end_id, "down"))
-        cells.add(a, Tag(LABELS[self.lang]["end"], CENTER, BOTTOM + END_STUB + 1, "center", end_id))
+        cells.add(a, Tag(LABELS[self.lang]["end"], (50, 5), BOTTOM + 1, "left", end_id))
 
     def route_end_beside(self, arrow: Arrow, side: str) -> None:
         """The procedure ends here, out of the symbol's side: a short arrow marked with the end word."""
