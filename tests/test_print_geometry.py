@@ -173,6 +173,19 @@ def test_a_step_taller_than_a_page_prints_without_blank_pages(browser, tmp_path)
     assert "(lanjutan)" in texts[2] and "tanpa penjelasan tambahan dari penyusun" in texts[2]
 
 
+def test_a_step_three_pages_long_continues_over_full_pages(browser, tmp_path):
+    text = (LAYOUT / "long-step.sop").read_text(encoding="utf-8")
+    long_text = next(line for line in text.splitlines() if line.startswith("step susun:"))[len('step susun: "'):-1]
+    sop = parse_text(text.replace(long_text, " ".join([long_text] * 4)))
+    document = render(sop, RenderOptions())
+    texts = pdf_pages(browser, tmp_path, document)
+    assert len(texts) == document.count('<section class="sheet')
+    assert document.count('class="continuation"') >= 2
+    assert all(len(text) > 400 for text in texts[1:-1])
+    result = printed(browser, tmp_path, document)
+    assert result["problems"] == []
+
+
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sop=sops(), first=st.integers(1, 7), later=st.integers(1, 7))
 def test_the_guarantees_hold_for_any_flow(browser, tmp_path, sop, first, later):
