@@ -191,7 +191,7 @@ class _Router:
         """
         if arrow.label is None:
             return
-        y = MID + 3 if below else MID - 12
+        y = MID + 3 if below else MID - 14
         sides = self.exits.get(arrow.source.key, set())
         if exit_side == "down" and "right" in sides and "left" not in sides:  # clear of the track on the right
             cells.add(column, Tag(arrow.label, (50, -5), BOTTOM, "right"))
