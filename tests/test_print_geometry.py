@@ -3,7 +3,8 @@
 The checks read the geometry a reader sees: tables inside the printable width, labels clear of every
 other label, symbol and line, off-page connectors wholly inside one role column and numbered, gutter
 tracks of different arrows never closer than a few millimetres, no line along a cell border, page
-numbers on every printed page, and a section that continues repeated with "(lanjutan)".
+numbers on every printed page, and a section that continues repeated with "(lanjutan)". Two arrows never
+share a run, unless they go into the same target.
 """
 
 from __future__ import annotations
@@ -88,6 +89,15 @@ CHECKS = r"""
       const shared = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
       if (gap < minGap && shared > 2) {
         problems.push(`page ${page}: ${a.l.dataset.edge} and ${b.l.dataset.edge} run ${gap.toFixed(1)} px apart`);
+      }
+    }));
+    const horizontal = lines.filter((l) => l.classList.contains("h")).map((l) => ({l, r: box(l)}));
+    horizontal.forEach((a, i) => horizontal.slice(i + 1).forEach((b) => {
+      if (a.l.dataset.edge === b.l.dataset.edge || a.l.dataset.to === b.l.dataset.to) return;
+      const apart = Math.abs((a.r.top + a.r.bottom) / 2 - (b.r.top + b.r.bottom) / 2);
+      const shared = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      if (apart < 2 && shared > 2) {
+        problems.push(`page ${page}: ${a.l.dataset.edge} and ${b.l.dataset.edge} share a run`);
       }
     }));
   }

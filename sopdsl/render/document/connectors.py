@@ -8,13 +8,15 @@ through its slot's pentagon reaches it with a short horizontal jog above or belo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .primitives import CONNECTOR_HEIGHT, CONNECTOR_TOP, CONNECTOR_WIDTH, FOOT, TOP, Coord, Line, Symbol
 
 SLOT_GAP = 4  # pixels between two connectors side by side
 INSET = CONNECTOR_WIDTH / 2 + 2  # the least distance from a connector's centre to its column's border
-JOG_ABOVE = 3  # where a jog runs above a connector
-JOG_BELOW = CONNECTOR_TOP + CONNECTOR_HEIGHT + 10  # and below it
 CONNECTOR_BOTTOM = CONNECTOR_TOP + CONNECTOR_HEIGHT
+JOGS_ABOVE = (2, 7)  # the heights a jog may run at above the connectors (room left for the arrowhead)
+JOGS_BELOW = (CONNECTOR_BOTTOM + 4, CONNECTOR_BOTTOM + 9, CONNECTOR_BOTTOM + 14)  # and below them
 
 
 class Slots:
@@ -23,6 +25,7 @@ class Slots:
     def __init__(self, column_px: float):
         self.column_px = column_px
         self.taken: dict[tuple[int, bool, int], list[float]] = {}
+        self.jogs: dict[tuple[int, bool, int, bool], list[tuple[float, float, int]]] = {}
 
     def beside(self, page: int, at_top: bool, column: int, side: str) -> Coord:
         """The first free slot from `side` inwards, never on the column's centre; the last one when all are taken."""
@@ -41,18 +44,31 @@ class Slots:
         return (0, offset) if side == "left" else (100, -offset)
 
 
+    def jog(self, page: int, at_top: bool, column: int, above: bool, x1: float, x2: float) -> float:
+        """The height of a jog from x1 to x2: the first one no other jog of that column's row runs along."""
+        levels = JOGS_ABOVE if above else JOGS_BELOW
+        jogs = self.jogs.setdefault((page, at_top, column, above), [])
+        low, high = sorted((x1, x2))
+        busy = {level for a, b, level in jogs if a < high + 2 and low < b + 2}
+        level = next((n for n in range(len(levels)) if n not in busy), len(levels) - 1)
+        jogs.append((low, high, level))
+        return levels[level]
+
+
 def _lower_edge(dx: float) -> float:
     """The y of a pentagon's lower edge at dx pixels from its centre."""
     half = CONNECTOR_WIDTH / 2
     return CONNECTOR_TOP + CONNECTOR_HEIGHT * (0.6 + 0.4 * (1 - min(abs(dx), half) / half))
 
 
-def gutter_connector(lane: Coord, slot: Coord, column_px: float, forward: bool, arriving: bool, element_id: str,
-                     label: str, edge: str, part: int, step_id: str) -> list:
+def gutter_connector(lane: Coord, slot: Coord, jog: Callable[[bool, float, float], float], column_px: float,
+                     forward: bool, arriving: bool, element_id: str, label: str, edge: str, part: int,
+                     step_id: str) -> list:
     """The connector at `slot` and the lines joining it to the gutter track `lane` and the table body.
 
     Arriving: the line comes from the body (from above when forward) and ends at the connector;
-    else it leaves the connector for the body (downwards when forward).
+    else it leaves the connector for the body (downwards when forward). `jog(above, x1, x2)` gives the
+    height of a jog between the track and the connector.
     """
     dx = _px(lane, column_px) - _px(slot, column_px)
     through = abs(dx) <= CONNECTOR_WIDTH / 2 - 2  # the track itself meets the pentagon
@@ -70,15 +86,15 @@ def gutter_connector(lane: Coord, slot: Coord, column_px: float, forward: bool, 
         if through:
             pieces = [(lane, body, lane, CONNECTOR_TOP)]
         else:
-            pieces = [(lane, body, lane, JOG_ABOVE), (lane, JOG_ABOVE, slot, JOG_ABOVE),
-                      (slot, JOG_ABOVE, slot, CONNECTOR_TOP)]
+            y = jog(True, _px(lane, column_px), _px(slot, column_px))
+            pieces = [(lane, body, lane, y), (lane, y, slot, y), (slot, y, slot, CONNECTOR_TOP)]
     else:
         body = FOOT
         if through:
             pieces = [(lane, body, lane, _lower_edge(dx))]
         else:
-            pieces = [(lane, body, lane, JOG_BELOW), (lane, JOG_BELOW, slot, JOG_BELOW),
-                      (slot, JOG_BELOW, slot, CONNECTOR_BOTTOM)]
+            y = jog(False, _px(lane, column_px), _px(slot, column_px))
+            pieces = [(lane, body, lane, y), (lane, y, slot, y), (slot, y, slot, CONNECTOR_BOTTOM)]
     if not arriving:
         pieces = [(x2, y2, x1, y1) for x1, y1, x2, y2 in reversed(pieces)]
     for index, (x1, y1, x2, y2) in enumerate(pieces):

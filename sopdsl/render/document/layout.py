@@ -326,8 +326,11 @@ class _Router:
         at_top = forward != arriving
         slot = self.slots.beside(page, at_top, column, side)
         cells = self.pages[page].connector_row(at_top).cells
-        for primitive in gutter_connector(lane, slot, self.column_px, forward, arriving, element_id, label, edge,
-                                          part, step_id):
+        def jog(above: bool, x1: float, x2: float) -> float:
+            return self.slots.jog(page, at_top, column, above, x1, x2)
+
+        for primitive in gutter_connector(lane, slot, jog, self.column_px, forward, arriving, element_id, label,
+                                          edge, part, step_id):
             cells.add(column, primitive)
 
     def route_self(self, arrow: Arrow) -> None:
