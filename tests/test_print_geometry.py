@@ -32,6 +32,7 @@ CASES = sorted(SPECS.glob("*.sop")) + sorted(LAYOUT.glob("*.sop"))
 CROSSINGS = LAYOUT / "crossings.json"  # the most line crossings each case may print
 FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 10)
 MIN_TRACK_GAP = 6  # pixels between two parallel arrows that do not join
+MAX_LABEL = 16  # characters of a branch label that fit beside a decision
 
 CHECKS = r"""
 ((minGap) => {
@@ -117,10 +118,11 @@ CHECKS = r"""
 
 
 def within_known_limits(step) -> bool:
-    """A step whose branches each have a corner of their own: at most three, to different targets."""
+    """A step whose branches each have a corner of their own (at most three, to different targets), short words."""
     branches = getattr(step, "branches", ())
     targets = [branch.target.id for branch in branches]
-    return len(branches) <= 3 and len(set(targets)) == len(targets)
+    short = all(len(branch.label or "") <= MAX_LABEL for branch in branches)
+    return len(branches) <= 3 and len(set(targets)) == len(targets) and short
 
 
 def printed(browser, tmp_path: Path, document: str, paper: str = "a4") -> dict:
