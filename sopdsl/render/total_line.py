@@ -26,10 +26,7 @@ WORDS = {
 
 
 def total_text(sop: Sop, options: RenderOptions) -> str | None:
-    """The typical working time, the periods of routine steps and the count of unmeasured steps.
-
-    None when the SOP's calendar is invalid (the checker reports it).
-    """
+    """The typical working time, routine periods and unmeasured steps; None for an invalid calendar."""
     try:
         minutes = calendar_minutes(sop.calendar)
         totals = options.totals if options.totals is not None else sop_totals(sop)
@@ -74,10 +71,7 @@ def _unsummed(sop: Sop, totals: SopTotals) -> tuple[list[Activity], int]:
 
 
 def _calendar_time(sop: Sop, minutes: Minutes) -> tuple[dict[str, list[Fraction]], tuple[Fraction, Fraction]]:
-    """Along each flow's typical path, the time written in calendar units (not working time), per unit word.
-
-    Also the working minutes those terms count in the totals, to take them out of the working time.
-    """
+    """Calendar-unit time along the typical paths per unit word, and the working minutes the totals gave it."""
     amounts: dict[str, list[Fraction]] = {}
     counted = [Fraction(0), Fraction(0)]
     for graph in flow_graphs(sop):

@@ -64,12 +64,7 @@ def _lower_edge(dx: float) -> float:
 def gutter_connector(lane: Coord, slot: Coord, jog: Callable[[bool, float, float], float], column_px: float,
                      forward: bool, arriving: bool, element_id: str, label: str, edge: str, part: int,
                      step_id: str) -> list:
-    """The connector at `slot` and the lines joining it to the gutter track `lane` and the table body.
-
-    Arriving: the line comes from the body (from above when forward) and ends at the connector;
-    else it leaves the connector for the body (downwards when forward). `jog(above, x1, x2)` gives the
-    height of a jog between the track and the connector.
-    """
+    """The connector at `slot` joined to the track `lane` and the body (arriving: the line ends at the connector)."""
     dx = _px(lane, column_px) - _px(slot, column_px)
     through = abs(dx) <= CONNECTOR_WIDTH / 2 - 2  # the track itself meets the pentagon
     src, dst = (step_id, element_id) if arriving else (element_id, step_id)

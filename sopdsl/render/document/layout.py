@@ -82,10 +82,7 @@ class _Router:
         return str(self.connectors)
 
     def lane(self, page: int, column: int, side: str, low: int, high: int, target: str | None = None) -> Coord:
-        """A free track in the side gutter of `column` on `page` for rows low..high.
-
-        Arrows into the same target by the same side share its track, so they join into one final run.
-        """
+        """A free track in the side gutter of `column` on `page` for rows low..high, shared by arrows into `target`."""
         taken = self.lanes.setdefault((page, column, side), [])
         busy = {lane for lane, a, b, into in taken if a <= high and low <= b and (into is None or into != target)}
         shared = next((lane for lane, _, _, into in taken if target is not None and into == target), None)
@@ -184,11 +181,7 @@ class _Router:
         return f"{arrow.source.key}>{arrow.target.key if arrow.target else 'end'}"
 
     def label(self, cells: Cells, column: int, arrow: Arrow, exit_side: str, below: bool = False) -> None:
-        """The branch's words at the start of its branch: beside the corner it leaves by.
-
-        Beside a side corner they stand above the line, or below it when the branch turns upwards,
-        so that its own track never runs through them.
-        """
+        """The branch's words beside the corner it leaves by: below the line when it turns upwards, else above."""
         if arrow.label is None:
             return
         y = MID + 3 if below else MID - 14

@@ -24,10 +24,7 @@ def render(sop: Sop, options: RenderOptions) -> bytes:
 
 @contextmanager
 def printer() -> Iterator[Callable[[str], bytes]]:
-    """A function that prints HTML documents to PDF with one browser; raises ChromiumError without Chromium.
-
-    The PDF's Title, Author and Subject come from the document's head, its Creator is sopdsl.
-    """
+    """A function printing HTML documents to PDF with one browser, information from their head; needs Chromium."""
     with tempfile.TemporaryDirectory(prefix="sopdsl-pdf-") as folder, Browser() as browser:
         page = Path(folder) / "document.html"
 
