@@ -122,7 +122,8 @@ def within_known_limits(step) -> bool:
     branches = getattr(step, "branches", ())
     targets = [branch.target.id for branch in branches]
     short = all(len(branch.label or "") <= MAX_LABEL for branch in branches)
-    return len(branches) <= 3 and len(set(targets)) == len(targets) and short
+    alone = not branches or len(step.by) <= 1  # the join to other performers would take one of its corners
+    return len(branches) <= 3 and len(set(targets)) == len(targets) and short and alone
 
 
 def joined_on_both_sides(step, roles: list[str]) -> bool:
