@@ -333,7 +333,8 @@ class _Router:
         edge, sym = self.edge_name(arrow), symbol_id(row, a)
         cells = self.cells(row)
         self.label(cells, a, arrow, "right", below=True)
-        lane = (100, -LANE_MARGIN)
+        page, index = self.where[row.key]
+        lane = self.lane(page, a, "right", index, index, sym)
         y_above = SYMBOL_TOP - 6
         cells.add(a, Line((50, SYMBOL_WIDTH / 2), (0, MID), lane, (0, MID), edge, 0, sym, sym))
         cells.add(a, Line(lane, (0, MID), lane, (0, y_above), edge, 0, sym, sym))
