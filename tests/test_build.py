@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from sopdsl import __version__
 from sopdsl.browser.chromium import find_chromium
 from sopdsl.cli import main
 
@@ -60,7 +61,15 @@ def test_build_writes_every_document_and_an_index(tmp_path, capsys):
         assert (out / "source" / f"{name}.html").is_file()
     if HAS_CHROMIUM:
         assert (out / "pendokumentasian-informasi-publik.pdf").read_bytes().startswith(b"%PDF-")
-    assert "2 hari 45 menit" in index  # the total of the worked example in docs/totals.md
+    assert "2 hari kerja 45 menit" in index  # the total of the worked example in docs/totals.md
+    assert "4 langkah rutin" in index and "0 menit" not in index  # the routine seeds' honest totals
+    for heading in ["Unit kerja", "Nomor SOP", "Tanggal Efektif", "Disahkan oleh", "Jumlah waktu", "Temuan"]:
+        assert f"<th>{heading}</th>" in index
+    assert "PEMERINTAH KABUPATEN KAPUAS HULU" in index and "Kepala Dinas Komunikasi, Informatika" in index
+    assert "temuan diabaikan" in index and f"dengan sopdsl {__version__}" in index
+    document = (out / "pendokumentasian-informasi-publik.html").read_text(encoding="utf-8")
+    assert '<nav class="index-link"><a href="index.html">' in document
+    assert 'href="../index.html"' in (out / "source" / "pendokumentasian-informasi-publik.html").read_text("utf-8")
     assert "built 3 SOPs" in capsys.readouterr().err
 
 
@@ -79,7 +88,7 @@ def test_a_library_with_errors_still_builds_and_the_exit_code_reports_them(tmp_p
     assert 'id="L4"' in (out / "source" / "rusak.html").read_text(encoding="utf-8")
     page = (out / "permohonan.html").read_text(encoding="utf-8")
     assert page.count('href="jawaban.html"') == 2  # `related` in the identity sheet and `uses` in the table
-    assert "2 jam 10 menit (130 menit)" in page  # the used SOP's time counts in the step that uses it
+    assert "2 jam 10 menit<" in page  # the used SOP's time counts in the step that uses it
 
 
 def test_build_into_a_file_is_a_usage_error(tmp_path, capsys):

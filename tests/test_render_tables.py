@@ -194,7 +194,7 @@ def test_english_headings_and_routes():
     assert records[2][6] == "Yes: go to 3; No: back to 1; Ditolak: End"
     text = render(sop, "md", "en")
     assert text.startswith("# Contoh — SOP number 7/SOP/2024\n")
-    assert text.endswith("\n\n**Total time:** 1 h 40 min (100 min)\n")
+    assert text.endswith("\n\n**Total time:** 1 h 40 min\n")
 
 
 def test_a_used_sop_is_named_by_its_title_when_known():
@@ -225,7 +225,7 @@ def test_total_line_uses_given_totals():
     sop = parse_text(ROUTES)
     totals = SopTotals("contoh", (), (Fraction(30), Fraction(600)), Fraction(30), Fraction(600))
     text = render(sop, "md", totals=totals)
-    assert text.endswith("\n\n**Jumlah waktu:** 30 menit – 1 hari 2 jam (30–600 menit)\n")
+    assert text.endswith("\n\n**Jumlah waktu:** 30 menit – 1 hari kerja 2 jam\n")
 
 
 def test_total_line_is_left_out_for_an_invalid_calendar():

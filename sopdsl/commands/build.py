@@ -50,6 +50,7 @@ def run(args) -> int:
             result = build(checked, out, document_options(args, config), print_pdf, note)
         except OSError as error:
             raise UsageError(say("usage.cannot-write-into", path=args.output, reason=error.strerror or error)) from None
-    print(say("build.built", count=len(result.entries), folder=printable(str(out))), file=sys.stderr)
+    built = sum(1 for entry in result.entries if entry.pages)
+    print(say("build.built", count=built, folder=printable(str(out))), file=sys.stderr)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in checked.diagnostics) else 0

@@ -12,6 +12,7 @@ from .routes import Arrow, Route, arrows_described, number_key, resolve, section
 from .times import read_time
 from .words import branch_kind, compact
 
+_CONTINUED = re.compile(r"\s*\((?:lanjutan|continued)\)\s*$", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"(?P<letter>[A-Z]|[IVX]{1,4})[.)]?")
 _SECTION_IN_CELL = re.compile(r"(?P<letter>[A-Z])[.)]?\s+(?P<title>\S.*)", re.S)
 _FIELDS = ("needs", "output", "note")
@@ -120,7 +121,14 @@ class FlowchartReader:
         return {i for i in (self.layout.index("no"), self.layout.index("activity")) if i is not None}
 
     def _open_section(self, letter: str, title: str) -> None:
-        """Start a section; a letter is its id, anything else becomes an id by slug."""
+        """Start a section; a letter is its id, anything else becomes an id by slug.
+
+        The row of a section repeated where it continues on a new page ("B  Title (lanjutan)") starts nothing.
+        """
+        continued = _CONTINUED.search(title)
+        if continued and self.draft.sections and self.draft.sections[-1].title == " ".join(
+                title[:continued.start()].split()):
+            return
         section_id = slug(letter, "bagian") if not re.fullmatch(r"[A-Z]", letter) else letter
         taken = {section.id for section in self.draft.sections if section.id is not None}
         self.draft.sections.append(DraftSection(unique(section_id, taken), " ".join(title.split())))

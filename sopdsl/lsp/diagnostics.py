@@ -9,11 +9,11 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from .. import __version__
 from ..checker import check_parsed, library_diagnostics
 from ..diagnostics import Diagnostic, Severity
 from ..loading import SourceFile, parse_source
 from ..rules.base import LibraryContext
+from ..version import __version__
 from .positions import finding_range
 from .workspace import Index
 

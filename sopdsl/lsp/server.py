@@ -13,7 +13,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from .. import __version__
+from ..version import __version__
 from . import navigation
 from .actions import actions
 from .buffers import Buffer, Buffers

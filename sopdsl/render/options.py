@@ -24,6 +24,7 @@ class RenderOptions:
     totals: SopTotals | None = None  # computed from the SOP alone when None
     sop_links: Mapping[str, str] = field(factory=dict)  # SOP id -> href, for `related` and `uses`
     sop_titles: Mapping[str, str] = field(factory=dict)  # SOP id -> title, printed beside the link
+    index_link: str | None = None  # href of the library's index, linked on screen above the document
     folder: Path | None = None  # the .sop file's folder, where a relative `logo` path starts (None: the working one)
     labels: Mapping[str, str] = field(factory=dict)  # the `labels` setting: a unit's own wording, by its keys
 

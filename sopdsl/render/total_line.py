@@ -1,25 +1,124 @@
-"""The procedure's total time as the printed tables give it in their last row or line."""
+"""The procedure's total time as the signed tables give it in their last row: only what can be summed.
+
+Working time is spelled in working days, hours and minutes ("2 hari kerja 45 menit", a range as
+"1–7 hari kerja"); routine steps give their periods and steps without a measurable time are counted,
+so that a routine or "sesuai jadwal" SOP never prints a bare "0 menit". Minutes alone stay in `stats`.
+"""
 
 from __future__ import annotations
 
-from ..analysis.calendar import CalendarError, calendar_minutes, spell_range
-from ..analysis.totals import sop_totals
-from ..model import Sop, Unit
+from fractions import Fraction
+
+from ..analysis.calendar import UNIT_WORDING, CalendarError, Minutes, calendar_minutes, format_number
+from ..analysis.graph import flow_graphs
+from ..analysis.totals import SopTotals, sop_totals, step_label, typical_path
+from ..model import Activity, Duration, Sop, Unit
+from .labels import period_text
 from .options import RenderOptions
+
+WORKING_UNITS = (Unit.MINUTE, Unit.HOUR, Unit.WORKDAY)
+WORDS = {
+    "id": {"workday": ("hari kerja", "hari kerja"), "routine": "langkah rutin",
+           "unmeasured": ("langkah tanpa waktu terukur", "langkah tanpa waktu terukur")},
+    "en": {"workday": ("working day", "working days"), "routine": "routine steps",
+           "unmeasured": ("step without a measured time", "steps without a measured time")},
+}
 
 
 def total_text(sop: Sop, options: RenderOptions) -> str | None:
-    """The typical total in working days, hours and minutes, and how many steps have no measured time.
-
-    None when the SOP's calendar is invalid (the checker reports it).
-    """
+    """The typical working time, routine periods and unmeasured steps; None for an invalid calendar."""
     try:
-        workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
+        minutes = calendar_minutes(sop.calendar)
         totals = options.totals if options.totals is not None else sop_totals(sop)
     except CalendarError:
         return None
-    words = spell_range(*totals.typical, workday, options.lang)
-    unquantified = sum(len(flow.unquantified) for flow in totals.flows)
-    if unquantified:
-        words += f" (+ {unquantified} {options.words['unquantified']})"
-    return words
+    routine, unmeasured = _unsummed(sop, totals)
+    words = WORDS[options.lang]
+    calendar, (low, high) = _calendar_time(sop, minutes)
+    low, high = totals.typical[0] - low, totals.typical[1] - high
+    sums = [_count(amounts, word, options.lang) for word, amounts in calendar.items()]
+    if high > 0 or not (routine or unmeasured or sums):
+        sums.insert(0, spell_working_time(low, high, minutes[Unit.WORKDAY], options.lang))
+    rest = []
+    if routine:
+        periods = dict.fromkeys(_lower_first(period_text(step.every, options.lang)) for step in routine)
+        rest.append(f"{len(routine)} {words['routine']} ({', '.join(periods)})")
+    if unmeasured:
+        rest.append(f"{unmeasured} {words['unmeasured'][unmeasured != 1]}")
+    if sums and rest:
+        return f"{' + '.join(sums)} (+ {'; '.join(rest)})"
+    return " + ".join(sums) or "; ".join(rest)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _unsummed(sop: Sop, totals: SopTotals) -> tuple[list[Activity], int]:
+    """The reachable steps whose time was not summed: those with a period, and how many others."""
+    routine: list[Activity] = []
+    unmeasured = 0
+    for graph, flow in zip(flow_graphs(sop), totals.flows, strict=False):
+        labels = set(flow.unquantified)
+        for position, step in enumerate(graph.steps):
+            if step_label(graph, position) not in labels:
+                continue
+            if step.every is not None:
+                routine.append(step)
+            else:
+                unmeasured += 1
+    return routine, unmeasured
+
+
+def _calendar_time(sop: Sop, minutes: Minutes) -> tuple[dict[str, list[Fraction]], tuple[Fraction, Fraction]]:
+    """Calendar-unit time along the typical paths per unit word, and the working minutes the totals gave it."""
+    amounts: dict[str, list[Fraction]] = {}
+    counted = [Fraction(0), Fraction(0)]
+    for graph in flow_graphs(sop):
+        for position in typical_path(graph).steps:
+            time = graph.steps[position].time
+            if not isinstance(time, Duration):
+                continue
+            pairs = [(time.terms[0], time.upto)] if time.upto is not None else [(term, term) for term in time.terms]
+            for first, last in pairs:
+                if last.unit in WORKING_UNITS:
+                    continue
+                word = " ".join(last.unit_word.lower().split())
+                sums = amounts.setdefault(word, [Fraction(0), Fraction(0)])
+                for end, term in enumerate((first, last)):
+                    value = Fraction(term.amount)
+                    sums[end] += value
+                    counted[end] += value * minutes[last.unit]
+    return amounts, (counted[0], counted[1])
+
+
+def _count(amounts: list[Fraction], word: str, lang: str) -> str:
+    """A sum in one calendar unit, as the author named it: "30 hari kalender", "1–2 bulan"."""
+    low, high = amounts
+    if low == high:
+        return f"{format_number(low, lang)} {word}"
+    return f"{format_number(low, lang)}–{format_number(high, lang)} {word}"
+
+
+def spell_working_time(low: Fraction, high: Fraction, workday: Fraction, lang: str = "id") -> str:
+    """Working minutes as "2 hari kerja 45 menit"; a range as "1–7 hari kerja" or "30 menit – 1 jam"."""
+    if low == high:
+        return _mixed(low, workday, lang)
+    if low % workday == 0 and high % workday == 0 and low:
+        days = WORDS[lang]["workday"][1]
+        return f"{format_number(Fraction(low) / workday, lang)}–{format_number(Fraction(high) / workday, lang)} {days}"
+    return f"{_mixed(low, workday, lang)} – {_mixed(high, workday, lang)}"
+
+
+def _mixed(minutes: Fraction, workday: Fraction, lang: str) -> str:
+    """Minutes in working days, hours and minutes, the days named as working days."""
+    units = UNIT_WORDING[lang]
+    rest = round(Fraction(minutes), 2)
+    days, rest = divmod(rest, workday)
+    hours, rest = divmod(rest, 60)
+    parts = []
+    for amount, (singular, plural) in ((days, WORDS[lang]["workday"]), (hours, units["hour"]),
+                                       (rest, units["minute"])):
+        if amount:
+            parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
+    return " ".join(parts) or f"0 {units['minute'][1]}"

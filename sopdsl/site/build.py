@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,10 +14,13 @@ from ..analysis.library import library_totals
 from ..checker import Checked
 from ..loading import SourceFile
 from ..logo import source_folder
+from ..model import Sop
 from ..output import write_inside
 from ..render import renderer
+from ..render.labels import LABELS, date_text
 from ..render.options import RenderOptions
 from ..render.total_line import total_text
+from ..version import __version__
 from .pages import Entry, index_page, source_page
 
 INDEX = "index"  # the library's index page: index.html
@@ -47,6 +51,14 @@ def page_names(files: Sequence[SourceFile]) -> dict[str, str]:
     return names
 
 
+def _approver(sop: Sop) -> str:
+    """Who approves: the position and, when given, the official's name."""
+    parts = [sop.approved_by.value] if sop.approved_by is not None else []
+    if sop.approver is not None and sop.approver.name is not None:
+        parts.append(sop.approver.name.value)
+    return " — ".join(parts)
+
+
 def build(checked: Checked, out: Path, options: RenderOptions,
           print_pdf: Callable[[str], bytes] | None, pdf_note: str | None = None) -> BuildResult:
     """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs)."""
@@ -71,14 +83,15 @@ def build(checked: Checked, out: Path, options: RenderOptions,
         name = names[file.path]
         mine = findings.get(file.path, [])
         source = f"source/{name}.html"
-        write_inside(out, source, source_page(file.path, file.text or "", mine, options.lang).encode("utf-8"))
+        write_inside(out, source, source_page(file.path, file.text or "", mine, options.lang,
+                                             f"../{INDEX}.html").encode("utf-8"))
         if file.sop is None:
             entries.append(Entry(file.path, source, Path(file.path).name, findings=mine))
             continue
         sop = file.sop
         own = totals.get(sop.id) if file.path in owners else None
         sop_options = attrs.evolve(options, totals=own, sop_links=links, sop_titles=titles,
-                                   folder=source_folder(file.path))
+                                   folder=source_folder(file.path), index_link=f"{INDEX}.html")
         document = html.render(sop, sop_options)
         pages = {"HTML": f"{name}.html"}
         write_inside(out, pages["HTML"], document.encode("utf-8"))
@@ -90,6 +103,12 @@ def build(checked: Checked, out: Path, options: RenderOptions,
             write_inside(out, pages[label], renderer(format_name).render(sop, sop_options).encode("utf-8"))
         number = sop.number.value if sop.number is not None else ""
         total = total_text(sop, sop_options) or ""
-        entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine))
-    write_inside(out, f"{INDEX}.html", index_page(entries, options.lang, pdf_note, options.labels).encode("utf-8"))
+        entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine,
+                             unit=" — ".join(line.value for line in sop.unit),
+                             effective=date_text(sop.effective.value, options.lang) if sop.effective else "",
+                             approver=_approver(sop), silenced=checked.silenced.get(file.path, 0)))
+    built = LABELS[options.lang]["built"].format(date=date_text(datetime.date.today(), options.lang),
+                                                 version=__version__)
+    index = index_page(entries, options.lang, pdf_note, built, options.labels)
+    write_inside(out, f"{INDEX}.html", index.encode("utf-8"))
     return BuildResult(tuple(entries), pdf_note)

@@ -40,6 +40,10 @@ class Entry:
     total: str = ""
     pages: dict[str, str] = field(factory=dict)  # format label -> relative href
     findings: Sequence[Diagnostic] = ()
+    unit: str = ""
+    effective: str = ""
+    approver: str = ""
+    silenced: int = 0  # findings its suppressions silenced: decisions a reviewer must be able to see
 
 
 def _page(title: str, body: list[str], lang: str) -> str:
@@ -73,26 +77,24 @@ def _finding(diagnostic: Diagnostic, source_page: str, labels) -> str:
     )
 
 
-def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
+def index_page(entries: Sequence[Entry], lang: str, note: str | None = None, built: str = "",
                house: Mapping[str, str] | None = None) -> str:
-    """Every SOP with its number, title, total time, files and findings (linked to their lines).
+    """Every SOP with its unit, number, title, effective date, approver, total, files and findings.
 
     `house` is the `labels` setting: the unit's own wording of the printed labels.
     """
     labels = printed_labels(lang, house)
     everything = [d for entry in entries for d in entry.findings]
+    silenced = sum(entry.silenced for entry in entries)
     body = [
         f"<h1>{labels['index_title']}</h1>",
-        f'<p class="summary">{len(entries)} {labels["sop"]}; {labels["findings"].lower()}: '
-        f"{_counts(everything, labels)}</p>",
+        f'<p class="summary">{sum(1 for e in entries if e.pages)} {labels["sop"]}; {labels["findings"].lower()}: '
+        f"{_counts(everything, labels)}; {silenced} {labels['silenced']}</p>",
     ]
     if note:
         body.append(f'<p class="summary warning">{escape(note)}</p>')
-    body += [
-        "<table>",
-        f"<tr><th>{labels['number']}</th><th>{labels['title']}</th><th>{labels['total']}</th>"
-        f"<th>{labels['findings']}</th><th></th></tr>",
-    ]
+    headings = ["unit", "number", "title", "effective", "approved_by", "total", "findings"]
+    body += ["<table>", "<tr>" + "".join(f"<th>{labels[key]}</th>" for key in headings) + "<th></th></tr>"]
     for entry in entries:
         first = entry.pages.get("HTML")
         title = escape(entry.title)
@@ -103,16 +105,21 @@ def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
             f"{_counts(entry.findings, labels)}<ul class=\"findings\">{findings}</ul>" if entry.findings
             else labels["none"]
         )
+        if entry.silenced:
+            findings_cell += f'<br><small>{entry.silenced} {labels["silenced"]}</small>'
         body.append(
-            f"<tr><td>{escape(entry.number)}</td><td>{title_cell}<br><small>{escape(entry.path)}</small></td>"
-            f"<td>{escape(entry.total)}</td><td>{findings_cell}</td>"
+            f"<tr><td>{escape(entry.unit)}</td><td>{escape(entry.number)}</td>"
+            f"<td>{title_cell}<br><small>{escape(entry.path)}</small></td><td>{escape(entry.effective)}</td>"
+            f"<td>{escape(entry.approver)}</td><td>{escape(entry.total)}</td><td>{findings_cell}</td>"
             f'<td class="files">{files} <a href="{escape(entry.source_page)}">.sop</a></td></tr>'
         )
     body.append("</table>")
+    if built:
+        body.append(f'<p class="summary">{escape(built)}</p>')
     return _page(labels["index_title"], body, lang)
 
 
-def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str) -> str:
+def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str, index: str | None = None) -> str:
     """The file's text with numbered, linkable lines (#L12); each finding under its line."""
     labels = printed_labels(lang)
     by_line: dict[int, list[Diagnostic]] = {}
@@ -134,7 +141,8 @@ def source_page(path: str, text: str, findings: Sequence[Diagnostic], lang: str)
             )
     past_end = [d for n, ds in by_line.items() if n > len(lines) for d in ds]
     rows += [f'<tr class="message"><td></td><td class="error">{escape(d.message)}</td></tr>' for d in past_end]
-    body = [f"<h1>{escape(path)}</h1>", '<table class="source">', *rows, "</table>"]
+    back = [f'<p><a href="{escape(index)}">{labels["index_title"]}</a></p>'] if index else []
+    body = [*back, f"<h1>{escape(path)}</h1>", '<table class="source">', *rows, "</table>"]
     return _page(path, body, lang)
 
 

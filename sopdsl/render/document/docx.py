@@ -21,8 +21,9 @@ from ..rows import SectionRow, StepRow, note_text
 from ..total_line import total_text
 from ..xml_text import xml_safe
 from .docx_drawing import Names, ShapeWriter
-from .layout import PageRow, TableLayout, lay_out
-from .measure import CONNECTOR_PX, MARGIN_MM, SECTION_PX, column_widths, step_height
+from .layout import TableLayout, lay_out
+from .measure import CONNECTOR_PX, MARGIN_MM, SECTION_PX, column_widths, step_height, text_height
+from .pagination import PageRow
 
 BINARY = True
 
@@ -282,19 +283,23 @@ def _body_row(table, page_row: PageRow, roles: int, widths: list[float], writer:
     if isinstance(page_row.row, SectionRow):
         heading = page_row.row
         _write(row.cells[0], [heading.letter], bold=True, align="center")
-        _write(row.cells[1].merge(row.cells[roles + 5]), [heading.title], bold=True)
+        title = f"{heading.title} ({options.words['continued']})" if page_row.continued else heading.title
+        _write(row.cells[1].merge(row.cells[roles + 5]), [title], bold=True)
         for cell in (row.cells[0], row.cells[1]):
             _shade(cell, SECTION_FILL)
         _height(row, SECTION_PX)
         return row
     height: float = CONNECTOR_PX
-    if isinstance(page_row.row, StepRow):
+    if page_row.kind == "continuation":  # the rest of a split step's text
+        height = text_height(page_row.text, column_widths(roles, options.paper).columns[1])
+        _write(row.cells[1], [page_row.text])
+    elif isinstance(page_row.row, StepRow):
         step_row = page_row.row
         step = step_row.step
         note = note_text(step_row, options)
-        height = step_height(step_row, note, column_widths(roles, options.paper))
+        height = step_height(step_row, note, column_widths(roles, options.paper), page_row.text)
         _write(row.cells[0], [str(step_row.number)], align="center")
-        _write(row.cells[1], [step.text.value])
+        _write(row.cells[1], [page_row.text or step.text.value])
         _write(row.cells[roles + 2], [step.needs.value if step.needs is not None else ""])
         _write(row.cells[roles + 3], [step_row.time])
         _write(row.cells[roles + 4], [step.output.value if step.output is not None else ""])

@@ -20,7 +20,7 @@ from attrs import frozen
 from ..cells import step_number
 from ..flow import Diagram
 from ..xml_text import xml_safe
-from .layout import (
+from .primitives import (
     CONNECTOR_HEIGHT,
     CONNECTOR_WIDTH,
     SYMBOL_HEIGHT,

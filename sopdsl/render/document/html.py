@@ -11,29 +11,19 @@ from ...model import Date, Ref, Sop, Text
 from ..identity import SignatoryLine, signatory
 from ..labels import date_text
 from ..options import PAPERS, RenderOptions
-from ..rows import SectionRow
+from ..rows import StepRow
 from ..total_line import total_text
-from .layout import (
-    CONNECTOR_HEIGHT,
-    CONNECTOR_WIDTH,
-    SYMBOL_HEIGHT,
-    SYMBOL_WIDTH,
-    Coord,
-    Line,
-    Page,
-    PageRow,
-    Symbol,
-    TableLayout,
-    Tag,
-    lay_out,
-)
+from .layout import TableLayout, lay_out
 from .measure import MARGIN_MM, column_widths
+from .pagination import Page, PageRow
+from .primitives import CONNECTOR_HEIGHT, CONNECTOR_WIDTH, SYMBOL_HEIGHT, SYMBOL_WIDTH, Coord, Line, Symbol, Tag
 
 BINARY = False
 LINE_WIDTH = 1.2
 HEAD_LENGTH = 7
 HEAD_HALF_WIDTH = 4
 SIGN_BLANK = "_" * 20  # the line to write on where the header leaves a signatory's line out
+PAGE_NUMBER_STYLE = 'font: 8pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; vertical-align: middle'
 
 SHAPES = {
     "terminator": f'<rect x="0.6" y="0.6" width="{SYMBOL_WIDTH - 1.2}" height="{SYMBOL_HEIGHT - 1.2}" '
@@ -57,9 +47,13 @@ def render(sop: Sop, options: RenderOptions) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(_title(sop))}</title>",
-        f"<style>\n{stylesheet(width, height)}</style>",
+        f'<meta name="author" content="{escape(", ".join(line.value for line in sop.unit))}">',
+        f'<meta name="subject" content="{_text(sop.number)}">',
+        f"<style>\n{stylesheet(width, height, options.words)}</style>",
         "</head>",
         f'<body data-paper="{options.paper}">',
+        *([f'<nav class="index-link"><a href="{escape(options.index_link)}">{options.words["index_title"]}</a>'
+           "</nav>"] if options.index_link else []),
         identity_sheet(sop, options),
     ]
     total = total_text(sop, options)
@@ -70,13 +64,22 @@ def render(sop: Sop, options: RenderOptions) -> str:
     return "\n".join(parts)
 
 
-def stylesheet(width: str, height: str) -> str:
-    """The shared style sheet, with the page size of the chosen paper."""
+def stylesheet(width: str, height: str, words: Mapping[str, str]) -> str:
+    """The shared style sheet, with the page size of the chosen paper and the page number in its margin."""
     css = resources.files(__package__).joinpath("sop.css").read_text(encoding="utf-8")
     return (
-        f"@page {{ size: {width} {height}; margin: {MARGIN_MM}mm; }}\n"
+        f"@page {{ size: {width} {height}; margin: {MARGIN_MM}mm;\n"
+        f"  @bottom-right {{ content: {page_number_content(words)}; {PAGE_NUMBER_STYLE} }} }}\n"
         f"@media screen {{ .sheet {{ width: {width}; min-height: {height}; }} }}\n{css}"
     )
+
+
+def page_number_content(words: Mapping[str, str]) -> str:
+    """The CSS `content` that prints "Halaman 2 dari 3" in the page margin."""
+    before, _, rest = words["page_of"].partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    pieces = [f'"{before}"', "counter(page)", f'"{middle}"', "counter(pages)", f'"{after}"']
+    return " ".join(piece for piece in pieces if piece != '""')
 
 
 def _title(sop: Sop) -> str:
@@ -242,16 +245,26 @@ def _colgroup(role_count: int, paper: str) -> str:
 def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     labels = options.words
     lanes = "".join(_lane(page_row, column) for column in range(role_count))
-    row = page_row.row
-    if isinstance(row, SectionRow):
-        heading = row
+    if page_row.kind == "section":
+        heading = page_row.row
+        continued = f' <span class="continued">({labels["continued"]})</span>' if page_row.continued else ""
+        classes = "section continued" if page_row.continued else "section"
         return (
-            f'<tr class="section" data-section="{escape(heading.letter)}"><td class="no">{escape(heading.letter)}</td>'
-            f'<td colspan="{role_count + 5}">{escape(heading.title)}</td></tr>'
+            f'<tr class="{classes}" data-section="{escape(heading.letter)}">'
+            f'<td class="no">{escape(heading.letter)}</td>'
+            f'<td colspan="{role_count + 5}">{escape(heading.title)}{continued}</td></tr>'
         )
-    if row is None:  # a row of off-page connectors
+    if page_row.kind == "continuation":  # the rest of a split step's text, its symbol on the page before
+        empty_lanes = "".join(f'<td class="lane" data-col="{column}"></td>' for column in range(role_count))
+        return (
+            f'<tr class="continuation" data-row="{page_row.row.key}"><td class="no"></td>'
+            f'<td class="activity"><span class="continued">({labels["continued"]})</span> {escape(page_row.text)}</td>'
+            f'{empty_lanes}{"<td></td>" * 4}</tr>'
+        )
+    if page_row.kind.startswith("connector"):
         empty = "<td></td>"
         return f'<tr class="connector {page_row.kind}">{empty * 2}{lanes}{empty * 4}</tr>'
+    row: StepRow = page_row.row
     step = row.step
     notes = [_text(step.note)] if step.note is not None else []
     if step.uses is not None:  # the same words as rows.note_text, with the link
@@ -260,7 +273,7 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     source_line = f' data-line="{step.span.line}"' if step.span is not None else ""  # for editors to find the step
     return (
         f'<tr class="step" data-row="{row.key}"{source_line}><td class="no">{row.number}</td>'
-        f'<td class="activity">{escape(step.text.value)}</td>{lanes}'
+        f'<td class="activity">{escape(page_row.text or step.text.value)}</td>{lanes}'
         f'<td class="needs">{_text(step.needs)}</td><td class="time">{escape(row.time)}</td>'
         f'<td class="output">{_text(step.output)}</td><td class="note">{note}</td></tr>'
     )

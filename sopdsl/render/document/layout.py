@@ -1,125 +1,43 @@
-"""The flowchart table laid out for print: rows split into pages, symbols in performer cells, arrows routed.
+"""The flowchart table laid out for print: symbols placed in performer cells and arrows routed on the pages.
 
-Every drawing primitive lives in one Pelaksana cell and is positioned relative to it: x as a
-percentage of the cell's width plus pixels, y as pixels from the cell's top or a percentage of its
-height. Arrows are chains of such lines, so they stay joined however tall a row grows with its text.
+Arrows are chains of lines each drawn in one Pelaksana cell (see `primitives`), so they stay joined
+however tall a row grows with its text.
 """
 
 from __future__ import annotations
 
-from attrs import define, field, frozen
+from attrs import frozen
 
 from ...model import Sop
 from ..flow import Arrow, Flow, diagram
 from ..labels import LABELS
 from ..options import RenderOptions
-from ..rows import Column, SectionRow, StepRow, note_text
+from ..rows import Column, StepRow
 from . import measure
-
-Coord = tuple[float, float]  # (percent of the cell, pixels)
-
-SYMBOL_WIDTH = 36
-SYMBOL_HEIGHT = 26
-SYMBOL_TOP = 20  # room above the symbol for the arrow that crosses over from another column
-RUN_Y = 10  # height of the horizontal run of an arrow arriving from another column
-MID = SYMBOL_TOP + SYMBOL_HEIGHT / 2
-BOTTOM = SYMBOL_TOP + SYMBOL_HEIGHT
-CONNECTOR_WIDTH = 18
-CONNECTOR_HEIGHT = 18
-CONNECTOR_TOP = 8
-END_STUB = 8
-LANE_MARGIN = 5  # pixels between a cell's edge and its outermost gutter track
-LANE_STEP = 4  # pixels between parallel arrows in a cell's side gutter
-LANES = 3
-
-CENTER: Coord = (50, 0)
-TOP: Coord = (0, 0)
-FOOT: Coord = (100, 0)
-
-
-@frozen
-class Symbol:
-    """A symbol: a step's terminator, process or decision, or a lettered off-page connector."""
-
-    kind: str  # "terminator", "process", "decision" or "connector"
-    element_id: str
-    x: Coord  # centre
-    y: float  # top, in pixels
-    step: str | None = None  # the row key of the step it draws
-    letter: str | None = None
-    unassigned: bool = False
-
-
-@frozen
-class Line:
-    """A straight piece of an arrow (or of the join between a step's performers)."""
-
-    x1: Coord
-    y1: Coord
-    x2: Coord
-    y2: Coord
-    edge: str
-    part: int
-    source: str  # element id the piece leaves from
-    target: str  # element id the arrow ends at
-    head: str | None = None  # "down", "up", "left" or "right": an arrowhead at (x2, y2)
-
-
-@frozen
-class Tag:
-    """A word beside an arrow: "Ya", "Tidak", a branch label, or "Selesai"."""
-
-    text: str
-    x: Coord
-    y: float
-    align: str  # "left": starts at x; "right": ends at x; "center"
-    element_id: str | None = None  # set on the end word, which an arrow points at
-
-
-Primitive = Symbol | Line | Tag
-
-
-@define
-class Cells:
-    """The primitives of each Pelaksana cell of one table row."""
-
-    by_column: dict[int, list[Primitive]] = field(factory=dict)
-
-    def add(self, column: int, primitive: Primitive) -> None:
-        self.by_column.setdefault(column, []).append(primitive)
-
-
-@define
-class PageRow:
-    """One row of a printed page: a step, a section title, or a row of off-page connectors."""
-
-    kind: str  # "step", "section", "connector-top" or "connector-bottom"
-    row: StepRow | SectionRow | None = None
-    cells: Cells = field(factory=Cells)
-
-
-@define
-class Page:
-    rows: list[PageRow]
-    top_connectors: PageRow | None = None
-    bottom_connectors: PageRow | None = None
-
-    def connector_row(self, at_top: bool) -> PageRow:
-        """The page's top or bottom connector row, added on first use."""
-        if at_top:
-            if self.top_connectors is None:
-                self.top_connectors = PageRow("connector-top")
-            return self.top_connectors
-        if self.bottom_connectors is None:
-            self.bottom_connectors = PageRow("connector-bottom")
-        return self.bottom_connectors
-
-    def all_rows(self) -> list[PageRow]:
-        return [r for r in [self.top_connectors, *self.rows, self.bottom_connectors] if r is not None]
-
-    @property
-    def step_count(self) -> int:
-        return sum(1 for row in self.rows if row.kind == "step")
+from .connectors import Slots, gutter_connector
+from .pagination import Page, paginate
+from .primitives import (
+    BOTTOM,
+    CENTER,
+    CONNECTOR_HEIGHT,
+    CONNECTOR_TOP,
+    END_STUB,
+    FOOT,
+    LANE_CLEARANCE,
+    LANE_MARGIN,
+    LANE_STEP,
+    MAX_LANES,
+    MID,
+    RUN_Y,
+    SYMBOL_TOP,
+    SYMBOL_WIDTH,
+    TOP,
+    Cells,
+    Coord,
+    Line,
+    Symbol,
+    Tag,
+)
 
 
 @frozen
@@ -132,45 +50,15 @@ def symbol_id(row: StepRow, column: int) -> str:
     return f"sym-{row.key}" if column == row.columns[0] else f"sym-{row.key}-c{column}"
 
 
-def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: RenderOptions) -> list[Page]:
-    """Rows into pages of at most the configured number of steps and of the paper's height (estimated).
-
-    A section's title stays with its first step; the last page keeps room for the total and the signature.
-    """
-    widths = measure.column_widths(role_count, options.paper)
-    budget = measure.page_height_px(options.paper) - measure.HEADER_PX - 2 * measure.CONNECTOR_PX
-    pages: list[Page] = [Page([])]
-    used = 0.0
-    for flow in flows:
-        for position, step in enumerate(flow.steps):
-            height = measure.step_height(step, note_text(step, options), widths)
-            if position == 0 and flow.heading is not None:
-                height += measure.SECTION_PX
-            page = pages[-1]
-            full = page.step_count >= options.rows_for_page(len(pages) - 1)
-            if page.step_count and (full or used + height > budget):
-                page, used = Page([]), 0.0
-                pages.append(page)
-            if position == 0 and flow.heading is not None:
-                page.rows.append(PageRow("section", flow.heading))
-            page.rows.append(PageRow("step", step))
-            used += height
-    closing = measure.TOTAL_PX + (measure.SIGNATURE_PX if sop.approved_by is not None else 0)
-    last = pages[-1]
-    if last.step_count > 1 and used + closing > budget:
-        cut = len(last.rows) - 1
-        if cut > 0 and last.rows[cut - 1].kind == "section":
-            cut -= 1
-        pages.append(Page(last.rows[cut:]))
-        del last.rows[cut:]
-    return pages
-
-
 class _Router:
     """Places symbols and routes every arrow of the table into the cells of its pages."""
 
-    def __init__(self, columns: tuple[Column, ...], pages: list[Page], lang: str):
+    def __init__(self, columns: tuple[Column, ...], pages: list[Page], lang: str, column_px: float):
         self.columns = columns
+        self.column_px = column_px
+        side_room = (column_px - SYMBOL_WIDTH) / 2 - LANE_MARGIN - LANE_CLEARANCE
+        self.lane_count = max(1, min(MAX_LANES, 1 + int(side_room // LANE_STEP)))
+        self.slots = Slots(column_px)
         self.pages = pages
         self.lang = lang
         self.where: dict[str, tuple[int, int]] = {}  # row key -> (page, index in page.rows)
@@ -178,8 +66,9 @@ class _Router:
             for index, page_row in enumerate(page.rows):
                 if isinstance(page_row.row, StepRow):
                     self.where[page_row.row.key] = (page_index, index)
-        self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int]]] = {}
-        self.letters = 0
+        self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int, str | None]]] = {}
+        self.connectors = 0
+        self.exits: dict[str, set[str]] = {}  # row key -> the side corners its arrows leave by
 
     # -- placement helpers -------------------------------------------------------------------
 
@@ -187,25 +76,21 @@ class _Router:
         page, index = self.where[row.key]
         return self.pages[page].rows[index].cells
 
-    def next_letter(self) -> str:
-        self.letters += 1
-        number, letters = self.letters, ""
-        while number:
-            number, rest = divmod(number - 1, 26)
-            letters = chr(ord("A") + rest) + letters
-        return letters
+    def next_label(self) -> str:
+        """The number of the next pair of off-page connectors."""
+        self.connectors += 1
+        return str(self.connectors)
 
-    def lane(self, page: int, column: int, side: str, low: int, high: int) -> Coord:
-        """A free track in the side gutter of `column` on `page` for rows low..high."""
+    def lane(self, page: int, column: int, side: str, low: int, high: int, target: str | None = None) -> Coord:
+        """A free track in the side gutter of `column` on `page` for rows low..high, shared by arrows into `target`."""
         taken = self.lanes.setdefault((page, column, side), [])
-        busy = set()
-        for lane, a, b in taken:
-            if a <= high and low <= b:
-                busy.add(lane)
-                if len(busy) == LANES:  # every track is taken: the look ends here, however many arrows came before
-                    break
-        lane = next((n for n in range(LANES) if n not in busy), len(taken) % LANES)
-        taken.append((lane, low, high))
+        busy = {lane for lane, a, b, into in taken if a <= high and low <= b and (into is None or into != target)}
+        shared = next((lane for lane, _, _, into in taken if target is not None and into == target), None)
+        if shared is not None and shared not in busy:
+            lane = shared
+        else:
+            lane = next((n for n in range(self.lane_count) if n not in busy), len(taken) % self.lane_count)
+        taken.append((lane, low, high, target))
         offset = LANE_MARGIN + LANE_STEP * lane
         return (100, -offset) if side == "right" else (0, offset)
 
@@ -235,13 +120,15 @@ class _Router:
     def route_flow(self, flow: Flow) -> None:
         """Chooses where each arrow leaves its symbol, then draws them all."""
         exits: dict[str, set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
-        plans: list[tuple[Arrow, str, str]] = []  # arrow, how it is routed, the side it leaves by
+        self.exits = exits
+        plans: list[tuple[Arrow, str, str | None]] = []  # arrow, how it is routed, the side it leaves by
         same_column: list[Arrow] = []
         for row in flow.steps:
             arrows = flow.arrows_from(row)
             down = next((a for a in arrows if a.target is not None and a.target.position == row.position + 1), None)
             bottom_free = down is None
             used = exits[row.key]
+            sided: list[tuple[int, Arrow, str, str | None]] = []  # (priority, arrow, kind, wanted side)
             for arrow in arrows:
                 if arrow is down:
                     plans.append((arrow, "down", "bottom"))
@@ -252,18 +139,19 @@ class _Router:
                         plans.append((arrow, "end-below", "bottom"))
                         bottom_free = False
                     else:
-                        side = _free_side(used)
-                        used.add(side)
-                        plans.append((arrow, "end-beside", side))
+                        sided.append((2, arrow, "end-beside", None))
                 elif arrow.target is row:
-                    used.add("right")
-                    plans.append((arrow, "self", "right"))
+                    sided.append((0, arrow, "self", "right"))
                 elif arrow.target.columns[0] == row.columns[0]:
                     same_column.append(arrow)
                 else:
-                    side = "left" if arrow.target.columns[0] < row.columns[0] else "right"
-                    used.add(side)
-                    plans.append((arrow, "beside", side))
+                    facing = "left" if arrow.target.columns[0] < row.columns[0] else "right"
+                    sided.append((1, arrow, "beside", facing))
+            # each branch leaves by its own corner: the one facing its target when still free, else another
+            for _, arrow, kind, wanted in sorted(sided, key=lambda item: item[0]):
+                side = wanted if wanted is not None and wanted not in used else _free_side(used)
+                used.add(side)
+                plans.append((arrow, kind, side))
         for arrow in same_column:  # these leave and enter on one side: one free at both ends if possible
             side = _free_side(exits[arrow.source.key] | exits[arrow.target_row.key])
             exits[arrow.source.key].add(side)
@@ -292,15 +180,20 @@ class _Router:
     def edge_name(self, arrow: Arrow) -> str:
         return f"{arrow.source.key}>{arrow.target.key if arrow.target else 'end'}"
 
-    def label(self, cells: Cells, column: int, arrow: Arrow, exit_side: str) -> None:
+    def label(self, cells: Cells, column: int, arrow: Arrow, exit_side: str, below: bool = False) -> None:
+        """The branch's words beside the corner it leaves by: below the line when it turns upwards, else above."""
         if arrow.label is None:
             return
-        if exit_side == "down":
-            cells.add(column, Tag(arrow.label, (50, 3), BOTTOM + 1, "left"))
+        y = MID + 3 if below else MID - 14
+        sides = self.exits.get(arrow.source.key, set())
+        if exit_side == "down" and "right" in sides and "left" not in sides:  # clear of the track on the right
+            cells.add(column, Tag(arrow.label, (50, -5), BOTTOM, "right"))
+        elif exit_side == "down":
+            cells.add(column, Tag(arrow.label, (50, 5), BOTTOM, "left"))
         elif exit_side == "right":
-            cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), MID - 12, "left"))
+            cells.add(column, Tag(arrow.label, (50, SYMBOL_WIDTH / 2 + 2), y, "left"))
         else:
-            cells.add(column, Tag(arrow.label, (50, -SYMBOL_WIDTH / 2 - 2), MID - 12, "right"))
+            cells.add(column, Tag(arrow.label, (50, -SYMBOL_WIDTH / 2 - 2), y, "right"))
 
     def route_down(self, arrow: Arrow) -> None:
         """Down from the symbol's bottom, across to the next performer's column, into the next symbol's top."""
@@ -313,7 +206,7 @@ class _Router:
         source_page, _ = self.where[source.key]
         target_page, _ = self.where[target.key]
         if source_page != target_page:
-            letter = self.next_letter()
+            letter = self.next_label()
             out_id, in_id = f"con-{letter}-out", f"con-{letter}-in"
             source_cells.add(a, Line(CENTER, (0, BOTTOM), CENTER, FOOT, edge, 0, src_id, out_id))
             bottom = self.pages[source_page].connector_row(at_top=False).cells
@@ -355,15 +248,19 @@ class _Router:
         source_page, source_index = self.where[source.key]
         target_page, target_index = self.where[target.key]
         source_cells = self.cells(source)
-        self.label(source_cells, a, arrow, side)
+        upwards = (target_page, target_index) < (source_page, source_index)
+        self.label(source_cells, a, arrow, side, below=upwards)
         if source_page == target_page:
             low, high = sorted((source_index, target_index))
-            lane = self.lane(source_page, b, entry, low, high)
+            if a != b and side != ("right" if b > a else "left"):
+                self.route_around(arrow, side, low, high)
+                return
+            lane = self.lane(source_page, b, entry, low, high, dst_id)
             self.run_across(source_cells, a, b, MID, edge, 0, src_id, dst_id, start_x=_vertex(side), end_x=lane)
             self.along_gutter(source_page, b, lane, source_index, target_index, edge, 0, src_id, dst_id)
             self.into_side(target, lane, entry, edge, 0, src_id, dst_id)
             return
-        letter = self.next_letter()
+        letter = self.next_label()
         out_id, in_id = f"con-{letter}-out", f"con-{letter}-in"
         forward = target_page > source_page
         source_edge = len(self.pages[source_page].rows) if forward else -1
@@ -371,15 +268,28 @@ class _Router:
         lane = self.lane(source_page, a, side, low, high)
         self.run_across(source_cells, a, a, MID, edge, 0, src_id, out_id, start_x=_vertex(side), end_x=lane)
         self.along_gutter(source_page, a, lane, source_index, source_edge, edge, 0, src_id, out_id)
-        exit_row = self.pages[source_page].connector_row(at_top=not forward).cells
-        self.connector_in_gutter(exit_row, a, lane, forward, out_id, letter, edge, 0, src_id, arriving=True)
+        self.connector_in_gutter(source_page, a, side, lane, forward, out_id, letter, edge, 0, src_id, arriving=True)
         target_edge = -1 if forward else len(self.pages[target_page].rows)
         low, high = sorted((target_edge, target_index))
-        lane = self.lane(target_page, b, entry, low, high)
-        entry_row = self.pages[target_page].connector_row(at_top=forward).cells
-        self.connector_in_gutter(entry_row, b, lane, forward, in_id, letter, edge, 1, dst_id, arriving=False)
+        lane = self.lane(target_page, b, entry, low, high, dst_id)
+        self.connector_in_gutter(target_page, b, entry, lane, forward, in_id, letter, edge, 1, dst_id, arriving=False)
         self.along_gutter(target_page, b, lane, target_edge, target_index, edge, 1, in_id, dst_id)
         self.into_side(target, lane, entry, edge, 1, in_id, dst_id)
+
+    def route_around(self, arrow: Arrow, side: str, low: int, high: int) -> None:
+        """A jump that leaves by the side away from its target: along its own column's gutter, across at the target."""
+        source, target = arrow.source, arrow.target
+        a, b = source.columns[0], target.columns[0]
+        edge = self.edge_name(arrow)
+        src_id, dst_id = symbol_id(source, a), symbol_id(target, b)
+        page, source_index = self.where[source.key]
+        _, target_index = self.where[target.key]
+        lane = self.lane(page, a, side, low, high)
+        self.run_across(self.cells(source), a, a, MID, edge, 0, src_id, dst_id, start_x=_vertex(side), end_x=lane)
+        self.along_gutter(page, a, lane, source_index, target_index, edge, 0, src_id, dst_id)
+        entry, head = ("left", "right") if b > a else ("right", "left")
+        self.run_across(self.cells(target), a, b, MID, edge, 0, src_id, dst_id, start_x=lane, end_x=_vertex(entry),
+                        head=head)
 
     def along_gutter(self, page: int, column: int, lane: Coord, from_index: int, to_index: int, edge: str,
                      part: int, src: str, dst: str) -> None:
@@ -403,20 +313,18 @@ class _Router:
         head = "left" if side == "right" else "right"
         self.cells(target).add(column, Line(lane, (0, MID), _vertex(side), (0, MID), edge, part, src, dst, head))
 
-    def connector_in_gutter(self, cells: Cells, column: int, lane: Coord, forward: bool, element_id: str,
-                            letter: str, edge: str, part: int, step_id: str, arriving: bool) -> None:
-        """An off-page connector on a gutter track, with the piece of line between it and the table body."""
-        cells.add(column, Symbol("connector", element_id, lane, CONNECTOR_TOP, letter=letter))
-        connector_bottom = (0, CONNECTOR_TOP + CONNECTOR_HEIGHT)
-        if arriving:  # the line comes from the body and ends at the connector
-            if forward:
-                cells.add(column, Line(lane, TOP, lane, (0, CONNECTOR_TOP), edge, part, step_id, element_id, "down"))
-            else:
-                cells.add(column, Line(lane, FOOT, lane, connector_bottom, edge, part, step_id, element_id, "up"))
-        elif forward:
-            cells.add(column, Line(lane, connector_bottom, lane, FOOT, edge, part, element_id, step_id))
-        else:
-            cells.add(column, Line(lane, (0, CONNECTOR_TOP), lane, TOP, edge, part, element_id, step_id))
+    def connector_in_gutter(self, page: int, column: int, side: str, lane: Coord, forward: bool, element_id: str,
+                            label: str, edge: str, part: int, step_id: str, arriving: bool) -> None:
+        """An off-page connector for a gutter track, inside its column, joined to the track and the table body."""
+        at_top = forward != arriving
+        slot = self.slots.beside(page, at_top, column, side)
+        cells = self.pages[page].connector_row(at_top).cells
+        def jog(above: bool, x1: float, x2: float) -> float:
+            return self.slots.jog(page, at_top, column, above, x1, x2)
+
+        for primitive in gutter_connector(lane, slot, jog, self.column_px, forward, arriving, element_id, label,
+                                          edge, part, step_id):
+            cells.add(column, primitive)
 
     def route_self(self, arrow: Arrow) -> None:
         """A step that repeats itself: out of its right side, around above it, back into its top."""
@@ -424,8 +332,9 @@ class _Router:
         a = row.columns[0]
         edge, sym = self.edge_name(arrow), symbol_id(row, a)
         cells = self.cells(row)
-        self.label(cells, a, arrow, "right")
-        lane = (100, -LANE_MARGIN)
+        self.label(cells, a, arrow, "right", below=True)
+        page, index = self.where[row.key]
+        lane = self.lane(page, a, "right", index, index, sym)
         y_above = SYMBOL_TOP - 6
         cells.add(a, Line((50, SYMBOL_WIDTH / 2), (0, MID), lane, (0, MID), edge, 0, sym, sym))
         cells.add(a, Line(lane, (0, MID), lane, (0, y_above), edge, 0, sym, sym))
@@ -438,10 +347,11 @@ class _Router:
         a = row.columns[0]
         edge, sym = self.edge_name(arrow), symbol_id(row, a)
         cells = self.cells(row)
-        self.label(cells, a, arrow, "down")
+        if arrow.label is not None:  # the branch's words left of the short arrow, the end word right of it
+            cells.add(a, Tag(arrow.label, (50, -5), BOTTOM, "right"))
         end_id = f"end-{row.key}"
         cells.add(a, Line(CENTER, (0, BOTTOM), CENTER, (0, BOTTOM + END_STUB), edge, 0, sym, end_id, "down"))
-        cells.add(a, Tag(LABELS[self.lang]["end"], CENTER, BOTTOM + END_STUB + 1, "center", end_id))
+        cells.add(a, Tag(LABELS[self.lang]["end"], (50, 5), BOTTOM + 1, "left", end_id))
 
     def route_end_beside(self, arrow: Arrow, side: str) -> None:
         """The procedure ends here, out of the symbol's side: a short arrow marked with the end word."""
@@ -481,7 +391,9 @@ def lay_out(sop: Sop, options: RenderOptions) -> TableLayout:
     """The flowchart table of the SOP, paginated, with every symbol and arrow placed."""
     drawing = diagram(sop, options.lang, options.labels)
     pages = paginate(sop, drawing.flows, len(drawing.columns), options)
-    router = _Router(drawing.columns, pages, options.lang)
+    widths = measure.column_widths(max(len(drawing.columns), 1), options.paper)
+    column_px = widths.columns[2] * measure.PX_PER_MM
+    router = _Router(drawing.columns, pages, options.lang, column_px)
     for flow in drawing.flows:
         router.place_symbols(flow)
     for flow in drawing.flows:

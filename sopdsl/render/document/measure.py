@@ -16,7 +16,7 @@ LINE_PX = 12.6
 CELL_PADDING_PX = 8
 MIN_STEP_PX = 64
 SECTION_PX = 22
-CONNECTOR_PX = 36
+CONNECTOR_PX = 54
 HEADER_PX = 64  # the sheet title and the two header rows
 TOTAL_PX = 24
 SIGNATURE_PX = 190
@@ -67,11 +67,11 @@ def text_lines(text: str, width_mm: float) -> int:
     return lines
 
 
-def step_height(row: StepRow, note: str, widths: Widths) -> float:
-    """The estimated height in pixels of a step row."""
+def step_height(row: StepRow, note: str, widths: Widths, text: str | None = None) -> float:
+    """The estimated height in pixels of a step row (printing `text` as its Kegiatan when given)."""
     step = row.step
     texts = [
-        (step.text.value, widths.columns[1]),
+        (step.text.value if text is None else text, widths.columns[1]),
         (step.needs.value if step.needs else "", widths.columns[-4]),
         (row.time, widths.columns[-3]),
         (step.output.value if step.output else "", widths.columns[-2]),
@@ -79,6 +79,29 @@ def step_height(row: StepRow, note: str, widths: Widths) -> float:
     ]
     tallest = max(text_lines(text, width) for text, width in texts if text) if any(t for t, _ in texts) else 0
     return max(MIN_STEP_PX, tallest * LINE_PX + CELL_PADDING_PX)
+
+
+def text_height(text: str, width_mm: float) -> float:
+    """The estimated height in pixels of a row holding only `text` in a cell `width_mm` wide."""
+    return max(MIN_STEP_PX, text_lines(text, width_mm) * LINE_PX + CELL_PADDING_PX)
+
+
+def lines_that_fit(height_px: float) -> int:
+    """How many lines of text a row of `height_px` holds."""
+    return max(0, int((height_px - CELL_PADDING_PX) // LINE_PX))
+
+
+def split_text(text: str, width_mm: float, lines: int) -> tuple[str, str]:
+    """The words of `text` that fill at most `lines` lines of a cell, and the rest ("" when all fit)."""
+    words = text.split()
+    low, high = 1, len(words)  # the most words that fit, found by halving: at least one
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_lines(" ".join(words[:middle]), width_mm) <= lines:
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]), " ".join(words[low:])
 
 
 def page_height_px(paper: str) -> float:

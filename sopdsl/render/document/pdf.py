@@ -11,6 +11,7 @@ from ...browser.chromium import Browser
 from ...model import Sop
 from ..options import RenderOptions
 from . import html
+from .pdf_info import html_info, with_info
 
 BINARY = True
 
@@ -23,12 +24,12 @@ def render(sop: Sop, options: RenderOptions) -> bytes:
 
 @contextmanager
 def printer() -> Iterator[Callable[[str], bytes]]:
-    """A function that prints HTML documents to PDF with one browser; raises ChromiumError without Chromium."""
+    """A function printing HTML documents to PDF with one browser, information from their head; needs Chromium."""
     with tempfile.TemporaryDirectory(prefix="sopdsl-pdf-") as folder, Browser() as browser:
         page = Path(folder) / "document.html"
 
         def print_html(document: str) -> bytes:
             page.write_text(document, encoding="utf-8")
-            return browser.pdf(page)
+            return with_info(browser.pdf(page), html_info(document))
 
         yield print_html
