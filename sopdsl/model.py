@@ -120,6 +120,11 @@ class Duration:
         return self.upto is not None
 
     @property
+    def is_reversed(self) -> bool:
+        """A range whose low end is above its high end (`5-2 jam`)."""
+        return self.upto is not None and number_value(self.terms[0].number) > number_value(self.upto.number)
+
+    @property
     def wording(self) -> str:
         """The duration as the author wrote it, blanks normalised."""
         if self.upto is None:
