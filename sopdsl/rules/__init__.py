@@ -26,6 +26,9 @@ RULE_MODULES = (
     "date_order",
     "unknown_sop",
     "uses_cycle",
+    "duplicate_sop",
+    "reversed_range",
+    "self_reference",
     "invalid_calendar",
     "unused_ignore",
 )
