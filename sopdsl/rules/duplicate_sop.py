@@ -5,8 +5,9 @@ and a step with `uses` takes the totals of the SOP of that id. When two files de
 id, a reference cannot say which of them it means: the totals silently take the file that
 happens to come first (on the command line, or in file-name order in a folder), and a
 build's pages of the two SOPs compete for one name. Each file that declares the id is
-reported, naming the others. A copy kept as a draft is best given an id of its own
-(`pelayanan-permohonan-draf`), or kept out of the checked folder.
+reported, naming the others; a file that does not parse counts once it does. A copy kept
+as a draft is best given an id of its own (`pelayanan-permohonan-draf`), or kept out of
+the checked folder.
 
 Incorrect:
 

@@ -48,9 +48,10 @@ def check(context: SopContext) -> Iterator[Finding]:
 
 
 def _finding(duration: Duration, what: str, consequence: str) -> Finding:
+    """The finding on a reversed range, saying what it costs until it is turned round."""
     low, high = duration.terms[0].number, duration.upto.number
-    return Finding(duration.span, MESSAGE.format(what=what, wording=duration.wording, low=low, high=high,
-                                                 consequence=consequence))
+    message = MESSAGE.format(what=what, wording=duration.wording, low=low, high=high, consequence=consequence)
+    return Finding(duration.span, message)
 
 
 RULE = Rule(
