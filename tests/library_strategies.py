@@ -3,16 +3,17 @@ files (the SOP itself included), reversed ranges, and suppression comments, the 
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from hypothesis import strategies as st
 
 from sopdsl.format import format_sop
-from sopdsl.model import Duration, Ref, Role, Section, Sop, Step, Term
+from sopdsl.model import Duration, Ref, Role, Section, Sop, Step, Term, Text
 from sopdsl.parse import SopSyntaxError, parse_text
 from sopdsl.rules import RULES
 
-from .strategies import durations, texts, unit_words
+from .strategies import VOCABULARY, durations, unit_words
 
 POOL = ("layanan", "keberatan", "arsip")  # few ids, so that files often share one, use and relate to each other
 SILENCEABLE = tuple(sorted(set(RULES) - {"syntax-error", "unused-ignore"}))
@@ -39,15 +40,21 @@ def reversed_durations(draw) -> Duration:
 ROLES = ("petugas", "ppid", "atasan")
 
 
+@functools.cache
+def short_texts() -> st.SearchStrategy[Text]:
+    """A few words of the vocabulary: cheap to draw, since the texts themselves are fuzzed by `strategies.sops`."""
+    return st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=4).map(lambda words: Text(value=" ".join(words)))
+
+
 @st.composite
 def library_steps(draw, step_id: str, roles: tuple[str, ...]) -> Step:
     """A step done by declared roles or another, timed, reversed, text or untimed, often using an SOP of the pool."""
     performers = draw(st.lists(st.sampled_from(roles + ("lain",)), max_size=2, unique=True))
     return Step(
         id=step_id,
-        text=draw(texts()),
+        text=draw(short_texts()),
         by=tuple(Ref(id=value) for value in performers),
-        time=draw(st.one_of(st.none(), durations(), reversed_durations(), texts())),
+        time=draw(st.one_of(st.none(), durations(), reversed_durations(), short_texts())),
         uses=draw(st.one_of(st.none(), st.sampled_from(POOL).map(lambda value: Ref(id=value)))),
     )
 
@@ -63,11 +70,11 @@ def library_sops(draw) -> Sop:
                              unique=True))
     return Sop(
         id=draw(st.sampled_from(POOL)),
-        title=draw(texts()),
-        number=draw(st.one_of(st.none(), texts())),
+        title=draw(short_texts()),
+        number=draw(st.one_of(st.none(), short_texts())),
         related=tuple(draw(st.lists(st.sampled_from(POOL).map(lambda value: Ref(id=value)), max_size=3))),
         sla=draw(st.one_of(st.none(), durations(), reversed_durations())),
-        roles=tuple(Role(id=role, name=draw(texts())) for role in roles),
+        roles=tuple(Role(id=role, name=draw(short_texts())) for role in roles),
         sections=(Section(id=None, title=None, steps=tuple(draw(library_steps(i, roles)) for i in step_ids)),),
     )
 

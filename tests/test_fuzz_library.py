@@ -6,6 +6,7 @@ Set SOPDSL_FUZZ_EXAMPLES to run more examples (and random ones instead of the fi
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 
@@ -32,12 +33,16 @@ FUZZ = settings(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def loaded(name: str, text: str) -> SourceFile:
+    """The file as the checker loads it; each text is parsed once however many libraries it is checked in."""
+    sop = parse_text(text)
+    return SourceFile(name, text, None, library_record(sop), sop)
+
+
 def findings(texts: dict[str, str]) -> dict[str, set[tuple]]:
     """The findings on each file of the texts, checked together as a library, by file name."""
-    files = []
-    for name, text in texts.items():
-        sop = parse_text(text)
-        files.append(SourceFile(name, text, None, library_record(sop), sop))
+    files = [loaded(name, text) for name, text in texts.items()]
     found: dict[str, set[tuple]] = {name: set() for name in texts}
     for diagnostic in check_library(LibraryContext(files, is_library=True)):
         found[diagnostic.path].add((diagnostic.line, diagnostic.column, diagnostic.rule, diagnostic.message))
