@@ -2,6 +2,7 @@
 
 LANGUAGE.md, "Timing totals": at each decision, the first branch that is not a loop and from which `end` can be
 reached without following a loop; where no branch qualifies, the first branch that is not a loop.
+Set SOPDSL_FUZZ_EXAMPLES to compare more generated flows.
 """
 
 from __future__ import annotations
