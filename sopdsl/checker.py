@@ -141,7 +141,7 @@ def library_diagnostics(library: LibraryContext, per_file: list[Diagnostic], con
     for rule, check in _enabled(config, Scope.SUPPRESSIONS):
         for path, found in silences_by_path.items():
             if found:
-                report = SilenceReport(found, frozenset(s for s in found if s in used), enabled)
+                report = SilenceReport(found, frozenset(used.get(path, ())), enabled)
                 kept.extend(_diagnose(rule, path, check(report), config))
     return tuple(sorted(kept, key=lambda d: d.sort_key)), {path: n for path, n in silenced.items() if n}
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from .analysis.graph import FlowGraph
 from .analysis.totals import CalendarError, SopTiming, sop_timing
 from .describe import step_name
-from .model import Calendar, Duration, Ref, Sop
+from .model import Calendar, Duration, Ref, Sop, Span
 from .suppressions import Silence, silences
 
 
@@ -24,6 +24,7 @@ class SopRecord(NamedTuple):
     """One SOP as the library sees it: its id, references, time budget, timing and suppressions."""
 
     id: str
+    id_span: Span | None  # the id on the `sop` line
     related: tuple[Ref, ...]  # the items of `related` that are SOP ids, not titles
     uses: tuple[Use, ...]  # in step order
     sla: Duration | None
@@ -40,6 +41,7 @@ def library_record(sop: Sop, graphs: Sequence[FlowGraph] | None = None) -> SopRe
         timing = None
     return SopRecord(
         id=sop.id,
+        id_span=sop.id_span,
         related=tuple(item for item in sop.related if isinstance(item, Ref)),
         uses=tuple(Use(step.uses, step_name(step)) for step in sop.activities() if step.uses is not None),
         sla=sop.sla,

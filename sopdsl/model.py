@@ -136,8 +136,8 @@ class Duration:
 
     @property
     def is_reversed(self) -> bool:
-        """A range written high to low (`5-2 jam`): it parses as written, but counts in neither order."""
-        return self.upto is not None and self.upto.amount < self.terms[0].amount
+        """A range whose low end is above its high end (`5-2 jam`)."""
+        return self.upto is not None and number_value(self.terms[0].number) > number_value(self.upto.number)
 
     @property
     def wording(self) -> str:

@@ -38,14 +38,6 @@ class Silence(NamedTuple):
         return diagnostic.rule == self.rule and self.first_line <= diagnostic.line <= self.last_line
 
 
-class SilenceReport(NamedTuple):
-    """What the unused-ignore rule sees for one file: its silences, those that silenced a finding, the rules run."""
-
-    silences: tuple[Silence, ...]
-    used: frozenset[Silence]
-    enabled: frozenset[str]
-
-
 def silences(sop: Sop) -> tuple[Silence, ...]:
     """Every rule name of the SOP's suppression comments, with the lines it covers."""
     found: list[Silence] = []
@@ -124,13 +116,14 @@ def _last_line(node) -> int:
 
 def apply(
     diagnostics: Sequence[Diagnostic], silences_by_path: Mapping[str, Sequence[Silence]]
-) -> tuple[list[Diagnostic], set[Silence]]:
-    """The diagnostics no silence covers, and the silences that covered at least one."""
+) -> tuple[list[Diagnostic], dict[str, set[Silence]]]:
+    """The diagnostics no silence covers, and by path the silences that covered at least one in their own file."""
     kept: list[Diagnostic] = []
-    used: set[Silence] = set()
+    used: dict[str, set[Silence]] = {}
     for diagnostic in diagnostics:
         covering = [s for s in silences_by_path.get(diagnostic.path, ()) if s.covers(diagnostic)]
-        used.update(covering)
-        if not covering:
+        if covering:
+            used.setdefault(diagnostic.path, set()).update(covering)
+        else:
             kept.append(diagnostic)
     return kept, used

@@ -11,8 +11,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from sopdsl.checker import check_paths
+from sopdsl.checker import check_paths, file_diagnostics, library_diagnostics
 from sopdsl.cli import main
+from sopdsl.config import DEFAULTS
+from sopdsl.rules.base import LibraryContext
 
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 # `path:line:column: severity rule message`, as `check` (text), `stats`, `render` and `fmt` print a finding.
@@ -95,3 +97,9 @@ def placed_findings(path: Path) -> Counter:
     """`check`'s findings on one file, placed (see `placed`)."""
     diagnostics = check_paths([path], False, jobs=1).diagnostics
     return placed((diagnostic._asdict() for diagnostic in diagnostics), file_lines(path.read_bytes()))
+
+
+def check_library(library: LibraryContext) -> list:
+    """Every finding on every file of an already loaded library, with the default settings, sorted."""
+    per_file = [d for file in library.files for d in file_diagnostics(file, DEFAULTS)]
+    return list(library_diagnostics(library, per_file, DEFAULTS)[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -212,3 +213,13 @@ def test_jobs_must_be_a_positive_number(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["check", "--jobs", "0", str(write_sop(tmp_path, "x.sop"))])
     assert stopped.value.code == 2
+
+
+def test_item10_a_silence_used_in_one_file_does_not_hide_an_unused_one_at_the_same_place_in_another(tmp_path, capsys):
+    text = "sop {id}: Contoh\nrole petugas: Petugas\nrole arsip: Arsip  # sopdsl: ignore[unused-role]\n\n" \
+           "step terima: Menerima\n  by: {by}\n  time: 1 jam\n"
+    (tmp_path / "a.sop").write_text(text.format(id="a", by="petugas"), encoding="utf-8")
+    (tmp_path / "b.sop").write_text(text.format(id="b", by="petugas, arsip"), encoding="utf-8")
+    main(["check", "--format", "json", "--select", "unused-role,unused-ignore", str(tmp_path)])
+    found = [(Path(f["path"]).name, f["line"], f["column"], f["rule"]) for f in json.loads(capsys.readouterr().out)]
+    assert found == [("b.sop", 3, 37, "unused-ignore")]

@@ -116,7 +116,7 @@ def test_exit_zero_reports_but_passes(tmp_path):
 
 def test_statistics_count_findings_per_rule(tmp_path):
     write(tmp_path / "a.sop", BROKEN_ROLE)
-    write(tmp_path / "b.sop", BROKEN_ROLE.replace("role p: P\n", "role p: P\nrole r: R\n"))
+    write(tmp_path / "b.sop", BROKEN_ROLE.replace("sop a:", "sop b:").replace("role p: P\n", "role p: P\nrole r: R\n"))
     run = run_cli("check", str(tmp_path), "--statistics")
     assert run.code == 1
     rows = [line.split() for line in run.out.splitlines()]
@@ -258,7 +258,7 @@ def test_sarif_fingerprints_stay_when_the_language_changes(tmp_path):
 
 def test_junit_has_a_case_per_file_failed_by_its_errors(tmp_path):
     write(tmp_path / "bad.sop", BROKEN_ROLE)
-    write(tmp_path / "good.sop", BROKEN_ROLE.replace("by: q", "by: p"))
+    write(tmp_path / "good.sop", BROKEN_ROLE.replace("sop a:", "sop good:").replace("by: q", "by: p"))
     run = run_cli("check", str(tmp_path), "--format", "junit")
     root = ET.fromstring(run.out)
     (suite,) = root.findall("testsuite")

@@ -17,8 +17,6 @@ import textwrap
 import pytest
 
 import sopdsl.rules
-from sopdsl.checker import file_diagnostics, library_diagnostics
-from sopdsl.config import DEFAULTS
 from sopdsl.loading import load
 from sopdsl.parse import SopSyntaxError, parse_text
 from sopdsl.rules import RULES
@@ -27,6 +25,7 @@ from sopdsl.rules.base import SopContext
 from sopdsl.rules.docs import render
 
 from .conftest import FIXTURES, ROOT, SHARED_SPEC
+from .findings import check_library
 
 RULE_FIXTURES = FIXTURES / "rules"
 CLI_SPEC = SHARED_SPEC / "CLI.md"
@@ -46,12 +45,6 @@ def _parses(text):
 # The rules whose fixtures and examples need language the parser does not read yet: they run once it does.
 WAITING = {"logo-not-found": pytest.mark.skipif(not _parses("sop x: X\n  logo: logo.png\n"),
                                                 reason="the `logo` header field does not parse yet")}
-
-
-def check_library(library: Library) -> list:
-    """Every finding on every file of an already loaded library, with the default settings, sorted."""
-    per_file = [d for file in library.files for d in file_diagnostics(file, DEFAULTS)]
-    return list(library_diagnostics(library, per_file, DEFAULTS)[0])
 
 
 def _fixture_cases():

@@ -58,6 +58,15 @@ def test_json_of_one_file_is_one_object(capsys):
     assert json.loads(out) == SEED_TOTALS
 
 
+
+def test_item12_a_folder_of_one_file_and_a_file_named_twice_give_an_array(capsys, tmp_path):
+    shutil.copy(SEED, tmp_path / "seed.sop")
+    for arguments in ([tmp_path], [tmp_path / "seed.sop", tmp_path / "seed.sop"]):
+        code, out, err = stats(capsys, *arguments, "--format", "json")
+        assert (code, err) == (0, "")
+        assert json.loads(out) == [SEED_TOTALS]
+
+
 def test_text_table_of_the_seed(capsys):
     code, out, err = stats(capsys, SEED)
     assert (code, err) == (0, "")

@@ -41,7 +41,7 @@ def run(args) -> int:
     results = _totals(files)
     if args.format == "json":
         objects = [totals.as_json() for _, totals in results]
-        if len(paths) > 1:
+        if _several(args.paths):
             print(json.dumps(objects, indent=2, ensure_ascii=False))
         elif objects:
             print(json.dumps(objects[0], indent=2, ensure_ascii=False))
@@ -49,6 +49,13 @@ def run(args) -> int:
         tables = (_table(file, totals, args.lang or "id") for file, totals in results)
         print(printable("\n\n".join(tables), keep="\n"))
     return 1 if errors or len(files) < len(paths) else 0
+
+
+def _several(names) -> bool:
+    """Whether the command line asks for an array: several paths (the same one twice included), or a folder."""
+    from pathlib import Path
+
+    return len(names) > 1 or any(name != "-" and Path(name).is_dir() for name in names)
 
 
 def _timed(paths, default_calendar):

@@ -109,13 +109,27 @@ MESSAGES = {
     "unused-role": (
         "role '{role}' does no step and would print as an empty column; name it in a step's 'by' or remove it"
     ),
-    "uses-cycle.itself": (
-        "SOP '{sop}' uses itself ({cycle}); an SOP cannot be part of itself, so replace this 'uses' by a 'time'"
+    "reversed-range": (
+        "the {what} '{wording}' is a range from {low} down to {high}; write the smaller number first; "
+        "until then {consequence}"
     ),
-    "uses-cycle.around": (
-        "SOP '{sop}' uses '{used}', which leads back to it: {cycle}; "
+    "reversed-range.step-left-out": "the totals leave {step} out",
+    "reversed-range.sla-left-out": "the sla is not compared with the totals",
+    "duplicate-sop": (
+        "SOP id '{sop}' is also declared by {others}; `uses` and `related` cannot tell these SOPs apart, "
+        "so give each its own id"
+    ),
+    "duplicate-sop.more": "{named} and {count} more",
+    "self-reference.related": "SOP '{sop}' lists itself as related; name other SOPs here, or remove this item",
+    "self-reference.uses": (
+        "{step} uses SOP '{sop}', the SOP it is part of, which it cannot follow from within; "
+        "name another SOP, or remove the 'uses' and give the step its own 'time'"
+    ),
+    "uses-cycle": (
+        "SOP '{sop}' uses '{used}', which leads back to it through a cycle of {size} SOPs: {cycle}; "
         "an SOP cannot be part of itself, so replace one 'uses' of this cycle by a 'time'"
     ),
+    "uses-cycle.more": "… ({count} more)",
     # The text report's summary (sopdsl/reporters/text_reporter.py).
     "summary": "{files}: {findings}",
     "summary.no-findings": "no findings",

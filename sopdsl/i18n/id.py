@@ -121,15 +121,30 @@ MESSAGES = {
         "pelaksana '{role}' tidak melaksanakan kegiatan apa pun dan akan tercetak sebagai kolom kosong; "
         "sebut dalam 'oleh' suatu kegiatan atau hapus"
     ),
-    "uses-cycle.itself": (
-        "SOP '{sop}' memakai dirinya sendiri ({cycle}); SOP tidak dapat menjadi bagian dari dirinya sendiri, "
-        "jadi ganti 'memakai' ini dengan 'waktu'"
+    "reversed-range": (
+        "{what} '{wording}' adalah rentang dari {low} turun ke {high}; tulis angka yang lebih kecil lebih dulu; "
+        "sampai diperbaiki, {consequence}"
     ),
-    "uses-cycle.around": (
-        "SOP '{sop}' memakai '{used}', yang kembali lagi kepadanya: {cycle}; "
+    "reversed-range.step-left-out": "jumlah waktu tidak menghitung {step}",
+    "reversed-range.sla-left-out": "batas waktu (sla) tidak dibandingkan dengan jumlah waktu",
+    "duplicate-sop": (
+        "id SOP '{sop}' juga dideklarasikan oleh {others}; `memakai` dan `keterkaitan` tidak dapat membedakan "
+        "SOP-SOP ini, jadi beri masing-masing id sendiri"
+    ),
+    "duplicate-sop.more": "{named} dan {count} lainnya",
+    "self-reference.related": (
+        "SOP '{sop}' mencantumkan dirinya sendiri sebagai keterkaitan; sebutkan SOP lain di sini, atau hapus butir ini"
+    ),
+    "self-reference.uses": (
+        "{step} memakai SOP '{sop}', yaitu SOP yang memuatnya sendiri, sehingga tidak dapat diikuti dari dalamnya; "
+        "sebutkan SOP lain, atau hapus 'memakai' dan beri kegiatan ini 'waktu' sendiri"
+    ),
+    "uses-cycle": (
+        "SOP '{sop}' memakai '{used}', yang kembali lagi kepadanya melalui putaran {size} SOP: {cycle}; "
         "SOP tidak dapat menjadi bagian dari dirinya sendiri, jadi ganti salah satu 'memakai' dalam putaran ini "
         "dengan 'waktu'"
     ),
+    "uses-cycle.more": "… ({count} lagi)",
     # The text report's summary (sopdsl/reporters/text_reporter.py).
     "summary": "{files}: {findings}",
     "summary.no-findings": "tidak ada temuan",

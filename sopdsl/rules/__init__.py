@@ -28,6 +28,9 @@ RULE_MODULES = (
     "uses_cycle",
     "logo_not_found",
     "activity_names_performer",
+    "duplicate_sop",
+    "reversed_range",
+    "self_reference",
     "invalid_calendar",
     "unused_ignore",
 )

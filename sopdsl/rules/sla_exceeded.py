@@ -8,7 +8,8 @@ cannot meet it: an error. When only the high end of the typical total, or the lo
 (the max total), exceeds it, the procedure can miss it: a warning. A range `sla` is
 compared by its high end. Loops (rework) are left out of the totals, and steps with no or
 unquantified time count 0, so a procedure can still miss an `sla` it passes here. An SOP
-with an invalid calendar is not checked (see `invalid-calendar`).
+with an invalid calendar, or whose `sla` is a reversed range, is not checked (see `invalid-calendar`
+and `reversed-range`).
 
 Incorrect:
 
@@ -50,8 +51,10 @@ def check(library: LibraryContext) -> Iterator[tuple[str, list[Finding]]]:
     totals = library_totals(first_of_id.values())
     for file in library.files:
         sop = file.record
+        if sop is None or sop.sla is None or sop.sla.is_reversed:  # a reversed sla is no budget: `reversed-range`
+            continue
         # An SOP of an id declared twice has the totals of the first; one with an invalid calendar has none.
-        if sop is not None and sop.sla is not None and first_of_id[sop.id] is sop and sop.id in totals:
+        if first_of_id[sop.id] is sop and sop.id in totals:
             yield file.path, list(_over_budget(sop, totals[sop.id]))
 
 

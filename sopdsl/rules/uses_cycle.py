@@ -1,10 +1,10 @@
 """SOPs `uses` each other in a cycle.
 
 A step with `uses` is carried out by following another SOP, and counts that SOP's time. If
-SOP a uses b and b uses a (or a uses itself), following either never ends, and neither has
-a total: the steps of the cycle count 0. Each cycle is reported at the `uses` of every SOP
-on it, with the cycle spelled out; where several cycles share SOPs, one is reported at a
-time.
+SOP a uses b and b uses a, following either never ends, and neither has a total: the steps
+of the cycle count 0. Each cycle is reported once, at the `uses` of its SOP that comes first
+in the checked set, naming the cycle's first few SOPs and counting the rest; where several
+cycles share SOPs, one is reported at a time. An SOP that uses itself is `self-reference`.
 
 Incorrect:
 
@@ -41,6 +41,8 @@ from ..diagnostics import Severity
 from ..i18n import say
 from .base import Finding, LibraryContext, Rule, Scope
 
+SHOWN = 5  # the SOPs of a cycle a message names; the rest are counted, so that a message stays short
+
 
 def check(library: LibraryContext) -> Iterator[tuple[str, list[Finding]]]:
     """The findings on each file of the checked set, by path."""
@@ -49,13 +51,15 @@ def check(library: LibraryContext) -> Iterator[tuple[str, list[Finding]]]:
     for file in library.files:
         if file.record is not None and records[file.record.id] is file.record:
             path_of[file.record.id] = file.path
-    graph = uses_graph({sop_id: [use.ref.id for use in record.uses] for sop_id, record in records.items()})
+    order = {sop_id: position for position, sop_id in enumerate(records)}
+    # A `uses` of the SOP itself is `self-reference`, not a cycle.
+    uses = {sop_id: [use.ref.id for use in record.uses if use.ref.id != sop_id] for sop_id, record in records.items()}
+    graph = uses_graph(uses)
     for component in strongly_connected(graph):
-        if len(component) > 1 or component[0] in graph[component[0]]:
-            cycle = _cycle_through(component[0], graph, set(component))
-            for position, sop_id in enumerate(cycle):
-                used = cycle[(position + 1) % len(cycle)]
-                yield path_of[sop_id], [_finding(records[sop_id], used, cycle[position:] + cycle[:position])]
+        if len(component) > 1:
+            start = min(component, key=order.__getitem__)
+            cycle = _cycle_through(start, graph, set(component))
+            yield path_of[start], [_finding(records[start], cycle)]
 
 
 def _cycle_through(start, graph, members):
@@ -77,14 +81,15 @@ def _cycle_through(start, graph, members):
     raise AssertionError(f"'{start}' is in a strongly connected component, so on a cycle")
 
 
-def _finding(record, used, cycle):
+def _finding(record, cycle):
+    """The finding at the first `uses` by which the cycle leaves its first SOP."""
+    used = cycle[1]
     use = next(use for use in record.uses if use.ref.id == used)
-    spelled = " -> ".join(cycle + cycle[:1])
-    if len(cycle) == 1:
-        message = say("uses-cycle.itself", sop=record.id, cycle=spelled)
-    else:
-        message = say("uses-cycle.around", sop=record.id, used=used, cycle=spelled)
-    return Finding(use.ref.span, message)
+    shown = cycle[:SHOWN]
+    if len(cycle) > SHOWN:
+        shown.append(say("uses-cycle.more", count=len(cycle) - SHOWN))
+    spelled = " -> ".join([*shown, cycle[0]])
+    return Finding(use.ref.span, say("uses-cycle", sop=record.id, used=used, size=len(cycle), cycle=spelled))
 
 
 RULE = Rule(
