@@ -11,10 +11,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .cache import CheckCache, logo_state
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic
 from .library_record import library_record
-from .loading import SourceFile, parse_file
+from .loading import SourceFile, parse_file, standard_input_given
+from .logo import logo_path
 from .parse import prepare
 from .rules import RULES, Finding, Rule, Scope
 from .rules.base import LibraryContext, SilenceReport, SopContext
@@ -39,18 +41,24 @@ def check_paths(
     config: Config = DEFAULTS,
     jobs: int | None = None,
     models: bool = False,
+    cache: CheckCache | None = None,
 ) -> Checked:
     """Check the files as one set (a library when a folder was given), on `jobs` processes for many files.
 
-    With `models`, each parsed file keeps its whole model (`SourceFile.sop`).
+    With `models`, each parsed file keeps its whole model (`SourceFile.sop`); else a `cache` gives the outcome
+    of each unchanged file, and keeps the outcome of each file checked.
     """
     jobs = jobs or available_cores()
-    work = partial(_load_and_check, config=config, models=models)
     names = [str(path) for path in paths]
-    if jobs > 1 and len(names) > POOL_THRESHOLD:
-        results = _on_pool(work, names, jobs)
+    cache = None if models else cache
+    known = {} if cache is None else {name: hit for name in names if (hit := cache.lookup(name)) is not None}
+    work = partial(_load_and_check, config=config, models=models, cache=cache)
+    missing = [name for name in names if name not in known]
+    if jobs > 1 and len(missing) > POOL_THRESHOLD:
+        known.update(zip(missing, _on_pool(work, missing, jobs), strict=True))
     else:
-        results = list(map(work, names))
+        known.update(zip(missing, map(work, missing), strict=True))
+    results = [known[name] for name in names]
     library = LibraryContext([file for file, _ in results], is_library)
     diagnostics, silenced = library_diagnostics(library, [d for _, found in results for d in found], config)
     return Checked(tuple(library.files), diagnostics, silenced)
@@ -76,14 +84,32 @@ def _on_pool(work, names: list[str], jobs: int) -> list:
         return list(pool.map(work, names, chunksize=chunksize))
 
 
-def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile, list[Diagnostic]]:
+def _load_and_check(path: str, config: Config, models: bool, cache: CheckCache | None = None
+                    ) -> tuple[SourceFile, list[Diagnostic]]:
     """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
     text, sop, error = parse_file(Path(path), config.calendar)
     if sop is None:
-        return SourceFile(path, text, error), [error] if error is not None else []
-    context = SopContext(sop, path)
-    file = SourceFile(path, text, None, library_record(sop, context.graphs), sop if models else None)
-    return file, _rule_diagnostics(context, path, config)
+        file, found, logo = SourceFile(path, text, error), [error] if error is not None else [], ()
+    else:
+        context = SopContext(sop, path)
+        file = SourceFile(path, text, None, library_record(sop, context.graphs), sop if models else None)
+        found = _rule_diagnostics(context, path, config)
+        logo = logo_state(None if sop.logo is None else str(logo_path(sop.logo.value, context.folder)))
+    if cache is not None and text is not None and not standard_input_given(path):
+        _remember(cache, file, found, logo)
+    return file, found
+
+
+def _remember(cache: CheckCache, file: SourceFile, found: list[Diagnostic], logo: tuple) -> None:
+    """Cache the outcome, unless the file changed since it was parsed (the bytes on disk are what is keyed)."""
+    from .parse import SopSyntaxError, decode_source
+
+    try:
+        data = Path(file.path).read_bytes()
+        if decode_source(data) == file.text:
+            cache.store(file, data, logo, found)
+    except (OSError, SopSyntaxError):
+        return
 
 
 def file_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:

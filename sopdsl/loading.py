@@ -24,6 +24,11 @@ def take_standard_input(name: str | None = None) -> Path:
     return Path(shown)
 
 
+def standard_input_given(path: str) -> bool:
+    """Whether the path names standard input, taken under that name."""
+    return path in _GIVEN
+
+
 def source_text(path: Path) -> str:
     """The text of a .sop file, or of standard input taken under that name."""
     given = _GIVEN.get(str(path))

@@ -83,10 +83,11 @@ def write_atomically(path: Path, data: bytes, expected: Snapshot | None = None) 
     _sync_folder(target.parent)
 
 
-def write_inside(root: Path, relative: str, data: bytes) -> Path:
+def write_inside(root: Path, relative: str, data: bytes, sync: bool = True) -> Path:
     """Write data to root/relative atomically without following any link below root; returns the path.
 
     A link found inside root (a folder on the way or the file itself) is replaced by a real folder or file.
+    Without `sync` the data is not forced to disk: the caller syncs once after many files (`sync_all`).
     """
     parts = Path(relative).parts
     if not parts or Path(relative).is_absolute() or ".." in parts:
@@ -103,7 +104,7 @@ def write_inside(root: Path, relative: str, data: bytes) -> Path:
         raise NotWritten(f"cannot write {target}: a folder of that name is in the way")
     temporary = _temporary_beside(target, target)
     try:
-        _fill(temporary, data)
+        _fill(temporary, data, sync)
         os.chmod(temporary, _new_file_mode())
         os.replace(temporary, target)  # replaces a link itself, never its target
     except BaseException:
@@ -131,11 +132,18 @@ def _temporary_beside(path: Path, target: Path) -> str:
     return temporary
 
 
-def _fill(name: str, data: bytes) -> None:
+def _fill(name: str, data: bytes, sync: bool = True) -> None:
     with open(name, "wb") as stream:
         stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
+        if sync:
+            stream.flush()
+            os.fsync(stream.fileno())
+
+
+def sync_all() -> None:
+    """Force every file written without `sync` to disk, in one call."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _new_file_mode() -> int:
