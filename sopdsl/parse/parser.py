@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 from pathlib import Path
 from typing import cast
 
@@ -17,6 +19,11 @@ from .indenter import SopIndenter
 from .messages import WORDS
 from .tokens import LexedToken
 from .transformer import SopTransformer
+
+PARSE_GC_THRESHOLD = 100_000
+"""Allocations between two young-generation collections while parsing (Python's default is 700): a parse makes
+many short-lived objects and no garbage cycles, and scanning them again and again made large files slower than
+linear (docs/performance.md has the figures)."""
 
 
 class _Parser:
@@ -39,7 +46,8 @@ class _Parser:
     def parse(self, text: str) -> Sop:
         self.trailing_comments.clear()
         try:
-            sop = cast(Sop, self.lark.parse(text + "\n"))  # the transformer builds the model as it parses
+            with _collector_relaxed():
+                sop = cast(Sop, self.lark.parse(text + "\n"))  # the transformer builds the model as it parses
         except UnexpectedInput as error:
             raise explain(error, text, self.indenter.history) from None
         comments = [_comment(token, text, True) for token in self.indenter.comments]
@@ -54,9 +62,22 @@ def _comment(token: LexedToken, text: str, own_line: bool) -> Comment:
     return Comment(text=token.value.rstrip(), line=token.line, column=token.column, own_line=own_line)
 
 
+@contextlib.contextmanager
+def _collector_relaxed():
+    """The young generation collected less often for the duration."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(PARSE_GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> _Parser:
-    return _Parser()
+    parser = _Parser()
+    gc.freeze()  # what the imports and the grammar made lives as long as the process: never scan it again
+    return parser
 
 
 def prepare() -> None:
