@@ -55,7 +55,7 @@ def check_paths(
     work = partial(_load_and_check, config=config, models=models, cache=cache)
     missing = [name for name in names if name not in known]
     if jobs > 1 and len(missing) > POOL_THRESHOLD:
-        known.update(zip(missing, _on_pool(work, missing, jobs), strict=True))
+        known.update(zip(missing, on_pool(work, missing, jobs), strict=True))
     else:
         known.update(zip(missing, map(work, missing), strict=True))
     results = [known[name] for name in names]
@@ -71,17 +71,17 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _on_pool(work, names: list[str], jobs: int) -> list:
-    """`work` mapped over the files on `jobs` worker processes, in order."""
+def on_pool(work, items: Sequence, jobs: int) -> list:
+    """`work` mapped over the items (files, or pages to make) on `jobs` worker processes, in order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # costs a few hundredths of a second: only when used
 
     prepare()  # forked workers inherit the parser built here, rather than each loading the grammar again
     # Forking is safe on Linux and starts a worker in a millisecond; elsewhere the platform's default is kept.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    chunksize = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
+    chunksize = math.ceil(len(items) / (jobs * CHUNKS_PER_WORKER))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(work, names, chunksize=chunksize))
+        return list(pool.map(work, items, chunksize=chunksize))
 
 
 def _load_and_check(path: str, config: Config, models: bool, cache: CheckCache | None = None

@@ -21,9 +21,10 @@ class Use(NamedTuple):
 
 
 class SopRecord(NamedTuple):
-    """One SOP as the library sees it: its id, references, time budget, timing and suppressions."""
+    """One SOP as the library sees it: its id and title, references, time budget, timing and suppressions."""
 
     id: str
+    title: str
     related: tuple[Ref, ...]  # the items of `related` that are SOP ids, not titles
     uses: tuple[Use, ...]  # in step order
     sla: Duration | None
@@ -40,6 +41,7 @@ def library_record(sop: Sop, graphs: Sequence[FlowGraph] | None = None) -> SopRe
         timing = None
     return SopRecord(
         id=sop.id,
+        title=sop.title.value,
         related=tuple(item for item in sop.related if isinstance(item, Ref)),
         uses=tuple(Use(step.uses, step_name(step)) for step in sop.activities() if step.uses is not None),
         sla=sop.sla,

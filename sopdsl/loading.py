@@ -72,14 +72,18 @@ def parse_file(path: Path, calendar: Calendar | None) -> tuple[str | None, Sop |
     text = None
     try:
         text = source_text(path)
-        sop = parse_text(text)
+        sop = parse_source(text, calendar)
     except SopSyntaxError as error:
         return text, None, syntax_diagnostic(str(path), error)
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
-    if calendar is not None and sop.calendar is None:
-        sop = attrs.evolve(sop, calendar=calendar)
     return text, sop, None
+
+
+def parse_source(text: str, calendar: Calendar | None) -> Sop:
+    """The model of a file's text, with the configured calendar where it has none of its own."""
+    sop = parse_text(text)
+    return attrs.evolve(sop, calendar=calendar) if calendar is not None and sop.calendar is None else sop
 
 
 def syntax_diagnostic(path: str, error: SopSyntaxError) -> Diagnostic:

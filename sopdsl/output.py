@@ -92,14 +92,7 @@ def write_inside(root: Path, relative: str, data: bytes, sync: bool = True) -> P
     parts = Path(relative).parts
     if not parts or Path(relative).is_absolute() or ".." in parts:
         raise NotWritten(f"refusing to write {relative!r} outside {root}")
-    folder = Path(root)
-    folder.mkdir(parents=True, exist_ok=True)
-    for part in parts[:-1]:
-        folder = folder / part
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
-    target = folder / parts[-1]
+    target = folder_inside(root, parts[:-1]) / parts[-1]
     if target.is_dir() and not target.is_symlink():
         raise NotWritten(f"cannot write {target}: a folder of that name is in the way")
     temporary = _temporary_beside(target, target)
@@ -112,6 +105,18 @@ def write_inside(root: Path, relative: str, data: bytes, sync: bool = True) -> P
             os.unlink(temporary)
         raise
     return target
+
+
+def folder_inside(root: Path, parts: tuple[str, ...]) -> Path:
+    """The folder root/parts..., made where missing; a link or a file in the way is replaced by a real folder."""
+    folder = Path(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _version(status: os.stat_result) -> tuple:

@@ -17,6 +17,8 @@ from sopdsl.cli import main
 from sopdsl.config import DEFAULTS
 from sopdsl.parse import SopSyntaxError, parse_text
 
+from .library_edits import EDITS, edit
+
 SOP = "sop a: Judul\nrole r: Peran\nrole sisa: Sisa\nstep s: Kegiatan\n  by: r\n  time: 1 jam\n"
 
 
@@ -112,31 +114,6 @@ def test_an_unwritable_cache_only_loses_the_entries(tmp_path):
     assert check_paths([sop], False, cache=cache) == check_paths([sop], False)
 
 
-EDITS = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 200), st.sampled_from(
-    ["delete", "duplicate", "time", "role", "uses", "related"])), min_size=1, max_size=4)
-
-
-def _edit(folder: Path, file: int, line: int, how: str) -> None:
-    paths = sorted(folder.glob("*.sop"))
-    path = paths[file % len(paths)]
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = line % len(lines)
-    if how == "delete":
-        del lines[at]
-    elif how == "duplicate":
-        lines.insert(at, lines[at])
-    elif how == "time":
-        lines = [text.replace("menit", "jam", 1) if n == at else text for n, text in enumerate(lines)]
-    elif how == "role":
-        lines.insert(at, "role tambahan: Peran Tambahan\n")
-    else:
-        other = paths[(file + 1) % len(paths)].stem
-        where = "  uses: " if how == "uses" else "  related: "
-        lines = [text + where + other + "\n" if n == at and text.startswith("step") else text
-                 for n, text in enumerate(lines)]
-    path.write_text("".join(lines), encoding="utf-8")
-
-
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rounds=st.lists(EDITS, min_size=1, max_size=3))
 def test_random_edits_cached_and_uncached_agree(rounds, monkeypatch, capsys):
@@ -147,7 +124,7 @@ def test_random_edits_cached_and_uncached_agree(rounds, monkeypatch, capsys):
         _run(capsys, "lib", "--format", "json")
         for edits in rounds:
             for file, line, how in edits:
-                _edit(root / "lib", file, line, how)
+                edit(root / "lib", file, line, how)
             cached = _run(capsys, "lib", "--format", "json")
             assert cached == _run(capsys, "lib", "--format", "json", "--no-cache")
             json.loads(cached[1])
