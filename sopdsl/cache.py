@@ -19,6 +19,7 @@ from typing import NamedTuple
 from .diagnostics import Diagnostic
 from .library_record import SopRecord
 from .loading import SourceFile, standard_input_given
+from .parse.source import SopSyntaxError, decode_source
 from .version import __version__
 
 FOLDER = ".sopdsl_cache"
@@ -113,8 +114,6 @@ def _digest(data: bytes) -> str:
 
 
 def _decoded(data: bytes) -> str | None:
-    from .parse import SopSyntaxError, decode_source
-
     try:
         return decode_source(data)
     except SopSyntaxError:

@@ -17,7 +17,6 @@ from .diagnostics import Diagnostic
 from .library_record import library_record
 from .loading import SourceFile, parse_file, standard_input_given
 from .logo import logo_path
-from .parse import prepare
 from .rules import RULES, Finding, Rule, Scope
 from .rules.base import LibraryContext, SilenceReport, SopContext
 from .suppressions import apply
@@ -76,6 +75,8 @@ def on_pool(work, items: Sequence, jobs: int) -> list:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # costs a few hundredths of a second: only when used
 
+    from .parse import prepare
+
     prepare()  # forked workers inherit the parser built here, rather than each loading the grammar again
     # Forking is safe on Linux and starts a worker in a millisecond; elsewhere the platform's default is kept.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
@@ -102,7 +103,7 @@ def _load_and_check(path: str, config: Config, models: bool, cache: CheckCache |
 
 def _remember(cache: CheckCache, file: SourceFile, found: list[Diagnostic], logo: tuple) -> None:
     """Cache the outcome, unless the file changed since it was parsed (the bytes on disk are what is keyed)."""
-    from .parse import SopSyntaxError, decode_source
+    from .parse.source import SopSyntaxError, decode_source
 
     try:
         data = Path(file.path).read_bytes()

@@ -12,7 +12,7 @@ from .diagnostics import Diagnostic, Severity
 from .errors import UsageError
 from .library_record import SopRecord, library_record
 from .model import Calendar, Sop
-from .parse import SopSyntaxError, decode_source, parse_text, read_source
+from .parse.source import SopSyntaxError, decode_source, read_source
 
 _GIVEN: dict[str, bytes] = {}  # texts read from standard input, by the name they are shown under
 
@@ -82,6 +82,8 @@ def parse_file(path: Path, calendar: Calendar | None) -> tuple[str | None, Sop |
 
 def parse_source(text: str, calendar: Calendar | None) -> Sop:
     """The model of a file's text, with the configured calendar where it has none of its own."""
+    from .parse import parse_text  # loads Lark: only once a file is parsed, not for results taken from the cache
+
     sop = parse_text(text)
     return attrs.evolve(sop, calendar=calendar) if calendar is not None and sop.calendar is None else sop
 

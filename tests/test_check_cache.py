@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -128,3 +130,11 @@ def test_random_edits_cached_and_uncached_agree(rounds, monkeypatch, capsys):
             cached = _run(capsys, "lib", "--format", "json")
             assert cached == _run(capsys, "lib", "--format", "json", "--no-cache")
             json.loads(cached[1])
+
+
+def test_a_check_answered_from_the_cache_does_not_load_the_parser(tmp_path):
+    (tmp_path / "a.sop").write_text(SOP, encoding="utf-8")
+    script = "import sys; from sopdsl.cli import main; main(['check', 'a.sop']); print('lark' in sys.modules)"
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+            for _ in range(2)]
+    assert [run.stdout.splitlines()[-1] for run in runs] == ["True", "False"], runs

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-from pathlib import Path
 from typing import cast
 
 import attrs
@@ -92,30 +91,3 @@ def parse_text(text: str) -> Sop:
     if not text.strip():
         raise SopSyntaxError(f"the file is empty; a .sop file starts with '{WORDS['sop_line']}'", 1, 1)
     return _parser().parse(text)
-
-
-def read_source(path: Path) -> str:
-    """The text of a .sop file: UTF-8, a leading BOM dropped; anything else is a SopSyntaxError."""
-    return decode_source(Path(path).read_bytes())
-
-
-def decode_source(data: bytes) -> str:
-    """The text of a .sop file's bytes: UTF-8, a leading BOM dropped; anything else is a SopSyntaxError."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data:
-        line, column = _line_column(data, data.index(b"\x00"))
-        raise SopSyntaxError("the file contains a NUL byte: it is binary, not a .sop text file", line, column)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_column(data, error.start)
-        raise SopSyntaxError(
-            f"byte 0x{data[error.start]:02x} is not valid UTF-8; save the file as UTF-8", line, column
-        ) from None
-
-
-def _line_column(data: bytes, offset: int):
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
