@@ -25,6 +25,12 @@ from .version import __version__
 FOLDER = ".sopdsl_cache"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by sopdsl.\n"
 FORMAT = 1  # the layout of an entry: raised when it changes
+DATA_MODULES = frozenset({
+    "sopdsl.cache", "sopdsl.diagnostics", "sopdsl.library_record", "sopdsl.model", "sopdsl.analysis.totals",
+    "sopdsl.suppressions", "decimal", "fractions", "datetime",
+})
+"""The modules whose classes an entry may hold: data classes only, so that an entry planted in the folder can
+make nothing but data (pickle could otherwise call any function)."""
 
 
 class Entry(NamedTuple):
@@ -43,8 +49,8 @@ class CheckCache:
 
     def __init__(self, root: Path, settings: object) -> None:
         fingerprint = hashlib.sha256(f"{FORMAT}\0{settings!r}".encode()).hexdigest()[:16]
-        self.top = Path(root) / FOLDER
-        self.folder = self.top / __version__ / fingerprint
+        self.root = Path(root)
+        self.folder = f"{FOLDER}/{__version__}/{fingerprint}"
         self.cwd = os.getcwd()
         self.marked = False
 
@@ -54,8 +60,8 @@ class CheckCache:
             return None
         try:
             data = Path(path).read_bytes()
-            with open(self._entry_path(path), "rb") as stream:
-                entry = pickle.load(stream)
+            with open(self.root / self._entry_name(path), "rb") as stream:
+                entry = _DataUnpickler(stream).load()
             if not isinstance(entry, Entry) or entry.path != path or entry.digest != _digest(data):
                 return None
             if entry.logo and entry.logo != logo_state(entry.logo[0]):
@@ -70,16 +76,17 @@ class CheckCache:
         from .output import write_inside
 
         entry = Entry(file.path, _digest(data), logo, file.error, file.record, tuple(diagnostics))
-        relative = self._entry_path(file.path).relative_to(self.top)
         try:
             self._mark()
-            write_inside(self.top, str(relative), pickle.dumps(entry, pickle.HIGHEST_PROTOCOL), sync=False)
+            write_inside(self.root, self._entry_name(file.path), pickle.dumps(entry, pickle.HIGHEST_PROTOCOL),
+                         sync=False)
         except Exception:  # a read-only or full disk: the check goes on uncached
             return
 
-    def _entry_path(self, path: str) -> Path:
+    def _entry_name(self, path: str) -> str:
+        """The entry's path below the root: written through `write_inside`, so no link below the root is followed."""
         name = hashlib.sha256(f"{self.cwd}\0{path}".encode()).hexdigest()
-        return self.folder / name[:2] / name[2:]
+        return f"{self.folder}/{name[:2]}/{name[2:]}"
 
     def _mark(self) -> None:
         """The folder's `.gitignore` and CACHEDIR.TAG, so that neither git nor backups take it."""
@@ -89,8 +96,18 @@ class CheckCache:
             return
         self.marked = True
         for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
-            if not (self.top / name).exists():
-                write_inside(self.top, name, text.encode(), sync=False)
+            if not (self.root / FOLDER / name).exists():
+                write_inside(self.root, f"{FOLDER}/{name}", text.encode(), sync=False)
+
+
+class _DataUnpickler(pickle.Unpickler):
+    """Reads an entry, refusing anything but the data classes of DATA_MODULES."""
+
+    def find_class(self, module: str, name: str) -> type:
+        found = super().find_class(module, name) if module in DATA_MODULES else None
+        if not isinstance(found, type):
+            raise pickle.UnpicklingError(f"{module}.{name} is not data an entry may hold")
+        return found
 
 
 def cache_root(config) -> Path:

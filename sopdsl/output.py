@@ -93,12 +93,17 @@ def write_inside(root: Path, relative: str, data: bytes, sync: bool = True) -> P
     if not parts or Path(relative).is_absolute() or ".." in parts:
         raise NotWritten(f"refusing to write {relative!r} outside {root}")
     target = folder_inside(root, parts[:-1]) / parts[-1]
-    if target.is_dir() and not target.is_symlink():
-        raise NotWritten(f"cannot write {target}: a folder of that name is in the way")
-    temporary = _temporary_beside(target, target)
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISDIR(os.lstat(target).st_mode):
+            raise NotWritten(f"cannot write {target}: a folder of that name is in the way")
+    descriptor, temporary = _open_temporary(target, target)
     try:
-        _fill(temporary, data, sync)
-        os.chmod(temporary, _new_file_mode())
+        with open(descriptor, "wb") as stream:
+            stream.write(data)
+            os.fchmod(descriptor, _new_file_mode())
+            if sync:
+                stream.flush()
+                os.fsync(descriptor)
         os.replace(temporary, target)  # replaces a link itself, never its target
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -129,20 +134,23 @@ def _refuse_read_only(path: Path, status: os.stat_result) -> None:
 
 
 def _temporary_beside(path: Path, target: Path) -> str:
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
-    except PermissionError:
-        raise NotWritten(f"cannot write {path}: its folder {target.parent} is not writable") from None
+    descriptor, temporary = _open_temporary(path, target)
     os.close(descriptor)
     return temporary
 
 
-def _fill(name: str, data: bytes, sync: bool = True) -> None:
+def _open_temporary(path: Path, target: Path) -> tuple[int, str]:
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
+    except PermissionError:
+        raise NotWritten(f"cannot write {path}: its folder {target.parent} is not writable") from None
+
+
+def _fill(name: str, data: bytes) -> None:
     with open(name, "wb") as stream:
         stream.write(data)
-        if sync:
-            stream.flush()
-            os.fsync(stream.fileno())
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def sync_all() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -100,7 +101,9 @@ def test_a_corrupt_entry_is_ignored(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.sop").write_text(SOP, encoding="utf-8")
     first = _run(capsys, "a.sop")
-    for junk in (b"", b"not a pickle", pickle.dumps(["a list"]), pickle.dumps(Entry("b.sop", "", (), None, None, ()))):
+    planted = pickle.dumps(os.system)  # an entry that would run a command if it were unpickled without care
+    for junk in (b"", b"not a pickle", pickle.dumps(["a list"]), pickle.dumps(Entry("b.sop", "", (), None, None, ())),
+                 planted):
         for entry in _entries(tmp_path):
             entry.write_bytes(junk)
         assert _run(capsys, "a.sop") == first

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.generate import Shape, generate
+from sopdsl.cache import FOLDER
 from sopdsl.cli import main
 from sopdsl.site.manifest import NAME
 
@@ -27,7 +28,8 @@ def _build(capsys, library: Path, out: Path, *extra: str) -> int:
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != NAME}
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != NAME and FOLDER not in p.parts}
 
 
 def test_a_rebuild_without_changes_makes_nothing_and_an_edit_makes_that_file(tmp_path, monkeypatch, capsys):
@@ -69,6 +71,15 @@ def test_a_deleted_or_replaced_output_is_made_again(tmp_path, monkeypatch, capsy
     assert _build(capsys, tmp_path / "lib", site) == 2
     assert _files(site) == before
     assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_build_writes_nothing_outside_its_output_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    generate(tmp_path / "lib", Shape(steps=6, files=3))
+    before = sorted(tmp_path.rglob("*"))
+    _build(capsys, tmp_path / "lib", tmp_path / "site")
+    assert [p for p in sorted(tmp_path.rglob("*")) if "site" not in p.relative_to(tmp_path).parts] == before
+    assert (tmp_path / "site" / FOLDER / "CACHEDIR.TAG").is_file()
 
 
 def test_a_corrupt_manifest_means_a_full_build(tmp_path, monkeypatch, capsys):

@@ -22,7 +22,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from ..browser.chromium import ChromiumError
-    from ..cache import CheckCache, cache_root
+    from ..cache import CheckCache
     from ..checker import check_paths
     from ..config import for_paths
     from ..diagnostics import Severity
@@ -35,7 +35,7 @@ def run(args) -> int:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{args.output} exists and is not a folder")
     config = for_paths(args.paths, args.config)
-    cache = None if args.no_cache else CheckCache(cache_root(config), config)
+    cache = None if args.no_cache else CheckCache(out, config)  # inside the output folder: a build writes nowhere else
     checked = check_paths(files, any(Path(p).is_dir() for p in args.paths), config, cache=cache)
     reporter("text")(checked.diagnostics, {f.path: f.text for f in checked.files}, sys.stdout)
     with ExitStack() as stack:
