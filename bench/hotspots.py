@@ -32,7 +32,7 @@ The parts overlap where one calls another (an import made while parsing counts i
 def profile_check(steps: int, folder: Path, out: TextIO = sys.stdout) -> None:
     """Profile `sopdsl check` of one generated SOP of `steps` steps, and print its hot spots to `out`."""
     (path,) = generate(folder / f"profile-{steps}", Shape(steps=steps))
-    command = Command("sopdsl", "sopdsl check", ("check", str(path)))
+    command = Command("sopdsl", "sopdsl check", ("check", "--no-cache", str(path)))
     ChildProcesses(1, folder).warm(command)  # compiles the modules into the bytecode cache used below
     profiler = cProfile.Profile()
     with _bytecode_cache(folder / "pycache"), contextlib.redirect_stdout(io.StringIO()):
@@ -66,7 +66,7 @@ def _bytecode_cache(prefix: Path) -> Iterator[None]:
 def _check(path: str) -> int:
     from sopdsl.cli import main  # imported here so that the imports are profiled too
 
-    return main(["check", path])
+    return main(["check", "--no-cache", path])
 
 
 def _functions(stats: dict, column: int) -> str:

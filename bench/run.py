@@ -10,6 +10,7 @@ import argparse
 import importlib.metadata
 import os
 import platform
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -37,16 +38,21 @@ class Sizes:
     repeat: int = 3
     build_library: bool = False
     """Also build the large library (slow: every SOP's page and diagrams)."""
+    province: tuple[int, int] | None = None
+    """Files and steps of a province's library: first check, cached check, fresh build, rebuild after one edit."""
 
 
 FULL = Sizes()
 QUICK = Sizes(scaling=(100, 1000), folder=(40, 40), library=(200, 25), repeat=1)
-SMOKE = Sizes(scaling=(10, 20), big=20, folder=(3, 20), library=(4, 10), repeat=1)
+SMOKE = Sizes(scaling=(10, 20), big=20, folder=(3, 20), library=(4, 10), repeat=1, province=(4, 10))
 
 CHECK_VS_FLOOR = 1.5
 FOLDER_VS_FLOOR = 1.0
 LIBRARY_MB = 250
 COLD_VS_IMPORT = 2.0
+CACHED_VS_FIRST = 0.15  # a second check of an unchanged library, against the first
+BUILD_VS_CHECK = 3.0  # a fresh build --no-pdf, against the check of the same library
+REBUILD_VS_BUILD = 0.05  # a rebuild after one edit, against a fresh build
 
 
 @dataclass(frozen=True)
@@ -109,15 +115,56 @@ class Benchmark:
         if self.sizes.build_library:
             measured.append((_build(path, self.folder), {}))
         self.workload(_sops(files, steps), _floor(path), measured)
+        if self.sizes.province is not None:
+            files, steps = self.sizes.province
+            self.province(Shape(steps=steps, files=files))
         return self.rows
+
+    def province(self, shape: Shape) -> None:
+        """A province's library: its first check, a second one from the cache, a fresh build, a rebuild after an edit.
+
+        The edit turns the first `menit` of one SOP into `jam`: its totals change, so the SOPs that use it are made
+        again too. Each ratio is to the row it follows from (the check, or the fresh build), not to the floor.
+        """
+        path = self.library(shape)
+        (path / ".sopdsl.toml").write_text("", encoding="utf-8")  # so that the cache is path/.sopdsl_cache
+        site = self.folder / "province-site"
+        check = Command("sopdsl", "sopdsl check", ("check", str(path)))
+        build = Command("sopdsl", "sopdsl build --no-pdf", ("build", str(path), "-o", str(site), "--no-pdf"))
+        edited = sorted(path.glob("*.sop"))[0]
+        original = edited.read_text(encoding="utf-8")
+        (floor,) = self.runner.time_all([_floor(path)])
+        runs: dict[str, list[Timing]] = {"first": [], "cached": [], "fresh": [], "edit": []}
+        for _ in range(self.runner.repeat):
+            shutil.rmtree(path / ".sopdsl_cache", ignore_errors=True)
+            runs["first"].append(self.runner.once(check))
+            runs["cached"].append(self.runner.once(check))
+            shutil.rmtree(site, ignore_errors=True)  # a fresh build: into an empty folder, with nothing to reuse
+            runs["fresh"].append(self.runner.once(build))
+            edited.write_text(original.replace(" menit", " jam", 1), encoding="utf-8")
+            runs["edit"].append(self.runner.once(build))
+            edited.write_text(original, encoding="utf-8")
+        first, cached, built, edit = (Timing.of(taken) for taken in runs.values())
+        name = _sops(shape.files, shape.steps)
+        for row in (
+            Row(name, "Lark floor (1 core)", floor),
+            Row(name, "sopdsl check, empty cache (x floor)", first, floor, max_mb=LIBRARY_MB),
+            Row(name, "check again, cached (x first check)", cached, first, CACHED_VS_FIRST),
+            Row(name, "build --no-pdf, fresh (x first check)", built, first, BUILD_VS_CHECK),
+            Row(name, "rebuild after one edit (x fresh build)", edit, built, REBUILD_VS_BUILD),
+        ):
+            self.rows.append(row)
+            self.report(row)
 
     def cold_start(self) -> None:
         """A check of one small SOP, as a commit hook runs it, against merely importing Lark."""
         path = self.sop(self.sizes.cold)
-        for command in (*_per_sop(path, self.folder), _floor(path), _build(path, self.folder)):
+        cached = Command("sopdsl", "sopdsl check, cached", ("check", str(path)))
+        for command in (*_per_sop(path, self.folder), _floor(path), _build(path, self.folder), cached):
             self.runner.warm(command)
         lark = Command("import-lark", 'python -c "import lark"')
-        self.workload(_sops(1, self.sizes.cold), lark, [(_check(path), {"max_ratio": COLD_VS_IMPORT})])
+        measured = [(_check(path), {"max_ratio": COLD_VS_IMPORT}), (cached, {"max_ratio": COLD_VS_IMPORT})]
+        self.workload(_sops(1, self.sizes.cold), lark, measured)
 
     def workload(self, name: str, floor: Command, measured: Sequence[tuple[Command, dict[str, float]]]) -> None:
         """Time the floor and the commands side by side; each command's row carries the floor and its targets."""
@@ -150,7 +197,8 @@ def _floor(path: Path) -> Command:
 
 
 def _check(path: Path) -> Command:
-    return Command("sopdsl", "sopdsl check", ("check", str(path)))
+    """A check that neither reads nor writes the cache: each run parses and checks every file."""
+    return Command("sopdsl", "sopdsl check", ("check", "--no-cache", str(path)))
 
 
 def _build(path: Path, scratch: Path) -> Command:
@@ -273,6 +321,8 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--library", type=_grid, metavar="FILESxSTEPS", help="the large library")
     parser.add_argument("--cold", type=_positive, metavar="N", help="steps of the SOP for the cold start")
     parser.add_argument("--build-library", action="store_true", help="also build the large library (slow)")
+    parser.add_argument("--province", type=_grid, metavar="FILESxSTEPS",
+                        help="also a province's library (5000x25): check, cached check, build, rebuild after an edit")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into DIR and keep it (default: temporary)")
     return parser.parse_args(argv)
 
@@ -287,6 +337,7 @@ def chosen_sizes(args: argparse.Namespace) -> Sizes:
         "library": args.library,
         "cold": args.cold,
         "build_library": args.build_library or None,
+        "province": args.province,
     }
     return replace(sizes, **{name: value for name, value in given.items() if value is not None})
 

@@ -11,12 +11,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .cache import CheckCache, logo_state
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic
 from .library_record import library_record
-from .loading import SourceFile, load, parse_file
+from .loading import SourceFile, load, parse_file, standard_input_given
+from .logo import logo_path, source_folder
 from .model import Sop
-from .parse import prepare
 from .rules import RULES, Finding, Rule, Scope
 from .rules.base import LibraryContext, SilenceReport, SopContext
 from .suppressions import apply
@@ -40,18 +41,24 @@ def check_paths(
     config: Config = DEFAULTS,
     jobs: int | None = None,
     models: bool = False,
+    cache: CheckCache | None = None,
 ) -> Checked:
     """Check the files as one set (a library when a folder was given), on `jobs` processes for many files.
 
-    With `models`, each parsed file keeps its whole model (`SourceFile.sop`).
+    With `models`, each parsed file keeps its whole model (`SourceFile.sop`); else a `cache` gives the outcome
+    of each unchanged file, and keeps the outcome of each file checked.
     """
     jobs = jobs or available_cores()
-    work = partial(_load_and_check, config=config, models=models)
     names = [str(path) for path in paths]
-    if jobs > 1 and len(names) > POOL_THRESHOLD:
-        results = _on_pool(work, names, jobs)
+    cache = None if models else cache
+    known = {} if cache is None else {name: hit for name in names if (hit := cache.lookup(name)) is not None}
+    work = partial(_load_and_check, config=config, models=models, cache=cache)
+    missing = [name for name in names if name not in known]
+    if jobs > 1 and len(missing) > POOL_THRESHOLD:
+        known.update(zip(missing, on_pool(work, missing, jobs), strict=True))
     else:
-        results = list(map(work, names))
+        known.update(zip(missing, map(work, missing), strict=True))
+    results = [known[name] for name in names]
     library = LibraryContext([file for file, _ in results], is_library)
     diagnostics, silenced = library_diagnostics(library, [d for _, found in results for d in found], config)
     return Checked(tuple(library.files), diagnostics, silenced)
@@ -64,26 +71,33 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _on_pool(work, names: list[str], jobs: int) -> list:
-    """`work` mapped over the files on `jobs` worker processes, in order."""
+def on_pool(work, items: Sequence, jobs: int) -> list:
+    """`work` mapped over the items (files, or pages to make) on `jobs` worker processes, in order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # costs a few hundredths of a second: only when used
+
+    from .parse import prepare
 
     prepare()  # forked workers inherit the parser built here, rather than each loading the grammar again
     # Forking is safe on Linux and starts a worker in a millisecond; elsewhere the platform's default is kept.
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    chunksize = math.ceil(len(names) / (jobs * CHUNKS_PER_WORKER))
+    chunksize = math.ceil(len(items) / (jobs * CHUNKS_PER_WORKER))
     from .i18n import language, use
 
     # Workers speak the language of the messages, also where they are spawned rather than forked.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=use, initargs=(language(),)) as pool:
-        return list(pool.map(work, names, chunksize=chunksize))
+        return list(pool.map(work, items, chunksize=chunksize))
 
 
-def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile, list[Diagnostic]]:
+def _load_and_check(path: str, config: Config, models: bool, cache: CheckCache | None = None
+                    ) -> tuple[SourceFile, list[Diagnostic]]:
     """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
     text, sop, error = parse_file(Path(path), config.calendar)
     file, found = check_parsed(path, text, sop, error, config)
+    if cache is not None and text is not None and not standard_input_given(path):
+        logo = () if sop is None else logo_state(
+            None if sop.logo is None else str(logo_path(sop.logo.value, source_folder(path))))
+        _remember(cache, file, found, logo)
     return (file if models else file._replace(sop=None)), found
 
 
@@ -97,12 +111,24 @@ def check_parsed(path: str, text: str | None, sop: Sop | None, error: Diagnostic
     return file, _rule_diagnostics(context, path, config)
 
 
+def _remember(cache: CheckCache, file: SourceFile, found: list[Diagnostic], logo: tuple) -> None:
+    """Cache the outcome, unless the file changed since it was parsed (the bytes on disk are what is keyed)."""
+    from .parse.source import SopSyntaxError, decode_source
+
+    try:
+        data = Path(file.path).read_bytes()
+        if decode_source(data) == file.text:
+            cache.store(file, data, logo, found)
+    except (OSError, SopSyntaxError):
+        return
+
+
 def load_paths(paths: Sequence[Path], config: Config = DEFAULTS, jobs: int | None = None) -> list[SourceFile]:
     """The files read and parsed, each with its library record but not its model, on `jobs` processes for many."""
     jobs = jobs or available_cores()
     work = partial(_load_record, calendar=config.calendar)
     names = [str(path) for path in paths]
-    return _on_pool(work, names, jobs) if jobs > 1 and len(names) > POOL_THRESHOLD else list(map(work, names))
+    return on_pool(work, names, jobs) if jobs > 1 and len(names) > POOL_THRESHOLD else list(map(work, names))
 
 
 def _load_record(path: str, calendar) -> SourceFile:

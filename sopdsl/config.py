@@ -17,7 +17,6 @@ from .errors import UsageError
 from .files import matches
 from .i18n import LANGUAGES, say
 from .model import CALENDAR_FIELDS, Calendar
-from .parse import SopSyntaxError, parse_text
 
 KEYS = (
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity", "calendar", "strict",
@@ -250,6 +249,8 @@ def _severities(value, where: str, registered: bool) -> dict[str, Severity]:
 
 def _calendar(value, where: str) -> Calendar:
     """The calendar table read with the language's own grammar, one entry at a time, and validated."""
+    from .parse import SopSyntaxError, parse_text  # the parser, only where the settings give a calendar
+
     if not isinstance(value, dict):
         raise UsageError(say("usage.calendar-table", where=where, entries=", ".join(CALENDAR_FIELDS)))
     entries = {}

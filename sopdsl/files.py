@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -94,6 +93,8 @@ def _unignored(files: list[Path]) -> list[Path]:
     """The files that git does not ignore (.gitignore and the like); all of them outside a git work tree."""
     if not files:
         return files
+    import subprocess  # only a folder walk asks git
+
     absolute = [os.path.abspath(path) for path in files]
     try:
         answer = subprocess.run(["git", "check-ignore", "--stdin", "-z"], input="\0".join(absolute) + "\0",

@@ -21,10 +21,11 @@ class Use(NamedTuple):
 
 
 class SopRecord(NamedTuple):
-    """One SOP as the library sees it: its id, references, time budget, timing and suppressions."""
+    """One SOP as the library sees it: its id and title, references, time budget, timing and suppressions."""
 
     id: str
     id_span: Span | None  # the id on the `sop` line
+    title: str
     related: tuple[Ref, ...]  # the items of `related` that are SOP ids, not titles
     uses: tuple[Use, ...]  # in step order
     sla: Duration | None
@@ -42,6 +43,7 @@ def library_record(sop: Sop, graphs: Sequence[FlowGraph] | None = None) -> SopRe
     return SopRecord(
         id=sop.id,
         id_span=sop.id_span,
+        title=sop.title.value,
         related=tuple(item for item in sop.related if isinstance(item, Ref)),
         uses=tuple(Use(step.uses, step_name(step)) for step in sop.activities() if step.uses is not None),
         sla=sop.sla,

@@ -13,7 +13,7 @@ from .errors import UsageError
 from .i18n import say
 from .library_record import SopRecord, library_record
 from .model import Calendar, Sop
-from .parse import SopSyntaxError, decode_source, parse_text, read_source
+from .parse.source import SopSyntaxError, decode_source, read_source
 
 _GIVEN: dict[str, bytes] = {}  # texts read from standard input, by the name they are shown under
 
@@ -23,6 +23,11 @@ def take_standard_input(name: str | None = None) -> Path:
     shown = name or "-"
     _GIVEN[shown] = sys.stdin.buffer.read()
     return Path(shown)
+
+
+def standard_input_given(path: str) -> bool:
+    """Whether the path names standard input, taken under that name."""
+    return path in _GIVEN
 
 
 def source_text(path: Path) -> str:
@@ -75,7 +80,10 @@ def parse_file(path: Path, calendar: Calendar | None) -> tuple[str | None, Sop |
 
 
 def parse_source(path: str, text: str, calendar: Calendar | None) -> tuple[Sop | None, Diagnostic | None]:
-    """The model of a text shown under `path` (an editor's buffer, a file's text), or its syntax error."""
+    """The model of a text shown under `path` (an editor's buffer, a file's text), or its syntax error; the
+    configured calendar where the text has none of its own."""
+    from .parse import parse_text  # loads Lark: only once a file is parsed, not for results taken from the cache
+
     try:
         sop = parse_text(text)
     except SopSyntaxError as error:

@@ -83,34 +83,45 @@ def write_atomically(path: Path, data: bytes, expected: Snapshot | None = None) 
     _sync_folder(target.parent)
 
 
-def write_inside(root: Path, relative: str, data: bytes) -> Path:
+def write_inside(root: Path, relative: str, data: bytes, sync: bool = True) -> Path:
     """Write data to root/relative atomically without following any link below root; returns the path.
 
     A link found inside root (a folder on the way or the file itself) is replaced by a real folder or file.
+    Without `sync` the data is not forced to disk: the caller syncs once after many files (`sync_all`).
     """
     parts = Path(relative).parts
     if not parts or Path(relative).is_absolute() or ".." in parts:
         raise NotWritten(f"refusing to write {relative!r} outside {root}")
-    folder = Path(root)
-    folder.mkdir(parents=True, exist_ok=True)
-    for part in parts[:-1]:
-        folder = folder / part
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
-    target = folder / parts[-1]
-    if target.is_dir() and not target.is_symlink():
-        raise NotWritten(f"cannot write {target}: a folder of that name is in the way")
-    temporary = _temporary_beside(target, target)
+    target = folder_inside(root, parts[:-1]) / parts[-1]
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISDIR(os.lstat(target).st_mode):
+            raise NotWritten(f"cannot write {target}: a folder of that name is in the way")
+    descriptor, temporary = _open_temporary(target, target)
     try:
-        _fill(temporary, data)
-        os.chmod(temporary, _new_file_mode())
+        with open(descriptor, "wb") as stream:
+            stream.write(data)
+            os.fchmod(descriptor, _new_file_mode())
+            if sync:
+                stream.flush()
+                os.fsync(descriptor)
         os.replace(temporary, target)  # replaces a link itself, never its target
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
     return target
+
+
+def folder_inside(root: Path, parts: tuple[str, ...]) -> Path:
+    """The folder root/parts..., made where missing; a link or a file in the way is replaced by a real folder."""
+    folder = Path(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _version(status: os.stat_result) -> tuple:
@@ -123,12 +134,16 @@ def _refuse_read_only(path: Path, status: os.stat_result) -> None:
 
 
 def _temporary_beside(path: Path, target: Path) -> str:
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
-    except PermissionError:
-        raise NotWritten(f"cannot write {path}: its folder {target.parent} is not writable") from None
+    descriptor, temporary = _open_temporary(path, target)
     os.close(descriptor)
     return temporary
+
+
+def _open_temporary(path: Path, target: Path) -> tuple[int, str]:
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
+    except PermissionError:
+        raise NotWritten(f"cannot write {path}: its folder {target.parent} is not writable") from None
 
 
 def _fill(name: str, data: bytes) -> None:
@@ -136,6 +151,12 @@ def _fill(name: str, data: bytes) -> None:
         stream.write(data)
         stream.flush()
         os.fsync(stream.fileno())
+
+
+def sync_all() -> None:
+    """Force every file written without `sync` to disk, in one call."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _new_file_mode() -> int:

@@ -96,7 +96,8 @@ def test_the_smoke_run_measures_every_command_beside_its_floor(capsys):
     table = out[out.index("workload") : out.index("scaling with")]
     for command in ("Lark floor", "import lark", "check", "stats", "fmt --check", "render --to html", "build"):
         assert command in table
-    assert table.count("PASS") + table.count("FAIL") == 4
+    assert table.count("PASS") + table.count("FAIL") == 9
+    assert "rebuild after one edit" in table
     assert "targets met:" in out
 
 

@@ -186,7 +186,7 @@ def test_many_files_on_a_pool_give_the_same_output_as_one_process(tmp_path, caps
     outputs = []
     for jobs in ("1", "3"):
         for form in ("json", "text"):
-            code = main(["check", "--format", form, "--jobs", jobs, str(tmp_path)])
+            code = main(["check", "--no-cache", "--format", form, "--jobs", jobs, str(tmp_path)])
             outputs.append((jobs, form, code, capsys.readouterr().out))
     assert _CountingPool.started == 2
     serial, parallel = outputs[:2], outputs[2:]

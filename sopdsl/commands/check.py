@@ -30,6 +30,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--extend-exclude", type=names, metavar="GLOBS", help="globs to pass over as well")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report standard input (-) under")
     parser.add_argument("--jobs", type=positive, metavar="N", help="processes for many files (default: every core)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the cache of unchanged files' results (.sopdsl_cache)")
     parser.add_argument("--statistics", action="store_true", help="print the count of findings per rule instead")
     parser.add_argument("-q", "--quiet", action="store_true", help="print the findings only, without the summary")
     parser.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE")
@@ -92,7 +94,7 @@ def _check_once(args, config, files) -> int:
 
     is_library = any(Path(p).is_dir() for p in args.paths)
     jobs = 1 if any(str(path) in ("-", args.stdin_filename) for path in files) else args.jobs
-    checked = check_paths(files, is_library, config, jobs)
+    checked = check_paths(files, is_library, config, jobs, cache=None if args.no_cache else _cache(config))
     sources = {file.path: file.text for file in checked.files}
     with _output(args) as stream:
         if args.statistics:
@@ -107,6 +109,12 @@ def _check_once(args, config, files) -> int:
         return 0
     failing = {Severity.ERROR, Severity.WARNING} if args.strict or config.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in checked.diagnostics) else 0
+
+
+def _cache(config):
+    from ..cache import CheckCache, cache_root
+
+    return CheckCache(cache_root(config), config)
 
 
 @contextlib.contextmanager

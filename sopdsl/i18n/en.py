@@ -164,7 +164,7 @@ MESSAGES = {
     "form.wrote-monitoring": "sopdsl: wrote monitoring form of {count} SOPs to {path}",
     "form.wrote-evaluation": "sopdsl: wrote evaluation form of {count} SOPs to {path}",
     "build.pdf-skipped": "PDF skipped: {error}",
-    "build.built": "sopdsl: built {count} SOPs into {folder}",
+    "build.built": "sopdsl: built {count} SOPs into {folder} ({made} made afresh)",
     "chromium.missing": (
         "PDF output needs Chromium: install the Debian package 'chromium' or set {variable} to a Chrome/Chromium "
         "executable"

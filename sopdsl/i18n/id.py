@@ -179,7 +179,7 @@ MESSAGES = {
     "form.wrote-monitoring": "sopdsl: formulir monitoring untuk {count} SOP ditulis ke {path}",
     "form.wrote-evaluation": "sopdsl: formulir evaluasi untuk {count} SOP ditulis ke {path}",
     "build.pdf-skipped": "PDF dilewati: {error}",
-    "build.built": "sopdsl: {count} SOP dibuat di {folder}",
+    "build.built": "sopdsl: {count} SOP dibuat di {folder} ({made} dibuat ulang)",
     "chromium.missing": (
         "keluaran PDF memerlukan Chromium: pasang paket Debian 'chromium' atau isi {variable} dengan program "
         "Chrome/Chromium"

@@ -10,17 +10,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .errors import SopSyntaxError
-    from .parser import decode_source, parse_text, prepare, read_source
+    from .parser import parse_text, prepare
+    from .source import SopSyntaxError, decode_source, read_source
 
 __all__ = ["SopSyntaxError", "decode_source", "parse_text", "prepare", "read_source"]
 
 _HOMES = {
-    "SopSyntaxError": "errors",
-    "decode_source": "parser",
+    "SopSyntaxError": "source",
+    "decode_source": "source",
     "parse_text": "parser",
     "prepare": "parser",
-    "read_source": "parser",
+    "read_source": "source",
 }
 
 

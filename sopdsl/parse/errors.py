@@ -1,4 +1,4 @@
-"""Syntax errors: the exception, and a Lark error turned into one that points where the author must look."""
+"""Syntax errors: a Lark error turned into a SopSyntaxError that points where the author must look."""
 
 from __future__ import annotations
 
@@ -7,20 +7,8 @@ from collections.abc import Sequence
 from lark import Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
-from ..errors import SopdslError
 from .messages import Situation, choose
-
-
-class SopSyntaxError(SopdslError):
-    """A file that does not follow the language, with the line and column to show the author, and the file's path
-    where the caller gave it."""
-
-    def __init__(self, message: str, line: int, column: int, path: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.path = path
+from .source import SopSyntaxError
 
 
 def explain(error: UnexpectedInput, text: str, history: Sequence[Token], language: str) -> SopSyntaxError:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from pathlib import Path
+import gc
 from typing import cast
 
 import attrs
@@ -18,6 +19,11 @@ from .indenter import SopIndenter
 from .messages import words
 from .tokens import LexedToken
 from .transformer import SopTransformer
+
+PARSE_GC_THRESHOLD = 100_000
+"""Allocations between two young-generation collections while parsing (Python's default is 700): a parse makes
+many short-lived objects and no garbage cycles, and scanning them again and again made large files slower than
+linear (docs/performance.md has the figures)."""
 
 
 class _Parser:
@@ -41,7 +47,8 @@ class _Parser:
         self.trailing_comments.clear()
         try:
             ended = text if text.endswith("\n") else text + "\n"  # no copy of a file that ends its last line
-            sop = cast(Sop, self.lark.parse(ended))
+            with _collector_relaxed():
+                sop = cast(Sop, self.lark.parse(ended))  # the transformer builds the model as it parses
         except UnexpectedInput as error:
             raise explain(error, text, self.indenter.history, self.indenter.language) from None
         comments = [_comment(token, text, True) for token in self.indenter.comments]
@@ -57,9 +64,22 @@ def _comment(token: LexedToken, text: str, own_line: bool) -> Comment:
     return Comment(text=token.value.rstrip(), line=token.line, column=token.column, own_line=own_line)
 
 
+@contextlib.contextmanager
+def _collector_relaxed():
+    """The young generation collected less often for the duration."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(PARSE_GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> _Parser:
-    return _Parser()
+    parser = _Parser()
+    gc.freeze()  # what the imports and the grammar made lives as long as the process: never scan it again
+    return parser
 
 
 def prepare() -> None:
@@ -74,28 +94,3 @@ def parse_text(text: str) -> Sop:
     if not text.strip():
         raise SopSyntaxError(say("syntax.empty-file", sop_line=words()["sop_line"]), 1, 1)
     return _parser().parse(text)
-
-
-def read_source(path: Path) -> str:
-    """The text of a .sop file: UTF-8, a leading BOM dropped; anything else is a SopSyntaxError."""
-    return decode_source(Path(path).read_bytes())
-
-
-def decode_source(data: bytes) -> str:
-    """The text of a .sop file's bytes: UTF-8, a leading BOM dropped; anything else is a SopSyntaxError."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data:
-        line, column = _line_column(data, data.index(b"\x00"))
-        raise SopSyntaxError(say("syntax.nul-byte"), line, column)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_column(data, error.start)
-        raise SopSyntaxError(say("syntax.not-utf8", byte=f"{data[error.start]:02x}"), line, column) from None
-
-
-def _line_column(data: bytes, offset: int):
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column

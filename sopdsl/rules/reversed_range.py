@@ -43,7 +43,9 @@ def check(context: SopContext) -> Iterator[Finding]:
 
 def _finding(duration: Duration, what: str, consequence: str) -> Finding:
     """The finding on a reversed range, saying what it costs until it is turned round."""
-    low, high = duration.terms[0].number, duration.upto.number
+    upto = duration.upto
+    assert upto is not None  # only a range can be reversed
+    low, high = duration.terms[0].number, upto.number
     message = say("reversed-range", what=what, wording=duration.wording, low=low, high=high, consequence=consequence)
     return Finding(duration.span, message)
 
