@@ -314,7 +314,7 @@ def long_title(size: int) -> str:
     [
         (chain, ["render", "--to", "html"]),
         (backward_chain, ["render", "--to", "svg"]),
-        (decisions_back_to_the_first, ["check"]),
+        (decisions_back_to_the_first, ["check", "--no-cache"]),
         (decisions_back_to_the_first, ["fmt", "--check"]),
         (comments, ["render", "--to", "md"]),
         (long_title, ["render", "--to", "svg"]),

@@ -48,6 +48,8 @@ class Manifest:
         if not isinstance(record, dict) or record.get("key") != key:
             return None
         try:
+            if not isinstance(record["number"], str) or not isinstance(record["total"], str):
+                return None
             logo = tuple(record["logo"])
             if logo and logo_state(logo[0]) != logo:
                 return None
@@ -90,8 +92,10 @@ def _load(path: Path) -> dict[str, dict]:
 
 def _inside(out: Path, name: str) -> Path | None:
     """out/name where name is a plain relative path whose folders are real folders (no link) inside out."""
+    if not isinstance(name, str):
+        return None
     parts = Path(name).parts
-    if not isinstance(name, str) or not parts or Path(name).is_absolute() or ".." in parts:
+    if not parts or Path(name).is_absolute() or ".." in parts:
         return None
     folder = out
     for part in parts[:-1]:
