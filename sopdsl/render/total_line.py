@@ -12,7 +12,7 @@ from fractions import Fraction
 from ..analysis.calendar import UNIT_WORDING, CalendarError, Minutes, calendar_minutes, format_number
 from ..analysis.graph import flow_graphs
 from ..analysis.totals import SopTotals, sop_totals, step_label, typical_path
-from ..model import Activity, Duration, Sop, Unit
+from ..model import Duration, Period, Sop, Unit
 from .labels import period_text
 from .options import RenderOptions
 
@@ -41,7 +41,7 @@ def total_text(sop: Sop, options: RenderOptions) -> str | None:
         sums.insert(0, spell_working_time(low, high, minutes[Unit.WORKDAY], options.lang))
     rest = []
     if routine:
-        periods = dict.fromkeys(_lower_first(period_text(step.every, options.lang)) for step in routine)
+        periods = dict.fromkeys(_lower_first(period_text(period, options.lang)) for period in routine)
         rest.append(f"{len(routine)} {words['routine']} ({', '.join(periods)})")
     if unmeasured:
         rest.append(f"{unmeasured} {words['unmeasured'][unmeasured != 1]}")
@@ -54,9 +54,9 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _unsummed(sop: Sop, totals: SopTotals) -> tuple[list[Activity], int]:
-    """The reachable steps whose time was not summed: those with a period, and how many others."""
-    routine: list[Activity] = []
+def _unsummed(sop: Sop, totals: SopTotals) -> tuple[list[Period], int]:
+    """The reachable steps whose time was not summed: the periods of those with one, and how many others."""
+    routine: list[Period] = []
     unmeasured = 0
     for graph, flow in zip(flow_graphs(sop), totals.flows, strict=False):
         labels = set(flow.unquantified)
@@ -64,7 +64,7 @@ def _unsummed(sop: Sop, totals: SopTotals) -> tuple[list[Activity], int]:
             if step_label(graph, position) not in labels:
                 continue
             if step.every is not None:
-                routine.append(step)
+                routine.append(step.every)
             else:
                 unmeasured += 1
     return routine, unmeasured

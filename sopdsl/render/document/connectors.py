@@ -76,6 +76,7 @@ def gutter_connector(lane: Coord, slot: Coord, jog: Callable[[bool, float, float
         primitives.append(Line(x1, y1, x2, y2, edge, part, src, dst, head))
 
     above = forward == arriving  # the body lies above the connector
+    pieces: list[tuple[Coord, float | Coord, Coord, float | Coord]]
     if above:
         body = TOP
         if through:

@@ -291,8 +291,8 @@ def _body_row(table, page_row: PageRow, roles: int, widths: list[float], writer:
         return row
     height: float = CONNECTOR_PX
     if page_row.kind == "continuation":  # the rest of a split step's text
-        height = text_height(page_row.text, column_widths(roles, options.paper).columns[1])
-        _write(row.cells[1], [page_row.text])
+        height = text_height(page_row.chunk, column_widths(roles, options.paper).columns[1])
+        _write(row.cells[1], [page_row.chunk])
     elif isinstance(page_row.row, StepRow):
         step_row = page_row.row
         step = step_row.step

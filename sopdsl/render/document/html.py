@@ -11,7 +11,6 @@ from ...model import Date, Ref, Sop, Text
 from ..identity import SignatoryLine, signatory
 from ..labels import date_text
 from ..options import PAPERS, RenderOptions
-from ..rows import StepRow
 from ..total_line import total_text
 from .layout import TableLayout, lay_out
 from .measure import MARGIN_MM, column_widths
@@ -246,7 +245,7 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     labels = options.words
     lanes = "".join(_lane(page_row, column) for column in range(role_count))
     if page_row.kind == "section":
-        heading = page_row.row
+        heading = page_row.section
         continued = f' <span class="continued">({labels["continued"]})</span>' if page_row.continued else ""
         classes = "section continued" if page_row.continued else "section"
         return (
@@ -257,14 +256,14 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     if page_row.kind == "continuation":  # the rest of a split step's text, its symbol on the page before
         empty_lanes = "".join(f'<td class="lane" data-col="{column}"></td>' for column in range(role_count))
         return (
-            f'<tr class="continuation" data-row="{page_row.row.key}"><td class="no"></td>'
-            f'<td class="activity"><span class="continued">({labels["continued"]})</span> {escape(page_row.text)}</td>'
+            f'<tr class="continuation" data-row="{page_row.step.key}"><td class="no"></td>'
+            f'<td class="activity"><span class="continued">({labels["continued"]})</span> {escape(page_row.chunk)}</td>'
             f'{empty_lanes}{"<td></td>" * 4}</tr>'
         )
     if page_row.kind.startswith("connector"):
         empty = "<td></td>"
         return f'<tr class="connector {page_row.kind}">{empty * 2}{lanes}{empty * 4}</tr>'
-    row: StepRow = page_row.row
+    row = page_row.step
     step = row.step
     notes = [_text(step.note)] if step.note is not None else []
     if step.uses is not None:  # the same words as rows.note_text, with the link

@@ -121,7 +121,7 @@ class _Router:
         """Chooses where each arrow leaves its symbol, then draws them all."""
         exits: dict[str, set[str]] = {row.key: _joined_sides(row) for row in flow.steps}
         self.exits = exits
-        plans: list[tuple[Arrow, str, str | None]] = []  # arrow, how it is routed, the side it leaves by
+        plans: list[tuple[Arrow, str, str]] = []  # arrow, how it is routed, the side it leaves by
         same_column: list[Arrow] = []
         for row in flow.steps:
             arrows = flow.arrows_from(row)
@@ -278,7 +278,7 @@ class _Router:
 
     def route_around(self, arrow: Arrow, side: str, low: int, high: int) -> None:
         """A jump that leaves by the side away from its target: along its own column's gutter, across at the target."""
-        source, target = arrow.source, arrow.target
+        source, target = arrow.source, arrow.target_row
         a, b = source.columns[0], target.columns[0]
         edge = self.edge_name(arrow)
         src_id, dst_id = symbol_id(source, a), symbol_id(target, b)

@@ -24,6 +24,27 @@ class PageRow:
     continued: bool = False  # a section's or a step's row continued from the page before
     text: str | None = None  # the part of a split step's Kegiatan text printed in this row
 
+    @property
+    def step(self) -> StepRow:
+        """The step of a "step" or "continuation" row."""
+        if not isinstance(self.row, StepRow):
+            raise ValueError(f"a {self.kind} row shows no step")
+        return self.row
+
+    @property
+    def section(self) -> SectionRow:
+        """The section whose title a "section" row shows."""
+        if not isinstance(self.row, SectionRow):
+            raise ValueError(f"a {self.kind} row shows no section title")
+        return self.row
+
+    @property
+    def chunk(self) -> str:
+        """The part of a split step's text that a "continuation" row prints."""
+        if self.text is None:
+            raise ValueError(f"a {self.kind} row prints no part of a split step's text")
+        return self.text
+
 
 @define
 class Page:
@@ -76,15 +97,15 @@ def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: Render
         for position, step in enumerate(flow.steps):
             note = note_text(step, options)
             height = measure.step_height(step, note, widths)
-            heading = measure.SECTION_PX if position == 0 and flow.heading is not None else 0
+            heading_px = measure.SECTION_PX if position == 0 and flow.heading is not None else 0
             page = pages[-1]
             full = page.step_count >= options.rows_for_page(len(pages) - 1)
-            tall = height > budget / 2 and used + heading + height > budget and not full
-            if page.step_count and (full or (used + heading + height > budget and not tall)):
+            tall = height > budget / 2 and used + heading_px + height > budget and not full
+            if page.step_count and (full or (used + heading_px + height > budget and not tall)):
                 page = new_page(position, flow)
-            if heading:
+            if heading_px:
                 page.rows.append(PageRow("section", flow.heading))
-            used += heading
+            used += heading_px
             if not (tall or height > budget):
                 page.rows.append(PageRow("step", step))
                 used += height
@@ -119,4 +140,4 @@ def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: Render
 def _heading_before(rows: list[PageRow], cut: int) -> SectionRow | None:
     """The section a page's rows before `cut` end in, if it has a title row there."""
     section = next((row for row in reversed(rows[:cut]) if row.kind == "section"), None)
-    return section.row if section is not None else None
+    return section.section if section is not None else None
