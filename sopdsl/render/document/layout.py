@@ -64,8 +64,8 @@ class _Router:
         self.where: dict[str, tuple[int, int]] = {}  # row key -> (page, index in page.rows)
         for page_index, page in enumerate(pages):
             for index, page_row in enumerate(page.rows):
-                if isinstance(page_row.row, StepRow):
-                    self.where[page_row.row.key] = (page_index, index)
+                if page_row.kind == "step":  # not the continuation of a split step's text
+                    self.where[page_row.step.key] = (page_index, index)
         self.lanes: dict[tuple[int, int, str], list[tuple[int, int, int, str | None]]] = {}
         self.connectors = 0
         self.exits: dict[str, set[str]] = {}  # row key -> the side corners its arrows leave by
