@@ -285,7 +285,7 @@ def _interval(value, where: str) -> Interval:
     except SopSyntaxError as error:
         raise UsageError(f"{where} = {value!r}: {error.message}") from None
     try:
-        return interval_of(duration)
+        return interval_of(duration)  # type: ignore[arg-type]  # the text parsed as an sla: it has one
     except ValueError as error:
         raise UsageError(f"{where}: {error}") from None
 
