@@ -7,6 +7,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from ..terminal import printable
+from .check import day
 from .render import add_document_options, document_options
 
 
@@ -15,10 +16,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into")
     parser.add_argument("--no-pdf", action="store_true", help="write no PDFs (they need Chromium)")
     parser.add_argument("--strict", action="store_true", help="warnings fail the build too (exit 1)")
+    parser.add_argument("--today", type=day, metavar="DATE",
+                        help="the day the index counts evaluations up to, YYYY-MM-DD (default: today)")
     add_document_options(parser)
 
 
 def run(args) -> int:
+    import attrs
+
     from ..browser.chromium import ChromiumError
     from ..checker import check_paths
     from ..config import for_paths
@@ -33,6 +38,8 @@ def run(args) -> int:
     if out.exists() and not out.is_dir():
         raise UsageError(say("usage.not-a-folder", path=args.output))
     config = for_paths(args.paths, args.config)
+    if args.today is not None:
+        config = attrs.evolve(config, today=args.today)
     args.lang = settle(args.lang, config.lang)
     checked = check_paths(files, any(Path(p).is_dir() for p in args.paths), config, models=True)
     reporter("text")(checked.diagnostics, {f.path: f.text for f in checked.files}, sys.stdout)
@@ -47,7 +54,8 @@ def run(args) -> int:
                 note = say("build.pdf-skipped", error=error)
                 print(f"sopdsl: {printable(note)}", file=sys.stderr)
         try:
-            result = build(checked, out, document_options(args, config), print_pdf, note)
+            result = build(checked, out, document_options(args, config), print_pdf, note, config.today,
+                           config.evaluation_interval)
         except OSError as error:
             raise UsageError(say("usage.cannot-write-into", path=args.output, reason=error.strerror or error)) from None
     print(say("build.built", count=len(result.entries), folder=printable(str(out))), file=sys.stderr)

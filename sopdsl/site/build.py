@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
+from ..analysis import evaluation
+from ..analysis.evaluation import DEFAULT_INTERVAL, Interval, evaluation_due_on
 from ..analysis.library import library_totals
 from ..checker import Checked
 from ..loading import SourceFile
@@ -20,6 +23,7 @@ from ..render.total_line import total_text
 from .pages import Entry, index_page, source_page
 
 INDEX = "index"  # the library's index page: index.html
+MAP = "library-map"  # the library map: library-map.html
 DIAGRAMS = {"svg": "SVG", "bpmn": "BPMN"}  # diagram formats written beside each document, with their link text
 
 
@@ -34,7 +38,7 @@ class BuildResult:
 def page_names(files: Sequence[SourceFile]) -> dict[str, str]:
     """A unique, file-system-safe base name per file: its SOP id, else its file name."""
     names: dict[str, str] = {}
-    taken = {INDEX}  # the library's own page
+    taken = {INDEX, MAP}  # the library's own pages
     for file in files:
         base = file.sop.id if file.sop is not None else Path(file.path).stem
         base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-") or "sop"
@@ -47,10 +51,18 @@ def page_names(files: Sequence[SourceFile]) -> dict[str, str]:
     return names
 
 
-def build(checked: Checked, out: Path, options: RenderOptions,
-          print_pdf: Callable[[str], bytes] | None, pdf_note: str | None = None) -> BuildResult:
-    """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs)."""
+def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callable[[str], bytes] | None,
+          pdf_note: str | None = None, today: datetime.date | None = None,
+          interval: Interval = DEFAULT_INTERVAL) -> BuildResult:
+    """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs).
+
+    The index marks the SOPs due for evaluation on `today` (None: the day it runs) after `interval`.
+    """
+    from ..lifecycle.history import history_page, revisions
+    from ..lifecycle.library_map_page import library_map_page
     from ..render.document import html
+
+    today = today or evaluation.today()
 
     files = checked.files
     names = page_names(files)
@@ -88,8 +100,18 @@ def build(checked: Checked, out: Path, options: RenderOptions,
         for format_name, label in DIAGRAMS.items():
             pages[label] = f"{name}.{format_name}"
             write_inside(out, pages[label], renderer(format_name).render(sop, sop_options).encode("utf-8"))
+        history, found = "", revisions(Path(file.path))
+        if found:
+            history = f"revisions/{name}.html"
+            page = history_page(sop.title.value, found, options.lang, f"../{INDEX}.html")
+            write_inside(out, history, page.encode("utf-8"))
         number = sop.number.value if sop.number is not None else ""
         total = total_text(sop, sop_options) or ""
-        entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine))
-    write_inside(out, f"{INDEX}.html", index_page(entries, options.lang, pdf_note, options.labels).encode("utf-8"))
+        until = evaluation_due_on(sop, interval)
+        due = (until, until < today) if until is not None else None
+        entries.append(Entry(file.path, source, sop.title.value, number, total, pages, mine, due, history))
+    sops = [file.sop for file in files if file.path in owners and file.sop is not None]
+    write_inside(out, f"{MAP}.html", library_map_page(sops, options.lang, links).encode("utf-8"))
+    page = index_page(entries, options.lang, pdf_note, options.labels, f"{MAP}.html")
+    write_inside(out, f"{INDEX}.html", page.encode("utf-8"))
     return BuildResult(tuple(entries), pdf_note)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from html import escape
 
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
-from ..render.labels import printed_labels
+from ..render.labels import date_text, printed_labels
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; margin: 2em; color: #111; }
@@ -40,6 +41,8 @@ class Entry:
     total: str = ""
     pages: dict[str, str] = field(factory=dict)  # format label -> relative href
     findings: Sequence[Diagnostic] = ()
+    evaluation: tuple[datetime.date, bool] | None = None  # the last day the evaluation holds; whether it is past
+    history: str = ""  # relative href of the revision history page, if the file is under git
 
 
 def _page(title: str, body: list[str], lang: str) -> str:
@@ -73,31 +76,46 @@ def _finding(diagnostic: Diagnostic, source_page: str, labels) -> str:
     )
 
 
-def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
-               house: Mapping[str, str] | None = None) -> str:
-    """Every SOP with its number, title, total time, files and findings (linked to their lines).
+def _evaluation(entry: Entry, labels, lang: str) -> str:
+    """When the SOP is next due for evaluation, marked where that day has passed."""
+    if entry.evaluation is None:
+        return ""
+    until, due = entry.evaluation
+    if due:
+        return f'<span class="warning">{labels["evaluation_due"]}</span><br><small>{date_text(until, lang)}</small>'
+    return date_text(until, lang)
 
-    `house` is the `labels` setting: the unit's own wording of the printed labels.
+
+def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
+               house: Mapping[str, str] | None = None, library_map: str = "") -> str:
+    """Every SOP with its number, title, total time, evaluation, files and findings (linked to their lines).
+
+    `house` is the `labels` setting: the unit's own wording of the printed labels; `library_map` the map's href.
     """
     labels = printed_labels(lang, house)
     everything = [d for entry in entries for d in entry.findings]
+    due = sum(1 for entry in entries if entry.evaluation is not None and entry.evaluation[1])
     body = [
         f"<h1>{labels['index_title']}</h1>",
         f'<p class="summary">{len(entries)} {labels["sop"]}; {labels["findings"].lower()}: '
-        f"{_counts(everything, labels)}</p>",
+        f"{_counts(everything, labels)}; {labels['evaluation_due'].lower()}: {due}</p>",
     ]
+    if library_map:
+        body.append(f'<p><a href="{escape(library_map)}">{labels["library_map"]}</a></p>')
     if note:
         body.append(f'<p class="summary warning">{escape(note)}</p>')
     body += [
         "<table>",
         f"<tr><th>{labels['number']}</th><th>{labels['title']}</th><th>{labels['total']}</th>"
-        f"<th>{labels['findings']}</th><th></th></tr>",
+        f"<th>{labels['evaluation']}</th><th>{labels['findings']}</th><th></th></tr>",
     ]
     for entry in entries:
         first = entry.pages.get("HTML")
         title = escape(entry.title)
         title_cell = f'<a href="{escape(first)}">{title}</a>' if first else title
         files = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in entry.pages.items())
+        if entry.history:
+            files += f' <a href="{escape(entry.history)}">{labels["revisions"]}</a>'
         findings = "".join(_finding(d, entry.source_page, labels) for d in entry.findings)
         findings_cell = (
             f"{_counts(entry.findings, labels)}<ul class=\"findings\">{findings}</ul>" if entry.findings
@@ -105,7 +123,7 @@ def index_page(entries: Sequence[Entry], lang: str, note: str | None = None,
         )
         body.append(
             f"<tr><td>{escape(entry.number)}</td><td>{title_cell}<br><small>{escape(entry.path)}</small></td>"
-            f"<td>{escape(entry.total)}</td><td>{findings_cell}</td>"
+            f"<td>{escape(entry.total)}</td><td>{_evaluation(entry, labels, lang)}</td><td>{findings_cell}</td>"
             f'<td class="files">{files} <a href="{escape(entry.source_page)}">.sop</a></td></tr>'
         )
     body.append("</table>")
