@@ -188,7 +188,7 @@ def day(value: str):
         pass
     from ..i18n import say
 
-    raise argparse.ArgumentTypeError(say("usage.today", value=repr(value)))
+    raise argparse.ArgumentTypeError(say("usage.date", value=repr(value)))
 
 
 def positive(value: str) -> int:

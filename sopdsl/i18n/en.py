@@ -222,7 +222,7 @@ MESSAGES = {
     "usage.interval-whole": "'{wording}' is not a whole number; give whole years, months, weeks or days",
     "usage.interval-unit": "'{wording}' is too short for an evaluation interval; give years, months, weeks or days",
     "usage.interval-zero": "'{wording}' must be longer than zero",
-    "usage.today": "expected a date YYYY-MM-DD, not {value}",
+    "usage.date": "expected a date YYYY-MM-DD, not {value}",
     "usage.no-such-path": "no such file or folder: {path}",
     "usage.no-such-file": "no such file: {path}",
     "usage.no-sop-files": "no .sop files found in {paths}",

@@ -240,7 +240,7 @@ MESSAGES = {
     "usage.interval-whole": "'{wording}' bukan bilangan bulat; berikan tahun, bulan, minggu atau hari yang utuh",
     "usage.interval-unit": "'{wording}' terlalu pendek untuk selang evaluasi; berikan tahun, bulan, minggu atau hari",
     "usage.interval-zero": "'{wording}' harus lebih dari nol",
-    "usage.today": "diharapkan tanggal TTTT-BB-HH, bukan {value}",
+    "usage.date": "diharapkan tanggal TTTT-BB-HH, bukan {value}",
     "usage.no-such-path": "berkas atau folder tidak ditemukan: {path}",
     "usage.no-such-file": "berkas tidak ditemukan: {path}",
     "usage.no-sop-files": "tidak ada berkas .sop di {paths}",

@@ -66,6 +66,7 @@ LABELS = {
         "deadline_from": "bila dimulai {date}",
         "deadline_typical": "biasanya",
         "deadline_max": "paling lambat",
+        "deadline_sla": "SLA",
     },
     "en": {
         "no": "No",
@@ -125,6 +126,7 @@ LABELS = {
         "deadline_from": "when started on {date}",
         "deadline_typical": "typically",
         "deadline_max": "at the latest",
+        "deadline_sla": "SLA",
     },
 }
 
