@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_SPEC = ROOT.parent / "shared" / "spec"
-TODAY = datetime.date(2025, 1, 15)  # the day of every check a test runs without its own (for `evaluation-due`)
+TODAY = datetime.date(2024, 12, 1)  # the day of every check a test runs without its own (for `evaluation-due`)
 
 
 @pytest.fixture(autouse=True)

@@ -73,7 +73,7 @@ def test_the_library_map_is_written_and_linked(tmp_path, capsys):
 def test_the_index_marks_the_sops_due_for_evaluation(tmp_path, capsys):
     library = tmp_path / "library"
     write_sop(library, "a.sop")  # effective: 2024-06-10
-    out = _build(tmp_path, library)  # on the tests' day, 2025-01-15
+    out = _build(tmp_path, library)  # on the tests' day, 2024-12-01
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "<th>Evaluasi berikutnya</th>" in index and "10 Juni 2025" in index and "Perlu dievaluasi<" not in index
     assert main(["build", str(library), "-o", str(tmp_path / "en"), "--no-pdf", "--lang", "en", "--today",
