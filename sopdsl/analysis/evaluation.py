@@ -68,8 +68,3 @@ def evaluation_due_on(sop: Sop, interval: Interval = DEFAULT_INTERVAL) -> dateti
     last = last_evaluated(sop)
     return interval.after(last.value) if last is not None else None
 
-
-def is_due(sop: Sop, today: datetime.date, interval: Interval = DEFAULT_INTERVAL) -> bool:
-    """Whether the SOP's latest evaluation (or `effective`) is older than the interval on `today`."""
-    until = evaluation_due_on(sop, interval)
-    return until is not None and until < today
