@@ -21,6 +21,10 @@ class Interval(NamedTuple):
     days: int
     wording: str
 
+    def __str__(self) -> str:
+        """The interval as written (for --show-settings)."""
+        return self.wording
+
     def after(self, day: datetime.date) -> datetime.date:
         """The day the interval ends, counted from `day` (the 31st of a shorter month is its last day)."""
         year, month = divmod(day.year * 12 + day.month - 1 + self.months, 12)
