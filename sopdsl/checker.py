@@ -14,7 +14,8 @@ from typing import Any, NamedTuple
 from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic
 from .library_record import library_record
-from .loading import SourceFile, parse_file
+from .loading import SourceFile, load, parse_file
+from .model import Sop
 from .parse import prepare
 from .rules import RULES, Finding, Rule, Scope
 from .rules.base import LibraryContext, SilenceReport, SopContext
@@ -82,11 +83,31 @@ def _on_pool(work, names: list[str], jobs: int) -> list:
 def _load_and_check(path: str, config: Config, models: bool) -> tuple[SourceFile, list[Diagnostic]]:
     """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
     text, sop, error = parse_file(Path(path), config.calendar)
+    file, found = check_parsed(path, text, sop, error, config)
+    return (file if models else file._replace(sop=None)), found
+
+
+def check_parsed(path: str, text: str | None, sop: Sop | None, error: Diagnostic | None, config: Config
+                 ) -> tuple[SourceFile, list[Diagnostic]]:
+    """A parsed text's per-file findings, and the file with its model and library record (or its syntax error)."""
     if sop is None:
         return SourceFile(path, text, error), [error] if error is not None else []
     context = SopContext(sop, path, config.today, config.evaluation_interval)
-    file = SourceFile(path, text, None, library_record(sop, context.graphs), sop if models else None)
+    file = SourceFile(path, text, None, library_record(sop, context.graphs), sop)
     return file, _rule_diagnostics(context, path, config)
+
+
+def load_paths(paths: Sequence[Path], config: Config = DEFAULTS, jobs: int | None = None) -> list[SourceFile]:
+    """The files read and parsed, each with its library record but not its model, on `jobs` processes for many."""
+    jobs = jobs or available_cores()
+    work = partial(_load_record, calendar=config.calendar)
+    names = [str(path) for path in paths]
+    return _on_pool(work, names, jobs) if jobs > 1 and len(names) > POOL_THRESHOLD else list(map(work, names))
+
+
+def _load_record(path: str, calendar) -> SourceFile:
+    """One file loaded with its library record, its model dropped: what a pool worker sends back."""
+    return load(Path(path), calendar)._replace(sop=None)
 
 
 def file_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:

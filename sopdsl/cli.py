@@ -18,7 +18,7 @@ from .version import __version__
 # Command name -> (module in sopdsl.commands, one-line help).
 COMMANDS = {
     "check": ("check", "parse and check .sop files and folders (folders are checked as one library)"),
-    "fmt": ("fmt", "rewrite .sop files in canonical form"),
+    "fmt": ("fmt", "rewrite .sop files in canonical form, or convert their keywords (--keywords id|en)"),
     "stats": ("stats", "timing totals and counts"),
     "render": ("render", "one SOP to html, pdf, md, csv, mermaid, dot, svg or bpmn"),
     "build": ("build", "check a library and write every SOP's document and diagrams, with an index page"),
@@ -27,6 +27,7 @@ COMMANDS = {
     "diff": ("diff", "what changed between two versions of an SOP (files, or --git REV against the working tree)"),
     "due": ("due", "the dates on which an SOP's totals fall due, in working days"),
     "form": ("form", "the monitoring and evaluation forms of a library; `form read` reads filled-in forms back"),
+    "lsp": ("lsp", "a language server (LSP) over standard input and output, for editors"),
     "serve": ("serve", "a local web app: the library's index, an editor with live findings and preview"),
 }
 

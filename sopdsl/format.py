@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import attrs
 from attrs import Factory, define
 
 from .errors import SopdslError
 from .model import (
-    HEADER_FIELDS,
     Activity,
     Branch,
     Comment,
@@ -22,7 +21,7 @@ from .model import (
     Text,
 )
 from .parse import SopSyntaxError, parse_text
-from .parse.vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER, TOP_LEVEL
+from .parse.vocabulary import APPROVER, ATTRIBUTES, BRANCHES, CALENDAR, HEADER, TARGETS, TOP_LEVEL, Keyword, Keywords
 
 WIDTH = 88
 """The widest line the formatter writes, unless a single word is wider."""
@@ -90,15 +89,15 @@ class _Rendering:
     comments: list[str]
 
 
-def format_sop(sop: Sop) -> str:
-    """The canonical text of an SOP, with its comments placed beside their elements."""
-    return _render(sop).text
+def format_sop(sop: Sop, keywords: str | None = None) -> str:
+    """The canonical text of an SOP, comments beside their elements, each keyword as written or in `keywords`."""
+    return _render(sop, keywords).text
 
 
-def format_text(text: str) -> str:
-    """Parse, format and prove the result safe; raises SopSyntaxError, or FormatError rather than return unsafe text."""
+def format_text(text: str, keywords: str | None = None) -> str:
+    """Parse, format (keywords in the language `keywords`, if given) and prove the result safe, or raise."""
     sop = parse_text(text)
-    rendering = _render(sop)
+    rendering = _render(sop, keywords)
     if rendering.text != text:  # text already in canonical form was just parsed: nothing new to prove
         _verify(sop, rendering)
     return rendering.text
@@ -136,8 +135,33 @@ def _differences(sop: Sop, again: Sop) -> list[str]:
 # ---- layout ----------------------------------------------------------------------------------------
 
 
-def _render(sop: Sop) -> _Rendering:
-    elements = [*_header(sop), *_roles(sop), *_flow(sop)]
+class _Spelling:
+    """How the output spells keywords: as the author wrote each one, or all in one language."""
+
+    def __init__(self, language: str | None):
+        self.language = language
+
+    def __call__(self, entry: Keyword, written: Mapping[str, str]) -> str:
+        """The word for a keyword whose spellings as written, by concept, are `written`."""
+        if self.language is not None:
+            return entry.in_language(self.language)
+        return written.get(entry.concept, entry.english)
+
+    def key(self, keywords: Keywords, concept: str, written: Mapping[str, str]) -> str:
+        """The word for one concept of a table."""
+        return self(keywords[concept], written)
+
+    def target(self, ref: Ref) -> str:
+        """A jump target: a step id as it is, `next` and `end` spelled as keywords."""
+        entry = TARGETS.find(ref.id)
+        if entry is None:
+            return ref.id
+        return self(entry, {entry.concept: ref.word} if ref.word is not None else {})
+
+
+def _render(sop: Sop, language: str | None = None) -> _Rendering:
+    spell = _Spelling(language)
+    elements = [*_header(sop, spell), *_roles(sop, spell), *_flow(sop, spell)]
     leftover = _attach_comments(elements, sop.comments)
     output = _Output()
     for element in elements:
@@ -150,19 +174,20 @@ def _render(sop: Sop) -> _Rendering:
     return _Rendering("\n".join(output.lines) + "\n", [comment.text for comment in output.comments])
 
 
-def _header(sop: Sop) -> Iterator[_Element]:
+def _header(sop: Sop, spell: _Spelling) -> Iterator[_Element]:
     trailing_lines = {comment.line for comment in sop.comments if not comment.own_line}
-    opening = f"{TOP_LEVEL['sop'].english} {sop.id}: "
+    opening = f"{spell.key(TOP_LEVEL, 'sop', sop.words)} {sop.id}: "
     yield _Element(_text_lines(opening, sop.title.value, 0), 0, _source(sop.span, sop.title.span))
-    for keyword, attribute, kind in HEADER_FIELDS:
-        value = getattr(sop, attribute)
-        key_span = sop.field_spans.get(attribute)
+    for entry in HEADER:
+        value = getattr(sop, entry.concept)
+        key_span = sop.field_spans.get(entry.concept)
         if value is None or value == ():
             continue
-        if kind == "list":
-            yield from _list_field(keyword, value, key_span, attribute == "related", trailing_lines)
-        elif kind == "calendar":
-            yield from _calendar(value, key_span)
+        keyword = spell(entry, sop.words)
+        if entry.kind in ("list", "dates"):
+            yield from _list_field(keyword, value, key_span, entry.concept == "related", trailing_lines)
+        elif entry.kind in ("calendar", "approver"):
+            yield from _block_field(keyword, value, CALENDAR if entry.kind == "calendar" else APPROVER, key_span, spell)
         else:
             yield _Element(_value_lines(f"  {keyword}: ", value, 2), 2, _source(key_span, value.span))
 
@@ -183,47 +208,55 @@ def _list_field(keyword: str, items, key_span: Span | None, quote: bool, trailin
         yield _Element(_value_lines("    - ", item, 4, quote), 4, _source(item.span))
 
 
-def _calendar(calendar, key_span: Span | None) -> Iterator[_Element]:
-    yield _Element([f"  {HEADER['calendar'].english}:"], 2, _source(key_span))
-    for entry in CALENDAR:
-        duration = getattr(calendar, entry.concept)
-        if duration is not None:
-            yield _Element([f"    {entry.english}: {duration.wording}"], 4, _source(duration.span))
+def _block_field(keyword: str, block, entries: Keywords, key_span: Span | None, spell: _Spelling):
+    """The calendar or approver block: its key, then its lines in table order."""
+    yield _Element([f"  {keyword}:"], 2, _source(key_span))
+    for entry in entries:
+        value = getattr(block, entry.concept)
+        if value is not None:
+            yield _Element(_value_lines(f"    {spell(entry, block.words)}: ", value, 4), 4, _source(value.span))
 
 
-def _roles(sop: Sop) -> Iterator[_Element]:
+def _roles(sop: Sop, spell: _Spelling) -> Iterator[_Element]:
     for index, role in enumerate(sop.roles):
-        lines = _text_lines(f"{TOP_LEVEL['role'].english} {role.id}: ", role.name.value, 0)
+        lines = _text_lines(f"{spell.key(TOP_LEVEL, 'role', role.words)} {role.id}: ", role.name.value, 0)
         yield _top_element(lines, role.span, role.name.span, blank_before=index == 0)
 
 
-def _flow(sop: Sop) -> Iterator[_Element]:
+def _flow(sop: Sop, spell: _Spelling) -> Iterator[_Element]:
     for section in sop.sections:
         if section.id is not None and section.title is not None:
-            lines = _text_lines(f"{TOP_LEVEL['section'].english} {section.id}: ", section.title.value, 0)
-            yield _top_element(lines, section.span, section.title.span)
+            opening = f"{spell.key(TOP_LEVEL, 'section', section.words)} {section.id}: "
+            yield _top_element(_text_lines(opening, section.title.value, 0), section.span, section.title.span)
         for activity in section.steps:
-            yield from _activity(activity)
+            yield from _activity(activity, spell)
 
 
-def _activity(activity: Activity) -> Iterator[_Element]:
-    opening = f"{activity.keyword} {activity.id}: " if activity.id is not None else f"{activity.keyword}: "
+def _activity(activity: Activity, spell: _Spelling) -> Iterator[_Element]:
+    keyword = spell.key(TOP_LEVEL, "decision" if activity.is_decision else "step", activity.words)
+    opening = f"{keyword} {activity.id}: " if activity.id is not None else f"{keyword}: "
     lines = _text_lines(opening, activity.text.value, 0)
     yield _top_element(lines, activity.span, activity.text.span)
     for attribute in ATTRIBUTES:
         value = getattr(activity, attribute.concept)
-        if value is not None and value != ():
-            lines = _value_lines(f"  {attribute.english}: ", value, 2, quote=attribute.concept == "time")
-            yield _Element(lines, 2, _source(*_spans_of(value)))
+        if value is None or value == ():
+            continue
+        prefix = f"  {spell(attribute, activity.words)}: "
+        if attribute.concept == "next":
+            lines = [prefix + spell.target(value)]
+        else:
+            lines = _value_lines(prefix, value, 2, quote=attribute.concept == "time")
+        yield _Element(lines, 2, _source(*_spans_of(value)))
     for branch in activity.branches:
-        yield _Element([f"  {_branch_key(branch)}: {branch.target.id}"], 2, _source(branch.span, branch.target.span))
+        line = f"  {_branch_key(branch, spell)}: {spell.target(branch.target)}"
+        yield _Element([line], 2, _source(branch.span, branch.target.span))
 
 
-def _branch_key(branch: Branch) -> str:
+def _branch_key(branch: Branch, spell: _Spelling) -> str:
     """`yes`, `no` or `branch "<label>"`."""
     if branch.label is not None:
-        return f"{BRANCHES['branch'].english} {_quoted(branch.label)}"
-    return BRANCHES[branch.kind].english
+        return f"{spell.key(BRANCHES, 'branch', branch.words)} {_quoted(branch.label)}"
+    return spell.key(BRANCHES, branch.kind, branch.words)
 
 
 def _top_element(lines: list[str], span: Span | None, text_span: Span | None, blank_before=True) -> _Element:

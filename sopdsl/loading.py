@@ -65,17 +65,24 @@ def parse_file(path: Path, calendar: Calendar | None) -> tuple[str | None, Sop |
 
     A file that cannot be read is a UsageError.
     """
-    text = None
     try:
         text = source_text(path)
-        sop = parse_text(text)
     except SopSyntaxError as error:
-        return text, None, syntax_diagnostic(str(path), error)
+        return None, None, syntax_diagnostic(str(path), error)
     except OSError as error:
         raise UsageError(say("usage.cannot-read", path=path, reason=error.strerror)) from None
+    return (text, *parse_source(str(path), text, calendar))
+
+
+def parse_source(path: str, text: str, calendar: Calendar | None) -> tuple[Sop | None, Diagnostic | None]:
+    """The model of a text shown under `path` (an editor's buffer, a file's text), or its syntax error."""
+    try:
+        sop = parse_text(text)
+    except SopSyntaxError as error:
+        return None, syntax_diagnostic(path, error)
     if calendar is not None and sop.calendar is None:
         sop = attrs.evolve(sop, calendar=calendar)
-    return text, sop, None
+    return sop, None
 
 
 def syntax_diagnostic(path: str, error: SopSyntaxError) -> Diagnostic:

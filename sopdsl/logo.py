@@ -9,6 +9,7 @@ from pathlib import Path
 from attrs import frozen
 
 from .files import STANDARD_INPUT
+from .i18n import say
 from .model import Sop
 
 SVG_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.S | re.I)
@@ -58,17 +59,17 @@ def media_type(data: bytes) -> str | None:
 def read_logo(written: str, folder: Path | None) -> Logo:
     """The logo a `logo` value names; LogoError when the file is missing, unreadable or no PNG, JPEG or SVG."""
     path = logo_path(written, folder)
-    if not path.exists():
-        raise LogoError(f"logo '{written}' does not exist (looked for {path})")
-    if not path.is_file():
-        raise LogoError(f"logo '{written}' is not a file ({path})")
     try:
+        if not path.exists():
+            raise LogoError(say("logo.missing", logo=written, path=path))
+        if not path.is_file():
+            raise LogoError(say("logo.not-a-file", logo=written, path=path))
         data = path.read_bytes()
     except OSError as error:
-        raise LogoError(f"logo '{written}' cannot be read: {error.strerror or error}") from None
+        raise LogoError(say("logo.unreadable", logo=written, reason=error.strerror or error)) from None
     kind = media_type(data)
     if kind is None:
-        raise LogoError(f"logo '{written}' is not a PNG, JPEG or SVG image ({path})")
+        raise LogoError(say("logo.not-an-image", logo=written, path=path))
     return Logo(data, kind)
 
 

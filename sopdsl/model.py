@@ -26,6 +26,11 @@ def _span():
     return field(default=None, eq=False, repr=False)
 
 
+def _words():
+    """The keywords of a node as spelled, by concept (`{"by": "oleh"}`): for the formatter, no part of the meaning."""
+    return field(factory=dict, eq=False, repr=False)
+
+
 class Unit(enum.Enum):
     """A unit of time, as the totals convert it."""
 
@@ -42,7 +47,7 @@ UNIT_WORDS: Mapping[str, Unit] = {
     **dict.fromkeys(["min", "mins", "minute", "minutes", "menit"], Unit.MINUTE),
     **dict.fromkeys(["h", "hr", "hrs", "hour", "hours", "jam"], Unit.HOUR),
     **dict.fromkeys(
-        ["day", "days", "workday", "workdays", "working day", "working days", "hari", "hari kerja"],
+        ["day", "days", "workday", "workdays", "working day", "working days", "hari", "hari kerja", "hk"],
         Unit.WORKDAY,
     ),
     **dict.fromkeys(["calendar day", "calendar days", "hari kalender"], Unit.CALENDAR_DAY),
@@ -84,6 +89,8 @@ class Ref:
 
     id: str
     span: Span = _span()
+    word: str | None = field(default=None, eq=False, repr=False)
+    """For a jump to `next` or `end`, the word as written (`berikut`, `selesai`): `id` holds the concept."""
 
 
 @frozen(kw_only=True)
@@ -128,6 +135,11 @@ class Duration:
         return self.upto is not None
 
     @property
+    def is_reversed(self) -> bool:
+        """A range written high to low (`5-2 jam`): it parses as written, but counts in neither order."""
+        return self.upto is not None and self.upto.amount < self.terms[0].amount
+
+    @property
     def wording(self) -> str:
         """The duration as the author wrote it, blanks normalised."""
         if self.upto is None:
@@ -139,22 +151,20 @@ class Duration:
 
 @frozen(kw_only=True)
 class Period:
-    """How often a routine step is done: once (or `times` times) every `number` `unit_word`."""
+    """How often a routine step is done: once (or `times` times) every `number` `unit_word`, and its wording."""
 
+    wording: str
+    """The period as written, blanks folded: `3 bulan`, `1 x 3 bulan`, `Tiap Bulan`, `sebulan sekali`."""
     unit_word: str
     number: str | None = None
-    spelled: str | None = None
     times: str | None = None
+    phrase: bool = False
+    """Written as a phrase that says how often by itself (`Tiap Bulan`, `2 kali sebulan`), not as a bare unit."""
     span: Span = _span()
 
     @property
     def unit(self) -> Unit:
         return named_unit(self.unit_word)
-
-    @property
-    def wording(self) -> str:
-        every = " ".join(filter(None, [self.number, self.spelled, self.unit_word]))
-        return f"{self.times} x {every}" if self.times else every
 
 
 @frozen(kw_only=True)
@@ -165,6 +175,7 @@ class Branch:
     target: Ref
     label: str | None = None
     span: Span = _span()
+    words: Mapping[str, str] = _words()
 
 
 @frozen(kw_only=True)
@@ -184,6 +195,7 @@ class Activity:
     branches: tuple[Branch, ...] = ()
     span: Span = _span()
     id_span: Span | None = _span()
+    words: Mapping[str, str] = _words()
 
     keyword = TOP_LEVEL["step"].english
 
@@ -213,6 +225,7 @@ class Section:
     steps: tuple[Activity, ...] = ()
     span: Span = _span()
     id_span: Span | None = _span()
+    words: Mapping[str, str] = _words()
 
 
 @frozen(kw_only=True)
@@ -223,6 +236,7 @@ class Role:
     name: Text
     span: Span = _span()
     id_span: Span | None = _span()
+    words: Mapping[str, str] = _words()
 
 
 @frozen(kw_only=True)
@@ -234,6 +248,7 @@ class Calendar:
     month: Duration | None = None
     year: Duration | None = None
     span: Span = _span()
+    words: Mapping[str, str] = _words()
 
 
 @frozen(kw_only=True)
@@ -244,6 +259,7 @@ class Approver:
     rank: Text | None = None
     nip: Text | None = None
     span: Span = _span()
+    words: Mapping[str, str] = _words()
 
 
 @frozen(kw_only=True)
@@ -289,6 +305,7 @@ class Sop:
     span: Span = _span()
     id_span: Span | None = _span()
     field_spans: Mapping[str, Span] = field(factory=dict, eq=False, repr=False)
+    words: Mapping[str, str] = _words()
     comments: tuple[Comment, ...] = field(default=(), eq=False, repr=False)
 
     @property

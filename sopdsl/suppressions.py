@@ -12,7 +12,7 @@ import attrs
 from .diagnostics import Diagnostic
 from .model import HEADER_FIELDS, Sop, Span
 
-_DIRECTIVE = re.compile(r"#\s*sopdsl\s*:\s*ignore(?P<whole_file>-file)?(?![\w-])(?:\[(?P<names>[^\]]*)\])?")
+DIRECTIVE = re.compile(r"#\s*sopdsl\s*:\s*ignore(?P<whole_file>-file)?(?![\w-])(?:\[(?P<names>[^\]]*)\])?")
 WHOLE_FILE = (1, sys.maxsize)  # the lines an `ignore-file` silence covers
 _NAME = re.compile(r"[^\s,]+(?:\s+[^\s,]+)*")
 
@@ -51,7 +51,7 @@ def silences(sop: Sop) -> tuple[Silence, ...]:
     found: list[Silence] = []
     extents = None
     for comment in sop.comments:
-        match = _DIRECTIVE.match(comment.text)
+        match = DIRECTIVE.match(comment.text)
         if match is None:
             continue
         if extents is None:

@@ -10,6 +10,7 @@ from sopdsl.model import (
     CALENDAR_FIELDS,
     UNIT_WORDS,
     Activity,
+    Approver,
     Branch,
     Calendar,
     Date,
@@ -28,6 +29,7 @@ from sopdsl.model import (
 ID_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéüñçøßąşжλ中"
 ID_TAIL = ID_LETTERS + "0123456789_-"
 TARGET_WORDS = ("next", "end")
+TARGET_SPELLINGS = ("next", "end", "berikut", "selesai")
 
 WORD_CHARACTERS = ID_TAIL + ".,;:/()'!?&%+=*@"
 AWKWARD_PIECES = (
@@ -45,12 +47,12 @@ SPELLED = ("(satu)", "(dua)", "(sepuluh)", "(dua puluh lima)", "(one)", "(satu k
 # Each strategy without arguments is built once: hypothesis draws much faster from a strategy it has validated.
 @functools.cache
 def ids() -> st.SearchStrategy[str]:
-    """An id: a letter, then letters, digits, '_' or '-'; never a target word (`next`, `end`)."""
+    """An id: a letter, then letters, digits, '_' or '-'; never a target word (`next`, `end`, `selesai`...)."""
     return st.builds(
         lambda first, rest: first + rest,
         st.sampled_from(ID_LETTERS),
         st.text(ID_TAIL, max_size=12),
-    ).filter(lambda value: value not in TARGET_WORDS)
+    ).filter(lambda value: value not in TARGET_SPELLINGS)
 
 
 @functools.cache
@@ -122,14 +124,50 @@ def durations() -> st.SearchStrategy[Duration]:
     return st.one_of(sums, ranges)
 
 
+def _period(parts, unit_word, number=None, times=None, phrase=False) -> Period:
+    """A period as the parser reads its written parts (None parts left out)."""
+    wording = " ".join(part for part in parts if part)
+    return Period(wording=wording, unit_word=unit_word, number=number, times=times, phrase=phrase)
+
+
+def _cased(words) -> st.SearchStrategy[str]:
+    return st.builds(lambda word, casing: casing(word), st.sampled_from(words), st.sampled_from((str, str.title)))
+
+
 @functools.cache
 def periods() -> st.SearchStrategy[Period]:
-    """`month`, `3 (tiga) months`, `1 x 3 bulan` or `2 x minggu`."""
-    bare = st.builds(Period, unit_word=unit_words())
-    counted = st.builds(Period, unit_word=unit_words(), number=numbers(), spelled=spelled())
-    times_counted = st.builds(Period, unit_word=unit_words(), times=numbers(), number=numbers(), spelled=spelled())
-    times_bare = st.builds(Period, unit_word=unit_words(), times=numbers())
-    return st.one_of(bare, counted, times_counted, times_bare)
+    """`month`, `3 (tiga) months`, `1 (satu) x 3 bulan`, `2 kali per minggu`, `Tiap 2 minggu`, `sebulan sekali`."""
+    marks, a_units = _cased(("x", "kali")), _cased(("sebulan", "seminggu", "sehari", "setahun", "sejam"))
+    onces = optional(_cased(("sekali",)))
+    bare = st.builds(lambda unit: _period([unit], unit), unit_words())
+    counted = st.builds(
+        lambda number, spelled_number, unit, once: _period(
+            [number, spelled_number, unit, once], unit, number, None, once is not None
+        ),
+        numbers(), spelled(), unit_words(), onces,
+    )
+    times_counted = st.builds(
+        lambda times, spelled_times, mark, number, spelled_number, unit: _period(
+            [times, spelled_times, mark, number, spelled_number if number else None, unit], unit, number, times, True
+        ),
+        numbers(), spelled(), marks, optional(numbers()), spelled(), unit_words(),
+    )
+    eaches = _cased(("tiap", "setiap", "per"))
+    each = st.builds(
+        lambda word, number, spelled_number, unit, once: _period(
+            [word, number, spelled_number if number else None, unit, once], unit, number, None, True
+        ),
+        eaches, optional(numbers()), spelled(), unit_words(), onces,
+    )
+    times_each = st.builds(
+        lambda times, mark, word, number, unit: _period([times, mark, word, number, unit], unit, number, times, True),
+        numbers(), marks, eaches, optional(numbers()), unit_words(),
+    )
+    once_a = st.builds(lambda unit, once: _period([unit, once], unit[2:], phrase=True), a_units, onces)
+    times_a = st.builds(
+        lambda times, mark, unit: _period([times, mark, unit], unit[2:], None, times, True), numbers(), marks, a_units
+    )
+    return st.one_of(bare, counted, times_counted, each, times_each, once_a, times_a)
 
 
 @functools.cache
@@ -142,6 +180,13 @@ def calendars() -> st.SearchStrategy[Calendar]:
     """A calendar block with at least one of its lines."""
     entries = st.fixed_dictionaries({}, optional={name: durations() for name in CALENDAR_FIELDS})
     return entries.filter(bool).map(lambda values: Calendar(**values))
+
+
+@functools.cache
+def approvers() -> st.SearchStrategy[Approver]:
+    """An approver block with at least one of its lines."""
+    lines = st.fixed_dictionaries({}, optional={name: texts() for name in ("name", "rank", "nip")})
+    return lines.filter(bool).map(lambda values: Approver(**values))
 
 
 @functools.cache
@@ -233,6 +278,11 @@ def sops(draw) -> Sop:
         records=draw(text_lists()),
         sla=draw(optional(durations())),
         calendar=draw(optional(calendars())),
+        approver=draw(optional(approvers())),
+        staffing=draw(optional(texts())),
+        annex=draw(optional(texts())),
+        logo=draw(optional(texts())),
+        evaluated=tuple(draw(st.lists(dates(), max_size=3))),
         roles=roles,
         sections=draw(flows(role_ids, id_pool)),
     )

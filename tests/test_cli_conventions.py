@@ -249,6 +249,13 @@ def test_sarif_fingerprints_stay_when_lines_are_added_above(tmp_path):
     assert len({r["partialFingerprints"]["sopdslFinding/v1"] for r in after}) == len(after)
 
 
+def test_sarif_fingerprints_stay_when_the_language_changes(tmp_path):
+    path = write(tmp_path / "a.sop", BROKEN_ROLE)
+    english, indonesian = (sarif_of(str(path), "--lang", lang)["runs"][0]["results"] for lang in ("en", "id"))
+    assert [r["message"]["text"] for r in english] != [r["message"]["text"] for r in indonesian]
+    assert [r["partialFingerprints"] for r in english] == [r["partialFingerprints"] for r in indonesian]
+
+
 def test_junit_has_a_case_per_file_failed_by_its_errors(tmp_path):
     write(tmp_path / "bad.sop", BROKEN_ROLE)
     write(tmp_path / "good.sop", BROKEN_ROLE.replace("by: q", "by: p"))

@@ -166,3 +166,11 @@ def test_list_fields_are_lists_and_performers_one_text(tmp_path):
         Change("header-changed", "related", ["b", "c"], ["b", "d"]),
         Change("step-changed", "by", "r", "r, s", step="x", number="1"),
     ]
+
+
+def test_the_approver_block_is_one_written_text():
+    old = parse_text("sop a: A\n  approver:\n    name: Budi\n    nip: 1\n")
+    new = parse_text("sop a: A\n  penandatangan:\n    nama: Budi\n    pangkat: Pembina\n    nip: 1\n")
+    assert sop_changes(old, new) == [
+        Change("header-changed", "approver", "name: Budi; nip: 1", "name: Budi; rank: Pembina; nip: 1")
+    ]

@@ -20,7 +20,7 @@ from .conftest import SPECS
 from .imported import import_files, read_sop, step_values
 
 HEADER_FIELDS = ("title", "number", "unit", "created", "revised", "effective", "approved_by", "legal_basis",
-                 "qualifications", "related", "equipment", "warning", "records")
+                 "qualifications", "related", "equipment", "warning", "records", "annex", "staffing")
 CARRIES_HEADER = {"csv": False, "pdf": True, "docx": True, "xlsx": True}
 """Whether the format carries the identity sheet, the section titles and the order of the role columns (sopdsl's
 CSV has none of them: its Bagian column holds the section's letter only, its one Pelaksana column the names)."""

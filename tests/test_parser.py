@@ -58,7 +58,6 @@ def test_whole_file_example_has_its_meaning():
     assert sop.comments[0].text.startswith("# Pelayanan permohonan") and sop.comments[0].own_line
 
 
-@pytest.mark.xfail(strict=True, reason="the contract's Indonesian keywords and new header fields are still to come")
 def test_every_code_example_of_the_contract_parses(language_md):
     blocks = re.findall(r"```\n(.*?)```", language_md, re.S)
     whole = [b for b in blocks if b.lstrip().startswith(("#", "sop "))]

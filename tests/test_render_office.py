@@ -64,7 +64,7 @@ def written_times(step) -> list[str]:
         written.append(step.time.wording)
     elif isinstance(step.time, Text):
         written.append(step.time.value)
-    if step.every is not None and step.every.times:
+    if step.every is not None and step.every.phrase:
         written.append(step.every.wording)
     return written
 

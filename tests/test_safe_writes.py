@@ -64,10 +64,10 @@ def test_fmt_keeps_a_step_appended_while_it_formats(tmp_path, monkeypatch):
     appended = "step t: Ditambahkan sementara fmt bekerja\n  by: a\n"
     real_format = sopdsl.format.format_text
 
-    def format_while_someone_edits(text):
+    def format_while_someone_edits(text, keywords=None):
         with open(path, "a", encoding="utf-8") as stream:
             stream.write(appended)
-        return real_format(text)
+        return real_format(text, keywords)
 
     monkeypatch.setattr(sopdsl.format, "format_text", format_while_someone_edits)
     run = run_cli("fmt", str(path))
@@ -82,9 +82,9 @@ def test_fmt_writes_when_only_the_time_stamp_changed_meanwhile(tmp_path, monkeyp
     path = ugly_file(tmp_path)
     real_format = sopdsl.format.format_text
 
-    def format_while_touched(text):
+    def format_while_touched(text, keywords=None):
         os.utime(path, ns=(1, 1))
-        return real_format(text)
+        return real_format(text, keywords)
 
     monkeypatch.setattr(sopdsl.format, "format_text", format_while_touched)
     assert run_cli("fmt", str(path)).code == 0

@@ -419,7 +419,7 @@ def test_each_step_of_the_preview_names_its_source_line(app, library):
     rows.feed(body["html"])
     source = text.split("\n")
     assert rows.lines == sorted(rows.lines) and len(rows.lines) == len(set(rows.lines)) > 3
-    assert all(source[line - 1].startswith(("step", "decision")) for line in rows.lines)
+    assert all(source[line - 1].startswith(("step", "decision", "kegiatan", "keputusan")) for line in rows.lines)
 
 
 @pytest.mark.parametrize("payload", [{"views": "html"}, {"views": [1]}, {"text": 5}, [1, 2]])

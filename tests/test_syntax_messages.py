@@ -33,6 +33,10 @@ EXAMPLES = {
         "expected the calendar's entries (workday, week, month, year) indented below 'calendar:', "
         "found 'end of line'",
     ),
+    "approver-without-entries": (
+        "sop x: Judul\n  approver:\nrole a: A\n",
+        "expected the approver's lines (name, rank, nip) indented below 'approver:', found 'end of line'",
+    ),
     "list-without-items": (
         "sop x: Judul\n  unit:\nrole a: A\n",
         "expected a value after 'unit:', or its items indented below it as '- item', found 'end of line'",
@@ -48,12 +52,17 @@ EXAMPLES = {
     ),
     "unknown-field": (
         "sop x: Judul\n  pemilik: Budi\n",
-        "unknown field 'pemilik' in the sop header; the fields are number, unit, created, revised, effective, "
-        "approved-by, legal-basis, qualifications, related, equipment, warning, records, sla, calendar",
+        "unknown field 'pemilik' in the sop header; the fields are annex, number, unit, logo, created, revised, "
+        "effective, evaluated, approved-by, approver, legal-basis, qualifications, staffing, related, equipment, "
+        "warning, records, sla, calendar",
     ),
     "unknown-calendar-entry": (
         "sop x: Judul\n  calendar:\n    day: 8 h\n",
         "unknown calendar entry 'day'; use workday, week, month or year",
+    ),
+    "unknown-approver-entry": (
+        "sop x: Judul\n  approver:\n    jabatan: Kepala\n",
+        "unknown approver line 'jabatan'; use name, rank or nip",
     ),
     "line-after-header": (
         "sop x: Judul\nstpe s: Kegiatan\n",
@@ -124,3 +133,76 @@ def test_a_found_word_with_braces_or_a_blank_before_a_comma_is_shown_as_written(
     with pytest.raises(SopSyntaxError) as caught:
         parse_text("sop x: Judul\nrole . , {s} b: B\n")
     assert caught.value.message == "expected an id after 'role', found '. , {s} b: B'"
+
+
+KEPALA = "sop x: Judul\npelaksana a: A\n"
+KEGIATAN = KEPALA + "kegiatan s: Kegiatan\n"
+
+INDONESIAN_EXAMPLES = [
+    # (a file written with Indonesian keywords so far, the whole message: keywords named in Indonesian)
+    (
+        KEGIATAN + "  pemilik: a\n",
+        "unknown attribute 'pemilik' here; a step or decision takes oleh, kelengkapan, waktu, output, keterangan, "
+        "periode, memakai, lanjut, ya, tidak, cabang",
+    ),
+    (KEGIATAN + "  lanjut:\n", "expected a step id, 'berikut' or 'selesai' after 'lanjut:', found 'end of line'"),
+    (KEGIATAN + "  oleh:\n", "expected a role id after 'oleh:', found 'end of line'"),
+    (
+        KEGIATAN + "  waktu: Sesuai jadwal\n",
+        "expected a duration after 'waktu:', such as '30 menit', '2 jam 30 menit' or '1-3 hari kerja'; "
+        'a time that is not a number goes in quotes: waktu: "Sesuai jadwal"',
+    ),
+    (
+        KEGIATAN + "  waktu: 1 x 3 bulan\n",
+        "'x' makes this a period, not a duration: a routine step says 'periode: 1 x 3 bulan'",
+    ),
+    (
+        KEGIATAN + "pelaksana b: B\n",
+        "expected 'bagian', 'kegiatan' or 'keputusan' at the start of the line, found 'pelaksana'",
+    ),
+    (
+        "sop x: Judul\n  nomor: 1\n  pemilik: Budi\n",
+        "unknown field 'pemilik' in the sop header; the fields are lampiran, nomor, unit, logo, dibuat, direvisi, "
+        "efektif, dievaluasi, disahkan-oleh, penandatangan, dasar-hukum, kualifikasi, jumlah-pelaksana, keterkaitan, "
+        "peralatan, peringatan, pencatatan, batas-waktu, kalender",
+    ),
+    (
+        "sop x: Judul\n  kalender:\n    hari: 8 jam\n",
+        "unknown calendar entry 'hari'; use hari-kerja, minggu, bulan or tahun",
+    ),
+    (
+        "sop x: Judul\n  penandatangan:\n    jabatan: Kepala\n",
+        "unknown approver line 'jabatan'; use nama, pangkat or nip",
+    ),
+    (
+        "sop x: Judul\nbagian a: A\nkegiatan: x\nkeputusan d: y\n  ya: selesai\n  owner: a\n",
+        "unknown attribute 'owner' here; a step or decision takes oleh, kelengkapan, waktu, output, keterangan, "
+        "periode, memakai, lanjut, ya, tidak, cabang",
+    ),
+]
+
+
+@pytest.mark.parametrize("source, message", INDONESIAN_EXAMPLES)
+def test_messages_name_keywords_in_the_language_of_the_file(source, message):
+    with pytest.raises(SopSyntaxError) as caught:
+        parse_text(source)
+    assert caught.value.message == message
+
+
+UNKNOWN_PEMILIK = "unknown attribute 'pemilik' here; a step or decision takes"
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        # most keywords so far are English: English words, though the line's own keyword is Indonesian
+        (STEP + "  by: a\n  time: 1 h\n  oleh: a\n  pemilik: a\n", f"{UNKNOWN_PEMILIK} by,"),
+        # a tie goes to the language used last
+        (HEAD + "kegiatan s: Kegiatan\n  pemilik: a\n", f"{UNKNOWN_PEMILIK} oleh,"),
+        (KEPALA + "step s: Kegiatan\n  pemilik: a\n", f"{UNKNOWN_PEMILIK} by,"),
+    ],
+)
+def test_a_mixed_file_gets_the_language_of_most_keywords_so_far(source, message):
+    with pytest.raises(SopSyntaxError) as caught:
+        parse_text(source)
+    assert caught.value.message.startswith(message)

@@ -26,7 +26,11 @@ from sopdsl.parse.vocabulary import (
 from .conftest import ROOT
 
 HEAD = "sop x: Judul\nrole a: A\n"
-FIELD_VALUES = {"text": "Nilai", "list": "Nilai", "date": "2024-05-29", "duration": "1 h", "calendar": ""}
+FIELD_VALUES = {
+    "text": "Nilai", "list": "Nilai", "date": "2024-05-29", "dates": "2024-05-29", "duration": "1 h", "calendar": "",
+    "approver": "",
+}
+BLOCKS = {"calendar": "\n    workday: 8 h", "approver": "\n    nip: 19810207 200003 1 001"}
 ATTRIBUTE_VALUES = {"by": "a", "time": "1 h", "every": "bulan", "uses": "lain", "next": "end"}
 
 
@@ -37,7 +41,7 @@ def spellings(keywords: Keywords):
 
 @pytest.mark.parametrize("entry, word", spellings(HEADER))
 def test_every_spelling_of_a_header_field_sets_its_attribute(entry, word):
-    block = "\n    workday: 8 h" if entry.kind == "calendar" else ""
+    block = BLOCKS.get(entry.kind, "")
     sop = parse_text(f"sop x: Judul\n  {word}: {FIELD_VALUES[entry.kind]}{block}\n")
     assert getattr(sop, entry.concept) not in (None, ())
     assert list(sop.field_spans) == [entry.concept]
@@ -104,10 +108,12 @@ def test_no_word_spells_two_keywords_where_both_may_stand():
 def test_a_table_mistake_is_refused_when_the_table_is_built():
     with pytest.raises(ValueError, match="not words"):
         keyword("number", "TEXT_FIELD", en="number two")
-    with pytest.raises(ValueError, match="no English spelling"):
+    with pytest.raises(ValueError, match="no spelling in en"):
         keyword("number", "TEXT_FIELD", id="nomor")
+    with pytest.raises(ValueError, match="no spelling in id"):
+        keyword("number", "TEXT_FIELD", en="number")
     with pytest.raises(ValueError, match="spells both"):
-        Keywords(keyword("a", "A", en="kata"), keyword("b", "B", en="kata"))
+        Keywords(keyword("a", "A", en="kata", id="a"), keyword("b", "B", en="b", id="kata"))
 
 
 def test_the_keyword_terminals_come_only_from_the_table():

@@ -134,3 +134,10 @@ def spell_range(low: Exact, high: Exact, workday: Exact, lang: str = "id") -> st
         return words if low < 60 else f"{words} ({format_number(low, lang)} {unit})"
     words = f"{mixed_units(low, workday, lang)} – {mixed_units(high, workday, lang)}"
     return f"{words} ({format_number(low, lang)}–{format_number(high, lang)} {unit})"
+
+
+def spell_totals(summed, workday: Fraction, lang: str = "id") -> tuple[str, str, str]:
+    """Typical, minimum and maximum of a flow or of an SOP's totals, in words."""
+    low, high = summed.typical
+    return (spell_range(low, high, workday, lang), spell_range(summed.min, summed.min, workday, lang),
+            spell_range(summed.max, summed.max, workday, lang))

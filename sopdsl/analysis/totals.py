@@ -148,8 +148,9 @@ def step_label(graph: FlowGraph, position: int) -> str:
 
 
 def own_cost(step: Activity, minutes: Minutes) -> StepCost | None:
-    """A step's own time; None when it has none and takes the time of the SOP it uses; else an unquantified 0."""
-    if isinstance(step.time, Duration):
+    """A step's own time; None when it has none and takes the time of the SOP it uses; else an unquantified 0
+    (a reversed range included)."""
+    if isinstance(step.time, Duration) and not step.time.is_reversed:
         return StepCost.of_range(*duration_minutes(step.time, minutes))
     if step.time is None and step.uses is not None:
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..i18n import say
 from ..output import NotWritten, read_snapshot, write_atomically
+from ..parse.vocabulary import LANGUAGES
 from ..terminal import printable
 
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
@@ -23,10 +24,17 @@ def add_arguments(parser) -> None:
         "--diff", action="store_true", help="change nothing; print a unified diff; exit 1 if there is a diff"
     )
     parser.add_argument("--lang", choices=("en", "id"), help="language of the messages: en (default) or id")
+    parser.add_argument(
+        "--keywords", choices=LANGUAGES, metavar="id|en",
+        help="write every keyword in Indonesian (id) or English (en); by default each keeps the spelling it has",
+    )
 
 
 def run(args) -> int:
     """Format every file given or found below the folders given; returns the exit code.
+
+    With `--keywords id` or `--keywords en` every keyword is written in that language; the safety check
+    proves the converted file has the same meaning.
 
     Only files whose formatted text differs are written, each atomically: a temporary file in the
     same folder, flushed and synced to disk, given the original's permission bits, then moved over
@@ -64,7 +72,7 @@ def _format_standard_input(args) -> int:
     name = args.stdin_filename or "-"
     original = sys.stdin.buffer.read()
     try:
-        formatted = _with_line_ends_of(original, format_text(decode_source(original))).encode("utf-8")
+        formatted = _with_line_ends_of(original, format_text(decode_source(original), args.keywords)).encode("utf-8")
     except SopSyntaxError as error:
         print(printable(syntax_diagnostic(name, error).line_text), file=sys.stderr)
         if not (args.check or args.diff):
@@ -96,7 +104,7 @@ def _format_file(path: Path, args) -> int:
     try:
         snapshot = read_snapshot(path)
         original = snapshot.data
-        formatted = format_text(decode_source(original))
+        formatted = format_text(decode_source(original), args.keywords)
     except OSError as error:
         reason = say("usage.cannot-read", path=shown, reason=error.strerror or error)
         print(say("cli.error", error=reason), file=sys.stderr)

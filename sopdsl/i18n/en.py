@@ -272,6 +272,10 @@ MESSAGES = {
     "syntax.unknown-attribute": "unknown attribute '{s.found}' here; a step or decision takes {attributes}",
     "syntax.unknown-field": "unknown field '{s.found}' in the sop header; the fields are {fields}",
     "syntax.unknown-calendar-entry": "unknown calendar entry '{s.found}'; use {calendar_choice}",
+    "syntax.approver-without-entries": (
+        "expected the approver's lines ({approver_entries}) indented below '{s.key.value}:', found '{s.found}'"
+    ),
+    "syntax.unknown-approver-entry": "unknown approver line '{s.found}'; use {approver_choice}",
     "syntax.line-after-header": "expected {openers} at the start of the line, found '{s.found}'",
     "syntax.line-start": "expected {s.expected_openers} at the start of the line, found '{s.found}'",
     "syntax.no-sop-line": "a .sop file starts with '{sop_line}', found '{s.found}'",
@@ -302,7 +306,8 @@ MESSAGES = {
     "syntax.given-twice": "'{keyword}' is given twice in the {where} (first on line {line})",
     "syntax.in-calendar": "calendar",
     "syntax.in-header": "sop header",
-    "syntax.x-makes-a-period": "'x' makes this a period, not a duration: a routine step says '{every_example}'",
+    "syntax.in-approver": "approver",
+    "syntax.x-makes-a-period": "'{word}' makes this a period, not a duration: a routine step says '{every_example}'",
     "syntax.unknown-unit": "unknown time unit '{unit}'; {units}",
     "syntax.indent-one": (
         "this line is indented by {indent} space, which matches no enclosing block "
@@ -340,4 +345,8 @@ MESSAGES = {
     "syntax.role-id": "a role id",
     "syntax.sop-id": "an SOP id",
     "syntax.step-id": "a step id, {targets}",
+    "logo.missing": "logo '{logo}' does not exist (looked for {path})",
+    "logo.not-a-file": "logo '{logo}' is not a file ({path})",
+    "logo.unreadable": "logo '{logo}' cannot be read: {reason}",
+    "logo.not-an-image": "logo '{logo}' is not a PNG, JPEG or SVG image ({path})",
 }

@@ -299,6 +299,11 @@ MESSAGES = {
     ),
     "syntax.unknown-field": "isian '{s.found}' tidak dikenal dalam identitas sop; isiannya adalah {fields}",
     "syntax.unknown-calendar-entry": "isian kalender '{s.found}' tidak dikenal; gunakan {calendar_choice}",
+    "syntax.approver-without-entries": (
+        "seharusnya baris penandatangan ({approver_entries}) menjorok di bawah '{s.key.value}:', "
+        "tetapi yang ditemukan '{s.found}'"
+    ),
+    "syntax.unknown-approver-entry": "baris penandatangan '{s.found}' tidak dikenal; gunakan {approver_choice}",
     "syntax.line-after-header": "seharusnya baris diawali {openers}, tetapi yang ditemukan '{s.found}'",
     "syntax.line-start": "seharusnya baris diawali {s.expected_openers}, tetapi yang ditemukan '{s.found}'",
     "syntax.no-sop-line": "berkas .sop diawali dengan '{sop_line}', tetapi yang ditemukan '{s.found}'",
@@ -335,7 +340,10 @@ MESSAGES = {
     "syntax.given-twice": "'{keyword}' ditulis dua kali dalam {where} (pertama di baris {line})",
     "syntax.in-calendar": "kalender",
     "syntax.in-header": "identitas sop",
-    "syntax.x-makes-a-period": "'x' menjadikan ini periode, bukan lama waktu: kegiatan rutin ditulis '{every_example}'",
+    "syntax.in-approver": "penandatangan",
+    "syntax.x-makes-a-period": (
+        "'{word}' menjadikan ini periode, bukan lama waktu: kegiatan rutin ditulis '{every_example}'"
+    ),
     "syntax.unknown-unit": "satuan waktu '{unit}' tidak dikenal; {units}",
     "syntax.indent-one": (
         "baris ini menjorok {indent} spasi, yang tidak cocok dengan blok mana pun di atasnya "
@@ -373,6 +381,10 @@ MESSAGES = {
     "syntax.role-id": "id pelaksana",
     "syntax.sop-id": "id SOP",
     "syntax.step-id": "id kegiatan, {targets}",
+    "logo.missing": "logo '{logo}' tidak ada (dicari di {path})",
+    "logo.not-a-file": "logo '{logo}' bukan berkas ({path})",
+    "logo.unreadable": "logo '{logo}' tidak dapat dibaca: {reason}",
+    "logo.not-an-image": "logo '{logo}' bukan gambar PNG, JPEG atau SVG ({path})",
 }
 
 SUMMARIES = {

@@ -31,6 +31,10 @@ _SIGNATORY = re.compile(r"\d|\b(?:NIP|Pembina|Penata|Pangkat|Golongan)\b|,\s*(?:
 _UNIT_SKIP = re.compile(
     r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan|identitas|diagram|standar\s+operasional|isian|halaman|page"
     r")\b|^[-–\s]*\d+[-–\s]*$", re.I)
+_ANNEX = re.compile(r"^lampiran\b", re.I)
+_UNIT_START = re.compile(
+    r"^(pemerintah|kementerian|kementrian|dinas|badan|sekretariat|kantor|biro|bagian|upt|lembaga|inspektorat"
+    r"|kecamatan|kelurahan|rumah\s+sakit|puskesmas|unit|satuan|direktorat|bidang|identitas|diagram)\b", re.I)
 _BLANK_ENTRY = re.compile(r"(nama|nip|pangkat|golongan|jabatan|tanda\s*tangan|ttd)?\s*[:.]?\s*[_.\s]*", re.I)
 
 
@@ -115,7 +119,11 @@ def read_identity(blocks: list[Block], draft: Draft, heading: bool = True) -> No
     reader = _Reader()
     for block in blocks:
         reader.read_block(block)
-    unit = [line for line in reader.unit if len(line) <= 120 and not _UNIT_SKIP.match(line)]
+    annex, above = _annex(reader.unit) if heading else ([], reader.unit)
+    if annex and "annex" not in draft.fields:
+        draft.fields["annex"] = " ".join(annex)
+        draft.review("annex", "lampiran dibaca dari baris di atas lembar identitas")
+    unit = [line for line in above if len(line) <= 120 and not _UNIT_SKIP.match(line)]
     if heading and unit and "unit" not in reader.values and "unit" not in draft.fields:
         draft.fields["unit"] = unit
         draft.review("unit", "unit dibaca dari baris di atas lembar identitas")
@@ -123,6 +131,16 @@ def read_identity(blocks: list[Block], draft: Draft, heading: bool = True) -> No
         lines = [line.strip() for line in lines if compact(line) and not _BLANK_ENTRY.fullmatch(line)]
         if lines and name not in draft.fields:
             _set_field(draft, name, lines)
+
+
+def _annex(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The annex heading ("LAMPIRAN VII KEPUTUSAN ...", wrapped over lines up to the unit's first line) and the
+    lines above the identity sheet without it."""
+    start = next((index for index, line in enumerate(lines) if _ANNEX.match(line)), None)
+    if start is None:
+        return [], lines
+    end = next((index for index in range(start + 1, len(lines)) if _UNIT_START.match(lines[index])), len(lines))
+    return lines[start:end], lines[:start] + lines[end:]
 
 
 def _set_field(draft: Draft, name: str, lines: list[str]) -> None:

@@ -68,6 +68,8 @@ IDENTITY_LABELS = {
     ),
     "warning": ("peringatan", "warning", "warnings"),
     "records": ("pencatatandanpendataan", "pencatatan", "pendataan", "records", "recording"),
+    "staffing": ("jumlahpelaksana", "numberofperformers", "staffing"),
+    "annex": ("lampiran", "annex"),
 }
 _LABEL_OF = {word: name for name, words in IDENTITY_LABELS.items() for word in words}
 

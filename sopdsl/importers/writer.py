@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ..model import HEADER_FIELDS as MODEL_HEADER_FIELDS
 from .draft import Branch, Draft, DraftStep, slug, unique
 
 REVIEW = "# periksa:"
-HEADER_FIELDS = (
-    ("number", "number"), ("unit", "unit"), ("created", "created"), ("revised", "revised"),
-    ("effective", "effective"), ("approved_by", "approved-by"), ("legal_basis", "legal-basis"),
-    ("qualifications", "qualifications"), ("related", "related"), ("equipment", "equipment"),
-    ("warning", "warning"), ("records", "records"),
+# The header fields an import fills in (text, lists and dates), as (attribute, keyword), in the language's order.
+HEADER_FIELDS = tuple(
+    (concept, keyword) for keyword, concept, kind in MODEL_HEADER_FIELDS if kind in ("text", "list", "date")
+    and concept != "logo"
 )
 # What reads back unquoted as it is: the TEXT terminal of the grammar, not starting with a list dash.
 _BARE = re.compile(r'[^ \t\r\n"#\-](?:[^ \t\r\n]|[ \t]+(?=[^ \t\r\n#]))*')

@@ -6,7 +6,11 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ..model import CALENDAR_FIELDS, HEADER_FIELDS, Activity, Calendar, Date, Ref, Section, Sop, Text
+from ..model import HEADER_FIELDS, Activity, Approver, Calendar, Date, Ref, Section, Sop, Text
+from ..parse.vocabulary import APPROVER, CALENDAR
+
+BLOCKS = {Calendar: CALENDAR, Approver: APPROVER}
+"""The header fields that are blocks, with the lines they take."""
 
 STEP_FIELDS = ("text", "by", "needs", "time", "output", "note", "every", "uses", "next", "branches")
 
@@ -42,9 +46,9 @@ def as_written(value) -> Written:
         return None
     if isinstance(value, tuple):
         return [_one_written(item) for item in value]
-    if isinstance(value, Calendar):
-        entries = [(name, getattr(value, name)) for name in CALENDAR_FIELDS]
-        return "; ".join(f"{name}: {duration.wording}" for name, duration in entries if duration is not None) or None
+    if isinstance(value, (Calendar, Approver)):
+        entries = [(entry.english, getattr(value, entry.concept)) for entry in BLOCKS[type(value)]]
+        return "; ".join(f"{name}: {as_written(item)}" for name, item in entries if item is not None) or None
     return _one_written(value)
 
 

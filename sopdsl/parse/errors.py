@@ -23,9 +23,9 @@ class SopSyntaxError(SopdslError):
         self.path = path
 
 
-def explain(error: UnexpectedInput, text: str, history: Sequence[Token]) -> SopSyntaxError:
-    """Turn a Lark error into a SopSyntaxError that speaks of the file, not of the grammar."""
-    situation = Situation.of(error, text, history)
+def explain(error: UnexpectedInput, text: str, history: Sequence[Token], language: str) -> SopSyntaxError:
+    """Turn a Lark error into a SopSyntaxError that speaks of the file, not of the grammar, in its keyword language."""
+    situation = Situation.of(error, text, history, language)
     line, column = _position(error, text)
     return SopSyntaxError(choose(situation).text(situation), line, column)
 

@@ -10,22 +10,42 @@ from lark.lark import PostLex
 from ..i18n import say
 from .errors import SopSyntaxError
 from .tokens import LexedToken
+from .vocabulary import ENGLISH, GRAMMAR_KEYWORDS
 
 _COMMENT_LINE = re.compile(r"\n([ \t]*)(#[^\r\n]*)")
+_KEYWORD_TYPES = frozenset(terminal for keywords in GRAMMAR_KEYWORDS for terminal in keywords.terminals)
+_LANGUAGE_OF = {
+    word: language
+    for keywords in GRAMMAR_KEYWORDS
+    for entry in keywords
+    for word in entry.words
+    if (language := entry.language_of(word)) is not None
+}
+"""The language of each keyword spelling that belongs to one language only (`oleh`, `by`; not `output`)."""
 
 
 class SopIndenter(PostLex):
-    """Indentation blocks for LALR, as in Python, with the checks the .sop language needs."""
+    """Indentation blocks for LALR, as in Python, with the checks the .sop language needs; counts keyword languages."""
 
     always_accept = ("_NL",)
 
     def __init__(self) -> None:
         self.comments: list[LexedToken] = []
         self.history: list[Token] = []
+        self.keyword_counts: dict[str, int] = {}
+        self.last_language = ENGLISH
+
+    @property
+    def language(self) -> str:
+        """The language of most keywords so far; in a tie, the one used last (English before any)."""
+        counts = self.keyword_counts
+        return max(counts, key=lambda language: (counts[language], language == self.last_language), default=ENGLISH)
 
     def process(self, stream):
         self.comments = []
         self.history = []
+        self.keyword_counts = {}
+        self.last_language = ENGLISH
         levels = [0]
         token = None
         for token in stream:
@@ -33,6 +53,8 @@ class SopIndenter(PostLex):
             if len(self.history) > 8:
                 del self.history[:4]
             if token.type != "_NL":
+                if token.type in _KEYWORD_TYPES:
+                    self._count(token.value)
                 yield token
                 continue
             self._collect_comments(token)
@@ -67,6 +89,13 @@ class SopIndenter(PostLex):
                 indent.index("\t") + 1,
             )
         return len(indent)
+
+    def _count(self, word: str) -> None:
+        """Count a keyword toward its language, so that a syntax message names keywords in the file's language."""
+        language = _LANGUAGE_OF.get(word)
+        if language is not None:
+            self.keyword_counts[language] = self.keyword_counts.get(language, 0) + 1
+            self.last_language = language
 
     def _collect_comments(self, token: LexedToken) -> None:
         if "#" not in token.value:

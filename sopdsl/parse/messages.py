@@ -10,7 +10,19 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from ..i18n import say
-from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, GRAMMAR_KEYWORDS, HEADER, TARGETS, TOP_LEVEL
+from .vocabulary import (
+    APPROVER,
+    ATTRIBUTES,
+    BRANCHES,
+    CALENDAR,
+    ENGLISH,
+    GRAMMAR_KEYWORDS,
+    HEADER,
+    LANGUAGES,
+    TARGETS,
+    TOP_LEVEL,
+    Keyword,
+)
 
 
 def _either(words: Sequence[str]) -> str:
@@ -23,6 +35,11 @@ def _quoted(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(f"'{word}'" for word in words)
 
 
+def _spelled(entries: Iterable[Keyword], language: str) -> tuple[str, ...]:
+    """The keywords' spellings in a language."""
+    return tuple(entry.in_language(language) for entry in entries)
+
+
 _OPENERS = tuple(entry for entry in TOP_LEVEL if entry.concept != "sop")
 _OPENER_TYPES = frozenset(entry.terminal for entry in _OPENERS)
 _FIELD_TYPES = frozenset(HEADER.terminals)
@@ -31,13 +48,20 @@ _KEYWORD_TYPES = frozenset(terminal for keywords in GRAMMAR_KEYWORDS for termina
 _JUMP_TYPES = frozenset((ATTRIBUTES["next"].terminal, *BRANCHES.terminals))
 _LAYOUT_TYPES = frozenset({"_NL", "_INDENT", "_DEDENT"})
 
-# Terminals by the words an author would use for them: keywords as written, the others by message key.
+# Terminals by the words an author would use for them: keywords as the file's language spells them, the others
+# by message key.
 _KEYWORD_WORDS = {
-    terminal: _quoted(entry.english for entry in keywords if entry.terminal == terminal)
-    for keywords in GRAMMAR_KEYWORDS
-    for terminal in keywords.terminals
+    language: {
+        terminal: _quoted(_spelled((entry for entry in keywords if entry.terminal == terminal), language))
+        for keywords in GRAMMAR_KEYWORDS
+        for terminal in keywords.terminals
+    }
+    for language in LANGUAGES
 }
-_SIGNS = {"TIMES": ("'x'",), "COLON": ("':'",), "COMMA": ("','",), "MINUS": ("'-'",)}
+_SIGNS = {
+    "TIMES": ("'x'",), "EACH": ("'tiap'",), "A_UNIT": ("'sebulan'",), "ONCE": ("'sekali'",),
+    "COLON": ("':'",), "COMMA": ("','",), "MINUS": ("'-'",),
+}
 _TERMINAL_KEYS = {
     "ID": "syntax.id",
     "TEXT": "syntax.text",
@@ -66,24 +90,27 @@ END_OF_LINE = "end of line"  # what `Situation.found` holds at a line's end, wha
 _WORD = re.compile(r"[^\s:#]+|\S")
 
 
-def _terminal_words(terminal: str) -> tuple[str, ...]:
-    """The words a message names a terminal by."""
+def _terminal_words(terminal: str, language: str) -> tuple[str, ...]:
+    """The words a message names a terminal by, keywords spelled in the file's language."""
     if terminal in _TERMINAL_KEYS:
         return (say(_TERMINAL_KEYS[terminal]),)
-    return _KEYWORD_WORDS.get(terminal) or _SIGNS.get(terminal) or (f"'{terminal.lower()}'",)
+    return _KEYWORD_WORDS[language].get(terminal) or _SIGNS.get(terminal) or (f"'{terminal.lower()}'",)
 
 
-def words() -> dict[str, str]:
-    """The vocabulary's words and the fixed phrases the message templates name as {name}."""
+def words(language: str = ENGLISH) -> dict[str, str]:
+    """The words the message templates name as {name}, keywords spelled in a language (`oleh:` in a file of
+    `kegiatan`)."""
     return {
-        "sop_line": f"{TOP_LEVEL['sop'].english} <id>: <title>",
-        "fields": ", ".join(HEADER.english),
-        "attributes": ", ".join(ATTRIBUTES.english + BRANCHES.english),
-        "calendar_entries": ", ".join(CALENDAR.english),
-        "calendar_choice": _either(CALENDAR.english),
-        "openers": _either(_quoted(entry.english for entry in _OPENERS)),
-        "every_example": f"{ATTRIBUTES['every'].english}: 1 x 3 bulan",
-        "time_example": f'{ATTRIBUTES["time"].english}: "Sesuai jadwal"',
+        "sop_line": f"{TOP_LEVEL['sop'].in_language(language)} <id>: <title>",
+        "fields": ", ".join(_spelled(HEADER, language)),
+        "attributes": ", ".join(_spelled((*ATTRIBUTES, *BRANCHES), language)),
+        "calendar_entries": ", ".join(_spelled(CALENDAR, language)),
+        "calendar_choice": _either(_spelled(CALENDAR, language)),
+        "approver_entries": ", ".join(_spelled(APPROVER, language)),
+        "approver_choice": _either(_spelled(APPROVER, language)),
+        "openers": _either(_quoted(_spelled(_OPENERS, language))),
+        "every_example": f"{ATTRIBUTES['every'].in_language(language)}: 1 x 3 bulan",
+        "time_example": f'{ATTRIBUTES["time"].in_language(language)}: "Sesuai jadwal"',
         "durations": say("syntax.durations"),
         "units": say("syntax.units"),
     }
@@ -101,12 +128,15 @@ class Situation:
     """The keyword that opened the current line (`by`, `time`, `step`...), if any."""
     previous: Token | None
     """The token before the one the parser stumbled on (or the last one, for a lexer error)."""
+    language: str = ENGLISH
+    """The language of the keywords the file uses so far: messages name keywords in it."""
 
     @classmethod
-    def of(cls, error: UnexpectedInput, text: str, history: Sequence[Token]) -> Situation:
-        """The situation of a Lark error, given the source and the tokens the indenter passed on last."""
+    def of(cls, error: UnexpectedInput, text: str, history: Sequence[Token], language: str = ENGLISH) -> Situation:
+        """The situation of a Lark error, given the source, the indenter's last tokens and the keyword language."""
         expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
-        return cls(error, frozenset(expected), _found(error, text), _line_key(history), _previous(history, error))
+        found = _found(error, text)
+        return cls(error, frozenset(expected), found, _line_key(history), _previous(history, error), language)
 
     @property
     def token_type(self) -> str:
@@ -145,13 +175,14 @@ class Situation:
     def expected_phrase(self) -> str:
         """What the parser would have taken, in words."""
         terminals = (t for t in self.expected if not t.startswith("__"))
-        named = sorted({word for t in terminals for word in _terminal_words(t)})
+        named = sorted({word for t in terminals for word in _terminal_words(t, self.language)})
         return ", ".join(named) if named else say("syntax.more")
 
     @property
     def expected_openers(self) -> str:
         """The line openers the parser would have taken, as a choice."""
-        return _either(_quoted(entry.english for entry in _OPENERS if entry.terminal in self.expected))
+        openers = (entry for entry in _OPENERS if entry.terminal in self.expected)
+        return _either(_quoted(_spelled(openers, self.language)))
 
     @property
     def title(self) -> str:
@@ -161,7 +192,8 @@ class Situation:
     @property
     def id_wanted(self) -> str:
         """The kind of id the line's keyword takes, "or ':'" if a colon would do, and after what."""
-        kind = say(_ID_KINDS.get(self.key_type, "syntax.id"), targets=_either(_quoted(TARGETS.english)))
+        targets = _either(_quoted(_spelled(TARGETS, self.language)))
+        kind = say(_ID_KINDS.get(self.key_type, "syntax.id"), targets=targets)
         if self.expects("COLON"):
             kind = say("syntax.or-colon", kind=kind)
         if self.key is None:
@@ -184,7 +216,7 @@ class Message:
         """The message for this situation."""
         if situation.found == END_OF_LINE:
             situation = replace(situation, found=say("syntax.found-end-of-line"))
-        return say(f"syntax.{self.name}", s=situation, **words())
+        return say(f"syntax.{self.name}", s=situation, **words(situation.language))
 
 
 MESSAGES: tuple[Message, ...] = (
@@ -197,6 +229,10 @@ MESSAGES: tuple[Message, ...] = (
         lambda s: s.key_type == "CALENDAR" and s.previous_type == "_NL" and s.expected <= {"_INDENT", "_NL"},
     ),
     Message(
+        "approver-without-entries",
+        lambda s: s.key_type == "APPROVER" and s.previous_type == "_NL" and s.expected <= {"_INDENT", "_NL"},
+    ),
+    Message(
         "list-without-items",
         lambda s: s.key_type == "LIST_FIELD" and s.previous_type == "_NL" and s.expected <= {"_INDENT", "_NL"},
     ),
@@ -204,6 +240,7 @@ MESSAGES: tuple[Message, ...] = (
     Message("unknown-attribute", lambda s: s.expects(*_ATTRIBUTE_TYPES) and not s.expects("STEP")),
     Message("unknown-field", lambda s: s.expects(*_FIELD_TYPES)),
     Message("unknown-calendar-entry", lambda s: s.expects("CALENDAR_KEY")),
+    Message("unknown-approver-entry", lambda s: s.expects("APPROVER_KEY")),
     Message("line-after-header", lambda s: s.expects(*_OPENER_TYPES) and s.key_type == "SOP" and not s.expects("SOP")),
     Message("line-start", lambda s: s.expects(*_OPENER_TYPES)),
     Message("no-sop-line", lambda s: s.expects("SOP")),

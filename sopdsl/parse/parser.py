@@ -31,7 +31,7 @@ class _Parser:
             parser="lalr",
             lexer="contextual",
             postlex=self.indenter,
-            transformer=SopTransformer(),
+            transformer=SopTransformer(lambda: self.indenter.language),
             lexer_callbacks={"COMMENT": self.trailing_comments.append},
             cache=True,
             maybe_placeholders=False,
@@ -42,7 +42,7 @@ class _Parser:
         try:
             sop = cast(Sop, self.lark.parse(text + "\n"))  # the transformer builds the model as it parses
         except UnexpectedInput as error:
-            raise explain(error, text, self.indenter.history) from None
+            raise explain(error, text, self.indenter.history, self.indenter.language) from None
         comments = [_comment(token, text, True) for token in self.indenter.comments]
         comments += [_comment(token, text, False) for token in self.trailing_comments]
         comments.sort(key=lambda c: (c.line, c.column))

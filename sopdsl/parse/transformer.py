@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 from lark import Token, Transformer
 
 from ..i18n import say
 from ..model import (
+    Approver,
     Branch,
     Calendar,
     Date,
@@ -28,7 +30,7 @@ from ..model import (
 from .errors import SopSyntaxError
 from .messages import words
 from .tokens import LexedToken
-from .vocabulary import ATTRIBUTES, BRANCHES, CALENDAR, HEADER
+from .vocabulary import APPROVER, ATTRIBUTES, BRANCHES, CALENDAR, ENGLISH, HEADER, TARGETS, TOP_LEVEL
 
 _FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
 _UNESCAPE = re.compile(r"\\([\"\\])")
@@ -58,19 +60,24 @@ class _Attribute:
 class SopTransformer(Transformer):
     """Rule methods build model nodes; attribute rules return _Attribute until their block is built."""
 
+    def __init__(self, language: Callable[[], str] = lambda: ENGLISH):
+        """`language` gives the keyword language of the file read so far, for the words of its messages."""
+        super().__init__()
+        self.language = language
+
     # ---- values --------------------------------------------------------------------
     def text(self, children):
         return _text(children[0])
 
     def term(self, children):
         number, *spelled, unit = children
-        _check_unit(unit)
+        self._check_unit(unit)
         spelled_value = spelled[0].value if spelled else None
         return Term(number=number.value, unit_word=_unit_word(unit), spelled=spelled_value), number, unit
 
     def range(self, children):
         *quantities, unit = children
-        _check_unit(unit)
+        self._check_unit(unit)
         (low, spelled_low), (high, spelled_high) = _numbers_with_spelling(quantities)
         word = _unit_word(unit)
         return Duration(
@@ -88,18 +95,31 @@ class SopTransformer(Transformer):
         return Duration(terms=terms, span=_between(first, last))
 
     def period(self, children):
-        *quantities, unit = children
-        _check_unit(unit)
-        times = None
-        if len(quantities) > 1 and quantities[1].type == "TIMES":
-            times = quantities[0].value
-            quantities = quantities[2:]
-        numbers = _numbers_with_spelling(quantities)
-        number, spelled = numbers[0] if numbers else (None, None)
+        kinds = [token.type for token in children]
+        unit = next(token for token in children if token.type in ("UNIT", "A_UNIT"))
+        if unit.type == "UNIT":
+            self._check_unit(unit)
+        numbers = [token.value for token in children if token.type == "NUMBER"]
+        times = numbers.pop(0) if "TIMES" in kinds else None
         return Period(
-            unit_word=_unit_word(unit), times=times, number=number, spelled=spelled,
-            span=_between(children[0], unit),
+            wording=" ".join(_unit_word(token) for token in children),
+            unit_word=_unit_word(unit) if unit.type == "UNIT" else unit.value[2:],
+            number=numbers[0] if numbers else None,
+            times=times,
+            phrase=not {"TIMES", "EACH", "A_UNIT", "ONCE"}.isdisjoint(kinds),
+            span=_between(children[0], children[-1]),
         )
+
+    def _check_unit(self, token: LexedToken) -> None:
+        if token.value.lower() in ("x", "×", "kali"):
+            example = words(self.language())["every_example"]
+            raise SopSyntaxError(
+                say("syntax.x-makes-a-period", word=token.value, every_example=example), token.line, token.column
+            )
+        if unit_of(token.value) is None:
+            raise SopSyntaxError(
+                say("syntax.unknown-unit", unit=token.value, units=say("syntax.units")), token.line, token.column
+            )
 
     # ---- header ----------------------------------------------------------------------
     def text_field(self, children):
@@ -111,26 +131,17 @@ class SopTransformer(Transformer):
 
     def list_field(self, children):
         key, *items = children
-        name = HEADER.concept(key.value)
-        to_node = _related if name == "related" else _text
-        return _Attribute(key, name, tuple(to_node(item) for item in items))
+        entry = HEADER[HEADER.concept(key.value)]
+        to_node: Callable[[LexedToken], object]
+        if entry.concept == "related":
+            to_node = _related
+        else:
+            to_node = _date if entry.kind == "dates" else _text
+        return _Attribute(key, entry.concept, tuple(to_node(item) for item in items))
 
     def date_field(self, children):
         key, value = children
-        match = _DATE.match(value.value)
-        try:
-            date = datetime.date(*map(int, match.groups())) if match else None
-        except ValueError:
-            raise SopSyntaxError(
-                say("syntax.not-a-real-date", value=value.value), value.span.line, value.span.column
-            ) from None
-        if date is None:
-            raise SopSyntaxError(
-                say("syntax.not-a-date", value=value.value),
-                value.span.line,
-                value.span.column,
-            )
-        return _Attribute(key, HEADER.concept(key.value), Date(value=date, span=value.span))
+        return _Attribute(key, HEADER.concept(key.value), _date(value))
 
     def sla_field(self, children):
         key, duration = children
@@ -143,17 +154,32 @@ class SopTransformer(Transformer):
     def calendar_field(self, children):
         key, *entries = children
         values = _assign(entries, lambda: say("syntax.in-calendar"))
-        return _Attribute(key, HEADER.concept(key.value), Calendar(**values, span=token_span(key)))
+        calendar = Calendar(**values, span=token_span(key), words=_words(entries))
+        return _Attribute(key, HEADER.concept(key.value), calendar)
+
+    def approver_entry(self, children):
+        key, value = children
+        return _Attribute(key, APPROVER.concept(key.value), value)
+
+    def approver_field(self, children):
+        key, *entries = children
+        values = _assign(entries, lambda: say("syntax.in-approver"))
+        approver = Approver(**values, span=token_span(key), words=_words(entries))
+        return _Attribute(key, HEADER.concept(key.value), approver)
 
     def header(self, children):
         keyword, sop_id, title, *fields = children
         values = _assign(fields, lambda: say("syntax.in-header"))
-        return keyword, sop_id, title, values, {a.name: token_span(a.key) for a in fields}
+        words = {TOP_LEVEL.concept(keyword.value): keyword.value, **_words(fields)}
+        return keyword, sop_id, title, values, {a.name: token_span(a.key) for a in fields}, words
 
     # ---- roles and flow ---------------------------------------------------------------
     def role(self, children):
         keyword, role_id, name = children
-        return Role(id=role_id.value, name=name, span=token_span(keyword), id_span=token_span(role_id))
+        return Role(
+            id=role_id.value, name=name, span=token_span(keyword), id_span=token_span(role_id),
+            words={TOP_LEVEL.concept(keyword.value): keyword.value},
+        )
 
     def by(self, children):
         key, *ids = children
@@ -179,24 +205,24 @@ class SopTransformer(Transformer):
 
     def next(self, children):
         key, target = children
-        return _Attribute(key, ATTRIBUTES.concept(key.value), Ref(id=target.value, span=token_span(target)))
+        return _Attribute(key, ATTRIBUTES.concept(key.value), _target(target))
 
     def branch(self, children):
         key = children[0]
-        target = children[-1]
-        ref = Ref(id=target.value, span=token_span(target))
-        if key.type == "BRANCH":
-            label = unquote(children[1])
-            return Branch(kind="label", label=label, target=ref, span=token_span(key))
-        return Branch(kind=BRANCHES.concept(key.value), target=ref, span=token_span(key))
+        ref = _target(children[-1])
+        kind = BRANCHES.concept(key.value)
+        words = {kind: key.value}
+        if kind == "branch":
+            return Branch(kind="label", label=unquote(children[1]), target=ref, span=token_span(key), words=words)
+        return Branch(kind=kind, target=ref, span=token_span(key), words=words)
 
     def activity(self, children):
         keyword, *rest = children
         activity_id = rest.pop(0) if isinstance(rest[0], Token) else None
         text, *attributes = rest
         branches = tuple(a for a in attributes if isinstance(a, Branch))
-        values = _assign([a for a in attributes if not isinstance(a, Branch)],
-                         lambda: f"{keyword.value} {_name(activity_id)}")
+        fields = [a for a in attributes if not isinstance(a, Branch)]
+        values = _assign(fields, lambda: f"{keyword.value} {_name(activity_id)}")
         cls = Decision if keyword.type == "DECISION" else Step
         return cls(
             id=activity_id.value if activity_id is not None else None,
@@ -204,6 +230,7 @@ class SopTransformer(Transformer):
             branches=branches,
             span=token_span(keyword),
             id_span=token_span(activity_id) if activity_id is not None else None,
+            words={TOP_LEVEL.concept(keyword.value): keyword.value, **_words(fields)},
             **values,
         )
 
@@ -212,6 +239,7 @@ class SopTransformer(Transformer):
         return Section(
             id=section_id.value, title=title, steps=tuple(steps),
             span=token_span(keyword), id_span=token_span(section_id),
+            words={TOP_LEVEL.concept(keyword.value): keyword.value},
         )
 
     def flow(self, children):
@@ -219,15 +247,16 @@ class SopTransformer(Transformer):
         sections = [c for c in children if isinstance(c, Section)]
         if sections and loose:
             first = loose[0]
+            opener = first.words.get("decision" if first.is_decision else "step", first.keyword)
             raise SopSyntaxError(
-                say("syntax.before-first-section", keyword=first.keyword, name=_name(first.id)),
+                say("syntax.before-first-section", keyword=opener, name=_name(first.id)),
                 first.span.line,
                 first.span.column,
             )
         return tuple(sections) if sections else (Section(id=None, title=None, steps=tuple(loose)),)
 
     def start(self, children):
-        (keyword, sop_id, title, values, field_spans), *roles, sections = children
+        (keyword, sop_id, title, values, field_spans, words), *roles, sections = children
         return Sop(
             id=sop_id.value,
             title=title,
@@ -236,6 +265,7 @@ class SopTransformer(Transformer):
             span=token_span(keyword),
             id_span=token_span(sop_id),
             field_spans=field_spans,
+            words=words,
             **values,
         )
 
@@ -255,6 +285,19 @@ def _assign(attributes, where):
         values[attribute.name] = attribute.value
         first_line[attribute.name] = attribute.key.line
     return values
+
+
+def _words(attributes) -> dict[str, str]:
+    """The keywords of a block's attributes as written, by concept."""
+    return {attribute.name: attribute.key.value for attribute in attributes}
+
+
+def _target(token: LexedToken) -> Ref:
+    """A jump target: `next` and `end` (in any spelling) by their concept, the word kept; else a step id."""
+    entry = TARGETS.find(token.value)
+    if entry is None:
+        return Ref(id=token.value, span=token_span(token))
+    return Ref(id=entry.concept, span=token_span(token), word=token.value)
 
 
 def _name(token) -> str:
@@ -285,16 +328,20 @@ def _text(token: LexedToken) -> Text:
     return Text(value=value, span=token_span(token))
 
 
-def _check_unit(token: LexedToken) -> None:
-    if token.value.lower() in ("x", "×"):
+def _date(value: Text | LexedToken) -> Date:
+    """A header date, from its Text or list item token: YYYY-MM-DD, and a real date."""
+    if not isinstance(value, Text):
+        value = _text(value)
+    match = _DATE.match(value.value)
+    try:
+        date = datetime.date(*map(int, match.groups())) if match else None
+    except ValueError:
         raise SopSyntaxError(
-            say("syntax.x-makes-a-period", every_example=words()["every_example"]),
-            token.line,
-            token.column,
-        )
-    if unit_of(token.value) is None:
-        raise SopSyntaxError(say("syntax.unknown-unit", unit=token.value, units=say("syntax.units")), token.line,
-                             token.column)
+            say("syntax.not-a-real-date", value=value.value), value.span.line, value.span.column
+        ) from None
+    if date is None:
+        raise SopSyntaxError(say("syntax.not-a-date", value=value.value), value.span.line, value.span.column)
+    return Date(value=date, span=value.span)
 
 
 def _related(token: LexedToken):

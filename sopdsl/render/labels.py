@@ -165,8 +165,9 @@ def date_text(date: datetime.date, lang: str = "id") -> str:
 
 
 def period_text(period: Period, lang: str = "id") -> str:
-    """How often a routine is done: "1 x 3 bulan" as written, else "Tiap bulan" / "Every 3 months"."""
-    if period.times:
+    """How often a routine is done: as written where that says it ("1 x 3 bulan", "Tiap Bulan", "sebulan sekali"),
+    else "Tiap bulan" / "Every 3 months"."""
+    if period.phrase:
         return period.wording
     return f"{LABELS[lang]['every']} {period.wording}"
 

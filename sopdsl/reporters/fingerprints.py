@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from .paths import repository_path
 
-_LINE_NUMBER = re.compile(r"\b(line|baris) \d+")
-
 
 def fingerprints(diagnostics: Sequence, sources: Mapping[str, str | None]) -> list[str]:
-    """One fingerprint per finding: its rule, file, message and the text of its line, and which of the
-    findings alike in all these it is, counted from the top (never its line number)."""
+    """One fingerprint per finding: its rule, file and the text of its line, and which of the findings alike
+    in all these it is, counted from the top (never its line number, nor the message, which follows `--lang`)."""
     lines: dict[str, list[str]] = {}
     seen: Counter = Counter()
     prints = []
@@ -24,8 +21,7 @@ def fingerprints(diagnostics: Sequence, sources: Mapping[str, str | None]) -> li
             lines[d.path] = text.split("\n") if text else []
         file_lines = lines[d.path]
         line = file_lines[d.line - 1].strip() if 1 <= d.line <= len(file_lines) else ""
-        message = _LINE_NUMBER.sub(r"\1 N", d.message)  # a message that names a line moves with it
-        key = (d.rule, repository_path(d.path), message, line)
+        key = (d.rule, repository_path(d.path), line)
         seen[key] += 1
         material = "\0".join((*key, str(seen[key])))
         prints.append(hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:32])

@@ -53,13 +53,15 @@ def check(library: LibraryContext) -> Iterator[tuple[str, list[Finding]]]:
 
 def _declared_ids(library):
     """The SOP ids the checked files declare, read from the `sop` line of files that do not parse."""
-    known = set()
-    for file in library.files:
-        if file.record is not None:
-            known.add(file.record.id)
-        elif file.text is not None:
-            known.update(_SOP_LINE.findall(file.text)[:1])
-    return known
+    return {sop_id for sop_id in map(declared_id, library.files) if sop_id is not None}
+
+
+def declared_id(file) -> str | None:
+    """The SOP id a file declares: its record's, or for a file that does not parse, the one on its `sop` line."""
+    if file.record is not None:
+        return file.record.id
+    found = _SOP_LINE.search(file.text) if file.text is not None else None
+    return found.group(1) if found else None
 
 
 def _unknown_references(record, known, is_library):

@@ -13,9 +13,9 @@ from pathlib import Path
 import attrs
 
 from .. import checker, loading
-from ..analysis.calendar import CalendarError, calendar_minutes, spell_range
+from ..analysis.calendar import CalendarError, calendar_minutes, spell_range, spell_totals
 from ..analysis.library import library_totals
-from ..analysis.totals import FlowTotals, SopTotals
+from ..analysis.totals import SopTotals
 from ..config import Config, for_paths
 from ..diagnostics import Diagnostic
 from ..library_record import library_record
@@ -133,17 +133,12 @@ def totals_rows(sop: Sop, totals: SopTotals, lang: str) -> dict | None:
         workday = calendar_minutes(sop.calendar)[Unit.WORKDAY]
     except CalendarError:
         return None
-
-    def spelled(summed: FlowTotals | SopTotals) -> tuple[str, str, str]:
-        """Typical, minimum and maximum of a flow or of the SOP, in words."""
-        return (spell_range(*summed.typical, workday, lang), spell_range(summed.min, summed.min, workday, lang),
-                spell_range(summed.max, summed.max, workday, lang))
-
-    flows = [{"section": flow.section, "steps": flow.steps, "times": spelled(flow),
+    flows = [{"section": flow.section, "steps": flow.steps, "times": spell_totals(flow, workday, lang),
               "loops": [{"from": loop.source_id, "to": loop.target_id,
                          "time": spell_range(*loop.minutes, workday, lang)} for loop in flow.loops],
               "unquantified": list(flow.unquantified)} for flow in totals.flows]
-    return {"flows": flows, "steps": sum(flow.steps for flow in totals.flows), "times": spelled(totals)}
+    steps = sum(flow.steps for flow in totals.flows)
+    return {"flows": flows, "steps": steps, "times": spell_totals(totals, workday, lang)}
 
 
 def format_source(text: str) -> str:

@@ -1,0 +1,1 @@
+"""The language server, `sopdsl lsp`: the checker, formatter and totals for editors, over the LSP."""
