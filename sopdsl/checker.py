@@ -106,7 +106,7 @@ def check_parsed(path: str, text: str | None, sop: Sop | None, error: Diagnostic
     """A parsed text's per-file findings, and the file with its model and library record (or its syntax error)."""
     if sop is None:
         return SourceFile(path, text, error), [error] if error is not None else []
-    context = SopContext(sop, path)
+    context = SopContext(sop, path, config.today, config.evaluation_interval)
     file = SourceFile(path, text, None, library_record(sop, context.graphs), sop)
     return file, _rule_diagnostics(context, path, config)
 
@@ -140,7 +140,8 @@ def file_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:
     """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
         return [file.error] if file.error is not None else []
-    return _rule_diagnostics(SopContext(file.sop, file.path), file.path, config)
+    context = SopContext(file.sop, file.path, config.today, config.evaluation_interval)
+    return _rule_diagnostics(context, file.path, config)
 
 
 def _rule_diagnostics(context: SopContext, path: str, config: Config) -> list[Diagnostic]:

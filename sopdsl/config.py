@@ -12,6 +12,7 @@ import attrs
 from attrs import field, frozen
 
 from .analysis.calendar import CalendarError, calendar_minutes
+from .analysis.evaluation import DEFAULT_INTERVAL, Interval, interval_of
 from .diagnostics import Severity
 from .errors import UsageError
 from .files import matches
@@ -20,7 +21,7 @@ from .model import CALENDAR_FIELDS, Calendar
 
 KEYS = (
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity", "calendar", "strict",
-    "exclude", "extend-exclude", "holidays", "lang", "labels",
+    "exclude", "extend-exclude", "holidays", "lang", "labels", "evaluation-interval",
 )
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__", ".mypy_cache",
@@ -44,6 +45,8 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     lang: str | None = None  # messages and printed words; None: each command's default
     labels: Mapping[str, str] = field(factory=dict)  # printed label key -> the unit's own wording
+    evaluation_interval: Interval = DEFAULT_INTERVAL  # how long an evaluation (or `effective`) holds
+    today: datetime.date | None = None  # the day of the check (--today); None: the day it runs
     root: Path | None = None  # the folder of the settings file: globs are relative to it
     source: Path | None = None  # the settings file itself
 
@@ -165,6 +168,8 @@ def _settings(path: Path, table: dict, runs_rules: bool) -> Config:
         settings["lang"] = table["lang"]
     if "labels" in table:
         settings["labels"] = _labels(table["labels"], f"{where}: labels")
+    if "evaluation-interval" in table:
+        settings["evaluation_interval"] = _interval(table["evaluation-interval"], f"{where}: evaluation-interval")
     return Config(**settings, root=path.parent.resolve(), source=path)
 
 
@@ -270,6 +275,23 @@ def _calendar(value, where: str) -> Calendar:
     except CalendarError as error:
         raise UsageError(f"{where}: {error.message}") from None
     return calendar
+
+
+def _interval(value, where: str) -> Interval:
+    """The evaluation interval: a duration of whole years, months, weeks or days, read with the language's grammar."""
+    from .parse import SopSyntaxError, parse_text  # the parser, only where the settings give an interval
+
+    if not isinstance(value, str) or not value.strip() or "\n" in value or "\r" in value:
+        raise UsageError(say("usage.evaluation-interval", where=where))
+    try:
+        duration = parse_text(f"sop config: config\n  sla: {value}\n").sla
+    except SopSyntaxError as error:
+        raise UsageError(f"{where} = {value!r}: {error.message}") from None
+    try:
+        assert duration is not None  # the text parsed as an sla: it has one
+        return interval_of(duration)
+    except ValueError as error:
+        raise UsageError(f"{where}: {error}") from None
 
 
 def _holidays(value, where: str) -> tuple[datetime.date, ...]:

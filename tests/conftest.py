@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 
+from sopdsl.analysis import evaluation
 from sopdsl.browser.chromium import ENV_VAR, find_chromium
 
 from .page_browser import PageBrowser
@@ -14,6 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_SPEC = ROOT.parent / "shared" / "spec"
+TODAY = datetime.date(2024, 12, 1)  # the day of every check a test runs without its own (for `evaluation-due`)
+
+
+@pytest.fixture(autouse=True)
+def checked_on_a_fixed_day(monkeypatch):
+    """Checks run on TODAY, so that the dates of the test files and specs do not age into findings."""
+    monkeypatch.setattr(evaluation, "today", lambda: TODAY)
 
 
 @pytest.fixture

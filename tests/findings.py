@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sopdsl.checker import check_paths, file_diagnostics, library_diagnostics
 from sopdsl.cli import main
-from sopdsl.config import DEFAULTS
+from sopdsl.config import DEFAULTS, Config
 from sopdsl.rules.base import LibraryContext
 
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
@@ -99,7 +99,7 @@ def placed_findings(path: Path) -> Counter:
     return placed((diagnostic._asdict() for diagnostic in diagnostics), file_lines(path.read_bytes()))
 
 
-def check_library(library: LibraryContext) -> list:
-    """Every finding on every file of an already loaded library, with the default settings, sorted."""
-    per_file = [d for file in library.files for d in file_diagnostics(file, DEFAULTS)]
-    return list(library_diagnostics(library, per_file, DEFAULTS)[0])
+def check_library(library: LibraryContext, settings: Config = DEFAULTS) -> list:
+    """Every finding on every file of an already loaded library, with the settings given (default ones), sorted."""
+    per_file = [d for file in library.files for d in file_diagnostics(file, settings)]
+    return list(library_diagnostics(library, per_file, settings)[0])

@@ -15,7 +15,7 @@ import pytest
 
 from sopdsl.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, TODAY
 from .findings import run_cli
 
 BROKEN_ROLE = (
@@ -290,7 +290,8 @@ def test_watch_checks_again_when_a_file_changes(tmp_path):
 
     pytest.importorskip("watchfiles")
     path = write(tmp_path / "a.sop", BROKEN_ROLE)
-    process = subprocess.Popen([sys.executable, "-m", "sopdsl", "check", "--watch", str(tmp_path)],
+    process = subprocess.Popen([sys.executable, "-m", "sopdsl", "check", "--watch", "--today", TODAY.isoformat(),
+                                str(tmp_path)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list = []
     reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True)

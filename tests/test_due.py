@@ -126,3 +126,26 @@ def test_the_due_date_ends_exactly_the_working_days_needed(start, minutes, days_
     counted = sum(working.is_working(start + datetime.timedelta(days=n)) for n in range(1, (due - start).days + 1))
     assert counted == math.ceil(minutes / 480)
     assert minutes == 0 or working.is_working(due)
+
+
+def test_the_document_prints_the_dates_due_for_a_start_date(tmp_path, capsys):
+    # The hand count above: 4..6 days from Friday 18 December 2026 (24 December cuti bersama), the sla 10 days.
+    path = write_library(tmp_path)
+    assert main(["render", str(path), "--to", "html", "--from", "2026-12-18"]) == 0
+    document = capsys.readouterr().out
+    assert ('<tr class="deadline"><td colspan="4">Batas waktu (bila dimulai 18 Desember 2026)</td><td colspan="3">'
+            "biasanya 28 Desember 2026 – 30 Desember 2026; paling lambat 30 Desember 2026; "
+            "SLA (10 hari kerja) 7 Januari 2027</td></tr>") in document
+    assert main(["render", str(path), "--to", "html"]) == 0
+    assert 'class="deadline"' not in capsys.readouterr().out
+
+
+def test_build_prints_the_dates_due_in_every_document(tmp_path, capsys):
+    path = write_library(tmp_path)
+    out = tmp_path / "site"
+    assert main(["build", str(path), "-o", str(out), "--no-pdf", "--from", "2026-12-18", "--lang", "en"]) == 0
+    document = (out / "permohonan.html").read_text(encoding="utf-8")
+    assert "Due by (when started on 18 December 2026)" in document
+    assert "typically 28 December 2026 – 30 December 2026" in document
+    assert "SLA (10 hari kerja) 7 January 2027" in document
+    capsys.readouterr()

@@ -13,6 +13,7 @@ from sopdsl import i18n
 from sopdsl.cli import main
 from sopdsl.i18n import catalogue
 
+from .conftest import TODAY
 from .sop_files import write_sop
 
 BROKEN_STEP = """\
@@ -157,10 +158,11 @@ def test_build_speaks_and_prints_in_the_chosen_language(tmp_path, capsys):
 def test_a_clean_check_loads_no_catalogue(tmp_path):
     path = write_sop(tmp_path, "x.sop")
     probe = (
-        "import sys\nfrom sopdsl.cli import main\nmain(['check', '-q', sys.argv[1]])\n"
+        "import sys\nfrom sopdsl.cli import main\nmain(['check', '-q', '--today', sys.argv[2], sys.argv[1]])\n"
         "print('sopdsl.i18n.en' in sys.modules, 'sopdsl.i18n.id' in sys.modules)"
     )
-    run = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
+    run = subprocess.run([sys.executable, "-c", probe, str(path), TODAY.isoformat()], capture_output=True, text=True,
+                         check=True)
     assert run.stdout.split() == ["False", "False"]
 
 

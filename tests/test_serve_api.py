@@ -79,6 +79,29 @@ def test_library_links_point_to_the_served_file_or_say_it_is_missing(tmp_path):
     assert {"from": key(tmp_path / "induk.sop"), "kind": "related", "to": "hilang", "to_path": None} in links
 
 
+def test_the_index_says_when_each_sop_is_due_for_evaluation(tmp_path):
+    write_sop(tmp_path, "baru.sop")  # effective: 2024-06-10; the tests' day is 2024-12-01
+    write_sop(tmp_path, "lama.sop").write_text(sop_text(sop_id="lama").replace("2024-06-10", "2020-01-02"),
+                                               encoding="utf-8")
+    (tmp_path / "tanpa.sop").write_text("sop tanpa: Tanpa tanggal\n", encoding="utf-8")
+    with running_app([str(tmp_path)]) as running:
+        sops = {sop["id"]: sop["evaluation"] for sop in running.get_json("/api/library")[1]["sops"]}
+    assert sops == {"baru": {"until": "2025-06-10", "due": False}, "lama": {"until": "2021-01-02", "due": True},
+                    "tanpa": None}
+
+
+def test_the_library_map_page_links_each_sop_to_its_editor(tmp_path):
+    write_sop(tmp_path, "induk.sop", TWO_STEPS.replace("  time: 20 menit", "  uses: anak"),
+              fields="  related:\n    - hilang")
+    write_sop(tmp_path, "anak.sop")
+    with running_app([str(tmp_path)], lang="en") as running:
+        status, headers, body = running.get("/map")
+    page = body.decode("utf-8")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "SOP library map" in page and "<svg" in page and "hilang" in page
+    assert f'href="/sop?path={(tmp_path / "anak.sop").as_posix()}"' in page
+
+
 def test_a_buffer_is_checked_in_the_library_and_previewed_without_touching_the_file(app, library):
     path = library / "pengelolaan-website-ppid.sop"
     before = path.read_bytes()

@@ -38,7 +38,8 @@ def test_the_pages_load_only_their_own_scripts_and_styles():
     for page in ("index.html", "sop.html"):
         text = (STATIC / page).read_text()
         sources = re.findall(r'(?:src|href)="([^"]+)"', text)
-        assert sources and all(source.startswith("/static/") or source in ("/", "data:,") for source in sources)
+        assert sources and all(source.startswith("/static/") or source in ("/", "/map", "data:,")
+                                   for source in sources)
         for source in sources:
             if source.startswith("/static/"):
                 assert (STATIC / source[len("/static/"):]).is_file(), source

@@ -7,6 +7,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from ..terminal import printable
+from .check import day
 from .render import add_document_options, document_options
 
 
@@ -17,10 +18,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="make every page afresh, and check every file without .sopdsl_cache")
     parser.add_argument("--strict", action="store_true", help="warnings fail the build too (exit 1)")
+    parser.add_argument("--today", type=day, metavar="DATE",
+                        help="the day the index counts evaluations up to, YYYY-MM-DD (default: today)")
     add_document_options(parser)
 
 
 def run(args) -> int:
+    import attrs
+
     from ..browser.chromium import ChromiumError
     from ..cache import CheckCache
     from ..checker import check_paths
@@ -36,6 +41,8 @@ def run(args) -> int:
     if out.exists() and not out.is_dir():
         raise UsageError(say("usage.not-a-folder", path=args.output))
     config = for_paths(args.paths, args.config)
+    if args.today is not None:
+        config = attrs.evolve(config, today=args.today)
     args.lang = settle(args.lang, config.lang)
     cache = None if args.no_cache else CheckCache(out, config)  # inside the output folder: a build writes nowhere else
     checked = check_paths(files, any(Path(p).is_dir() for p in args.paths), config, cache=cache)
@@ -52,7 +59,8 @@ def run(args) -> int:
                 print(f"sopdsl: {printable(note)}", file=sys.stderr)
         try:
             result = build(checked, out, document_options(args, config), print_pdf, note, settings=config,
-                           calendar=config.calendar, reuse=not args.no_cache)
+                           calendar=config.calendar, reuse=not args.no_cache, today=config.today,
+                           interval=config.evaluation_interval)
         except OSError as error:
             raise UsageError(say("usage.cannot-write-into", path=args.output, reason=error.strerror or error)) from None
     built = sum(1 for entry in result.entries if entry.pages)

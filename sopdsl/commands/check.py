@@ -41,9 +41,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("--show-files", action="store_true", help="print the files that would be checked, and stop")
     parser.add_argument("--watch", action="store_true", help="check again whenever a .sop file changes")
     parser.add_argument("--lang", choices=("en", "id"), help="language of the messages: en (default) or id")
+    parser.add_argument("--today", type=day, metavar="DATE",
+                        help="the day of the check, YYYY-MM-DD, for evaluation-due (default: today)")
 
 
 def run(args) -> int:
+    import attrs
+
     from ..config import for_paths, with_overrides
     from ..errors import UsageError
     from ..files import collect
@@ -57,6 +61,8 @@ def run(args) -> int:
             extend_ignore=args.extend_ignore, exclude=args.exclude, extend_exclude=args.extend_exclude,
         )
         args.lang = settle(args.lang, config.lang)
+        if args.today is not None:
+            config = attrs.evolve(config, today=args.today)
         files = collect(args.paths, config.exclude, config.root)
     except UsageError as error:
         _report_failure(args, str(error))
@@ -177,6 +183,20 @@ def _settings_text(config) -> str:
 
 def names(value: str):
     return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def day(value: str):
+    """A date written YYYY-MM-DD."""
+    import datetime
+
+    try:
+        if len(value) == 10:
+            return datetime.date.fromisoformat(value)
+    except ValueError:
+        pass
+    from ..i18n import say
+
+    raise argparse.ArgumentTypeError(say("usage.date", value=repr(value)))
 
 
 def positive(value: str) -> int:

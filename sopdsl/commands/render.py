@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..render import FORMATS
 from ..terminal import printable
+from .check import day
 
 
 def add_arguments(parser) -> None:
@@ -32,15 +33,18 @@ def add_document_options(parser) -> None:
         help="steps on the first page of the flowchart table, and on the later ones (default: 6,5)",
     )
     parser.add_argument("--config", metavar="FILE", help="a .sopdsl.toml or pyproject.toml for the default calendar")
+    parser.add_argument("--from", dest="start", type=day, metavar="DATE",
+                        help="the day the work starts, YYYY-MM-DD: the HTML and PDF document print the dates by which "
+                        "the totals and the SLA fall due (Batas waktu), as `sopdsl due` counts them")
 
 
 def document_options(args, config, **extra):
-    """RenderOptions from the shared command-line options and the settings' labels."""
+    """RenderOptions from the shared command-line options and the settings' labels and holidays."""
     from ..render.options import RenderOptions
 
     first, later = args.rows_per_page
     return RenderOptions(lang=args.lang or "id", paper=args.paper, first_page_rows=first, page_rows=later,
-                         labels=config.labels, **extra)
+                         labels=config.labels, deadline_from=args.start, holidays=config.holidays, **extra)
 
 
 def run(args) -> int:

@@ -35,6 +35,14 @@ MESSAGES = {
     "duplicate-id.role": "role id '{id}' is already used on line {line}",
     "duplicate-id.section": "section id '{id}' is already used on line {line}",
     "duplicate-id.step": "step id '{id}' is already used on line {line}",
+    "evaluation-due.evaluated": (
+        "SOP '{sop}' was last evaluated on {date}, more than {interval} before {today}; "
+        "evaluate it on the seven criteria of Permenpan RB 35/2012 and add 'evaluated: <date>'"
+    ),
+    "evaluation-due.effective": (
+        "SOP '{sop}' took effect on {date} and has not been evaluated in the {interval} since, as of {today}; "
+        "evaluate it on the seven criteria of Permenpan RB 35/2012 and add 'evaluated: <date>'"
+    ),
     "invalid-calendar.range": "calendar '{entry}' must be one length, not the range '{wording}'",
     "invalid-calendar.unit": "calendar '{entry}' cannot be given in '{unit}': use a smaller unit ({units})",
     "invalid-calendar.zero": "calendar '{entry}' must be longer than zero",
@@ -223,6 +231,12 @@ MESSAGES = {
     "usage.calendar-duration": '{where}: {key} must be a duration on one line, such as "8 h" or "5 workdays"',
     "usage.holidays": '{where} must be a list of dates such as "2026-12-24"',
     "usage.holiday": "{where}: {value} is not a date written YYYY-MM-DD",
+    "usage.evaluation-interval": '{where} must be a duration on one line, such as "1 tahun" or "6 bulan"',
+    "usage.interval-range": "'{wording}' is a range; give one length, such as '{example}'",
+    "usage.interval-whole": "'{wording}' is not a whole number; give whole years, months, weeks or days",
+    "usage.interval-unit": "'{wording}' is too short for an evaluation interval; give years, months, weeks or days",
+    "usage.interval-zero": "'{wording}' must be longer than zero",
+    "usage.date": "expected a date YYYY-MM-DD, not {value}",
     "usage.no-such-path": "no such file or folder: {path}",
     "usage.no-such-file": "no such file: {path}",
     "usage.no-sop-files": "no .sop files found in {paths}",

@@ -41,6 +41,14 @@ MESSAGES = {
     "duplicate-id.role": "id pelaksana '{id}' sudah dipakai di baris {line}",
     "duplicate-id.section": "id bagian '{id}' sudah dipakai di baris {line}",
     "duplicate-id.step": "id kegiatan '{id}' sudah dipakai di baris {line}",
+    "evaluation-due.evaluated": (
+        "SOP '{sop}' terakhir dievaluasi pada {date}, lebih dari {interval} sebelum {today}; "
+        "evaluasilah menurut tujuh kriteria Permenpan RB 35/2012 dan tambahkan 'dievaluasi: <tanggal>'"
+    ),
+    "evaluation-due.effective": (
+        "SOP '{sop}' efektif sejak {date} dan belum dievaluasi dalam {interval} sesudahnya, per {today}; "
+        "evaluasilah menurut tujuh kriteria Permenpan RB 35/2012 dan tambahkan 'dievaluasi: <tanggal>'"
+    ),
     "invalid-calendar.range": "kalender '{entry}' harus satu lama waktu, bukan rentang '{wording}'",
     "invalid-calendar.unit": (
         "kalender '{entry}' tidak dapat ditulis dalam '{unit}': gunakan satuan yang lebih kecil ({units})"
@@ -242,6 +250,12 @@ MESSAGES = {
     ),
     "usage.holidays": '{where} harus berupa daftar tanggal, misalnya "2026-12-24"',
     "usage.holiday": "{where}: {value} bukan tanggal yang ditulis TTTT-BB-HH",
+    "usage.evaluation-interval": '{where} harus berupa lama waktu dalam satu baris, misalnya "1 tahun" atau "6 bulan"',
+    "usage.interval-range": "'{wording}' berupa rentang; berikan satu lama waktu, misalnya '{example}'",
+    "usage.interval-whole": "'{wording}' bukan bilangan bulat; berikan tahun, bulan, minggu atau hari yang utuh",
+    "usage.interval-unit": "'{wording}' terlalu pendek untuk selang evaluasi; berikan tahun, bulan, minggu atau hari",
+    "usage.interval-zero": "'{wording}' harus lebih dari nol",
+    "usage.date": "diharapkan tanggal TTTT-BB-HH, bukan {value}",
     "usage.no-such-path": "berkas atau folder tidak ditemukan: {path}",
     "usage.no-such-file": "berkas tidak ditemukan: {path}",
     "usage.no-sop-files": "tidak ada berkas .sop di {paths}",

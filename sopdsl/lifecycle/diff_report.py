@@ -107,13 +107,13 @@ def as_json(old: Version, new: Version, changes: Sequence[Change]) -> dict:
     }
 
 
-def _value(value: Written) -> str:
+def value_text(value: Written) -> str:
     if value is None:
         return "-"
     return "; ".join(value) if isinstance(value, list) else value
 
 
-def _where(change: Change) -> str:
+def where_text(change: Change) -> str:
     if change.number is not None:
         return change.number + (f" ({change.step})" if change.step is not None else "")
     return change.section or ""
@@ -148,9 +148,9 @@ def as_text(old: Version, new: Version, changes: Sequence[Change], lang: str = "
     if not changes:
         lines.append(f"  {words['none']}")
     for change in changes:
-        where = _where(change)
+        where = where_text(change)
         head = " ".join(filter(None, [change.kind, where, change.field]))
-        lines.append(f"  {head}: {_value(change.old)} -> {_value(change.new)}")
+        lines.append(f"  {head}: {value_text(change.old)} -> {value_text(change.new)}")
     before, after = _total_words(old, lang), _total_words(new, lang)
     for key, first, second in zip(("typical", "min", "max"), before, after, strict=False):
         lines.append(f"  {words['totals']} ({words[key]}): {first} -> {second}")
@@ -168,7 +168,8 @@ def as_markdown(old: Version, new: Version, changes: Sequence[Change], lang: str
         lines.append(table_line([words["kind"], words["where"], words["field"], words["old"], words["new"]]))
         lines.append("|" + " --- |" * 5)
         for change in changes:
-            cells = [change.kind, _where(change), change.field or "", _value(change.old), _value(change.new)]
+            cells = [change.kind, where_text(change), change.field or "", value_text(change.old),
+                     value_text(change.new)]
             lines.append(table_line(cells))
     else:
         lines.append(escape(words["none"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -27,6 +28,8 @@ class RenderOptions:
     index_link: str | None = None  # href of the library's index, linked on screen above the document
     folder: Path | None = None  # the .sop file's folder, where a relative `logo` path starts (None: the working one)
     labels: Mapping[str, str] = field(factory=dict)  # the `labels` setting: a unit's own wording, by its keys
+    deadline_from: datetime.date | None = None  # the day the work starts: the document prints when totals fall due
+    holidays: tuple[datetime.date, ...] = ()  # non-working days besides the national ones (the `holidays` setting)
 
     @property
     def words(self) -> dict[str, str]:

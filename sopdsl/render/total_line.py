@@ -13,7 +13,7 @@ from ..analysis.calendar import UNIT_WORDING, CalendarError, Minutes, calendar_m
 from ..analysis.graph import flow_graphs
 from ..analysis.totals import SopTotals, sop_totals, step_label, typical_path
 from ..model import Duration, Period, Sop, Unit
-from .labels import period_text
+from .labels import date_text, period_text
 from .options import RenderOptions
 
 WORKING_UNITS = (Unit.MINUTE, Unit.HOUR, Unit.WORKDAY)
@@ -41,17 +41,13 @@ def total_text(sop: Sop, options: RenderOptions) -> str | None:
         sums.insert(0, spell_working_time(low, high, minutes[Unit.WORKDAY], options.lang))
     rest = []
     if routine:
-        periods = dict.fromkeys(_lower_first(period_text(period, options.lang)) for period in routine)
+        periods = dict.fromkeys(period_text(period, options.lang).lower() for period in routine)
         rest.append(f"{len(routine)} {words['routine']} ({', '.join(periods)})")
     if unmeasured:
         rest.append(f"{unmeasured} {words['unmeasured'][unmeasured != 1]}")
     if sums and rest:
         return f"{' + '.join(sums)} (+ {'; '.join(rest)})"
     return " + ".join(sums) or "; ".join(rest)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _unsummed(sop: Sop, totals: SopTotals) -> tuple[list[Period], int]:
@@ -122,3 +118,27 @@ def _mixed(minutes: Fraction, workday: Fraction, lang: str) -> str:
         if amount:
             parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
     return " ".join(parts) or f"0 {units['minute'][1]}"
+
+
+def deadline_text(sop: Sop, options: RenderOptions) -> str | None:
+    """The calendar dates by which the totals and the sla fall due, when the work starts on `deadline_from`.
+
+    Counted as `sopdsl due` counts them (working days, weekends and holidays skipped); None without a start
+    date or with an invalid calendar.
+    """
+    if options.deadline_from is None:
+        return None
+    from ..lifecycle.due import WorkingDays, days_per_week, due_dates
+
+    try:
+        totals = options.totals if options.totals is not None else sop_totals(sop)
+        dates = due_dates(sop, totals, options.deadline_from, WorkingDays(days_per_week(sop), options.holidays))
+    except CalendarError:
+        return None
+    words, lang = options.words, options.lang
+    low, high = (date_text(day, lang) for day in dates.typical)
+    parts = [f"{words['deadline_typical']} {low if low == high else f'{low} – {high}'}",
+             f"{words['deadline_max']} {date_text(dates.max, lang)}"]
+    if dates.sla is not None and sop.sla is not None:
+        parts.append(f"{words['deadline_sla']} ({sop.sla.wording}) {date_text(dates.sla, lang)}")
+    return "; ".join(parts)

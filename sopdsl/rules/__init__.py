@@ -27,6 +27,7 @@ RULE_MODULES = (
     "unknown_sop",
     "uses_cycle",
     "logo_not_found",
+    "evaluation_due",
     "activity_names_performer",
     "duplicate_sop",
     "reversed_range",

@@ -11,8 +11,8 @@ is the rule's user documentation: a first line saying what it catches, why that 
 The checker calls `module.check(context)` (the same function, as `RULE.check`); the context depends on the scope:
 
 - `Scope.SOP`: `check(SopContext) -> Iterable[Finding]`, once for each file that parses. The context holds
-  the SOP (with the configured default calendar), its flow graphs, built once for all rules, and the folder
-  of its file (for the paths the header names).
+  the SOP (with the configured default calendar), its flow graphs, built once for all rules, the folder
+  of its file (for the paths the header names), the day of the check and the evaluation interval.
 - `Scope.LIBRARY`: `check(LibraryContext) -> Iterable[(path, Iterable[Finding])]`, once for the whole checked
   set, after the per-file rules. The context holds every loaded file, with the library record of each that
   parses, and whether a folder was checked (a library) or single files.
@@ -26,6 +26,7 @@ A finding's severity is the rule's, unless the finding gives its own or the sett
 
 from __future__ import annotations
 
+import datetime
 import enum
 import inspect
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +35,8 @@ from typing import Any, NamedTuple
 
 from attrs import field, frozen
 
+from ..analysis import evaluation
+from ..analysis.evaluation import DEFAULT_INTERVAL, Interval
 from ..analysis.graph import FlowGraph, flow_graphs
 from ..diagnostics import Severity
 from ..loading import SourceFile
@@ -60,14 +63,17 @@ class Finding(NamedTuple):
 
 
 class SopContext:
-    """What a rule of SOP scope sees: one SOP and its flow graphs, built once for all rules, and its file's folder."""
+    """What a rule of SOP scope sees: one SOP, its flow graphs built once for all rules, its file's folder, the day."""
 
-    __slots__ = ("sop", "graphs", "folder")
+    __slots__ = ("sop", "graphs", "folder", "today", "interval")
 
-    def __init__(self, sop: Sop, path: str | None = None):
+    def __init__(self, sop: Sop, path: str | None = None, today: datetime.date | None = None,
+                 interval: Interval = DEFAULT_INTERVAL):
         self.sop = sop
         self.graphs: tuple[FlowGraph, ...] = tuple(flow_graphs(sop))
         self.folder: Path | None = source_folder(path)  # where a relative `logo` path starts (None: the working one)
+        self.today = today or evaluation.today()  # the day of the check
+        self.interval = interval  # how long an evaluation (or `effective`) holds
 
 
 class LibraryContext(NamedTuple):

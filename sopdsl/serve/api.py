@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote
 
 from ..diagnostics import Diagnostic, Severity
 from . import engine
@@ -96,7 +97,16 @@ class Api:
             "title": sop.title.value,
             "unit": " / ".join(item.value for item in sop.unit),
             "total": engine.total_words(sop, engine.render_options(self.lang, own)),
+            "evaluation": engine.evaluation(sop, self.workspace.config),
         }
+
+    def library_map(self) -> str:
+        """The library map page, each SOP linked to its editor."""
+        files = [item.file for item in self.workspace.library()]
+        owners = _first_of_each_id(files)
+        sops = [file.sop for file in files if file.sop is not None and owners.get(file.sop.id) == file.path]
+        links = {sop_id: f"/sop?path={quote(path)}" for sop_id, path in owners.items()}
+        return engine.library_map_page(sops, self.lang, links)
 
     def file(self, key: str) -> dict:
         """One SOP's text as on disk, with the hash a save must send back."""

@@ -83,6 +83,23 @@ def references(file: SourceFile) -> list[tuple[str, str]]:
     return [("related", ref.id) for ref in file.record.related] + [("uses", use.ref.id) for use in file.record.uses]
 
 
+def evaluation(sop: Sop, config: Config) -> dict | None:
+    """The last day the SOP's latest evaluation (or `effective`) holds, and whether it has passed on the check day."""
+    from ..analysis import evaluation as clock
+
+    until = clock.evaluation_due_on(sop, config.evaluation_interval)
+    if until is None:
+        return None
+    return {"until": until.isoformat(), "due": until < (config.today or clock.today())}
+
+
+def library_map_page(sops: Sequence[Sop], lang: str, links: dict[str, str]) -> str:
+    """The library map page: the links between the SOPs, dangling references, cycles and roles."""
+    from ..lifecycle.library_map_page import library_map_page as page
+
+    return page(sops, lang, links)
+
+
 def render_options(lang: str, totals: SopTotals | None = None, links: dict[str, str] | None = None,
                    titles: dict[str, str] | None = None, path: str | None = None) -> RenderOptions:
     """The options the preview and the downloads render with; `path`, the file's, places a relative logo."""

@@ -111,6 +111,10 @@ class Handler(BaseHTTPRequestHandler):
         page = self.app.page("index.html", WORDS[self.app.lang]["index_title"])
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", page)
 
+    def _map(self, query: dict[str, str]) -> None:
+        """The library map page."""
+        self._send(HTTPStatus.OK, "text/html; charset=utf-8", self.app.api.library_map().encode("utf-8"))
+
     def _sop(self, query: dict[str, str]) -> None:
         """The editor page of one served SOP."""
         path = query.get("path", "")
@@ -243,6 +247,7 @@ def _text(body: dict, key: str) -> str:
 ROUTES: dict[tuple[str, str], Callable[[Handler, dict[str, str]], None]] = {
     ("GET", "/"): Handler._index,
     ("GET", "/sop"): Handler._sop,
+    ("GET", "/map"): Handler._map,
     ("GET", "/api/library"): Handler._library,
     ("GET", "/api/file"): Handler._file,
     ("GET", "/api/changes"): Handler._changes,

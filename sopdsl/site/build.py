@@ -12,6 +12,8 @@ from typing import NamedTuple
 import attrs
 from attrs import frozen
 
+from ..analysis import evaluation
+from ..analysis.evaluation import DEFAULT_INTERVAL, Interval, evaluation_due_on
 from ..analysis.library import library_totals
 from ..cache import logo_state
 from ..checker import POOL_THRESHOLD, Checked, available_cores, on_pool
@@ -27,6 +29,7 @@ from .manifest import Manifest, build_key, record, text_digest
 from .pages import Entry, index_page, source_page
 
 INDEX = "index"  # the library's index page: index.html
+MAP = "library-map"  # the library map: library-map.html
 DIAGRAMS = {"svg": "SVG", "bpmn": "BPMN"}  # diagram formats written beside each document, with their link text
 SOURCES = "source"  # the folder of the numbered source listings
 
@@ -51,6 +54,7 @@ class Job(NamedTuple):
     options: RenderOptions | None  # None: the file does not parse, and only its source listing is written
     calendar: Calendar | None
     keep_document: bool  # send the HTML back, to be printed to PDF
+    interval: Interval = DEFAULT_INTERVAL  # how long an evaluation holds
 
 
 class Made(NamedTuple):
@@ -64,12 +68,13 @@ class Made(NamedTuple):
     unit: str = ""
     effective: str = ""
     approver: str = ""
+    evaluation: str = ""  # the last day the latest evaluation holds, YYYY-MM-DD; empty without a date
 
 
 def page_names(files: Sequence[SourceFile]) -> dict[str, str]:
     """A unique, file-system-safe base name per file: its SOP id, else its file name."""
     names: dict[str, str] = {}
-    taken = {INDEX}  # the library's own page
+    taken = {INDEX, MAP}  # the library's own pages
     for file in files:
         base = file.record.id if file.record is not None else Path(file.path).stem
         base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-") or "sop"
@@ -92,12 +97,18 @@ def _approver(sop: Sop) -> str:
 
 def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callable[[str], bytes] | None,
           pdf_note: str | None = None, settings: object = None, calendar: Calendar | None = None,
-          reuse: bool = True, jobs: int | None = None) -> BuildResult:
+          reuse: bool = True, jobs: int | None = None, today: datetime.date | None = None,
+          interval: Interval = DEFAULT_INTERVAL) -> BuildResult:
     """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs).
 
     With `reuse`, the files of an SOP whose inputs are those of the previous build are kept as they are.
     `settings` is everything else the output depends on (the checker's settings); `calendar` the default one.
+    The index marks the SOPs due for evaluation on `today` (None: the day it runs) after `interval`; each SOP
+    under git gets a page of its revisions, and the library a map of its links.
     """
+    from ..lifecycle.history import history_page, revisions
+
+    today = today or evaluation.today()
     files = checked.files
     names = page_names(files)
     links: dict[str, str] = {}
@@ -117,8 +128,9 @@ def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callab
     work: list[tuple[Job, str]] = []
     for file in files:
         job = Job(file.path, file.text or "", names[file.path], tuple(findings.get(file.path, ())), options.lang,
-                  None, calendar, print_pdf is not None)
-        parts: tuple = (settings, options, job.path, job.name, text_digest(file.text), job.findings, job.keep_document)
+                  None, calendar, print_pdf is not None, interval)
+        parts: tuple = (settings, options, job.path, job.name, text_digest(file.text), job.findings, job.keep_document,
+                        interval)
         if file.record is not None:
             named = sorted({ref.id for ref in file.record.related} | {use.ref.id for use in file.record.uses})
             own = totals.get(file.record.id) if file.path in owners else None
@@ -140,22 +152,42 @@ def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callab
             write_inside(out, f"{job.name}.pdf", data, sync=False)
             written[f"{job.name}.pdf"] = len(data)
         kept[job.path] = record(key, made.logo, written, number=made.number, total=made.total, unit=made.unit,
-                                effective=made.effective, approver=made.approver)
+                                effective=made.effective, approver=made.approver,
+                                evaluation=made.evaluation)
     entries = []
     for file in files:
         manifest.keep(file.path, kept[file.path])
+        history = ""
+        if file.record is not None:
+            found = revisions(Path(file.path))
+            if found:
+                history = f"revisions/{names[file.path]}.html"
+                page = history_page(file.record.title, found, options.lang, f"../{INDEX}.html")
+                write_inside(out, history, page.encode("utf-8"), sync=False)
         entries.append(_entry(file, names[file.path], kept[file.path], findings.get(file.path, []),
-                              print_pdf is not None, checked.silenced.get(file.path, 0)))
+                              print_pdf is not None, checked.silenced.get(file.path, 0), today, history))
+    _write_map(out, files, owners, options.lang, links, calendar)
     built = LABELS[options.lang]["built"].format(date=date_text(datetime.date.today(), options.lang),
                                                  version=__version__)
-    index = index_page(entries, options.lang, pdf_note, built, options.labels)
+    index = index_page(entries, options.lang, pdf_note, built, options.labels, f"{MAP}.html")
     write_inside(out, f"{INDEX}.html", index.encode("utf-8"), sync=False)
     manifest.save()
     sync_all()  # one sync for every file written
     return BuildResult(tuple(entries), pdf_note, len(work))
 
 
-def _entry(file: SourceFile, name: str, made: dict, findings: list, pdf: bool, silenced: int) -> Entry:
+def _write_map(out: Path, files: Sequence[SourceFile], owners: set, lang: str, links: dict[str, str],
+               calendar: Calendar | None) -> None:
+    """The library map: the links between the SOPs (each id's first file), read again for their models."""
+    from ..lifecycle.library_map_page import library_map_page
+
+    sops = [sop for file in files if file.path in owners and file.text is not None
+            for sop in [parse_source(file.path, file.text, calendar)[0]] if sop is not None]
+    write_inside(out, f"{MAP}.html", library_map_page(sops, lang, links).encode("utf-8"), sync=False)
+
+
+def _entry(file: SourceFile, name: str, made: dict, findings: list, pdf: bool, silenced: int,
+           today: datetime.date, history: str) -> Entry:
     """The index's line for the file."""
     source = f"{SOURCES}/{name}.html"
     if file.record is None:
@@ -164,9 +196,11 @@ def _entry(file: SourceFile, name: str, made: dict, findings: list, pdf: bool, s
     if pdf:
         pages["PDF"] = f"{name}.pdf"
     pages.update({label: f"{name}.{format_name}" for format_name, label in DIAGRAMS.items()})
+    until = datetime.date.fromisoformat(made["evaluation"]) if made.get("evaluation") else None
     return Entry(file.path, source, file.record.title, made["number"], made["total"], pages, findings,
                  unit=made.get("unit", ""), effective=made.get("effective", ""), approver=made.get("approver", ""),
-                 silenced=silenced)
+                 silenced=silenced, evaluation=(until, until < today) if until is not None else None,
+                 history=history)
 
 
 def _make_all(work: list[Job], out: Path, jobs: int | None) -> list[Made]:
@@ -211,5 +245,7 @@ def _make(job: Job, out: Path) -> Made:
     logo = logo_state(None if sop.logo is None else str(logo_path(sop.logo.value, job.options.folder)))
     number = sop.number.value if sop.number is not None else ""
     effective = date_text(sop.effective.value, job.lang) if sop.effective else ""
+    until = evaluation_due_on(sop, job.interval)
     return Made(files, number, total_text(sop, job.options) or "", logo, document if job.keep_document else None,
-                " — ".join(line.value for line in sop.unit), effective, _approver(sop))
+                " — ".join(line.value for line in sop.unit), effective, _approver(sop),
+                until.isoformat() if until else "")

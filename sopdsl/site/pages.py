@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from html import escape
 
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
-from ..render.labels import printed_labels
+from ..render.labels import date_text, printed_labels
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; margin: 2em; color: #111; }
@@ -44,6 +45,8 @@ class Entry:
     effective: str = ""
     approver: str = ""
     silenced: int = 0  # findings its suppressions silenced: decisions a reviewer must be able to see
+    evaluation: tuple[datetime.date, bool] | None = None  # the last day the evaluation holds; whether it is past
+    history: str = ""  # relative href of the revision history page, if the file is under git
 
 
 def _page(title: str, body: list[str], lang: str) -> str:
@@ -77,29 +80,45 @@ def _finding(diagnostic: Diagnostic, source_page: str, labels) -> str:
     )
 
 
-def index_page(entries: Sequence[Entry], lang: str, note: str | None = None, built: str = "",
-               house: Mapping[str, str] | None = None) -> str:
-    """Every SOP with its unit, number, title, effective date, approver, total, files and findings.
+def _evaluation(entry: Entry, labels, lang: str) -> str:
+    """When the SOP is next due for evaluation, marked where that day has passed."""
+    if entry.evaluation is None:
+        return ""
+    until, due = entry.evaluation
+    if due:
+        return f'<span class="warning">{labels["evaluation_due"]}</span><br><small>{date_text(until, lang)}</small>'
+    return date_text(until, lang)
 
-    `house` is the `labels` setting: the unit's own wording of the printed labels.
+
+def index_page(entries: Sequence[Entry], lang: str, note: str | None = None, built: str = "",
+               house: Mapping[str, str] | None = None, library_map: str = "") -> str:
+    """Every SOP with its unit, number, title, effective date, approver, total, evaluation, files and findings.
+
+    `house` is the `labels` setting: the unit's own wording of the printed labels; `library_map` the map's href.
     """
     labels = printed_labels(lang, house)
     everything = [d for entry in entries for d in entry.findings]
     silenced = sum(entry.silenced for entry in entries)
+    due = sum(1 for entry in entries if entry.evaluation is not None and entry.evaluation[1])
     body = [
         f"<h1>{labels['index_title']}</h1>",
         f'<p class="summary">{sum(1 for e in entries if e.pages)} {labels["sop"]}; {labels["findings"].lower()}: '
-        f"{_counts(everything, labels)}; {silenced} {labels['silenced']}</p>",
+        f"{_counts(everything, labels)}; {silenced} {labels['silenced']}; "
+        f"{labels['evaluation_due'].lower()}: {due}</p>",
     ]
+    if library_map:
+        body.append(f'<p><a href="{escape(library_map)}">{labels["library_map"]}</a></p>')
     if note:
         body.append(f'<p class="summary warning">{escape(note)}</p>')
-    headings = ["unit", "number", "title", "effective", "approved_by", "total", "findings"]
+    headings = ["unit", "number", "title", "effective", "approved_by", "total", "evaluation", "findings"]
     body += ["<table>", "<tr>" + "".join(f"<th>{labels[key]}</th>" for key in headings) + "<th></th></tr>"]
     for entry in entries:
         first = entry.pages.get("HTML")
         title = escape(entry.title)
         title_cell = f'<a href="{escape(first)}">{title}</a>' if first else title
         files = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in entry.pages.items())
+        if entry.history:
+            files += f' <a href="{escape(entry.history)}">{labels["revisions"]}</a>'
         findings = "".join(_finding(d, entry.source_page, labels) for d in entry.findings)
         findings_cell = (
             f"{_counts(entry.findings, labels)}<ul class=\"findings\">{findings}</ul>" if entry.findings
@@ -110,7 +129,8 @@ def index_page(entries: Sequence[Entry], lang: str, note: str | None = None, bui
         body.append(
             f"<tr><td>{escape(entry.unit)}</td><td>{escape(entry.number)}</td>"
             f"<td>{title_cell}<br><small>{escape(entry.path)}</small></td><td>{escape(entry.effective)}</td>"
-            f"<td>{escape(entry.approver)}</td><td>{escape(entry.total)}</td><td>{findings_cell}</td>"
+            f"<td>{escape(entry.approver)}</td><td>{escape(entry.total)}</td>"
+            f"<td>{_evaluation(entry, labels, lang)}</td><td>{findings_cell}</td>"
             f'<td class="files">{files} <a href="{escape(entry.source_page)}">.sop</a></td></tr>'
         )
     body.append("</table>")

@@ -11,7 +11,7 @@ from ...model import Date, Ref, Sop, Text
 from ..identity import SignatoryLine, signatory
 from ..labels import date_text
 from ..options import PAPERS, RenderOptions
-from ..total_line import total_text
+from ..total_line import deadline_text, total_text
 from .layout import TableLayout, lay_out
 from .measure import MARGIN_MM, column_widths
 from .pagination import Page, PageRow
@@ -227,6 +227,13 @@ def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: 
             f'<tr class="total"><td colspan="{len(columns) + 3}">{labels["total"]}</td>'
             f'<td colspan="3">{escape(total)}</td></tr>'
         )
+        deadline = deadline_text(sop, options)
+        if deadline is not None and options.deadline_from is not None:
+            start = labels["deadline_from"].format(date=date_text(options.deadline_from, options.lang))
+            lines.append(
+                f'<tr class="deadline"><td colspan="{len(columns) + 3}">{labels["deadline"]} ({escape(start)})</td>'
+                f'<td colspan="3">{escape(deadline)}</td></tr>'
+            )
     lines += ["</tbody>", "</table>"]
     if total is not None:
         lines.append(_signature(sop, options.words))

@@ -5,7 +5,7 @@
   const { request, element, t, editorUrl } = Sopdsl;
   const COLUMNS = [
     ["number", "col_number"], ["title", "col_title"], ["unit", "col_unit"], ["total", "col_total"],
-    ["findings", "col_findings"], ["silenced", "col_silenced"], ["path", "col_file"],
+    ["evaluation", "col_evaluation"], ["findings", "col_findings"], ["silenced", "col_silenced"], ["path", "col_file"],
   ];
   let library = null;
   let sortKey = "number";
@@ -17,6 +17,7 @@
 
   function sortValue(sop, key) {
     if (key === "findings") return findingsCount(sop);
+    if (key === "evaluation") return sop.evaluation ? sop.evaluation.until : "";
     return sop[key];
   }
 
@@ -44,6 +45,14 @@
       link.href = `${editorUrl(sop.path)}&line=${first.line}`;
       link.append(...cell.childNodes);
       cell.append(link);
+    }
+    return cell;
+  }
+
+  function evaluationCell(sop) {
+    const cell = element("td", "evaluation", sop.evaluation ? sop.evaluation.until : "");
+    if (sop.evaluation && sop.evaluation.due) {
+      cell.prepend(element("span", "badge warning", t("evaluation_due")), " ");
     }
     return cell;
   }
@@ -78,7 +87,8 @@
       const link = element("a", "", sop.title);
       link.href = editorUrl(sop.path);
       title.append(link);
-      row.append(title, element("td", "unit", sop.unit), element("td", "total", sop.total), findingsCell(sop));
+      row.append(title, element("td", "unit", sop.unit), element("td", "total", sop.total), evaluationCell(sop),
+        findingsCell(sop));
       row.append(element("td", "silenced", sop.silenced || ""), element("td", "path muted", sop.path));
       body.append(row);
     }
@@ -203,7 +213,8 @@
       ["new-name-label", "file_name"], ["new-button", "create"], ["import-heading", "import"],
       ["import-folder-label", "folder"], ["import-button", "import_button"], ["links-heading", "links"],
       ["roles-heading", "roles"], ["links-from", "links_from"], ["links-kind", "links_kind"], ["links-to", "links_to"],
-      ["roles-name", "roles_name"], ["roles-count", "roles_count"], ["roles-sops", "roles_sops"]]) {
+      ["roles-name", "roles_name"], ["roles-count", "roles_count"], ["roles-sops", "roles_sops"],
+      ["map-link", "library_map"]]) {
       document.getElementById(id).textContent = t(key);
     }
     document.getElementById("search").placeholder = t("search");
