@@ -79,6 +79,7 @@ def test_numbers_of_any_length_are_read_or_a_syntax_error_never_an_internal_erro
             assert_inside(lines, finding["line"], finding["column"], finding)
 
 
+@FUZZ
 @given(text=commented_sources())
 def test_fmt_keeps_the_comments_model_and_findings_of_a_commented_file(folder, text):
     """fmt on a commented file: idempotent, keeps the model, each comment where it stands, and check's findings."""
