@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SPECS
+from .conftest import FIXTURES, ROOT, SPECS
 
 EXTENSION = ROOT / "editors" / "vscode"
 MODULES = EXTENSION / "node_modules"
+KEYWORD_PAIR = FIXTURES / "keywords"  # the same SOP with English and with Indonesian keywords
 INDONESIAN = """\
 sop pelayanan-permohonan: Pelayanan Permohonan Informasi Publik
   nomor: 12/SOP-PPID/2024
@@ -92,7 +93,7 @@ def scopes_at(line_tokens: list[dict], column: int) -> list[str]:
 def test_every_keyword_of_the_specs_and_of_an_indonesian_sop_is_scoped(tmp_path):
     indonesian = tmp_path / "indonesia.sop"
     indonesian.write_text(INDONESIAN, encoding="utf-8")
-    files = [*sorted(SPECS.glob("*.sop")), indonesian]
+    files = [*sorted(SPECS.glob("*.sop")), *sorted(KEYWORD_PAIR.glob("*.sop")), indonesian]
     scoped = tokens(files)
     missed, seen = [], set()
     for path in files:
