@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from sopdsl.browser.chromium import ChromiumError
 from sopdsl.parse.parser import parse_text
+from sopdsl.render.document import measure
 from sopdsl.render.document.html import render
 from sopdsl.render.document.measure import PX_PER_MM, content_size_mm
 from sopdsl.render.options import RenderOptions
@@ -242,3 +243,9 @@ def test_the_pdf_names_its_title_unit_number_and_maker(tmp_path):
     assert reader.metadata["/Author"] == "Dinas Contoh Tata Letak"
     assert reader.metadata["/Creator"] == f"sopdsl {__version__}"
     assert len(reader.pages) == 3
+
+
+def test_a_text_that_fits_is_not_split_and_keeps_its_spaces():
+    assert measure.split_text(" #", 50, 3) == (" #", "")
+    head, rest = measure.split_text(" ".join(["Menerima"] * 200), 50, 3)
+    assert head and rest and f"{head} {rest}" == " ".join(["Menerima"] * 200)

@@ -101,6 +101,8 @@ def split_text(text: str, width_mm: float, lines: int) -> tuple[str, str]:
             low = middle
         else:
             high = middle - 1
+    if low >= len(words):
+        return text, ""  # all of it fits: the text as written, its spaces kept
     return " ".join(words[:low]), " ".join(words[low:])
 
 
