@@ -24,7 +24,10 @@ LINE_NUMBER = re.compile(r"\bline \d+")
 # fmt writes a list of one item on its key's line, so a silence there stands on a line rather than on a block.
 SILENCE_PLACE = re.compile(r"\b(?:on this line|in this block)\b")
 # The word a finding points at: an id, a keyword, a rule named in a suppression, the first word of a text.
-POINTED_WORD = re.compile(r'"?([^\s",:\[\]]*)')
+# A quoted text is read as its value (escapes undone), since fmt may write the same value without quotes.
+QUOTED_WORD = re.compile(r'"((?:\\.|[^\s",:\[\]\\])*)')
+BARE_WORD = re.compile(r'[^\s,:\[\]]*')
+ESCAPE = re.compile(r"\\(.)")
 
 
 class Run(NamedTuple):
@@ -87,10 +90,22 @@ def placed(findings: Iterable[dict], lines: Sequence[str]) -> Counter:
             f["rule"],
             str(f["severity"]),
             SILENCE_PLACE.sub("here", LINE_NUMBER.sub("line N", f["message"])),
-            POINTED_WORD.match(lines[f["line"] - 1], f["column"] - 1).group(1),
+            pointed_word(lines[f["line"] - 1], f["column"] - 1),
         )
         for f in findings
     )
+
+
+def pointed_word(line: str, index: int) -> str:
+    """The word that starts at `index` of `line`: a quoted text by its value, else up to a space or a mark.
+
+    A closing quote is not part of the word, nor is a quote the word ends with, so that `"a\\""` (quoted)
+    and `a"` (as fmt may write the same value bare) point at the same word.
+    """
+    quoted = QUOTED_WORD.match(line, index)
+    if quoted:
+        return ESCAPE.sub(r"\1", quoted.group(1)).rstrip('"')
+    return BARE_WORD.match(line, index).group(0).rstrip('"')
 
 
 def placed_findings(path: Path) -> Counter:

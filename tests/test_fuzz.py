@@ -10,7 +10,7 @@ import os
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from sopdsl.format import format_sop, format_text
 from sopdsl.parse import SopSyntaxError, parse_text
@@ -81,6 +81,9 @@ def test_numbers_of_any_length_are_read_or_a_syntax_error_never_an_internal_erro
 
 @FUZZ
 @given(text=commented_sources())
+# A 20,000-example run found this: a quoted value with an escaped quote, broken over two lines, that fmt
+# writes bare on one line; the finding on it must still point at the same value.
+@example(text='sop a: A\n  logo: "000000\\"\n    0"\n\nrole r: R\n\nstep s: S\n  by: r\n')
 def test_fmt_keeps_the_comments_model_and_findings_of_a_commented_file(folder, text):
     """fmt on a commented file: idempotent, keeps the model, each comment where it stands, and check's findings."""
     source, result = folder / "commented.sop", folder / "formatted.sop"
