@@ -94,6 +94,19 @@ def test_text_and_markdown_show_changes_totals_and_sla(capsys):
     assert "| Total time (typical) | 2 days 45 min (1005 min) | 2 days 1 h 30 min (1050 min) |" in markdown
 
 
+def test_a_reversed_sla_is_not_compared_by_its_high_end(tmp_path, capsys):
+    """`sla: 5-2 hari` is no budget (`reversed-range`): diff says so, and reports no status, rather than read 5."""
+    old, new = tmp_path / "a.sop", tmp_path / "b.sop"
+    body = "\nrole r: R\n\nstep s: Menerima\n  by: r\n  time: 3 hari\n"
+    old.write_text("sop a: A\n  sla: 2-5 hari" + body, encoding="utf-8")
+    new.write_text("sop a: A\n  sla: 5-2 hari" + body, encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) == 1
+    assert "Status SLA: terpenuhi (2-5 hari) -> rentang terbalik, tidak dibandingkan (5-2 hari)" in (
+        capsys.readouterr().out)
+    assert main(["diff", str(old), str(new), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["sla"] == {"old": "met", "new": None}
+
+
 def test_markdown_escapes_author_text(tmp_path, capsys):
     old = tmp_path / "a.sop"
     new = tmp_path / "b.sop"

@@ -43,6 +43,16 @@ def due_json(capsys, *args):
     return json.loads(capsys.readouterr().out)
 
 
+def test_a_reversed_sla_gets_no_date(tmp_path, capsys):
+    """`sla: 10-2 hari kerja` is no budget (`reversed-range`): no SLA date, rather than one read at its high end."""
+    path = tmp_path / "permohonan.sop"
+    text = SOP.format(first="1 hari", calendar="").replace("10 hari kerja", "10-2 hari kerja")
+    path.write_text(text, encoding="utf-8")
+    assert "sla" not in due_json(capsys, str(path), "--from", "2026-12-18")
+    assert main(["due", str(path), "--from", "2026-12-18"]) == 0
+    assert "SLA (10-2 hari kerja): tidak dihitung: rentang terbalik" in capsys.readouterr().out
+
+
 def test_hand_count_across_the_2026_year_end_holidays(tmp_path, capsys):
     # Work starts Friday 18 December 2026; the setting makes Thursday 24 December cuti bersama.
     # Working days counted from the next working day after the start:

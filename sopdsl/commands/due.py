@@ -11,8 +11,10 @@ from pathlib import Path
 FORMATS = ("text", "json")
 LANGUAGES = ("id", "en")
 WORDS = {
-    "id": {"from": "mulai", "typical": "tipikal", "min": "minimum", "max": "maksimum", "sla": "SLA"},
-    "en": {"from": "from", "typical": "typical", "min": "min", "max": "max", "sla": "SLA"},
+    "id": {"from": "mulai", "typical": "tipikal", "min": "minimum", "max": "maksimum", "sla": "SLA",
+           "reversed": "tidak dihitung: rentang terbalik"},
+    "en": {"from": "from", "typical": "typical", "min": "min", "max": "max", "sla": "SLA",
+           "reversed": "not counted: a reversed range"},
 }
 
 
@@ -75,6 +77,8 @@ def _text(sop, dates, lang: str) -> str:
     ]
     if dates.sla is not None:
         lines.append(f"  {words['sla']} ({sop.sla.wording}): {date_text(dates.sla, lang)}")
+    elif sop.sla is not None:
+        lines.append(f"  {words['sla']} ({sop.sla.wording}): {words['reversed']}")
     return "\n".join(lines) + "\n"
 
 

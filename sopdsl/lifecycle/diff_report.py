@@ -31,6 +31,7 @@ WORDS = {
         "exceeded": "terlampaui",
         "no-sla": "tanpa SLA",
         "invalid": "kalender tidak sah",
+        "reversed": "rentang terbalik, tidak dibandingkan",
     },
     "en": {
         "changes": "Changes",
@@ -52,6 +53,7 @@ WORDS = {
         "exceeded": "exceeded",
         "no-sla": "no SLA",
         "invalid": "invalid calendar",
+        "reversed": "reversed range, not compared",
     },
 }
 
@@ -74,8 +76,9 @@ def version(name: str, sop: Sop) -> Version:
 
 
 def sla_status(version: Version) -> str | None:
-    """`met`, `at-risk` (the high end or the max total exceeds the sla) or `exceeded` (even the low end does)."""
-    if version.sop.sla is None or version.totals is None:
+    """`met`, `at-risk` (the high end or the max total exceeds the sla), `exceeded` (even the low end does), or
+    None where there is nothing to compare: no sla, an invalid calendar, or an sla that is a reversed range."""
+    if version.sop.sla is None or version.sop.sla.is_reversed or version.totals is None:
         return None
     budget = duration_minutes(version.sop.sla, calendar_minutes(version.sop.calendar))[1]
     low, high = version.totals.typical
@@ -138,6 +141,8 @@ def _sla_words(version: Version, lang: str) -> str:
     status, sla = sla_status(version), version.sop.sla
     if sla is None:
         return words["no-sla"]
+    if sla.is_reversed:
+        return f"{words['reversed']} ({sla.wording})"
     return words["invalid"] if status is None else f"{words[status]} ({sla.wording})"
 
 

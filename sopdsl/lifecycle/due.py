@@ -81,7 +81,7 @@ def due_date(
 
 
 class DueDates(NamedTuple):
-    """When the SOP's totals fall due from a start date; `sla` only where the SOP has one."""
+    """When the SOP's totals fall due from a start date; `sla` only where the SOP has one that is not reversed."""
 
     sop_id: str
     start: datetime.date
@@ -111,6 +111,6 @@ def due_dates(sop: Sop, totals: SopTotals, start: datetime.date, working: Workin
     def due(value) -> datetime.date:
         return due_date(start, value, workday, working.is_working)
 
-    sla = due(duration_minutes(sop.sla, minutes)[1]) if sop.sla is not None else None
+    sla = due(duration_minutes(sop.sla, minutes)[1]) if sop.sla is not None and not sop.sla.is_reversed else None
     low, high = totals.typical
     return DueDates(sop.id, start, (due(low), due(high)), due(totals.min), due(totals.max), sla)
