@@ -215,6 +215,23 @@ def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path, args)
         assert "\x1b" not in run.err and "\x07" not in run.err, run
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["diff", "{target}", "{other}"], ["diff", "{other}", "{target}", "--format", "markdown"],
+     ["due", "{target}", "--from", "2026-01-05"], ["import", "{target}"], ["import", "{table}", "-o", "{out}"],
+     ["form", "monitoring", "{target}", "-o", "{out}/form.xlsx"]],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_escape_sequences_in_file_names_never_reach_the_terminal_in_the_other_commands(tmp_path, args):
+    other = ugly_file(tmp_path, "other.sop")
+    table = tmp_path / f"t{ESCAPE}.csv"
+    table.write_text("No,Kegiatan,Petugas,Waktu,Output\n1,Menerima berkas,X,10 menit,Berkas\n", encoding="utf-8")
+    for target in (ugly_file(tmp_path, f"a{ESCAPE}.sop"), tmp_path / f"missing{ESCAPE}.sop"):
+        names = {"target": target, "other": other, "table": table, "out": tmp_path / f"out{ESCAPE}"}
+        run = run_cli(*(arg.format(**names) for arg in args))
+        assert "\x1b" not in run.out + run.err and "\x07" not in run.out + run.err, run
+
+
 def test_escape_sequences_in_file_names_never_reach_the_terminal_in_build(tmp_path):
     library = tmp_path / "library"
     ugly_file(library, f"a{ESCAPE}.sop")

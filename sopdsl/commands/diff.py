@@ -46,10 +46,11 @@ def run(args) -> int:
     changes = sop_changes(old.sop, new.sop)
     if args.format == "json":
         print(json.dumps(diff_report.as_json(old, new, changes), indent=2, ensure_ascii=False))
-    elif args.format == "markdown":
-        sys.stdout.write(diff_report.as_markdown(old, new, changes, args.lang or "id"))
     else:
-        sys.stdout.write(diff_report.as_text(old, new, changes, args.lang or "id"))
+        from ..terminal import printable
+
+        report = diff_report.as_markdown if args.format == "markdown" else diff_report.as_text
+        sys.stdout.write(printable(report(old, new, changes, args.lang or "id"), keep="\n"))
     return 1 if changes else 0
 
 

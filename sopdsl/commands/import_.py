@@ -55,8 +55,15 @@ def run(args) -> int:
     for path in files:
         status = max(status, _import_file(path, args, words, written))
     if len(files) > 1:
-        print(words["total"].format(files=len(files), drafts=len(written)))
+        _tell(words["total"], files=len(files), drafts=len(written))
     return status
+
+
+def _tell(template: str, to=None, **fields) -> None:
+    """Print one line of the command, every value in it (names, error texts) made safe for the terminal."""
+    from ..terminal import printable
+
+    print(template.format(**{name: printable(str(value)) for name, value in fields.items()}), file=to)
 
 
 def _inputs(path: Path) -> list[Path]:
@@ -79,15 +86,15 @@ def _import_file(path: Path, args, words: dict, written: set[Path]) -> int:
             raise ImportFailure("no-file" if not path.exists() else "not-a-file")
         drafts = read_drafts(path)
     except ImportFailure as error:
-        print(words["failed"].format(source=path, error=error.message(args.lang or "id")), file=sys.stderr)
+        _tell(words["failed"], source=path, error=error.message(args.lang or "id"), to=sys.stderr)
         return 2
     except OSError as error:
-        print(words["failed"].format(source=path, error=error.strerror or error), file=sys.stderr)
+        _tell(words["failed"], source=path, error=error.strerror or error, to=sys.stderr)
         return 2
     except Exception as error:  # a document no reader foresaw: say so for this file and go on with the others
         if os.environ.get("SOPDSL_DEBUG"):
             raise
-        print(words["failed"].format(source=path, error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        _tell(words["failed"], source=path, error=f"{type(error).__name__}: {error}", to=sys.stderr)
         return 2
     folder = Path(args.output_dir) if args.output_dir else path.parent
     status = 0
@@ -106,22 +113,22 @@ def _write(source: Path, draft, folder: Path, force: bool, words: dict, written:
     while target in written:
         target, number = folder / f"{sop_id(draft)}-{number}.sop", number + 1
     if target.is_symlink():
-        print(words["symlink"].format(target=target), file=sys.stderr)
+        _tell(words["symlink"], target=target, to=sys.stderr)
         return 2
     if target.exists() and not force:
-        print(words["exists"].format(target=target), file=sys.stderr)
+        _tell(words["exists"], target=target, to=sys.stderr)
         return 2
     text, error = format_draft(write_draft(draft))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(target, text.encode("utf-8"))
     except OSError as failure:
-        print(words["failed"].format(source=target, error=failure.strerror or failure), file=sys.stderr)
+        _tell(words["failed"], source=target, error=failure.strerror or failure, to=sys.stderr)
         return 2
     written.add(target)
     _summary(source, target, draft, words)
     if error is not None:  # written all the same, so that nothing read is lost; the author fixes it
-        print(words["unformatted"].format(target=target, error=error), file=sys.stderr)
+        _tell(words["unformatted"], target=target, error=error, to=sys.stderr)
         return 1
     return 0
 
@@ -129,11 +136,11 @@ def _write(source: Path, draft, folder: Path, force: bool, words: dict, written:
 def _summary(source: Path, target: Path, draft, words: dict) -> None:
     """The counts of the draft, and what it guessed."""
     steps = draft.steps()
-    print(words["summary"].format(
-        source=source, target=target, roles=len(draft.roles),
+    _tell(
+        words["summary"], source=source, target=target, roles=len(draft.roles),
         sections=sum(1 for section in draft.sections if section.id is not None), steps=len(steps),
         decisions=sum(1 for step in steps if step.decision), reviews=draft.review_count(),
-    ))
+    )
     counts = _inferred(draft)
     if counts:
         kinds = words["kinds"]
