@@ -197,6 +197,18 @@ def test_a_device_or_a_fifo_is_a_usage_error_not_a_hang(tmp_path, command):
         assert run.code == 2 and "not a regular file" in run.err, run
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_diff_of_a_pipe_or_a_device_is_a_usage_error_not_a_hang(tmp_path):
+    """diff read a named pipe until it blocked forever, and /dev/zero until memory ran out."""
+    other = ugly_file(tmp_path)
+    pipe = tmp_path / "a.fifo"
+    os.mkfifo(pipe)
+    for special in (pipe, Path("/dev/zero")):
+        for args in ((special, other), (other, special)):
+            run = run_cli("diff", *map(str, args))
+            assert run.code == 2 and "not a regular file" in run.err, run
+
+
 ESCAPE = "\x1b]0;owned\x07\x1b[31m"
 
 

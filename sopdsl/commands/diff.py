@@ -61,6 +61,8 @@ def _read(path: Path) -> str:
 
     if path.is_dir():
         raise UsageError(say("usage.diff-folder", path=path))
+    if path.exists() and not path.is_file():  # a pipe or device: reading it could block or never end
+        raise UsageError(say("usage.not-a-regular-file", path=path))
     try:
         return read_source(path)
     except FileNotFoundError:
