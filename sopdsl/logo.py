@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import re
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def source_folder(path: str | Path | None) -> Path | None:
 
 def logo_path(written: str, folder: Path | None) -> Path:
     """The file a `logo` value names: as written when absolute, else inside the .sop file's folder."""
-    path = Path(written).expanduser()
+    path = Path(os.path.expanduser(written))  # `~user` of no known user stays as written (Path.expanduser raises)
     return path if path.is_absolute() or folder is None else folder / path
 
 

@@ -84,6 +84,8 @@ def test_numbers_of_any_length_are_read_or_a_syntax_error_never_an_internal_erro
 # A 20,000-example run found this: a quoted value with an escaped quote, broken over two lines, that fmt
 # writes bare on one line; the finding on it must still point at the same value.
 @example(text='sop a: A\n  logo: "000000\\"\n    0"\n\nrole r: R\n\nstep s: S\n  by: r\n')
+# And this: `~0` names the home of no known user, which stopped check with an internal error.
+@example(text="# note\nsop a: Menerima  # note\n# note\n  logo: ~0  # note\n# note\n")
 def test_fmt_keeps_the_comments_model_and_findings_of_a_commented_file(folder, text):
     """fmt on a commented file: idempotent, keeps the model, each comment where it stands, and check's findings."""
     source, result = folder / "commented.sop", folder / "formatted.sop"
