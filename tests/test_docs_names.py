@@ -47,3 +47,12 @@ def test_the_scan_finds_names_in_code_spans_only():
 def test_every_python_name_a_guide_mentions_exists(guide):
     names = dotted_names(guide.read_text(encoding="utf-8"))
     assert sorted(name for name in names if not resolves(name)) == []
+
+
+MERGE_MARK = re.compile(r"^(?:<{7}|>{7}) ", re.MULTILINE)
+
+
+@pytest.mark.parametrize("guide", GUIDES + sorted((ROOT / "docs" / "id").glob("*.md")), ids=lambda path: path.name)
+def test_no_guide_carries_an_unresolved_merge(guide):
+    """Two versions of a paragraph left one above the other, between merge marks, read as nonsense."""
+    assert not MERGE_MARK.search(guide.read_text(encoding="utf-8"))
