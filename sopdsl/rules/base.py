@@ -40,7 +40,7 @@ from ..analysis.evaluation import DEFAULT_INTERVAL, Interval
 from ..analysis.graph import FlowGraph, flow_graphs
 from ..diagnostics import Severity
 from ..loading import SourceFile
-from ..logo import source_folder
+from ..logo import logo_path, source_folder
 from ..model import Sop, Span
 from ..suppressions import Silence
 
@@ -74,6 +74,11 @@ class SopContext:
         self.folder: Path | None = source_folder(path)  # where a relative `logo` path starts (None: the working one)
         self.today = today or evaluation.today()  # the day of the check
         self.interval = interval  # how long an evaluation (or `effective`) holds
+
+    @property
+    def logo_file(self) -> Path | None:
+        """The file the SOP's `logo` names, found from `folder`: the one its rule reads and the cache watches."""
+        return None if self.sop.logo is None else logo_path(self.sop.logo.value, self.folder)
 
 
 class LibraryContext(NamedTuple):
