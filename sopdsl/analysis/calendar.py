@@ -113,14 +113,18 @@ def format_number(value: Exact, lang: str = "id") -> str:
     return f"{float(rounded):.2f}".rstrip("0").replace(".", DECIMAL_MARK[lang])
 
 
-def mixed_units(minutes: Exact, workday: Exact, lang: str = "id") -> str:
-    """Minutes in working days, hours and minutes: "2 hari 3 jam 15 menit" ("2 days 3 h 15 min" in English)."""
+def mixed_units(minutes: Exact, workday: Exact, lang: str = "id", day_words: tuple[str, str] | None = None) -> str:
+    """Minutes in working days, hours and minutes: "2 hari 3 jam 15 menit" ("2 days 3 h 15 min" in English).
+
+    `day_words` (one, more) name the working days where the unit word "hari" / "day" will not do.
+    """
     words = UNIT_WORDING[lang]
     rest = round(Fraction(minutes), 2)
     days, rest = divmod(rest, workday)
     hours, rest = divmod(rest, 60)
     parts = []
-    for amount, (singular, plural) in ((days, words["day"]), (hours, words["hour"]), (rest, words["minute"])):
+    for amount, (singular, plural) in ((days, day_words or words["day"]), (hours, words["hour"]),
+                                       (rest, words["minute"])):
         if amount:
             parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
     return " ".join(parts) or f"0 {words['minute'][1]}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from ..analysis.calendar import UNIT_WORDING, CalendarError, Minutes, calendar_minutes, format_number
+from ..analysis.calendar import CalendarError, Minutes, calendar_minutes, format_number, mixed_units
 from ..analysis.graph import flow_graphs
 from ..analysis.totals import SopTotals, sop_totals, step_label, typical_path
 from ..model import Duration, Period, Sop, Unit
@@ -102,26 +102,13 @@ def spell_working_time(low: Fraction, high: Fraction, workday: Fraction, words: 
 
     The working days are named by the printed labels `words` (`workday`, `workdays`), hours and minutes as units.
     """
+    days = (words["workday"], words["workdays"])
     if low == high:
-        return _mixed(low, workday, words, lang)
+        return mixed_units(low, workday, lang, days)
     if low % workday == 0 and high % workday == 0 and low:
-        days = words["workdays"]
-        return f"{format_number(Fraction(low) / workday, lang)}–{format_number(Fraction(high) / workday, lang)} {days}"
-    return f"{_mixed(low, workday, words, lang)} – {_mixed(high, workday, words, lang)}"
-
-
-def _mixed(minutes: Fraction, workday: Fraction, words: Mapping[str, str], lang: str) -> str:
-    """Minutes in working days, hours and minutes, the days named as working days."""
-    units = UNIT_WORDING[lang]
-    rest = round(Fraction(minutes), 2)
-    days, rest = divmod(rest, workday)
-    hours, rest = divmod(rest, 60)
-    parts = []
-    for amount, (singular, plural) in (((days, (words["workday"], words["workdays"])), (hours, units["hour"]),
-                                        (rest, units["minute"]))):
-        if amount:
-            parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
-    return " ".join(parts) or f"0 {units['minute'][1]}"
+        first, last = (format_number(Fraction(end) / workday, lang) for end in (low, high))
+        return f"{first}–{last} {days[1]}"
+    return f"{mixed_units(low, workday, lang, days)} – {mixed_units(high, workday, lang, days)}"
 
 
 def deadline_text(sop: Sop, options: RenderOptions) -> str | None:
