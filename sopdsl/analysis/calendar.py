@@ -46,7 +46,7 @@ def calendar_minutes(calendar: Calendar | None) -> dict[Unit, Fraction]:
     for entry in ("workday", "week", "month", "year"):
         duration = getattr(calendar, entry) if calendar is not None else None
         if calendar is not None and duration is not None:
-            value = Fraction(_entry_minutes(entry, duration, minutes, calendar.span))
+            value = Fraction(_entry_minutes(entry, calendar.words.get(entry, entry), duration, minutes, calendar.span))
         else:
             amount, unit = DEFAULT_CALENDAR[entry]
             value = amount * minutes[unit]
@@ -56,18 +56,20 @@ def calendar_minutes(calendar: Calendar | None) -> dict[Unit, Fraction]:
     return minutes
 
 
-def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Span | None) -> Exact:
+def _entry_minutes(entry: str, written: str, duration: Duration, minutes: Minutes, calendar_span: Span | None
+                   ) -> Exact:
+    """The working minutes of one calendar entry, checked; messages name the entry as the author `written` it."""
     span = duration.span or calendar_span
     if duration.is_range:
-        raise CalendarError(say("invalid-calendar.range", entry=entry, wording=duration.wording), span)
+        raise CalendarError(say("invalid-calendar.range", entry=written, wording=duration.wording), span)
     allowed = ALLOWED_UNITS[entry]
     for term in duration.terms:
         if term.unit not in allowed:
-            words = ", ".join(unit.value for unit in allowed)
-            raise CalendarError(say("invalid-calendar.unit", entry=entry, unit=term.unit_word, units=words), span)
+            words = ", ".join(say(f"unit.{unit.name.lower()}") for unit in allowed)
+            raise CalendarError(say("invalid-calendar.unit", entry=written, unit=term.unit_word, units=words), span)
     low, _ = duration_minutes(duration, minutes)
     if low <= 0:
-        raise CalendarError(say("invalid-calendar.zero", entry=entry), span)
+        raise CalendarError(say("invalid-calendar.zero", entry=written), span)
     return low
 
 

@@ -18,7 +18,10 @@ MESSAGES = {
         "{step} is a plain step but has a {branch} branch; "
         "make it a 'decision', or replace its branches with one 'next'"
     ),
-    "date-order": "'{keyword}' ({date}) is before 'created' ({created}); check the year and month of both dates",
+    "date-order": (
+        "'{keyword}' ({printed}: {date}) is before '{created_keyword}' ({created_printed}: {created}); "
+        "check the year and month of both dates"
+    ),
     "decision-branches.none": (
         "{step} has no branches; give it at least two, such as 'yes:' and 'no:', or make it a 'step'"
     ),
@@ -46,6 +49,13 @@ MESSAGES = {
     "invalid-calendar.range": "calendar '{entry}' must be one length, not the range '{wording}'",
     "invalid-calendar.unit": "calendar '{entry}' cannot be given in '{unit}': use a smaller unit ({units})",
     "invalid-calendar.zero": "calendar '{entry}' must be longer than zero",
+    "unit.minute": "minute",
+    "unit.hour": "hour",
+    "unit.workday": "workday",
+    "unit.calendar_day": "calendar day",
+    "unit.week": "week",
+    "unit.month": "month",
+    "unit.year": "year",
     "missing-metadata": (
         "SOP '{sop}' has no '{keyword}' ({printed}) in its header; add it, for example '{keyword}: {example}'"
     ),
@@ -232,6 +242,11 @@ MESSAGES = {
     "usage.holidays": '{where} must be a list of dates such as "2026-12-24"',
     "usage.holiday": "{where}: {value} is not a date written YYYY-MM-DD",
     "usage.evaluation-interval": '{where} must be a duration on one line, such as "1 tahun" or "6 bulan"',
+    "usage.interval-unreadable": (
+        "{where} = {value} is not a duration; give years, months, weeks or days, such as \"1 tahun\" or \"6 bulan\""
+    ),
+    "usage.setting-value": "{where}: {key} = {value}: {reason}",
+    "usage.setting-problem": "{where}: {reason}",
     "usage.interval-range": "'{wording}' is a range; give one length, such as '{example}'",
     "usage.interval-whole": "'{wording}' is not a whole number; give whole years, months, weeks or days",
     "usage.interval-unit": "'{wording}' is too short for an evaluation interval; give years, months, weeks or days",

@@ -19,7 +19,8 @@ MESSAGES = {
         "jadikan 'keputusan', atau ganti cabang-cabangnya dengan satu 'lanjut'"
     ),
     "date-order": (
-        "tanggal '{keyword}' ({date}) lebih awal daripada tanggal pembuatan 'created' ({created}); "
+        "tanggal '{keyword}' ({printed}: {date}) lebih awal daripada tanggal '{created_keyword}' "
+        "({created_printed}: {created}); "
         "periksa tahun dan bulan kedua tanggal itu"
     ),
     "decision-branches.none": (
@@ -54,6 +55,13 @@ MESSAGES = {
         "kalender '{entry}' tidak dapat ditulis dalam '{unit}': gunakan satuan yang lebih kecil ({units})"
     ),
     "invalid-calendar.zero": "kalender '{entry}' harus lebih dari nol",
+    "unit.minute": "menit",
+    "unit.hour": "jam",
+    "unit.workday": "hari kerja",
+    "unit.calendar_day": "hari kalender",
+    "unit.week": "minggu",
+    "unit.month": "bulan",
+    "unit.year": "tahun",
     "missing-metadata": (
         "identitas SOP '{sop}' belum memuat '{keyword}' ({printed}); tambahkan, misalnya '{keyword}: {example}'"
     ),
@@ -251,6 +259,12 @@ MESSAGES = {
     "usage.holidays": '{where} harus berupa daftar tanggal, misalnya "2026-12-24"',
     "usage.holiday": "{where}: {value} bukan tanggal yang ditulis TTTT-BB-HH",
     "usage.evaluation-interval": '{where} harus berupa lama waktu dalam satu baris, misalnya "1 tahun" atau "6 bulan"',
+    "usage.interval-unreadable": (
+        "{where} = {value} bukan lama waktu; berikan tahun, bulan, minggu atau hari, "
+        "misalnya \"1 tahun\" atau \"6 bulan\""
+    ),
+    "usage.setting-value": "{where}: {key} = {value}: {reason}",
+    "usage.setting-problem": "{where}: {reason}",
     "usage.interval-range": "'{wording}' berupa rentang; berikan satu lama waktu, misalnya '{example}'",
     "usage.interval-whole": "'{wording}' bukan bilangan bulat; berikan tahun, bulan, minggu atau hari yang utuh",
     "usage.interval-unit": "'{wording}' terlalu pendek untuk selang evaluasi; berikan tahun, bulan, minggu atau hari",

@@ -1,0 +1,77 @@
+"""Findings and setting errors name what the author wrote in the language asked for: keywords, units, settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from sopdsl.cli import main
+
+from .sop_files import write_sop
+
+UNDATED = """\
+sop x: Contoh
+  created: 2024-05-29
+  revised: 2024-05-01
+  effective: 2024-01-10
+
+role petugas: Petugas
+
+step terima: Menerima permohonan
+  by: petugas
+  time: 10 menit
+"""
+
+
+def findings(tmp_path, capsys, *options: str) -> str:
+    path = tmp_path / "x.sop"
+    path.write_text(UNDATED, encoding="utf-8")
+    main(["check", "--select", "missing-metadata,date-order", *options, str(path)])
+    return capsys.readouterr().out
+
+
+def test_indonesian_findings_name_header_fields_by_their_indonesian_keywords_and_printed_labels(tmp_path, capsys):
+    out = findings(tmp_path, capsys, "--lang", "id")
+    assert "identitas SOP 'x' belum memuat 'nomor' (Nomor SOP); tambahkan, misalnya 'nomor: 12/SOP-PPID/2024'" in out
+    assert "belum memuat 'disahkan-oleh' (Disahkan oleh); tambahkan, misalnya 'disahkan-oleh: Kepala Dinas" in out
+    assert ("tanggal 'efektif' (Tanggal Efektif: 2024-01-10) lebih awal daripada tanggal 'dibuat' "
+            "(Tanggal Pembuatan: 2024-05-29)") in out
+    assert "tanggal 'direvisi' (Tanggal Revisi: 2024-05-01) lebih awal daripada tanggal 'dibuat'" in out
+    for english in ("'number'", "'approved-by'", "'effective'", "'created'", "'revised'"):
+        assert english not in out, english
+
+
+def test_english_findings_name_header_fields_by_their_english_keywords(tmp_path, capsys):
+    out = findings(tmp_path, capsys)
+    assert "SOP 'x' has no 'number' (Nomor SOP) in its header; add it, for example 'number: 12/SOP-PPID/2024'" in out
+    assert "'effective' (Tanggal Efektif: 2024-01-10) is before 'created' (Tanggal Pembuatan: 2024-05-29)" in out
+
+
+def setting_error(tmp_path, capsys, setting: str, *options: str) -> str:
+    path = write_sop(tmp_path, "x.sop")
+    (tmp_path / ".sopdsl.toml").write_text(setting, encoding="utf-8")
+    assert main(["check", *options, str(path)]) == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "evaluation-interval = 'sebentar' is not a duration; give years, months, weeks or days, such as"),
+    ("id", "evaluation-interval = 'sebentar' bukan lama waktu; berikan tahun, bulan, minggu atau hari, misalnya"),
+])
+def test_an_unreadable_evaluation_interval_names_the_setting_not_the_grammar_behind_it(tmp_path, capsys, lang,
+                                                                                        expected):
+    error = setting_error(tmp_path, capsys, 'evaluation-interval = "sebentar"\n', "--lang", lang)
+    assert expected in error and "sla" not in error
+
+
+def test_a_calendar_in_the_wrong_unit_names_the_entry_as_written_and_the_units_in_the_language(tmp_path, capsys):
+    error = setting_error(tmp_path, capsys, '[calendar]\nworkday = "2 minggu"\n', "--lang", "id")
+    assert ("calendar: kalender 'workday' tidak dapat ditulis dalam 'minggu': "
+            "gunakan satuan yang lebih kecil (menit, jam)") in error
+    error = setting_error(tmp_path, capsys, '[calendar]\nworkday = "2 minggu"\n')
+    assert "calendar: calendar 'workday' cannot be given in 'minggu': use a smaller unit (minute, hour)" in error
+    path = tmp_path / "y.sop"
+    path.write_text("sop y: Contoh\n  kalender:\n    hari-kerja: 2 minggu\n", encoding="utf-8")
+    (tmp_path / ".sopdsl.toml").unlink()
+    main(["check", "--lang", "id", "--select", "invalid-calendar", str(path)])
+    assert "kalender 'hari-kerja' tidak dapat ditulis dalam 'minggu': gunakan satuan yang lebih kecil (menit, jam)" in (
+        capsys.readouterr().out)
