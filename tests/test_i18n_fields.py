@@ -1,6 +1,8 @@
-"""Findings and setting errors name what the author wrote in the language asked for: keywords, units, settings."""
+"""Findings, setting and command-line errors in the language asked for, naming keywords and units in it too."""
 
 from __future__ import annotations
+
+import sys
 
 import pytest
 
@@ -75,3 +77,61 @@ def test_a_calendar_in_the_wrong_unit_names_the_entry_as_written_and_the_units_i
     main(["check", "--lang", "id", "--select", "invalid-calendar", str(path)])
     assert "kalender 'hari-kerja' tidak dapat ditulis dalam 'minggu': gunakan satuan yang lebih kecil (menit, jam)" in (
         capsys.readouterr().out)
+
+
+def usage_error(capsys, *arguments: str) -> str:
+    with pytest.raises(SystemExit) as stopped:
+        main(list(arguments))
+    assert stopped.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_a_wrong_due_date_is_said_in_indonesian(tmp_path, capsys):
+    path = write_sop(tmp_path, "x.sop")
+    error = usage_error(capsys, "due", "--lang", "id", "--from", "2024-13-01", str(path))
+    assert "argumen --from: diharapkan tanggal TTTT-BB-HH, bukan '2024-13-01'" in error
+
+
+def test_a_wrong_port_is_said_in_indonesian(capsys):
+    error = usage_error(capsys, "serve", "--lang", "id", "--port", "70000")
+    assert "argumen --port: diharapkan nomor port dari 0 sampai 65535, bukan '70000'" in error
+    assert "expected a port number from 0 to 65535, not '70000'" in usage_error(capsys, "serve", "--port", "70000")
+
+
+def test_the_missing_language_server_package_is_said_from_the_catalogues(monkeypatch, capsys):
+    from sopdsl.i18n import catalogue
+
+    class Uninstalled:
+        """A finder for which pygls is not installed."""
+
+        @staticmethod
+        def find_spec(name, path=None, target=None):
+            if name.partition(".")[0] == "pygls":
+                raise ModuleNotFoundError(f"No module named {name!r}", name="pygls")
+
+    for name in [name for name in sys.modules if name.startswith(("pygls", "sopdsl.lsp"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [Uninstalled(), *sys.meta_path])
+    assert main(["lsp"]) == 2  # `lsp` speaks to an editor, not a person: it takes no --lang
+    assert capsys.readouterr().err == f"sopdsl: error: {catalogue('en')['usage.lsp-needs-pygls']}\n"
+    assert catalogue("id")["usage.lsp-needs-pygls"] == "sopdsl lsp memerlukan pygls: pip install 'sopdsl[lsp]'"
+
+
+def test_due_dates_past_the_last_date_are_said_in_indonesian(tmp_path, capsys):
+    pytest.importorskip("holidays")
+    path = write_sop(tmp_path, "x.sop", "step lama: Menunggu\n  by: petugas\n  time: 999999999 tahun\n")
+    assert main(["due", "--lang", "id", "--from", "2024-01-01", str(path)]) == 2
+    assert "jatuh tempo sesudah 9999-12-31, tanggal terakhir yang ada" in capsys.readouterr().err
+
+
+def test_the_api_names_an_unknown_format_in_the_language_in_use():
+    from sopdsl import api, i18n
+    from sopdsl.errors import UsageError
+    from sopdsl.parse import parse_text
+
+    i18n.use("id")
+    try:
+        with pytest.raises(UsageError, match="format 'png' tidak dikenal; pilih salah satu dari html,"):
+            api.render(parse_text("sop x: X\n"), "png")
+    finally:
+        i18n.use(None)

@@ -270,6 +270,12 @@ MESSAGES = {
     "usage.interval-unit": "'{wording}' terlalu pendek untuk selang evaluasi; berikan tahun, bulan, minggu atau hari",
     "usage.interval-zero": "'{wording}' harus lebih dari nol",
     "usage.date": "diharapkan tanggal TTTT-BB-HH, bukan {value}",
+    "usage.port": "diharapkan nomor port dari 0 sampai 65535, bukan {value}",
+    "usage.lsp-needs-pygls": "sopdsl lsp memerlukan pygls: pip install 'sopdsl[lsp]'",
+    "usage.unknown-format": "format {name} tidak dikenal; pilih salah satu dari {formats}",
+    "usage.due-after-last-date": (
+        "{days} hari kerja sejak {start} jatuh tempo sesudah {last}, tanggal terakhir yang ada"
+    ),
     "usage.no-such-path": "berkas atau folder tidak ditemukan: {path}",
     "usage.no-such-file": "berkas tidak ditemukan: {path}",
     "usage.no-sop-files": "tidak ada berkas .sop di {paths}",
