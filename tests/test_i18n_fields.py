@@ -135,3 +135,36 @@ def test_the_api_names_an_unknown_format_in_the_language_in_use():
             api.render(parse_text("sop x: X\n"), "png")
     finally:
         i18n.use(None)
+
+
+def test_a_performer_named_in_the_activity_is_said_in_indonesian(tmp_path, capsys):
+    path = write_sop(tmp_path, "x.sop", "step terima: Petugas menerima berkas permohonan\n  by: petugas\n"
+                                        "  time: 10 menit\n")
+    main(["check", "--lang", "id", "--select", "activity-names-performer", str(path)])
+    assert ("kegiatan 'terima' diawali dengan pelaksananya 'Petugas'; tulis sebagai kata kerja tanpa subjek, "
+            "misalnya 'Menerima berkas permohonan': kolom Pelaksana") in capsys.readouterr().out
+
+
+def test_a_missing_logo_is_said_wholly_in_indonesian(tmp_path, capsys):
+    path = tmp_path / "x.sop"
+    path.write_text("sop x: Contoh\n  logo: tidak-ada.png\n", encoding="utf-8")
+    main(["check", "--lang", "id", "--select", "logo-not-found", str(path)])
+    out = capsys.readouterr().out
+    assert "logo 'tidak-ada.png' tidak ada (dicari di" in out and "; dokumen dicetak tanpa logo itu" in out
+    assert "prints without" not in out
+
+
+def test_the_settings_shown_name_their_file_in_indonesian(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write_sop(tmp_path, "x.sop")
+    assert main(["check", "--lang", "id", "--show-settings"]) == 0
+    assert capsys.readouterr().out.startswith("berkas pengaturan: (tidak ada: pengaturan bawaan)\n")
+
+
+def test_a_read_only_file_is_said_in_indonesian(tmp_path, capsys):
+    path = tmp_path / "x.sop"
+    path.write_text("sop  x: Contoh\n", encoding="utf-8")
+    path.chmod(0o444)
+    assert main(["fmt", "--lang", "id", str(path)]) == 1
+    assert f"{path} hanya-baca: dibiarkan apa adanya" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "sop  x: Contoh\n"

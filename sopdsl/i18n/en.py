@@ -10,6 +10,11 @@ MESSAGES = {
     "describe.end": "end",
     "hint.did-you-mean": "did you mean '{close}'?",
     # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
+    "activity-names-performer": (
+        "the activity of {step} begins with its performer '{subject}'; write it as a verb without a subject, "
+        "such as {advice}: the Pelaksana column shows who does it"
+    ),
+    "activity-names-performer.verb": "a verb",
     "branch-outside-decision.next": (
         "{step} has 'next: {target}', but a decision leads on by its branches only; "
         "write it as a branch ('yes:', 'no:' or 'branch \"<label>\":')"
@@ -49,6 +54,7 @@ MESSAGES = {
     "invalid-calendar.range": "calendar '{entry}' must be one length, not the range '{wording}'",
     "invalid-calendar.unit": "calendar '{entry}' cannot be given in '{unit}': use a smaller unit ({units})",
     "invalid-calendar.zero": "calendar '{entry}' must be longer than zero",
+    "logo-not-found": "{reason}; the document prints without it",
     "unit.minute": "minute",
     "unit.hour": "hour",
     "unit.workday": "workday",
@@ -173,6 +179,8 @@ MESSAGES = {
     "cli.error": "sopdsl: error: {error}",
     "cli.interrupted": "sopdsl: interrupted",
     "cli.internal-error": "sopdsl: internal error: {kind}: {error}",
+    "cli.settings-file": "settings file: {path}",
+    "cli.no-settings-file": "(none: defaults)",
     "fmt.reformatted": "reformatted {path}",
     "fmt.would-reformat": "would reformat {path}",
     "fmt.unsafe": "sopdsl: internal error: cannot format {path} safely: {error}",
@@ -258,6 +266,12 @@ MESSAGES = {
     "usage.due-after-last-date": "{days} working days from {start} fall due after {last}, the last date there is",
     "usage.no-such-path": "no such file or folder: {path}",
     "usage.no-such-file": "no such file: {path}",
+    "output.outside": "refusing to write {path} outside {root}",
+    "output.folder-in-the-way": "cannot write {path}: a folder of that name is in the way",
+    "output.read-only": "{path} is read-only: left as it is (give it write permission to let sopdsl rewrite it)",
+    "output.folder-not-writable": "cannot write {path}: its folder {folder} is not writable",
+    "output.removed-meanwhile": "{path} was removed while it was being formatted: not written",
+    "output.changed-meanwhile": "{path} changed on disk while it was being formatted: left as the newer text",
     "usage.no-sop-files": "no .sop files found in {paths}",
     "usage.not-a-regular-file": "{path} is not a regular file (a device, pipe or socket): give a .sop file",
     "usage.cannot-read": "cannot read {path}: {reason}",

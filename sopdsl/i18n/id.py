@@ -10,6 +10,11 @@ MESSAGES = {
     "describe.end": "selesai",
     "hint.did-you-mean": "mungkin maksudnya '{close}'?",
     # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
+    "activity-names-performer": (
+        "kegiatan {step} diawali dengan pelaksananya '{subject}'; tulis sebagai kata kerja tanpa subjek, "
+        "misalnya {advice}: kolom Pelaksana sudah menunjukkan siapa yang melaksanakannya"
+    ),
+    "activity-names-performer.verb": "sebuah kata kerja",
     "branch-outside-decision.next": (
         "{step} berisi 'lanjut: {target}', padahal keputusan hanya berlanjut lewat cabang-cabangnya; "
         "tulis sebagai cabang ('ya:', 'tidak:' atau 'cabang \"<label>\":')"
@@ -55,6 +60,7 @@ MESSAGES = {
         "kalender '{entry}' tidak dapat ditulis dalam '{unit}': gunakan satuan yang lebih kecil ({units})"
     ),
     "invalid-calendar.zero": "kalender '{entry}' harus lebih dari nol",
+    "logo-not-found": "{reason}; dokumen dicetak tanpa logo itu",
     "unit.minute": "menit",
     "unit.hour": "jam",
     "unit.workday": "hari kerja",
@@ -186,6 +192,8 @@ MESSAGES = {
     "cli.error": "sopdsl: kesalahan: {error}",
     "cli.interrupted": "sopdsl: dihentikan",
     "cli.internal-error": "sopdsl: kesalahan internal: {kind}: {error}",
+    "cli.settings-file": "berkas pengaturan: {path}",
+    "cli.no-settings-file": "(tidak ada: pengaturan bawaan)",
     "fmt.reformatted": "dirapikan: {path}",
     "fmt.would-reformat": "perlu dirapikan: {path}",
     "fmt.unsafe": "sopdsl: kesalahan internal: {path} tidak dapat dirapikan dengan aman: {error}",
@@ -278,6 +286,14 @@ MESSAGES = {
     ),
     "usage.no-such-path": "berkas atau folder tidak ditemukan: {path}",
     "usage.no-such-file": "berkas tidak ditemukan: {path}",
+    "output.outside": "tidak menulis {path} di luar {root}",
+    "output.folder-in-the-way": "tidak dapat menulis {path}: ada folder dengan nama itu",
+    "output.read-only": (
+        "{path} hanya-baca: dibiarkan apa adanya (beri izin tulis agar sopdsl dapat menulisnya ulang)"
+    ),
+    "output.folder-not-writable": "tidak dapat menulis {path}: foldernya {folder} tidak dapat ditulisi",
+    "output.removed-meanwhile": "{path} dihapus ketika sedang dirapikan: tidak ditulis",
+    "output.changed-meanwhile": "{path} berubah di disk ketika sedang dirapikan: versi yang lebih baru dibiarkan",
     "usage.no-sop-files": "tidak ada berkas .sop di {paths}",
     "usage.not-a-regular-file": "{path} bukan berkas biasa (perangkat, pipe atau socket): beri berkas .sop",
     "usage.cannot-read": "{path} tidak dapat dibaca: {reason}",
