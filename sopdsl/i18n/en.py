@@ -202,6 +202,9 @@ MESSAGES = {
     "chromium.cannot-start": "could not start Chromium ({executable}): {reason}",
     "chromium.timeout": "Chromium did not finish {doing} within {seconds} s",
     # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
+    "argparse.usage": "usage: ",
+    "argparse.positionals": "positional arguments",
+    "argparse.options": "options",
     "argparse.error": "{prog}: error: {message}",
     "argparse.required": "the following arguments are required: {names}",
     "argparse.unrecognized": "unrecognized arguments: {names}",

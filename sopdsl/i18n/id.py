@@ -215,6 +215,9 @@ MESSAGES = {
     "chromium.cannot-start": "Chromium tidak dapat dijalankan ({executable}): {reason}",
     "chromium.timeout": "Chromium tidak selesai {doing} dalam {seconds} detik",
     # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
+    "argparse.usage": "penggunaan: ",
+    "argparse.positionals": "argumen posisi",
+    "argparse.options": "opsi",
     "argparse.error": "{prog}: kesalahan: {message}",
     "argparse.required": "argumen berikut wajib diberikan: {names}",
     "argparse.unrecognized": "argumen tidak dikenal: {names}",
