@@ -9,6 +9,13 @@ MESSAGES = {
     "describe.the-flow": "the flow",
     "describe.end": "end",
     "hint.did-you-mean": "did you mean '{close}'?",
+    "unit.minute": "minute",
+    "unit.hour": "hour",
+    "unit.workday": "workday",
+    "unit.calendar_day": "calendar day",
+    "unit.week": "week",
+    "unit.month": "month",
+    "unit.year": "year",
     # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
     "activity-names-performer": (
         "the activity of {step} begins with its performer '{subject}'; write it as a verb without a subject, "
@@ -55,13 +62,6 @@ MESSAGES = {
     "invalid-calendar.unit": "calendar '{entry}' cannot be given in '{unit}': use a smaller unit ({units})",
     "invalid-calendar.zero": "calendar '{entry}' must be longer than zero",
     "logo-not-found": "{reason}; the document prints without it",
-    "unit.minute": "minute",
-    "unit.hour": "hour",
-    "unit.workday": "workday",
-    "unit.calendar_day": "calendar day",
-    "unit.week": "week",
-    "unit.month": "month",
-    "unit.year": "year",
     "missing-metadata": (
         "SOP '{sop}' has no '{keyword}' ({printed}) in its header; add it, for example '{keyword}: {example}'"
     ),

@@ -9,6 +9,13 @@ MESSAGES = {
     "describe.the-flow": "alur",
     "describe.end": "selesai",
     "hint.did-you-mean": "mungkin maksudnya '{close}'?",
+    "unit.minute": "menit",
+    "unit.hour": "jam",
+    "unit.workday": "hari kerja",
+    "unit.calendar_day": "hari kalender",
+    "unit.week": "minggu",
+    "unit.month": "bulan",
+    "unit.year": "tahun",
     # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
     "activity-names-performer": (
         "kegiatan {step} diawali dengan pelaksananya '{subject}'; tulis sebagai kata kerja tanpa subjek, "
@@ -61,13 +68,6 @@ MESSAGES = {
     ),
     "invalid-calendar.zero": "kalender '{entry}' harus lebih dari nol",
     "logo-not-found": "{reason}; dokumen dicetak tanpa logo itu",
-    "unit.minute": "menit",
-    "unit.hour": "jam",
-    "unit.workday": "hari kerja",
-    "unit.calendar_day": "hari kalender",
-    "unit.week": "minggu",
-    "unit.month": "bulan",
-    "unit.year": "tahun",
     "missing-metadata": (
         "identitas SOP '{sop}' belum memuat '{keyword}' ({printed}); tambahkan, misalnya '{keyword}: {example}'"
     ),
