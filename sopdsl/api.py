@@ -88,11 +88,12 @@ def render(sop: Sop, format_name: str, options: RenderOptions | Mapping[str, Any
     docx and xlsx the `office` extra; without them `sopdsl.errors.SopdslError` says what to install.
     """
     from .errors import UsageError
+    from .i18n import say
     from .render import FORMATS, renderer
     from .render.options import RenderOptions
 
     if format_name not in FORMATS:
-        raise UsageError(f"unknown format {format_name!r}: one of {', '.join(FORMATS)}")
+        raise UsageError(say("usage.unknown-format", name=repr(format_name), formats=", ".join(FORMATS)))
     if options is None:
         options = RenderOptions()
     elif not isinstance(options, RenderOptions):

@@ -16,7 +16,6 @@ from .config import DEFAULTS, Config
 from .diagnostics import Diagnostic
 from .library_record import library_record
 from .loading import SourceFile, load, parse_file, standard_input_given
-from .logo import logo_path, source_folder
 from .model import Sop
 from .rules import RULES, Finding, Rule, Scope
 from .rules.base import LibraryContext, SilenceReport, SopContext
@@ -93,10 +92,10 @@ def _load_and_check(path: str, config: Config, models: bool, cache: CheckCache |
                     ) -> tuple[SourceFile, list[Diagnostic]]:
     """Load one file, run the per-file rules on it and keep its library record: what a pool worker does."""
     text, sop, error = parse_file(Path(path), config.calendar)
-    file, found = check_parsed(path, text, sop, error, config)
+    context = None if sop is None else sop_context(sop, path, config)
+    file, found = _checked(path, text, error, context, config)
     if cache is not None and text is not None and not standard_input_given(path):
-        logo = () if sop is None else logo_state(
-            None if sop.logo is None else str(logo_path(sop.logo.value, source_folder(path))))
+        logo = () if context is None else logo_state(None if context.logo_file is None else str(context.logo_file))
         _remember(cache, file, found, logo)
     return (file if models else file._replace(sop=None)), found
 
@@ -104,10 +103,20 @@ def _load_and_check(path: str, config: Config, models: bool, cache: CheckCache |
 def check_parsed(path: str, text: str | None, sop: Sop | None, error: Diagnostic | None, config: Config
                  ) -> tuple[SourceFile, list[Diagnostic]]:
     """A parsed text's per-file findings, and the file with its model and library record (or its syntax error)."""
-    if sop is None:
+    return _checked(path, text, error, None if sop is None else sop_context(sop, path, config), config)
+
+
+def sop_context(sop: Sop, path: str, config: Config) -> SopContext:
+    """What the rules of SOP scope see of one file's SOP under the settings."""
+    return SopContext(sop, path, config.today, config.evaluation_interval)
+
+
+def _checked(path: str, text: str | None, error: Diagnostic | None, context: SopContext | None, config: Config
+             ) -> tuple[SourceFile, list[Diagnostic]]:
+    """The file with its model and library record and its per-file findings; its syntax error without a model."""
+    if context is None:
         return SourceFile(path, text, error), [error] if error is not None else []
-    context = SopContext(sop, path, config.today, config.evaluation_interval)
-    file = SourceFile(path, text, None, library_record(sop, context.graphs), sop)
+    file = SourceFile(path, text, None, library_record(context.sop, context.graphs), context.sop)
     return file, _rule_diagnostics(context, path, config)
 
 
@@ -140,8 +149,7 @@ def file_diagnostics(file: SourceFile, config: Config) -> list[Diagnostic]:
     """The file's syntax error, or the findings of the per-file rules on its SOP."""
     if file.sop is None:
         return [file.error] if file.error is not None else []
-    context = SopContext(file.sop, file.path, config.today, config.evaluation_interval)
-    return _rule_diagnostics(context, file.path, config)
+    return _rule_diagnostics(sop_context(file.sop, file.path, config), file.path, config)
 
 
 def _rule_diagnostics(context: SopContext, path: str, config: Config) -> list[Diagnostic]:

@@ -11,7 +11,7 @@ import sys
 import traceback
 
 from .errors import SopdslError
-from .i18n import LANGUAGES, catalogue, say, use
+from .i18n import LANGUAGES, catalogue, help_text, say, use
 from .terminal import printable
 from .version import __version__
 
@@ -37,12 +37,43 @@ ARGPARSE_MESSAGES = ("argparse.required", "argparse.unrecognized", "argparse.cho
                      "argparse.argument")
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout of the help, its `usage:` said in the language of the messages."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, say("argparse.usage") if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors speak the language of the messages."""
+    """An argument parser whose help and errors speak the language of the messages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
         self.exit(2, say("argparse.error", prog=self.prog, message=retold(message)) + "\n")
+
+    def format_help(self) -> str:
+        self._positionals.title = say("argparse.positionals")
+        self._optionals.title = say("argparse.options")
+        if self.description:
+            self.description = help_text(self.prog, self.description)
+        for action in self._actions:
+            if action.help and action.help is not argparse.SUPPRESS:
+                action.help = help_text(help_key(self.prog, action), action.help)
+            for choice in getattr(action, "_choices_actions", ()):  # the commands a command line offers
+                choice.help = help_text(f"{self.prog} {choice.dest}", choice.help)
+        return super().format_help()
+
+
+def help_key(prog: str, action: argparse.Action) -> str:
+    """The key of an option's help in the catalogues' `HELP`: `--help` for every command's, else the command
+    and the option's long name or the argument's metavar: `sopdsl check --strict`, `sopdsl render FILE`."""
+    if action.dest == "help":
+        return "--help"
+    return f"{prog} {action.option_strings[-1] if action.option_strings else action.metavar or action.dest}"
 
 
 def retold(message: str) -> str:
@@ -64,8 +95,8 @@ def build_parser(chosen=None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sopdsl {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    for name, (module_name, help_text) in COMMANDS.items():
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    for name, (module_name, summary_line) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary_line, description=summary_line)
         if name == chosen:
             module = importlib.import_module(f".commands.{module_name}", __package__)
             module.add_arguments(sub)
@@ -75,7 +106,7 @@ def build_parser(chosen=None) -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    use(_asked_language(argv))  # for the errors of the command line itself
+    use(_asked_language(argv) or _help_language(argv))  # for the help and the errors of the command line itself
     try:
         return _run(argv)
     finally:
@@ -110,6 +141,23 @@ def _asked_language(argv) -> str | None:
         if (word == "--lang" or word.startswith("--lang=")) and value in LANGUAGES:
             return value
     return None
+
+
+def _help_language(argv) -> str | None:
+    """For --help without --lang: the `lang` setting found from the working folder, whose settings a command
+    given no path reads; None where there is none (or it cannot be read: the help is still shown)."""
+    if "-h" not in argv and "--help" not in argv:
+        return None
+    from pathlib import Path
+
+    from .config import discover
+
+    try:
+        found = discover(Path.cwd())
+    except (SopdslError, OSError):
+        return None
+    lang = found[1].get("lang") if found else None
+    return lang if lang in LANGUAGES else None
 
 
 def run() -> None:

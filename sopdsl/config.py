@@ -267,13 +267,14 @@ def _calendar(value, where: str) -> Calendar:
         try:
             parsed = parse_text(f"sop config: config\n  calendar:\n    {key}: {text}\n").calendar
         except SopSyntaxError as error:
-            raise UsageError(f"{where}: {key} = {text!r}: {error.message}") from None
+            raise UsageError(say("usage.setting-value", where=where, key=key, value=repr(text),
+                                 reason=error.message)) from None
         entries[key] = getattr(parsed, key)
     calendar = Calendar(**entries)
     try:
         calendar_minutes(calendar)
     except CalendarError as error:
-        raise UsageError(f"{where}: {error.message}") from None
+        raise UsageError(say("usage.setting-problem", where=where, reason=error.message)) from None
     return calendar
 
 
@@ -285,13 +286,13 @@ def _interval(value, where: str) -> Interval:
         raise UsageError(say("usage.evaluation-interval", where=where))
     try:
         duration = parse_text(f"sop config: config\n  sla: {value}\n").sla
-    except SopSyntaxError as error:
-        raise UsageError(f"{where} = {value!r}: {error.message}") from None
+    except SopSyntaxError:  # the grammar's message would speak of the `sla` it was read as
+        raise UsageError(say("usage.interval-unreadable", where=where, value=repr(value))) from None
     try:
         assert duration is not None  # the text parsed as an sla: it has one
         return interval_of(duration)
     except ValueError as error:
-        raise UsageError(f"{where}: {error}") from None
+        raise UsageError(say("usage.setting-problem", where=where, reason=error)) from None
 
 
 def _holidays(value, where: str) -> tuple[datetime.date, ...]:

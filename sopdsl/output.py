@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import SopdslError
+from .i18n import say
 
 TEMPORARY_SUFFIX = ".sopdsl.tmp"
 """Ends the name of the hidden temporary file beside a target: `.NAME.XXXXXXXX.sopdsl.tmp`. Only a process
@@ -91,11 +92,11 @@ def write_inside(root: Path, relative: str, data: bytes, sync: bool = True) -> P
     """
     parts = Path(relative).parts
     if not parts or Path(relative).is_absolute() or ".." in parts:
-        raise NotWritten(f"refusing to write {relative!r} outside {root}")
+        raise NotWritten(say("output.outside", path=repr(relative), root=root))
     target = folder_inside(root, parts[:-1]) / parts[-1]
     with contextlib.suppress(FileNotFoundError):
         if stat.S_ISDIR(os.lstat(target).st_mode):
-            raise NotWritten(f"cannot write {target}: a folder of that name is in the way")
+            raise NotWritten(say("output.folder-in-the-way", path=target))
     descriptor, temporary = _open_temporary(target, target)
     try:
         with open(descriptor, "wb") as stream:
@@ -130,7 +131,7 @@ def _version(status: os.stat_result) -> tuple:
 
 def _refuse_read_only(path: Path, status: os.stat_result) -> None:
     if not status.st_mode & _ANY_WRITE_BIT or not os.access(path, os.W_OK):
-        raise NotWritten(f"{path} is read-only: left as it is (give it write permission to let sopdsl rewrite it)")
+        raise NotWritten(say("output.read-only", path=path))
 
 
 def _temporary_beside(path: Path, target: Path) -> str:
@@ -143,7 +144,7 @@ def _open_temporary(path: Path, target: Path) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent)
     except PermissionError:
-        raise NotWritten(f"cannot write {path}: its folder {target.parent} is not writable") from None
+        raise NotWritten(say("output.folder-not-writable", path=path, folder=target.parent)) from None
 
 
 def _fill(name: str, data: bytes) -> None:
@@ -196,9 +197,9 @@ def _still_as_read(path: Path, target: Path, expected: Snapshot | None) -> None:
                 return
             current = stream.read()
     except FileNotFoundError:
-        raise ChangedMeanwhile(f"{path} was removed while it was being formatted: not written") from None
+        raise ChangedMeanwhile(say("output.removed-meanwhile", path=path)) from None
     if current != expected.data:
-        raise ChangedMeanwhile(f"{path} changed on disk while it was being formatted: left as the newer text")
+        raise ChangedMeanwhile(say("output.changed-meanwhile", path=path))
 
 
 def _write_in_place(path: Path, target: Path, data: bytes, expected: Snapshot | None) -> None:

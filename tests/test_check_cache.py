@@ -97,6 +97,22 @@ def test_a_logo_that_appears_is_noticed(tmp_path, monkeypatch, capsys):
     assert "logo-not-found" not in _run(capsys, "a.sop")[1]
 
 
+@pytest.mark.skipif(not _logo_parses(), reason="this version of the language has no `logo`")
+def test_the_cache_watches_the_logo_file_the_rule_reads(tmp_path, monkeypatch, capsys):
+    from sopdsl.rules import base
+
+    monkeypatch.chdir(tmp_path)
+    images = tmp_path / "gambar"
+    images.mkdir()
+    (images / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    # The rules' context is the one place that says where a relative logo path starts: move it, and both follow.
+    monkeypatch.setattr(base, "source_folder", lambda path: images)
+    (tmp_path / "a.sop").write_text(SOP.replace("sop a: Judul\n", "sop a: Judul\n  logo: logo.svg\n"), "utf-8")
+    assert "logo-not-found" not in _run(capsys, "a.sop")[1]
+    (images / "logo.svg").unlink()
+    assert "logo-not-found" in _run(capsys, "a.sop")[1]
+
+
 def test_a_corrupt_entry_is_ignored(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.sop").write_text(SOP, encoding="utf-8")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +127,53 @@ def test_a_label_must_be_text(house, capsys):
     (house.parent / ".sopdsl.toml").write_text("[labels]\nactivity = 3\n", encoding="utf-8")
     assert main(["check", str(house)]) == 2
     assert "activity must be the label's text" in capsys.readouterr().err
+
+
+TOTALS = """\
+step terima: Menerima permohonan
+  by: petugas
+  time: 2 hari kerja
+
+step pantau: Memantau website
+  by: petugas
+  every: 1 x 3 bulan
+
+step arsip: Mengarsipkan berkas
+  by: petugas
+"""
+
+
+def total_row(path, *options: str) -> str:
+    page = rendered(path, "md", *options).decode("utf-8")
+    return page.rstrip("\n").rsplit("\n", 1)[-1]
+
+
+def test_the_total_line_speaks_the_printed_language(tmp_path):
+    path = write_sop(tmp_path, "x.sop", TOTALS)
+    assert total_row(path) == ("**Jumlah waktu:** 2 hari kerja (+ 1 langkah rutin (1 x 3 bulan); "
+                               "1 langkah tanpa waktu terukur)")
+    assert total_row(path, "--lang", "en") == ("**Total time:** 2 working days (+ 1 routine step (1 x 3 bulan); "
+                                               "1 step without a measured time)")
+
+
+def test_the_house_labels_rename_the_words_of_the_total_line(tmp_path):
+    path = write_sop(tmp_path, "x.sop", TOTALS)
+    (tmp_path / ".sopdsl.toml").write_text(
+        '[labels]\nworkday = "HK"\nroutine-step = "kegiatan berkala"\nunmeasured-step = "kegiatan tanpa waktu"\n',
+        encoding="utf-8")
+    expected = "2 HK (+ 1 kegiatan berkala (1 x 3 bulan); 1 kegiatan tanpa waktu)"
+    assert total_row(path) == f"**Jumlah waktu:** {expected}"
+    assert total_row(path, "--lang", "en") == f"**Total time:** {expected}"
+
+
+def test_a_house_singular_names_the_plural_too_unless_the_plural_is_given():
+    assert printed_labels("en", {"workday": "HK"})["workdays"] == "HK"
+    labels = printed_labels("en", {"workday": "day", "workdays": "days", "unmeasured-step": "open step"})
+    assert (labels["workday"], labels["workdays"]) == ("day", "days")
+    assert (labels["unmeasured_step"], labels["unmeasured_steps"]) == ("open step", "open step")
+
+
+def test_docs_labels_lists_every_key_with_both_defaults():
+    page = (Path(__file__).parents[1] / "docs" / "labels.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([\w-]+)` \| (.+?) \| (.+?) \|$", page, re.MULTILINE)
+    assert rows == [(key, LABELS["id"][label], LABELS["en"][label]) for key, label in SETTING_KEYS.items()]

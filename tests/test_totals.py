@@ -236,6 +236,8 @@ def test_json_minutes_and_mixed_units():
     assert mixed_units(Fraction(0), Fraction(480)) == "0 menit"
     assert mixed_units(Fraction(2400, 7), Fraction(480)) == "5 jam 42,86 menit"
     assert mixed_units(Fraction(900), Fraction(450), "en") == "2 days"
+    working_days = ("working day", "working days")
+    assert mixed_units(Fraction(2 * 480 + 1), Fraction(480), "en", working_days) == "2 working days 1 min"
     assert format_number(Fraction(3, 2), "en") == "1.5"
 
 

@@ -46,7 +46,7 @@ def calendar_minutes(calendar: Calendar | None) -> dict[Unit, Fraction]:
     for entry in ("workday", "week", "month", "year"):
         duration = getattr(calendar, entry) if calendar is not None else None
         if calendar is not None and duration is not None:
-            value = Fraction(_entry_minutes(entry, duration, minutes, calendar.span))
+            value = Fraction(_entry_minutes(entry, calendar.words.get(entry, entry), duration, minutes, calendar.span))
         else:
             amount, unit = DEFAULT_CALENDAR[entry]
             value = amount * minutes[unit]
@@ -56,18 +56,20 @@ def calendar_minutes(calendar: Calendar | None) -> dict[Unit, Fraction]:
     return minutes
 
 
-def _entry_minutes(entry: str, duration: Duration, minutes: Minutes, calendar_span: Span | None) -> Exact:
+def _entry_minutes(entry: str, written: str, duration: Duration, minutes: Minutes, calendar_span: Span | None
+                   ) -> Exact:
+    """The working minutes of one calendar entry, checked; messages name the entry as the author `written` it."""
     span = duration.span or calendar_span
     if duration.is_range:
-        raise CalendarError(say("invalid-calendar.range", entry=entry, wording=duration.wording), span)
+        raise CalendarError(say("invalid-calendar.range", entry=written, wording=duration.wording), span)
     allowed = ALLOWED_UNITS[entry]
     for term in duration.terms:
         if term.unit not in allowed:
-            words = ", ".join(unit.value for unit in allowed)
-            raise CalendarError(say("invalid-calendar.unit", entry=entry, unit=term.unit_word, units=words), span)
+            words = ", ".join(say(f"unit.{unit.name.lower()}") for unit in allowed)
+            raise CalendarError(say("invalid-calendar.unit", entry=written, unit=term.unit_word, units=words), span)
     low, _ = duration_minutes(duration, minutes)
     if low <= 0:
-        raise CalendarError(say("invalid-calendar.zero", entry=entry), span)
+        raise CalendarError(say("invalid-calendar.zero", entry=written), span)
     return low
 
 
@@ -113,14 +115,18 @@ def format_number(value: Exact, lang: str = "id") -> str:
     return f"{float(rounded):.2f}".rstrip("0").replace(".", DECIMAL_MARK[lang])
 
 
-def mixed_units(minutes: Exact, workday: Exact, lang: str = "id") -> str:
-    """Minutes in working days, hours and minutes: "2 hari 3 jam 15 menit" ("2 days 3 h 15 min" in English)."""
+def mixed_units(minutes: Exact, workday: Exact, lang: str = "id", day_words: tuple[str, str] | None = None) -> str:
+    """Minutes in working days, hours and minutes: "2 hari 3 jam 15 menit" ("2 days 3 h 15 min" in English).
+
+    `day_words` (one, more) name the working days where the unit word "hari" / "day" will not do.
+    """
     words = UNIT_WORDING[lang]
     rest = round(Fraction(minutes), 2)
     days, rest = divmod(rest, workday)
     hours, rest = divmod(rest, 60)
     parts = []
-    for amount, (singular, plural) in ((days, words["day"]), (hours, words["hour"]), (rest, words["minute"])):
+    for amount, (singular, plural) in ((days, day_words or words["day"]), (hours, words["hour"]),
+                                       (rest, words["minute"])):
         if amount:
             parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
     return " ".join(parts) or f"0 {words['minute'][1]}"

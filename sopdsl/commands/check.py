@@ -173,7 +173,9 @@ def _settings_text(config) -> str:
     """The settings in use, one per line, and the file they come from."""
     import attrs
 
-    lines = [f"settings file: {config.source or '(none: defaults)'}"]
+    from ..i18n import say
+
+    lines = [say("cli.settings-file", path=config.source or say("cli.no-settings-file"))]
     for field in attrs.fields(type(config)):
         if field.name not in ("source",):
             value = getattr(config, field.name)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import json
 import sys
 from pathlib import Path
+
+from .check import day
 
 FORMATS = ("text", "json")
 LANGUAGES = ("id", "en")
@@ -20,7 +20,7 @@ WORDS = {
 
 def add_arguments(parser) -> None:
     parser.add_argument("file", metavar="FILE", help="the .sop file")
-    parser.add_argument("--from", dest="start", required=True, type=_date, metavar="DATE",
+    parser.add_argument("--from", dest="start", required=True, type=day, metavar="DATE",
                         help="the day the work starts (YYYY-MM-DD); counting begins on the next working day")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--holidays", type=_dates, default=(), metavar="DATES",
@@ -82,12 +82,5 @@ def _text(sop, dates, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, not {text!r}") from None
-
-
 def _dates(text: str):
-    return tuple(_date(part.strip()) for part in text.split(",") if part.strip())
+    return tuple(day(part.strip()) for part in text.split(",") if part.strip())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import UsageError
+from ..i18n import say
 
 
 def add_arguments(parser) -> None:
@@ -16,6 +17,6 @@ def run(args) -> int:
     except ImportError as error:
         if error.name not in ("pygls", "lsprotocol"):
             raise
-        raise UsageError("sopdsl lsp needs pygls: pip install 'sopdsl[lsp]'") from None
+        raise UsageError(say("usage.lsp-needs-pygls")) from None
     serve()
     return 0

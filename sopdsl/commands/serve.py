@@ -52,5 +52,7 @@ def run(args) -> int:
 def _port(text: str) -> int:
     """A port number from 0 to 65535."""
     if not text.isdigit() or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {text!r}")
+        from ..i18n import say
+
+        raise argparse.ArgumentTypeError(say("usage.port", value=repr(text)))
     return int(text)

@@ -4,7 +4,9 @@ A catalogue is a module of this package named as its language (`en`, `id`) whose
 to a `str.format` template. `say(key, **fields)` fills in the template of the language in use; `use(lang)` picks
 that language for the process (English until told otherwise). Adding a message means adding its key to each
 catalogue: `tests/test_i18n.py` checks that both have every key, with the same fields. A catalogue may also
-give `SUMMARIES`, the rules' one-line summaries in its language (English takes each rule's own).
+give `SUMMARIES`, the rules' one-line summaries in its language (English takes each rule's own). The `--help` texts
+of the command line are in `help_<lang>` (`HELP`, by option), read only when help is shown; English takes the
+command line's own.
 """
 
 from __future__ import annotations
@@ -40,6 +42,16 @@ def summary(rule_name: str, english: str) -> str:
     """A rule's one-line summary in the language in use: the catalogue's `SUMMARIES`, else the rule's own."""
     module = importlib.import_module(f"{__name__}.{_chosen[0]}")
     return getattr(module, "SUMMARIES", {}).get(rule_name, english)
+
+
+def help_text(key: str, english: str) -> str:
+    """A command-line help text in the language in use, by its key (`sopdsl check --strict`): from `HELP` of the
+    language's help catalogue (`help_id`), else the English the command line declares."""
+    try:
+        module = importlib.import_module(f"{__name__}.help_{_chosen[0]}")
+    except ModuleNotFoundError:  # English: the command line's own words
+        return english
+    return module.HELP.get(key, english)
 
 
 def catalogue(lang: str) -> Mapping[str, str]:

@@ -9,7 +9,19 @@ MESSAGES = {
     "describe.the-flow": "the flow",
     "describe.end": "end",
     "hint.did-you-mean": "did you mean '{close}'?",
+    "unit.minute": "minute",
+    "unit.hour": "hour",
+    "unit.workday": "workday",
+    "unit.calendar_day": "calendar day",
+    "unit.week": "week",
+    "unit.month": "month",
+    "unit.year": "year",
     # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
+    "activity-names-performer": (
+        "the activity of {step} begins with its performer '{subject}'; write it as a verb without a subject, "
+        "such as {advice}: the Pelaksana column shows who does it"
+    ),
+    "activity-names-performer.verb": "a verb",
     "branch-outside-decision.next": (
         "{step} has 'next: {target}', but a decision leads on by its branches only; "
         "write it as a branch ('yes:', 'no:' or 'branch \"<label>\":')"
@@ -18,7 +30,10 @@ MESSAGES = {
         "{step} is a plain step but has a {branch} branch; "
         "make it a 'decision', or replace its branches with one 'next'"
     ),
-    "date-order": "'{keyword}' ({date}) is before 'created' ({created}); check the year and month of both dates",
+    "date-order": (
+        "'{keyword}' ({printed}: {date}) is before '{created_keyword}' ({created_printed}: {created}); "
+        "check the year and month of both dates"
+    ),
     "decision-branches.none": (
         "{step} has no branches; give it at least two, such as 'yes:' and 'no:', or make it a 'step'"
     ),
@@ -46,6 +61,7 @@ MESSAGES = {
     "invalid-calendar.range": "calendar '{entry}' must be one length, not the range '{wording}'",
     "invalid-calendar.unit": "calendar '{entry}' cannot be given in '{unit}': use a smaller unit ({units})",
     "invalid-calendar.zero": "calendar '{entry}' must be longer than zero",
+    "logo-not-found": "{reason}; the document prints without it",
     "missing-metadata": (
         "SOP '{sop}' has no '{keyword}' ({printed}) in its header; add it, for example '{keyword}: {example}'"
     ),
@@ -163,6 +179,8 @@ MESSAGES = {
     "cli.error": "sopdsl: error: {error}",
     "cli.interrupted": "sopdsl: interrupted",
     "cli.internal-error": "sopdsl: internal error: {kind}: {error}",
+    "cli.settings-file": "settings file: {path}",
+    "cli.no-settings-file": "(none: defaults)",
     "fmt.reformatted": "reformatted {path}",
     "fmt.would-reformat": "would reformat {path}",
     "fmt.unsafe": "sopdsl: internal error: cannot format {path} safely: {error}",
@@ -184,6 +202,9 @@ MESSAGES = {
     "chromium.cannot-start": "could not start Chromium ({executable}): {reason}",
     "chromium.timeout": "Chromium did not finish {doing} within {seconds} s",
     # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
+    "argparse.usage": "usage: ",
+    "argparse.positionals": "positional arguments",
+    "argparse.options": "options",
     "argparse.error": "{prog}: error: {message}",
     "argparse.required": "the following arguments are required: {names}",
     "argparse.unrecognized": "unrecognized arguments: {names}",
@@ -232,13 +253,28 @@ MESSAGES = {
     "usage.holidays": '{where} must be a list of dates such as "2026-12-24"',
     "usage.holiday": "{where}: {value} is not a date written YYYY-MM-DD",
     "usage.evaluation-interval": '{where} must be a duration on one line, such as "1 tahun" or "6 bulan"',
+    "usage.interval-unreadable": (
+        "{where} = {value} is not a duration; give years, months, weeks or days, such as \"1 tahun\" or \"6 bulan\""
+    ),
+    "usage.setting-value": "{where}: {key} = {value}: {reason}",
+    "usage.setting-problem": "{where}: {reason}",
     "usage.interval-range": "'{wording}' is a range; give one length, such as '{example}'",
     "usage.interval-whole": "'{wording}' is not a whole number; give whole years, months, weeks or days",
     "usage.interval-unit": "'{wording}' is too short for an evaluation interval; give years, months, weeks or days",
     "usage.interval-zero": "'{wording}' must be longer than zero",
     "usage.date": "expected a date YYYY-MM-DD, not {value}",
+    "usage.port": "expected a port number from 0 to 65535, not {value}",
+    "usage.lsp-needs-pygls": "sopdsl lsp needs pygls: pip install 'sopdsl[lsp]'",
+    "usage.unknown-format": "unknown format {name}: one of {formats}",
+    "usage.due-after-last-date": "{days} working days from {start} fall due after {last}, the last date there is",
     "usage.no-such-path": "no such file or folder: {path}",
     "usage.no-such-file": "no such file: {path}",
+    "output.outside": "refusing to write {path} outside {root}",
+    "output.folder-in-the-way": "cannot write {path}: a folder of that name is in the way",
+    "output.read-only": "{path} is read-only: left as it is (give it write permission to let sopdsl rewrite it)",
+    "output.folder-not-writable": "cannot write {path}: its folder {folder} is not writable",
+    "output.removed-meanwhile": "{path} was removed while it was being formatted: not written",
+    "output.changed-meanwhile": "{path} changed on disk while it was being formatted: left as the newer text",
     "usage.no-sop-files": "no .sop files found in {paths}",
     "usage.not-a-regular-file": "{path} is not a regular file (a device, pipe or socket): give a .sop file",
     "usage.cannot-read": "cannot read {path}: {reason}",

@@ -9,7 +9,19 @@ MESSAGES = {
     "describe.the-flow": "alur",
     "describe.end": "selesai",
     "hint.did-you-mean": "mungkin maksudnya '{close}'?",
+    "unit.minute": "menit",
+    "unit.hour": "jam",
+    "unit.workday": "hari kerja",
+    "unit.calendar_day": "hari kalender",
+    "unit.week": "minggu",
+    "unit.month": "bulan",
+    "unit.year": "tahun",
     # Rules (sopdsl/rules/; invalid-calendar's in sopdsl/analysis/calendar.py), by rule name.
+    "activity-names-performer": (
+        "kegiatan {step} diawali dengan pelaksananya '{subject}'; tulis sebagai kata kerja tanpa subjek, "
+        "misalnya {advice}: kolom Pelaksana sudah menunjukkan siapa yang melaksanakannya"
+    ),
+    "activity-names-performer.verb": "sebuah kata kerja",
     "branch-outside-decision.next": (
         "{step} berisi 'lanjut: {target}', padahal keputusan hanya berlanjut lewat cabang-cabangnya; "
         "tulis sebagai cabang ('ya:', 'tidak:' atau 'cabang \"<label>\":')"
@@ -19,7 +31,8 @@ MESSAGES = {
         "jadikan 'keputusan', atau ganti cabang-cabangnya dengan satu 'lanjut'"
     ),
     "date-order": (
-        "tanggal '{keyword}' ({date}) lebih awal daripada tanggal pembuatan 'created' ({created}); "
+        "tanggal '{keyword}' ({printed}: {date}) lebih awal daripada tanggal '{created_keyword}' "
+        "({created_printed}: {created}); "
         "periksa tahun dan bulan kedua tanggal itu"
     ),
     "decision-branches.none": (
@@ -54,6 +67,7 @@ MESSAGES = {
         "kalender '{entry}' tidak dapat ditulis dalam '{unit}': gunakan satuan yang lebih kecil ({units})"
     ),
     "invalid-calendar.zero": "kalender '{entry}' harus lebih dari nol",
+    "logo-not-found": "{reason}; dokumen dicetak tanpa logo itu",
     "missing-metadata": (
         "identitas SOP '{sop}' belum memuat '{keyword}' ({printed}); tambahkan, misalnya '{keyword}: {example}'"
     ),
@@ -178,6 +192,8 @@ MESSAGES = {
     "cli.error": "sopdsl: kesalahan: {error}",
     "cli.interrupted": "sopdsl: dihentikan",
     "cli.internal-error": "sopdsl: kesalahan internal: {kind}: {error}",
+    "cli.settings-file": "berkas pengaturan: {path}",
+    "cli.no-settings-file": "(tidak ada: pengaturan bawaan)",
     "fmt.reformatted": "dirapikan: {path}",
     "fmt.would-reformat": "perlu dirapikan: {path}",
     "fmt.unsafe": "sopdsl: kesalahan internal: {path} tidak dapat dirapikan dengan aman: {error}",
@@ -199,6 +215,9 @@ MESSAGES = {
     "chromium.cannot-start": "Chromium tidak dapat dijalankan ({executable}): {reason}",
     "chromium.timeout": "Chromium tidak selesai {doing} dalam {seconds} detik",
     # argparse's errors, said again (sopdsl/cli.py); the English templates are argparse's own words.
+    "argparse.usage": "penggunaan: ",
+    "argparse.positionals": "argumen posisi",
+    "argparse.options": "opsi",
     "argparse.error": "{prog}: kesalahan: {message}",
     "argparse.required": "argumen berikut wajib diberikan: {names}",
     "argparse.unrecognized": "argumen tidak dikenal: {names}",
@@ -251,13 +270,33 @@ MESSAGES = {
     "usage.holidays": '{where} harus berupa daftar tanggal, misalnya "2026-12-24"',
     "usage.holiday": "{where}: {value} bukan tanggal yang ditulis TTTT-BB-HH",
     "usage.evaluation-interval": '{where} harus berupa lama waktu dalam satu baris, misalnya "1 tahun" atau "6 bulan"',
+    "usage.interval-unreadable": (
+        "{where} = {value} bukan lama waktu; berikan tahun, bulan, minggu atau hari, "
+        "misalnya \"1 tahun\" atau \"6 bulan\""
+    ),
+    "usage.setting-value": "{where}: {key} = {value}: {reason}",
+    "usage.setting-problem": "{where}: {reason}",
     "usage.interval-range": "'{wording}' berupa rentang; berikan satu lama waktu, misalnya '{example}'",
     "usage.interval-whole": "'{wording}' bukan bilangan bulat; berikan tahun, bulan, minggu atau hari yang utuh",
     "usage.interval-unit": "'{wording}' terlalu pendek untuk selang evaluasi; berikan tahun, bulan, minggu atau hari",
     "usage.interval-zero": "'{wording}' harus lebih dari nol",
     "usage.date": "diharapkan tanggal TTTT-BB-HH, bukan {value}",
+    "usage.port": "diharapkan nomor port dari 0 sampai 65535, bukan {value}",
+    "usage.lsp-needs-pygls": "sopdsl lsp memerlukan pygls: pip install 'sopdsl[lsp]'",
+    "usage.unknown-format": "format {name} tidak dikenal; pilih salah satu dari {formats}",
+    "usage.due-after-last-date": (
+        "{days} hari kerja sejak {start} jatuh tempo sesudah {last}, tanggal terakhir yang ada"
+    ),
     "usage.no-such-path": "berkas atau folder tidak ditemukan: {path}",
     "usage.no-such-file": "berkas tidak ditemukan: {path}",
+    "output.outside": "tidak menulis {path} di luar {root}",
+    "output.folder-in-the-way": "tidak dapat menulis {path}: ada folder dengan nama itu",
+    "output.read-only": (
+        "{path} hanya-baca: dibiarkan apa adanya (beri izin tulis agar sopdsl dapat menulisnya ulang)"
+    ),
+    "output.folder-not-writable": "tidak dapat menulis {path}: foldernya {folder} tidak dapat ditulisi",
+    "output.removed-meanwhile": "{path} dihapus ketika sedang dirapikan: tidak ditulis",
+    "output.changed-meanwhile": "{path} berubah di disk ketika sedang dirapikan: versi yang lebih baru dibiarkan",
     "usage.no-sop-files": "tidak ada berkas .sop di {paths}",
     "usage.not-a-regular-file": "{path} bukan berkas biasa (perangkat, pipe atau socket): beri berkas .sop",
     "usage.cannot-read": "{path} tidak dapat dibaca: {reason}",

@@ -73,10 +73,9 @@ def due_date(
             if is_working(day):
                 remaining -= 1
     except OverflowError:
-        raise UsageError(
-            f"{math.ceil(Fraction(minutes) / Fraction(workday_minutes)):,} working days from {start} fall due after "
-            f"{datetime.date.max}, the last date there is"
-        ) from None
+        days = math.ceil(Fraction(minutes) / Fraction(workday_minutes))
+        last = datetime.date.max
+        raise UsageError(say("usage.due-after-last-date", days=f"{days:,}", start=start, last=last)) from None
     return day
 
 

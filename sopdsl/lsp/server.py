@@ -8,11 +8,13 @@ import logging
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
+from ..model import Sop
 from ..version import __version__
 from . import navigation
 from .actions import actions
@@ -26,6 +28,7 @@ from .outline import folds, symbols
 from .positions import characters, place
 from .workspace import Index
 
+T = TypeVar("T")
 WATCHED = ("**/*.sop", "**/pyproject.toml", "**/.sopdsl.toml")
 log = logging.getLogger(__name__)
 
@@ -57,12 +60,18 @@ class SopServer(LanguageServer):
             self.soon(other)
         return buffer
 
-    def at(self, params) -> tuple[Buffer | None, int, int]:
-        """The buffer of a request at a position, with a model, and the 1-based place asked about."""
-        buffer = self.current(params.text_document.uri)
-        if buffer is None or buffer.sop is None:
-            return None, 0, 0
-        return (buffer, *place(buffer.lines, params.position))
+    def at_model(self, handler: Callable[[Any, Buffer, Sop, int, int], T]) -> Callable[[Any], T | None]:
+        """A request handler at a position, called with the buffer, its model and the 1-based place asked about;
+        the request is answered with None where the document is unknown or has never parsed."""
+
+        @wraps(handler)
+        def run(params):
+            buffer = self.current(params.text_document.uri)
+            if buffer is None or buffer.sop is None:
+                return None
+            return handler(params, buffer, buffer.sop, *place(buffer.lines, params.position))
+
+        return run
 
     def soon(self, uri: str) -> None:
         """Check the buffer after its debounce, once however many changes come before then."""
@@ -149,46 +158,39 @@ def build() -> SopServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded
-    def on_hover(params: types.HoverParams) -> types.Hover | None:
-        buffer = server.current(params.text_document.uri)
-        if buffer is None or buffer.sop is None:
-            return None
-        line, column = place(buffer.lines, params.position)
-        found = hover(buffer.sop, buffer.file, line, column, server.index, keyword_language(buffer.text))
+    @server.at_model
+    def on_hover(params: types.HoverParams, buffer: Buffer, sop: Sop, line: int, column: int) -> types.Hover | None:
+        found = hover(sop, buffer.file, line, column, server.index, keyword_language(buffer.text))
         return markdown(found) if found else None
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     @guarded
-    def definition(params: types.DefinitionParams) -> list[types.Location] | None:
-        buffer, line, column = server.at(params)
-        if buffer is None or buffer.sop is None:
-            return None
-        return navigation.definition(buffer.sop, buffer.file, line, column, server.index)
+    @server.at_model
+    def definition(params: types.DefinitionParams, buffer: Buffer, sop: Sop, line: int, column: int
+            ) -> list[types.Location] | None:
+        return navigation.definition(sop, buffer.file, line, column, server.index)
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     @guarded
-    def references(params: types.ReferenceParams) -> list[types.Location] | None:
-        buffer, line, column = server.at(params)
-        if buffer is None or buffer.sop is None:
-            return None
-        return navigation.references(buffer.sop, buffer.file, line, column, server.index,
+    @server.at_model
+    def references(params: types.ReferenceParams, buffer: Buffer, sop: Sop, line: int, column: int
+            ) -> list[types.Location] | None:
+        return navigation.references(sop, buffer.file, line, column, server.index,
                                      params.context.include_declaration)
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     @guarded
-    def prepare_rename(params: types.PrepareRenameParams) -> types.Range | None:
-        buffer, line, column = server.at(params)
-        if buffer is None or buffer.sop is None:
-            return None
-        return navigation.rename_range(buffer.sop, buffer.lines, line, column)
+    @server.at_model
+    def prepare_rename(params: types.PrepareRenameParams, buffer: Buffer, sop: Sop, line: int, column: int
+            ) -> types.Range | None:
+        return navigation.rename_range(sop, buffer.lines, line, column)
 
     @server.feature(types.TEXT_DOCUMENT_RENAME)
     @guarded
-    def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
-        buffer, line, column = server.at(params)
-        if buffer is None or buffer.sop is None:
-            return None
-        return navigation.rename(buffer.sop, buffer.file, line, column, server.index, params.new_name)
+    @server.at_model
+    def rename(params: types.RenameParams, buffer: Buffer, sop: Sop, line: int, column: int
+            ) -> types.WorkspaceEdit | None:
+        return navigation.rename(sop, buffer.file, line, column, server.index, params.new_name)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION,
                     types.CompletionOptions(trigger_characters=[":", " ", ",", "-"]))

@@ -22,7 +22,12 @@ LABELS = {
         "no_branch": "Tidak",
         "end": "Selesai",
         "total": "Jumlah waktu",
-        "unquantified": "langkah tanpa waktu terukur",
+        "workday": "hari kerja",
+        "workdays": "hari kerja",
+        "routine_step": "langkah rutin",
+        "routine_steps": "langkah rutin",
+        "unmeasured_step": "langkah tanpa waktu terukur",
+        "unmeasured_steps": "langkah tanpa waktu terukur",
         "number": "Nomor SOP",
         "created": "Tanggal Pembuatan",
         "revised": "Tanggal Revisi",
@@ -86,7 +91,12 @@ LABELS = {
         "no_branch": "No",
         "end": "End",
         "total": "Total time",
-        "unquantified": "steps without a measured time",
+        "workday": "working day",
+        "workdays": "working days",
+        "routine_step": "routine step",
+        "routine_steps": "routine steps",
+        "unmeasured_step": "step without a measured time",
+        "unmeasured_steps": "steps without a measured time",
         "number": "SOP number",
         "created": "Created",
         "revised": "Revised",
@@ -144,16 +154,23 @@ SETTING_KEYS = {
     "related": "related", "equipment": "equipment", "warning": "warning", "records": "records",
     "staffing": "staffing", "needs": "needs", "time": "time", "output": "output", "note": "note", "no": "no",
     "activity": "activity", "performers": "performers", "quality": "standard", "title": "title", "total": "total",
-    "yes": "yes", "no-branch": "no_branch", "page": "page",
+    "yes": "yes", "no-branch": "no_branch", "page": "page", "workday": "workday", "workdays": "workdays",
+    "routine-step": "routine_step", "routine-steps": "routine_steps", "unmeasured-step": "unmeasured_step",
+    "unmeasured-steps": "unmeasured_steps",
 }
 """The keys of the `labels` setting (the language's own names where one exists) -> the keys of LABELS."""
+PLURALS = {"workday": "workdays", "routine-step": "routine-steps", "unmeasured-step": "unmeasured-steps"}
+"""Setting keys of a counted word -> the key of its plural, which the singular also names unless it is given."""
 
 
 def printed_labels(lang: str = "id", house: Mapping[str, str] | None = None) -> dict[str, str]:
     """The labels of the language, with a unit's house style (the `labels` setting, by its keys) over them."""
     labels = dict(LABELS[lang])
-    for key, text in (house or {}).items():
+    house = house or {}
+    for key, text in house.items():
         labels[SETTING_KEYS[key]] = text
+        if key in PLURALS and PLURALS[key] not in house:
+            labels[SETTING_KEYS[PLURALS[key]]] = text
     if house and "page" in house:
         labels["page_of"] = labels["page_of"].replace(LABELS[lang]["page"], house["page"], 1)
     return labels

@@ -7,9 +7,10 @@ so that a routine or "sesuai jadwal" SOP never prints a bare "0 menit". Minutes 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 
-from ..analysis.calendar import UNIT_WORDING, CalendarError, Minutes, calendar_minutes, format_number
+from ..analysis.calendar import CalendarError, Minutes, calendar_minutes, format_number, mixed_units
 from ..analysis.graph import flow_graphs
 from ..analysis.totals import SopTotals, sop_totals, step_label, typical_path
 from ..model import Duration, Period, Sop, Unit
@@ -17,12 +18,6 @@ from .labels import date_text, period_text
 from .options import RenderOptions
 
 WORKING_UNITS = (Unit.MINUTE, Unit.HOUR, Unit.WORKDAY)
-WORDS = {
-    "id": {"workday": ("hari kerja", "hari kerja"), "routine": "langkah rutin",
-           "unmeasured": ("langkah tanpa waktu terukur", "langkah tanpa waktu terukur")},
-    "en": {"workday": ("working day", "working days"), "routine": "routine steps",
-           "unmeasured": ("step without a measured time", "steps without a measured time")},
-}
 
 
 def total_text(sop: Sop, options: RenderOptions) -> str | None:
@@ -33,21 +28,26 @@ def total_text(sop: Sop, options: RenderOptions) -> str | None:
     except CalendarError:
         return None
     routine, unmeasured = _unsummed(sop, totals)
-    words = WORDS[options.lang]
+    words = options.words
     calendar, (low, high) = _calendar_time(sop, minutes)
     low, high = totals.typical[0] - low, totals.typical[1] - high
     sums = [_count(amounts, word, options.lang) for word, amounts in calendar.items()]
     if high > 0 or not (routine or unmeasured or sums):
-        sums.insert(0, spell_working_time(low, high, minutes[Unit.WORKDAY], options.lang))
+        sums.insert(0, spell_working_time(low, high, minutes[Unit.WORKDAY], words, options.lang))
     rest = []
     if routine:
         periods = dict.fromkeys(period_text(period, options.lang).lower() for period in routine)
-        rest.append(f"{len(routine)} {words['routine']} ({', '.join(periods)})")
+        rest.append(f"{len(routine)} {_counted(words, 'routine_step', len(routine))} ({', '.join(periods)})")
     if unmeasured:
-        rest.append(f"{unmeasured} {words['unmeasured'][unmeasured != 1]}")
+        rest.append(f"{unmeasured} {_counted(words, 'unmeasured_step', unmeasured)}")
     if sums and rest:
         return f"{' + '.join(sums)} (+ {'; '.join(rest)})"
     return " + ".join(sums) or "; ".join(rest)
+
+
+def _counted(words: Mapping[str, str], key: str, count: int | Fraction) -> str:
+    """The printed word for `count` of something: the label `key`, or its plural (`key` + "s") for any other count."""
+    return words[key] if count == 1 else words[f"{key}s"]
 
 
 def _unsummed(sop: Sop, totals: SopTotals) -> tuple[list[Period], int]:
@@ -96,28 +96,19 @@ def _count(amounts: list[Fraction], word: str, lang: str) -> str:
     return f"{format_number(low, lang)}–{format_number(high, lang)} {word}"
 
 
-def spell_working_time(low: Fraction, high: Fraction, workday: Fraction, lang: str = "id") -> str:
-    """Working minutes as "2 hari kerja 45 menit"; a range as "1–7 hari kerja" or "30 menit – 1 jam"."""
+def spell_working_time(low: Fraction, high: Fraction, workday: Fraction, words: Mapping[str, str],
+                       lang: str = "id") -> str:
+    """Working minutes as "2 hari kerja 45 menit"; a range as "1–7 hari kerja" or "30 menit – 1 jam".
+
+    The working days are named by the printed labels `words` (`workday`, `workdays`), hours and minutes as units.
+    """
+    days = (words["workday"], words["workdays"])
     if low == high:
-        return _mixed(low, workday, lang)
+        return mixed_units(low, workday, lang, days)
     if low % workday == 0 and high % workday == 0 and low:
-        days = WORDS[lang]["workday"][1]
-        return f"{format_number(Fraction(low) / workday, lang)}–{format_number(Fraction(high) / workday, lang)} {days}"
-    return f"{_mixed(low, workday, lang)} – {_mixed(high, workday, lang)}"
-
-
-def _mixed(minutes: Fraction, workday: Fraction, lang: str) -> str:
-    """Minutes in working days, hours and minutes, the days named as working days."""
-    units = UNIT_WORDING[lang]
-    rest = round(Fraction(minutes), 2)
-    days, rest = divmod(rest, workday)
-    hours, rest = divmod(rest, 60)
-    parts = []
-    for amount, (singular, plural) in ((days, WORDS[lang]["workday"]), (hours, units["hour"]),
-                                       (rest, units["minute"])):
-        if amount:
-            parts.append(f"{format_number(Fraction(amount), lang)} {singular if amount == 1 else plural}")
-    return " ".join(parts) or f"0 {units['minute'][1]}"
+        first, last = (format_number(Fraction(end) / workday, lang) for end in (low, high))
+        return f"{first}–{last} {days[1]}"
+    return f"{mixed_units(low, workday, lang, days)} – {mixed_units(high, workday, lang, days)}"
 
 
 def deadline_text(sop: Sop, options: RenderOptions) -> str | None:

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from ..describe import step_name
 from ..diagnostics import Severity
+from ..i18n import say
 from .base import Finding, Rule, Scope, SopContext
 
 ARTICLES = frozenset({"the", "a", "an", "para", "sang", "si"})
@@ -77,9 +78,8 @@ def _subject_length(words: list[str], names: list[list[str]]) -> int:
 def _message(activity, words: list[str], length: int) -> str:
     subject = " ".join(words[:length]).rstrip(TRAILING)
     rest = " ".join(words[length:length + ADVICE_WORDS]) + ("…" if len(words) > length + ADVICE_WORDS else "")
-    advice = f"'{rest[:1].upper()}{rest[1:]}'" if rest else "a verb"
-    return (f"the activity of {step_name(activity)} begins with its performer '{subject}'; write it as a verb "
-            f"without a subject, such as {advice}: the Pelaksana column shows who does it")
+    advice = f"'{rest[:1].upper()}{rest[1:]}'" if rest else say("activity-names-performer.verb")
+    return say("activity-names-performer", step=step_name(activity), subject=subject, advice=advice)
 
 
 RULE = Rule(

@@ -39,9 +39,11 @@ from ..analysis import evaluation
 from ..analysis.evaluation import DEFAULT_INTERVAL, Interval
 from ..analysis.graph import FlowGraph, flow_graphs
 from ..diagnostics import Severity
+from ..i18n import language
 from ..loading import SourceFile
-from ..logo import source_folder
+from ..logo import logo_path, source_folder
 from ..model import Sop, Span
+from ..parse.vocabulary import HEADER
 from ..suppressions import Silence
 
 
@@ -74,6 +76,16 @@ class SopContext:
         self.folder: Path | None = source_folder(path)  # where a relative `logo` path starts (None: the working one)
         self.today = today or evaluation.today()  # the day of the check
         self.interval = interval  # how long an evaluation (or `effective`) holds
+
+    @property
+    def logo_file(self) -> Path | None:
+        """The file the SOP's `logo` names, found from `folder`: the one its rule reads and the cache watches."""
+        return None if self.sop.logo is None else logo_path(self.sop.logo.value, self.folder)
+
+
+def header_keyword(concept: str) -> str:
+    """A header field's keyword in the language of the messages: `efektif` in Indonesian, `effective` in English."""
+    return HEADER[concept].in_language(language())
 
 
 class LibraryContext(NamedTuple):

@@ -24,7 +24,10 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..i18n import say
-from .base import Finding, Rule, Scope, SopContext
+from .base import Finding, Rule, Scope, SopContext, header_keyword
+
+PRINTED = {"created": "Tanggal Pembuatan", "revised": "Tanggal Revisi", "effective": "Tanggal Efektif"}
+"""The dates' labels on the printed identity sheet."""
 
 
 def check(context: SopContext) -> Iterator[Finding]:
@@ -32,12 +35,13 @@ def check(context: SopContext) -> Iterator[Finding]:
     sop = context.sop
     if sop.created is None:
         return
-    for keyword, date in (("revised", sop.revised), ("effective", sop.effective)):
+    for field, date in (("revised", sop.revised), ("effective", sop.effective)):
         if date is not None and date.value < sop.created.value:
-            yield Finding(
-                date.span,
-                say("date-order", keyword=keyword, date=date.value.isoformat(), created=sop.created.value.isoformat()),
-            )
+            yield Finding(date.span, say(
+                "date-order", keyword=header_keyword(field), printed=PRINTED[field], date=date.value.isoformat(),
+                created_keyword=header_keyword("created"), created_printed=PRINTED["created"],
+                created=sop.created.value.isoformat(),
+            ))
 
 
 RULE = Rule(

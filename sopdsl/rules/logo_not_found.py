@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
+from ..i18n import say
 from ..logo import LogoError, read_logo
 from .base import Finding, Rule, Scope, SopContext
 
@@ -33,7 +34,7 @@ def check(context: SopContext) -> Iterator[Finding]:
     try:
         read_logo(sop.logo.value, context.folder)
     except LogoError as error:
-        yield Finding(sop.logo.span or sop.span, f"{error}; the document prints without it")
+        yield Finding(sop.logo.span or sop.span, say("logo-not-found", reason=error))
 
 
 RULE = Rule(

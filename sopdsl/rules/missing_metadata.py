@@ -25,20 +25,21 @@ from collections.abc import Iterator
 
 from ..diagnostics import Severity
 from ..i18n import say
-from .base import Finding, Rule, Scope, SopContext
+from .base import Finding, Rule, Scope, SopContext, header_keyword
 
-_RECOMMENDED = (
-    ("number", "number", "Nomor SOP", "12/SOP-PPID/2024"),
-    ("effective", "effective", "Tanggal Efektif", "2024-06-10"),
-    ("approved-by", "approved_by", "Disahkan oleh", "Kepala Dinas Komunikasi dan Informatika"),
+_RECOMMENDED = (  # the field (its attribute of the model), its label on the printed identity sheet, an example
+    ("number", "Nomor SOP", "12/SOP-PPID/2024"),
+    ("effective", "Tanggal Efektif", "2024-06-10"),
+    ("approved_by", "Disahkan oleh", "Kepala Dinas Komunikasi dan Informatika"),
 )
 
 
 def check(context: SopContext) -> Iterator[Finding]:
     """The findings on this SOP."""
     sop = context.sop
-    for keyword, attribute, printed_as, example in _RECOMMENDED:
+    for attribute, printed_as, example in _RECOMMENDED:
         if getattr(sop, attribute) is None:
+            keyword = header_keyword(attribute)
             yield Finding(
                 sop.span,
                 say("missing-metadata", sop=sop.id, keyword=keyword, printed=printed_as, example=example),
