@@ -20,7 +20,16 @@ from sopdsl.importers.times import accepted, read_time
 from sopdsl.importers.words import column_kind
 
 from .conftest import FIXTURES, ROOT, SPECS
-from .imported import check_rules, differences, import_files, meaning, read_sop, reviewed_lines, step_values
+from .imported import (
+    approver_values,
+    check_rules,
+    differences,
+    import_files,
+    meaning,
+    read_sop,
+    reviewed_lines,
+    step_values,
+)
 
 SEED_001 = ROOT.parent / "shared" / "seeds" / "001_93b922f57553ac3b.txt"
 EXCERPT = FIXTURES / "import" / "seed-001-excerpt.txt"
@@ -212,8 +221,7 @@ def test_sections_in_one_merged_cell_signatory_lines_and_the_approval_date(tmp_p
     assert [(s.id, s.title.value) for s in sop.sections] == [("A", "Penataan"), ("B", "Penyimpanan")]
     assert sop.approved_by.value == "Kepala Badan" and str(sop.effective.value) == "2024-01-02"
     assert sop.number.value == "03/SOP/2024"
-    text = draft.read_text(encoding="utf-8")
-    assert "# penandatangan: Dr. Siti Aminah, M.Si.; NIP 19700101 199501 2 001" in text
+    assert approver_values(sop) == ("Dr. Siti Aminah, M.Si.", None, "19700101 199501 2 001")
     assert ("diisi dari Tanggal Pengesahan", "effective: 2024-01-02") in reviewed_lines(draft)
 
 

@@ -17,7 +17,7 @@ from sopdsl.parse import parse_text
 from sopdsl.render import FORMATS
 
 from .conftest import SPECS
-from .imported import import_files, read_sop, step_values
+from .imported import approver_values, import_files, read_sop, step_values
 
 HEADER_FIELDS = ("title", "number", "unit", "created", "revised", "effective", "approved_by", "legal_basis",
                  "qualifications", "related", "equipment", "warning", "records", "annex", "staffing")
@@ -50,6 +50,7 @@ def comparable(sop, header: bool) -> dict:
     }
     if header:
         result.update({name: getattr(sop, name) for name in HEADER_FIELDS})
+        result["approver"] = approver_values(sop)
     return result
 
 

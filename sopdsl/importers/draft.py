@@ -75,7 +75,7 @@ class Draft:
     """One SOP found in a file."""
 
     source: str
-    fields: dict[str, object] = field(factory=dict)  # field name -> str, or list of str for list fields
+    fields: dict[str, object] = field(factory=dict)  # name -> str, list of str (lists), dict of str (approver)
     roles: dict[str, str] = field(factory=dict)  # id -> name, in column order
     sections: list[DraftSection] = field(factory=list)
     reviews: dict[str, list[str]] = field(factory=dict)  # header line ('sop', a field, 'role:<id>') -> reasons

@@ -8,7 +8,7 @@ from .document import Block, Document
 from .draft import Draft, DraftSection
 from .flowchart import FlowchartReader
 from .header import continuation, find_layout
-from .identity import read_identity, split_label
+from .identity import read_identity, read_signature_place, split_label
 
 
 def drafts_from(document: Document, source: Path) -> list[Draft]:
@@ -34,6 +34,7 @@ def drafts_from(document: Document, source: Path) -> list[Draft]:
             reader.read_rows(blocks[following].rows[start:], continued=True)
             index = following + 1
         reader.finish()
+        read_signature_place(_lines_after(blocks, index), draft)
         drafts.append(draft)
         region_start = index
     if drafts:  # an identity sheet after the last table (a second sheet, say) belongs to the last SOP
@@ -52,6 +53,15 @@ def _next_table(blocks: list[Block], index: int) -> int | None:
             return index
         index += 1
     return None
+
+
+def _lines_after(blocks: list[Block], index: int) -> list[str]:
+    """The lines of text after a table, up to the next table or identity sheet (where a signature place stands)."""
+    lines: list[str] = []
+    while index < len(blocks) and blocks[index].width <= 1 and not _has_identity_label(blocks[index]):
+        lines += [line for row in blocks[index].rows for cell in row for line in cell.own_text.splitlines()]
+        index += 1
+    return lines
 
 
 def _has_identity_label(block: Block) -> bool:
