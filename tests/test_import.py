@@ -17,7 +17,7 @@ from sopdsl.cli import main
 from sopdsl.importers import ImportFailure, read_document, read_drafts
 from sopdsl.importers.identity import list_items, parse_date
 from sopdsl.importers.times import accepted, read_time
-from sopdsl.importers.words import column_kind
+from sopdsl.importers.words import branch_kind, column_kind
 
 from .conftest import FIXTURES, ROOT, SPECS
 from .imported import (
@@ -73,6 +73,22 @@ def test_a_waktu_that_is_no_duration_is_quoted_and_reviewed_only_when_it_holds_a
     assert (odd.time, odd.quoted) == ("5 menit/dokumen", True) and "tidak terbaca" in odd.review
     deadline = read_time("1 x 24 jam")
     assert deadline.time == "24 jam" and deadline.every is None and "batas waktu" in deadline.review
+
+
+def test_a_routine_steps_waktu_gives_its_time_and_its_period():
+    """sopdsl prints a routine step's time, then its period ("5 menit; Tiap bulan")."""
+    both = read_time("5 menit; Tiap bulan")
+    assert (both.time, both.quoted, both.review) == ("5 menit", False, None)
+    assert meaning("every", both.every) == meaning("every", "bulan")
+    stated = read_time("Sesuai jadwal; 1 x 3 bulan")
+    assert (stated.time, stated.quoted, stated.every) == ("Sesuai jadwal", True, "1 x 3 bulan")
+    assert read_time("Rapat; diskusi").every is None
+
+
+def test_only_the_printed_yes_and_no_make_yes_and_no_branches():
+    assert [branch_kind(word, printed=True) for word in ("Ya", "Tidak", "Yes", "No", "Sesuai", "Tidak sesuai")] == [
+        "yes", "no", "yes", "no", None, None]
+    assert [branch_kind(word) for word in ("Sesuai", "Tidak sesuai")] == ["yes", "no"]
 
 
 def test_identity_dates_and_lists():

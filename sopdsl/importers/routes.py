@@ -78,7 +78,7 @@ def _apply(section: DraftSection, step: DraftStep, routes: list[Route], numbers)
             target = "next"
         if step.decision or label is not None:
             step.decision = True
-            kind = branch_kind(label or "") or "label"
+            kind = branch_kind(label or "", printed=True) or "label"
             step.branches.append(Branch(kind, target, label if kind == "label" else None))
         elif target != "next":
             step.next = target

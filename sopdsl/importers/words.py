@@ -104,9 +104,12 @@ def is_mark(text: str) -> bool:
     return text.strip().lower() in MARKS
 
 
-def branch_kind(text: str) -> str | None:
-    """'yes' or 'no' for a decision label such as 'Ya' or 'Tidak', else None."""
+def branch_kind(text: str, printed: bool = False) -> str | None:
+    """'yes' or 'no' for a decision label such as 'Ya' or 'Tidak', else None. `printed`: only the words sopdsl
+    prints for a yes or no branch count, so that any other label ('Sesuai') is kept as the branch's label."""
     word = compact(text)
+    if printed:
+        return {"ya": "yes", "yes": "yes", "tidak": "no", "no": "no"}.get(word)
     if word in YES_WORDS:
         return "yes"
     if word in NO_WORDS:
