@@ -53,8 +53,7 @@ class FlowchartReader:
     def read_rows(self, rows: list[Row], continued: bool = False) -> None:
         """Read body rows; `continued`: they go on from the rows read before (the next page of the table)."""
         for row in rows:
-            self.arrows += [arrow for cell in row for text in cell.descriptions for arrow in [arrows_described(text)]
-                            if arrow is not None]
+            self.arrows += [arrow for cell in row for text in cell.descriptions for arrow in arrows_described(text)]
             if is_numbering_row(row) or is_total_row(row) or not any(cell.own_text or cell.shapes for cell in row):
                 continue
             if continued and self._rest_of_split_row(row):

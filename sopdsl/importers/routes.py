@@ -34,14 +34,24 @@ _ARROW = re.compile(r"\barrow;\s*from=(?P<source>[^;]+);\s*to=(?P<target>[^;]+)(
 Arrow = tuple[str, str, str | None]
 
 
-def arrows_described(description: str) -> Arrow | None:
-    """(from, to, label) of an arrow whose alternative text names its ends, as sopdsl's own Word tables write
-    them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), else None."""
+_SYMBOL = re.compile(
+    r"(?:kegiatan|keputusan|activity|decision)\s+(?P<number>[A-Za-z]?\.?\d+)\s*:\s*(?P<routes>.+)", re.I
+)
+
+
+def arrows_described(description: str) -> list[Arrow]:
+    """(from, to, label) of the arrows a drawing's alternative text describes: an arrow naming its ends, as
+    sopdsl's own Word tables write them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), or a symbol naming its
+    ways out, as its printed document does ('Keputusan A.4: Ya: lanjut ke A.5; Tidak: kembali ke A.3')."""
     match = _ARROW.search(description)
-    if match is None:
-        return None
-    label = match.group("label")
-    return match.group("source").strip(), match.group("target").strip(), label.strip() if label else None
+    if match is not None:
+        label = match.group("label")
+        return [(match.group("source").strip(), match.group("target").strip(), label.strip() if label else None)]
+    symbol = _SYMBOL.fullmatch(description.strip())
+    if symbol is None:
+        return []
+    routes, rest = split_routes(symbol.group("routes"))
+    return [] if rest else [(symbol.group("number"), target, label) for label, target in routes]
 
 
 def section_letter(number: str) -> str | None:
