@@ -116,7 +116,7 @@ def test_word_converted_by_libreoffice_from_html(tmp_path, capsys):
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert_sample(draft, capsys)
     reviews = reviewed_lines(draft)
-    assert ("pelaksana ditebak dari letak label Ya/Tidak", "by: petugas-layanan-informasi") in reviews
+    assert ("pelaksana ditebak dari letak label Ya/Tidak", "oleh: petugas-layanan-informasi") in reviews
 
 
 def test_excel_with_merged_ranges_and_a_drawing(tmp_path, capsys):

@@ -80,6 +80,7 @@ class Draft:
     sections: list[DraftSection] = field(factory=list)
     reviews: dict[str, list[str]] = field(factory=dict)  # header line ('sop', a field, 'role:<id>') -> reasons
     notes: list[str] = field(factory=list)  # remarks written as plain comments at the top
+    language: str = "id"  # the language of the document's table: 'id' or 'en'
 
     def review(self, line: str, reason: str) -> None:
         """Ask the author to review one header line ('sop', a field, 'role:<id>', 'section:<id>')."""

@@ -222,4 +222,4 @@ class FlowchartReader:
             step.performers = [role_id]
             step.review("by", "pelaksana ditebak dari teks kegiatan (kolom pelaksana tanpa tanda)")
         else:
-            step.review("step", "pelaksana tidak ditemukan: tambahkan 'by:'")
+            step.review("step", "pelaksana tidak ditemukan: tambahkan baris pelaksana (oleh/by)")

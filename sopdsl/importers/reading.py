@@ -9,6 +9,7 @@ from .draft import Draft, DraftSection
 from .flowchart import FlowchartReader
 from .header import continuation, find_layout
 from .identity import read_identity, read_signature_place, split_label
+from .words import table_language
 
 
 def drafts_from(document: Document, source: Path) -> list[Draft]:
@@ -21,7 +22,7 @@ def drafts_from(document: Document, source: Path) -> list[Draft]:
         if layout is None:
             index += 1
             continue
-        draft = Draft(source.name)
+        draft = Draft(source.name, language=table_language([column.heading for column in layout.columns]))
         read_identity(blocks[region_start:index] + [Block(blocks[index].rows[: layout.top])], draft)
         reader = FlowchartReader(draft, layout)
         reader.read_rows(blocks[index].rows[layout.first_body_row:])

@@ -146,13 +146,14 @@ def _branch_key(branch: Branch) -> str:
     return f"branch {text_value(branch.label or '', quote=True)}" if branch.kind == "label" else branch.kind
 
 
-def format_draft(text: str) -> tuple[str, str | None]:
-    """The text in canonical form, and None; or the text as it is, and why it does not parse or format."""
+def format_draft(text: str, keywords: str | None = None) -> tuple[str, str | None]:
+    """The text in canonical form, its keywords in the language `keywords` ('id', 'en'; None: as written), and
+    None; or the text as it is, and why it does not parse or format."""
     from ..format import FormatError, format_text
     from ..parse import SopSyntaxError
 
     try:
-        return format_text(text), None
+        return format_text(text, keywords), None
     except SopSyntaxError as error:
         return text, f"line {error.line}, column {error.column}: {error.message}"
     except FormatError as error:
