@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
 from .header import is_header_row
+from .words import compact
 
 Box = tuple[float, float, float, float]
 _TOLERANCE = 2.0
@@ -27,20 +28,57 @@ def read(path: Path) -> Document:
             for page in pdf.pages:
                 characters += len(page.chars)
                 document.blocks.extend(_page_blocks(page))
+            author = pdf.metadata.get("Author")
     except ImportFailure:
         raise
     except Exception as error:  # pdfminer raises many kinds of error on a damaged file
         raise ImportFailure("unreadable", f"PDF ({type(error).__name__}: {error})") from None
     if characters == 0:
         raise ImportFailure("scan")
+    if isinstance(author, str) and author.strip():
+        _unit_as_written(document, author)
     return document
+
+
+def _unit_as_written(document: Document, author: str) -> None:
+    """The unit's name as its author wrote it, where the page prints it in capitals: the cell whose words are
+    the Author field's (sopdsl's PDFs name the unit there, its lines joined by commas) takes them from there."""
+    wanted = compact(author)
+    for block in document.blocks:
+        for row in block.rows:
+            for index, cell in enumerate(row):
+                if cell.text.isupper() and compact(cell.text) == wanted:
+                    lines = _lines_of(author.split(", "), cell.text.splitlines())
+                    row[index] = Cell("\n".join(lines), cell.shapes, cell.labels, cell.shaded, cell.covered,
+                                      cell.descriptions)
+
+
+def _lines_of(pieces: list[str], printed: list[str]) -> list[str]:
+    """The comma-separated pieces joined back into the printed cell's lines: a line ends where a printed line
+    ends (a printed line may wrap one of the unit's lines, never join two)."""
+    ends, length = set(), 0
+    for line in printed:
+        length += len(compact(line))
+        ends.add(length)
+    lines: list[str] = []
+    current: list[str] = []
+    length = 0
+    for piece in pieces:
+        current.append(piece)
+        length += len(compact(piece))
+        if length in ends:
+            lines.append(", ".join(current))
+            current = []
+    return lines + ([", ".join(current)] if current else [])
 
 
 def _page_blocks(page) -> list[Block]:
     """A page's tables and the text lines outside them, top to bottom."""
     tables = page.find_tables()
-    figures = _figures(page)
-    placed: list[tuple[float, Block]] = [(table.bbox[1], _table_block(page, table, figures)) for table in tables]
+    tree = _structure(page)
+    figures = _figures(tree)
+    placed: list[tuple[float, Block]] = [(table.bbox[1], _table_block(page, table, figures, bool(tree)))
+                                         for table in tables]
     # lines that only look like a table (an arrow's pieces below the last row) hold nothing: they are no table
     placed = [(top, block) for top, block in placed if any(cell.text or cell.shapes for row in block.rows
                                                              for cell in row)]
@@ -56,12 +94,16 @@ def _inside(line, box: Box) -> bool:
     return box[1] - _TOLERANCE <= middle <= box[3] + _TOLERANCE and line["x1"] > box[0] and line["x0"] < box[2]
 
 
-def _figures(page) -> dict[int, str]:
-    """The alternative texts of a tagged page's figures, by marked-content id (none for an untagged page)."""
+def _structure(page) -> list[dict]:
+    """The structure tree of a tagged page (empty for an untagged one)."""
     try:
-        tree = page.structure_tree
-    except Exception:  # a damaged or unusual structure tree only loses the descriptions
-        return {}
+        return list(page.structure_tree)
+    except Exception:  # a damaged or unusual structure tree only loses what the tags tell
+        return []
+
+
+def _figures(tree: list[dict]) -> dict[int, str]:
+    """The alternative texts of a tagged page's figures, by marked-content id."""
     found: dict[int, str] = {}
     elements = list(tree)
     while elements:
@@ -72,7 +114,7 @@ def _figures(page) -> dict[int, str]:
     return found
 
 
-def _table_block(page, table, figures: dict[int, str]) -> Block:
+def _table_block(page, table, figures: dict[int, str], tagged: bool) -> Block:
     """The table on the grid of its real rows and columns, each word given to the (merged) cell it lies in.
 
     Lines drawn inside cells (a flowchart's arrows) split pdfplumber's cells. A real column edge of a flowchart
@@ -88,7 +130,7 @@ def _table_block(page, table, figures: dict[int, str]) -> Block:
                      lead=everything or 2)
     grid = [[(xs[j], ys[i], xs[j + 1], ys[i + 1]) for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     origins = _origins(grid, found)
-    texts = _texts(page, grid, origins, tagged=bool(figures))
+    texts = _texts(page, grid, origins, tagged)
     rows: list[Row] = [
         [Cell(unwrap(texts[origins[i][j]]), covered=origins[i][j] != (i, j)) for j in range(len(grid[i]))]
         for i in range(len(grid))
@@ -155,7 +197,7 @@ def _joined(found: list[Box], box: Box, neighbour: Box) -> bool:
 
 def _texts(page, grid, origins, tagged: bool) -> dict:
     """The words of each merged cell (keyed by its top-left box), in lines from top to bottom. `tagged`: the page
-    describes its drawings, so the words it marks as no content (an arrow's label, which the description of the
+    tags its content, so the words it marks as no content (an arrow's label, which the description of the
     decision repeats and which may stand over a neighbouring cell) are left out."""
     placed: dict = {origin: [] for row in origins for origin in row}
     words = page.extract_words(extra_attrs=["mcid"]) if tagged else page.extract_words()
@@ -169,14 +211,25 @@ def _texts(page, grid, origins, tagged: bool) -> dict:
 
 
 def _lines(words: list[dict]) -> str:
-    """Words joined into lines: words at one height make a line, left to right."""
+    """Words joined into lines: words at one height make a line, left to right. On a tagged page, the lines of
+    one piece of marked content are one paragraph that the cell wrapped: they are joined into one line."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= _TOLERANCE:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return "\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines)
+    texts: list[str] = []
+    content = None
+    for line in lines:
+        ordered = sorted(line, key=lambda w: w["x0"])
+        text = " ".join(w["text"] for w in ordered)
+        if texts and content is not None and ordered[0].get("mcid") == content:
+            texts[-1] += text if texts[-1].endswith("-") else f" {text}"
+        else:
+            texts.append(text)
+        content = ordered[-1].get("mcid")
+    return "\n".join(texts)
 
 
 def _place_symbols(page, bbox: Box, grid, rows: list[Row], figures: dict[int, str]) -> None:
