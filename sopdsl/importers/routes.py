@@ -39,15 +39,19 @@ _SYMBOL = re.compile(
 )
 
 
+_WAYS = re.compile(r"\bsymbol=[^;]*;\s*step=(?P<number>[^;]+);.*?\bways=(?P<routes>.+)", re.I)
+
+
 def arrows_described(description: str) -> list[Arrow]:
     """(from, to, label) of the arrows a drawing's alternative text describes: an arrow naming its ends, as
     sopdsl's own Word tables write them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), or a symbol naming its
-    ways out, as its printed document does ('Keputusan A.4: Ya: lanjut ke A.5; Tidak: kembali ke A.3')."""
+    ways out, as its printed document ('Keputusan A.4: Ya: lanjut ke A.5; Tidak: kembali ke A.3') and its Word
+    tables ('sopdsl: symbol=decision; step=A.4; role=kepala; ways=Ya: lanjut ke A.5; ...') do."""
     match = _ARROW.search(description)
     if match is not None:
         label = match.group("label")
         return [(match.group("source").strip(), match.group("target").strip(), label.strip() if label else None)]
-    symbol = _SYMBOL.fullmatch(description.strip())
+    symbol = _SYMBOL.fullmatch(description.strip()) or _WAYS.search(description)
     if symbol is None:
         return []
     routes, rest = split_routes(symbol.group("routes"))

@@ -236,7 +236,7 @@ def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) 
     labels = options.words
     roles = len(layout.columns)
     widths = column_widths(roles, options.paper)
-    writer = ShapeWriter(Names.of(diagram(sop, options.lang, options.labels)))
+    writer = ShapeWriter(Names.of(diagram(sop, options.lang, options.labels), options.lang))
     total = total_text(sop, options)
     for number, page in enumerate(layout.pages):
         _title(document, f"{labels['flowchart']}: {sop.title.value}".upper(), page_break=True)
