@@ -35,7 +35,9 @@ Arrow = tuple[str, str, str | None]
 
 
 _SYMBOL = re.compile(
-    r"(?:kegiatan|keputusan|activity|decision)\s+(?P<number>[A-Za-z]?\.?\d+)\s*:\s*(?P<routes>.+)", re.I
+    r"(?:kegiatan|keputusan|activity|decision)\s+(?P<number>[A-Za-z]?\.?\d+)(?:\s*\((?P<names>.*?)\)(?=\s*:|\s*$))?"
+    r"(?:\s*:\s*(?P<routes>.+))?",
+    re.I,
 )
 
 
@@ -52,10 +54,17 @@ def arrows_described(description: str) -> list[Arrow]:
         label = match.group("label")
         return [(match.group("source").strip(), match.group("target").strip(), label.strip() if label else None)]
     symbol = _SYMBOL.fullmatch(description.strip()) or _WAYS.search(description)
-    if symbol is None:
+    if symbol is None or not symbol.group("routes"):
         return []
     routes, rest = split_routes(symbol.group("routes"))
     return [] if rest else [(symbol.group("number"), target, label) for label, target in routes]
+
+
+def names_described(description: str) -> list[str]:
+    """The performers a symbol's description names in full ('Kegiatan A.2 (Bendahara Pengeluaran): ...')."""
+    symbol = _SYMBOL.fullmatch(description.strip())
+    names = symbol.group("names") if symbol is not None else None
+    return [name.strip() for name in names.split(", ")] if names else []
 
 
 def section_letter(number: str) -> str | None:

@@ -8,7 +8,7 @@ from .cells import step_number
 from .flow import Arrow, Flow, diagram
 from .labels import LABELS
 from .options import RenderOptions
-from .rows import StepRow
+from .rows import StepRow, performer_names
 
 WORDING = {
     "id": {"forward": "lanjut ke {}", "back": "kembali ke {}", "step": "Kegiatan", "decision": "Keputusan"},
@@ -43,13 +43,16 @@ def routes(flow: Flow, row: StepRow, lang: str) -> str:
 
 
 def symbol_descriptions(sop: Sop, options: RenderOptions) -> dict[str, str]:
-    """For each step's row key, what its symbol stands for: "Keputusan A.2: Ya: lanjut ke A.3; Tidak: kembali ke
-    A.1", "Kegiatan A.3"; the description a reader (or an import) gets of the drawing."""
+    """For each step's row key, what its symbol stands for: "Keputusan A.2 (Kepala Dinas): Ya: lanjut ke A.3;
+    Tidak: kembali ke A.1", "Kegiatan A.3 (Operator)"; the description a reader (or an import) gets of the
+    drawing, naming the performers in full where a narrow column may break their names."""
     words = WORDING[options.lang]
     found = {}
     for flow in diagram(sop, options.lang, options.labels).flows:
         for row in flow.steps:
             name = f"{words['decision' if row.step.is_decision else 'step']} {step_number(flow, row)}"
+            performers = performer_names(sop, row.step)
+            name += f" ({performers})" if performers else ""
             ways = routes(flow, row, options.lang)
             found[row.key] = f"{name}: {ways}" if ways else name
     return found
