@@ -125,3 +125,25 @@ def test_a_generated_sop_comes_back_from_each_format(kind, examples, tmp_path_fa
         assert fields_of(back, header) == fields_of(parse_text(text), header)
 
     comes_back()
+
+
+def test_the_measurement_prints_the_share_per_format(capsys):
+    pytest.importorskip("openpyxl", reason="openpyxl is not installed (pip install 'sopdsl[office]')")
+    from bench.roundtrip import main as measure
+
+    assert measure(["--generated", "2", "--formats", "csv,xlsx"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith(("| csv", "| xlsx"))]
+    assert [row.split(" | ")[0] for row in rows] == ["| csv", "| xlsx"]
+    assert rows[0].split(" | ")[1] == "—"  # the CSV carries no identity sheet
+    assert all(row.endswith("(100.0 %) |") for row in rows)
+
+
+def test_a_field_that_differs_or_that_only_the_draft_has_counts_as_wrong():
+    from bench.roundtrip import Tally
+
+    tally = Tally()
+    tally.add("a.sop", {"step.1.text": "Menerima", "header.number": "1"},
+              {"step.1.text": "Menerima berkas", "header.number": "1", "header.unit": ("Dinas",)})
+    assert (tally.share("steps"), tally.share("header"), tally.share()) == ("0/1 (0.0 %)", "1/2 (50.0 %)",
+                                                                           "1/3 (33.3 %)")
+    assert tally.misses[0] == "a.sop header.unit: None -> ('Dinas',)"
