@@ -6,6 +6,8 @@ import re
 
 from attrs import define, field
 
+from .words import compact
+
 _LABELLED = re.compile(
     r"^(?P<label>nama|name|pangkat(?:\s*/\s*gol(?:ongan)?)?|rank|golongan|gol|nip|n\.i\.p)\s*(?:[.:]\s*|$)(?P<value>.*)$",
     re.I,
@@ -117,10 +119,10 @@ _MAX_LINES = 8  # the position (wrapped), room to sign and the three lines: a si
 def signature_below(lines: list[str], position: str | None) -> tuple[list[str], Signatory] | None:
     """The position and signatory of the signature place under the table: the lines from "Disahkan oleh",
     "Mengetahui" ... or from the position's last line, up to the NIP, when they name the signatory at all."""
-    folded = _fold(position or "")
+    folded = compact(position or "")  # a position compared however it wraps
     for index, line in enumerate(lines):
         opening = _OPENING.match(line.strip())
-        ends_position = len(_fold(line)) > 3 and folded.endswith(_fold(line))
+        ends_position = len(compact(line)) > 3 and folded.endswith(compact(line))
         if not (opening or ends_position):
             continue
         place = [line, *lines[index + 1 : index + 1 + _MAX_LINES]]
@@ -136,8 +138,3 @@ def _is_nip(line: str) -> bool:
     text = " ".join(line.split())
     labelled = _LABELLED.match(text)
     return bool(_NIP.match(text) or labelled and labelled.group("label").lower() in ("nip", "n.i.p"))
-
-
-def _fold(text: str) -> str:
-    """Letters and digits only, lower case: a position compared however it wraps."""
-    return re.sub(r"[^0-9a-z]+", "", text.lower())
