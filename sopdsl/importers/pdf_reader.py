@@ -130,7 +130,7 @@ def _table_block(page, table, figures: dict[int, str], tagged: bool) -> Block:
                      lead=everything or 2)
     grid = [[(xs[j], ys[i], xs[j + 1], ys[i + 1]) for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     origins = _origins(grid, found)
-    texts = _texts(page, grid, origins, tagged)
+    texts = _texts(page, grid, origins, tagged, described=bool(figures))
     rows: list[Row] = [
         [Cell(unwrap(texts[origins[i][j]]), covered=origins[i][j] != (i, j)) for j in range(len(grid[i]))]
         for i in range(len(grid))
@@ -195,14 +195,15 @@ def _joined(found: list[Box], box: Box, neighbour: Box) -> bool:
     return any(all(c[0] <= x <= c[2] and c[1] <= y <= c[3] for x, y in points) for c in found)
 
 
-def _texts(page, grid, origins, tagged: bool) -> dict:
+def _texts(page, grid, origins, tagged: bool, described: bool) -> dict:
     """The words of each merged cell (keyed by its top-left box), in lines from top to bottom. `tagged`: the page
-    tags its content, so the words it marks as no content (an arrow's label, which the description of the
-    decision repeats and which may stand over a neighbouring cell) are left out."""
+    tags its content (its lines can be told apart by paragraph). `described`: it also describes its drawings, so
+    the words it marks as no content (an arrow's label, which the description of the decision repeats and which
+    may stand over a neighbouring cell) are left out."""
     placed: dict = {origin: [] for row in origins for origin in row}
     words = page.extract_words(extra_attrs=["mcid"]) if tagged else page.extract_words()
     for word in words:
-        if tagged and word.get("mcid") is None:
+        if described and word.get("mcid") is None:
             continue
         where = _box_at(grid, ((word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2))
         if where is not None:
