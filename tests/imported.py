@@ -43,6 +43,14 @@ def step_values(sop: Sop) -> list[dict[str, object]]:
     return rows
 
 
+def approver_values(sop: Sop) -> tuple[str | None, ...] | None:
+    """The signatory's name, rank and NIP as written (None where absent), or None without an approver block."""
+    approver = sop.approver
+    if approver is None:
+        return None
+    return tuple(None if text is None else text.value for text in (approver.name, approver.rank, approver.nip))
+
+
 def time_meaning(time):
     """A step's time as what it means, whatever its wording: the terms (amount, unit) and the range's top, or the
     quoted text."""

@@ -25,12 +25,17 @@ class SampleStep:
     note: str = ""
 
 
+POSITION = "Kepala Dinas Komunikasi dan Informatika"
+SIGNATORY = ("Dr. SITI AMINAH, M.Si.", "Pembina Utama Muda", "19700101 199501 2 001")
+"""The official who signs: name, rank, NIP. The identity sheet gives the name and NIP on one "Nama / NIP" line;
+the place to sign below the table (in the Word and HTML samples) adds the rank."""
+SIGNATURE_PLACE = (f"{POSITION},", "", SIGNATORY[0], SIGNATORY[1], f"NIP. {SIGNATORY[2]}")
 IDENTITY = (
     ("Nomor SOP", "12/SOP-PPID/2024"),
     ("Tanggal Pembuatan", "29 Mei 2024"),
     ("Tanggal Revisi", "3 Juni 2024"),
     ("Tanggal Efektif", "10 Juni 2024"),
-    ("Disahkan oleh", "Kepala Dinas Komunikasi dan Informatika"),
+    ("Disahkan oleh", f"{POSITION}\n(ttd)\nNama / NIP : {SIGNATORY[0]} / {SIGNATORY[2]}"),
     ("Nama SOP", "Pelayanan Permohonan Informasi Publik"),
 )
 LISTS = (
@@ -95,7 +100,8 @@ def html_document(path: Path, mark: str = "√") -> Path:
     """The sample SOP as an HTML page of two tables, merged cells as colspan/rowspan and the performer as a mark,
     the way a unit's web page or an export from another system holds it."""
     cells = "".join
-    identity = cells(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in IDENTITY)
+    identity = cells(f"<tr><td>{label}</td><td>{'<br>'.join(value.splitlines())}</td></tr>"
+                     for label, value in IDENTITY)
     identity += cells(f"<tr><td>{label}</td><td>{'<br>'.join(f'{n}. {i}' for n, i in enumerate(items, 1))}</td></tr>"
                       for label, items in LISTS)
     width = 3 + len(ROLES) + 3
@@ -113,7 +119,8 @@ def html_document(path: Path, mark: str = "√") -> Path:
         f"<p>{'<br>'.join(UNIT)}</p><table border=\"1\">{identity}</table><p></p>"
         "<table border=\"1\"><tr><th rowspan=\"2\">No</th><th rowspan=\"2\">Uraian Prosedur</th>"
         f"<th colspan=\"{len(ROLES)}\">Pelaksana</th><th colspan=\"3\">Mutu Baku</th><th rowspan=\"2\">Ket</th></tr>"
-        f"<tr>{roles}<th>Persyaratan</th><th>Waktu</th><th>Output</th></tr>{body}</table></body></html>",
+        f"<tr>{roles}<th>Persyaratan</th><th>Waktu</th><th>Output</th></tr>{body}</table>"
+        + cells(f"<p>{line or '&nbsp;'}</p>" for line in SIGNATURE_PLACE) + "</body></html>",
         encoding="utf-8",
     )
     return path

@@ -17,10 +17,19 @@ from sopdsl.cli import main
 from sopdsl.importers import ImportFailure, read_document, read_drafts
 from sopdsl.importers.identity import list_items, parse_date
 from sopdsl.importers.times import accepted, read_time
-from sopdsl.importers.words import column_kind
+from sopdsl.importers.words import branch_kind, column_kind
 
 from .conftest import FIXTURES, ROOT, SPECS
-from .imported import check_rules, differences, import_files, meaning, read_sop, reviewed_lines, step_values
+from .imported import (
+    approver_values,
+    check_rules,
+    differences,
+    import_files,
+    meaning,
+    read_sop,
+    reviewed_lines,
+    step_values,
+)
 
 SEED_001 = ROOT.parent / "shared" / "seeds" / "001_93b922f57553ac3b.txt"
 EXCERPT = FIXTURES / "import" / "seed-001-excerpt.txt"
@@ -64,6 +73,22 @@ def test_a_waktu_that_is_no_duration_is_quoted_and_reviewed_only_when_it_holds_a
     assert (odd.time, odd.quoted) == ("5 menit/dokumen", True) and "tidak terbaca" in odd.review
     deadline = read_time("1 x 24 jam")
     assert deadline.time == "24 jam" and deadline.every is None and "batas waktu" in deadline.review
+
+
+def test_a_routine_steps_waktu_gives_its_time_and_its_period():
+    """sopdsl prints a routine step's time, then its period ("5 menit; Tiap bulan")."""
+    both = read_time("5 menit; Tiap bulan")
+    assert (both.time, both.quoted, both.review) == ("5 menit", False, None)
+    assert meaning("every", both.every) == meaning("every", "bulan")
+    stated = read_time("Sesuai jadwal; 1 x 3 bulan")
+    assert (stated.time, stated.quoted, stated.every) == ("Sesuai jadwal", True, "1 x 3 bulan")
+    assert read_time("Rapat; diskusi").every is None
+
+
+def test_only_the_printed_yes_and_no_make_yes_and_no_branches():
+    assert [branch_kind(word, printed=True) for word in ("Ya", "Tidak", "Yes", "No", "Sesuai", "Tidak sesuai")] == [
+        "yes", "no", "yes", "no", None, None]
+    assert [branch_kind(word) for word in ("Sesuai", "Tidak sesuai")] == ["yes", "no"]
 
 
 def test_identity_dates_and_lists():
@@ -112,7 +137,7 @@ def test_seed_001_pasted_from_word_imports_as_its_transcription(tmp_path, capsys
     assert check_rules(capsys, draft) == ["activity-names-performer", "missing-metadata", "unquantified-time"]
     # The seed's role cells are empty: every performer is read from the activity text, and marked for review.
     reviews = reviewed_lines(draft)
-    assert sum(line.startswith("by:") for _, line in reviews) == 9
+    assert sum(line.startswith("oleh:") for _, line in reviews) == 9
 
 
 def test_the_committed_excerpt_of_seed_001_imports(tmp_path, capsys):
@@ -124,7 +149,7 @@ def test_the_committed_excerpt_of_seed_001_imports(tmp_path, capsys):
         ("B", ("ketua-ppid",), None, ("text", "Sesuai dengan permasalahan jadwal yang ditentukan")),
     ]
     assert str(sop.created.value) == "2024-05-29" and sop.number.value == "53 Tahun 2024"
-    assert re.search(r"\n  every: (bulan  # Waktu: Tiap Bulan|Tiap Bulan)\n", draft.read_text(encoding="utf-8"))
+    assert re.search(r"\n  periode: (bulan  # Waktu: Tiap Bulan|Tiap Bulan)\n", draft.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("spec", sorted(p.name for p in SPECS.glob("*.sop")))
@@ -188,9 +213,9 @@ def test_a_plain_table_marks_performers_with_x_or_a_tick_and_guesses_are_marked_
     assert [(v["keyword"], v["by"]) for v in step_values(sop)] == [
         ("step", ("staf",)), ("decision", ("kepala",)), ("step", ("kepala",)), ("step", ("staf",))]
     reviews = reviewed_lines(draft)
-    assert ("pelaksana ditebak dari teks kegiatan (kolom pelaksana tanpa tanda)", "by: kepala") in reviews
-    assert any(reason.startswith("tujuan cabang Tidak") and line.startswith("no:") for reason, line in reviews)
-    assert any(reason.startswith("waktu tidak terbaca") and line.startswith("time:") for reason, line in reviews)
+    assert ("pelaksana ditebak dari teks kegiatan (kolom pelaksana tanpa tanda)", "oleh: kepala") in reviews
+    assert any(reason.startswith("tujuan cabang Tidak") and line.startswith("tidak:") for reason, line in reviews)
+    assert any(reason.startswith("waktu tidak terbaca") and line.startswith("waktu:") for reason, line in reviews)
     # "Kepala menandatangani", its performer read from its text, still names that performer first.
     assert check_rules(capsys, draft) == ["activity-names-performer", "missing-metadata", "unquantified-time"]
 
@@ -212,9 +237,8 @@ def test_sections_in_one_merged_cell_signatory_lines_and_the_approval_date(tmp_p
     assert [(s.id, s.title.value) for s in sop.sections] == [("A", "Penataan"), ("B", "Penyimpanan")]
     assert sop.approved_by.value == "Kepala Badan" and str(sop.effective.value) == "2024-01-02"
     assert sop.number.value == "03/SOP/2024"
-    text = draft.read_text(encoding="utf-8")
-    assert "# penandatangan: Dr. Siti Aminah, M.Si.; NIP 19700101 199501 2 001" in text
-    assert ("diisi dari Tanggal Pengesahan", "effective: 2024-01-02") in reviewed_lines(draft)
+    assert approver_values(sop) == ("Dr. Siti Aminah, M.Si.", None, "19700101 199501 2 001")
+    assert ("diisi dari Tanggal Pengesahan", "efektif: 2024-01-02") in reviewed_lines(draft)
 
 
 def test_a_spreadsheet_naming_its_symbols_with_totals_below_and_the_identity_sheet_after_the_table(tmp_path, capsys):
@@ -247,7 +271,8 @@ def test_a_row_with_no_performer_is_left_for_the_author_and_says_so(tmp_path, ca
     path = tmp_path / "t.csv"
     path.write_text("No,Kegiatan,Pelaksana,Waktu\n,,Staf,\n1,Menyusun konsep,,1 jam\n", encoding="utf-8")
     (draft,) = import_files(capsys, path, out=tmp_path)
-    assert ("pelaksana tidak ditemukan: tambahkan 'by:'", "step: Menyusun konsep") in reviewed_lines(draft)
+    reviews = reviewed_lines(draft)
+    assert ("pelaksana tidak ditemukan: tambahkan baris pelaksana (oleh/by)", "kegiatan: Menyusun konsep") in reviews
     assert "missing-role" in check_rules(capsys, draft)
 
 
@@ -399,7 +424,7 @@ def test_word_unicode_text_and_excel_times_of_day_are_read(tmp_path):
 def test_a_draft_that_cannot_be_formatted_is_written_as_it_is_and_reported(tmp_path, capsys, monkeypatch):
     import sopdsl.format
 
-    def refuse(text):
+    def refuse(text, keywords=None):
         raise sopdsl.format.FormatError("the formatted text changes the meaning of: sections")
 
     monkeypatch.setattr(sopdsl.format, "format_text", refuse)
@@ -421,7 +446,7 @@ def test_a_decision_sent_back_in_words_goes_back_to_that_step(tmp_path, capsys):
     (draft,) = import_files(capsys, path, out=tmp_path)
     decision = next(a for a in read_sop(draft).activities() if a.is_decision)
     assert [(b.kind, b.target.id) for b in decision.branches] == [("yes", "next"), ("no", "langkah-2")]
-    assert ("tujuan cabang Tidak dibaca dari teks: 'dikembalikan ke langkah 2'", "no: langkah-2") in reviewed_lines(
+    assert ("tujuan cabang Tidak dibaca dari teks: 'dikembalikan ke langkah 2'", "tidak: langkah-2") in reviewed_lines(
         draft)
 
 

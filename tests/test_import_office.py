@@ -14,7 +14,7 @@ from sopdsl.importers import ImportFailure, read_document, read_drafts
 
 from . import excel_documents, word_documents
 from . import office_documents as office
-from .imported import check_rules, import_files, meaning, read_sop, reviewed_lines, step_values
+from .imported import approver_values, check_rules, import_files, meaning, read_sop, reviewed_lines, step_values
 
 pytest.importorskip("docx", reason="python-docx is not installed (pip install 'sopdsl[office]')")
 pytest.importorskip("openpyxl", reason="openpyxl is not installed (pip install 'sopdsl[office]')")
@@ -23,9 +23,10 @@ pytest.importorskip("pdfplumber", reason="pdfplumber is not installed (pip insta
 needs_libreoffice = pytest.mark.skipif(office.soffice() is None, reason="LibreOffice (soffice) is not installed")
 
 
-def assert_sample(draft: Path, capsys, printed: bool = False) -> None:
+def assert_sample(draft: Path, capsys, printed: bool = False, signed_below: bool = True) -> None:
     """The draft gives back the sample's roles, sections, steps, performers, decision, times and header fields; it
-    checks clean. `printed`: a PDF keeps no line breaks of its own, so the unit's lines come back as words."""
+    checks clean. `printed`: a PDF keeps no line breaks of its own, so the unit's lines come back as words.
+    `signed_below`: the document has the place to sign below the table, which gives the signatory's rank."""
     sop = read_sop(draft)
     assert [role.name.value for role in sop.roles] == list(office.ROLES)
     assert [(s.id, s.title.value) for s in sop.sections] == [(letter, title) for letter, title, _ in office.SECTIONS]
@@ -46,7 +47,9 @@ def assert_sample(draft: Path, capsys, printed: bool = False) -> None:
     assert sop.title.value == "Pelayanan Permohonan Informasi Publik"
     unit = [t.value for t in sop.unit]
     assert (" ".join(unit) == " ".join(office.UNIT)) if printed else (unit == list(office.UNIT))
-    assert sop.number.value == "12/SOP-PPID/2024" and sop.approved_by.value == office.IDENTITY[4][1]
+    assert sop.number.value == "12/SOP-PPID/2024" and sop.approved_by.value == office.POSITION
+    name, rank, nip = office.SIGNATORY
+    assert approver_values(sop) == (name, rank if signed_below else None, nip)
     assert [str(d.value) for d in (sop.created, sop.revised, sop.effective)] == [
         "2024-05-29",
         "2024-06-03",
@@ -62,6 +65,7 @@ def assert_sample(draft: Path, capsys, printed: bool = False) -> None:
     assert check_rules(capsys, draft) == []
     reasons = [reason for reason, _ in reviewed_lines(draft)]
     assert sum(reason.startswith("tujuan cabang") for reason in reasons) == 2
+    assert sum(reason.startswith("penandatangan dilengkapi") for reason in reasons) == signed_below
 
 
 @pytest.mark.parametrize("vml_only", [False, True], ids=["drawingml", "vml"])
@@ -96,7 +100,7 @@ def test_tables_nested_in_layout_tables(tmp_path, capsys):
 
 def test_word_cells_keep_their_shapes_and_merges(tmp_path):
     document = read_document(word_documents.word_document(tmp_path / "sop.docx"))
-    flowchart = document.blocks[-1]
+    flowchart = [block for block in document.blocks if block.width > 1][-1]  # the signature place follows it
     heading = [cell.text for cell in flowchart.rows[0]]
     assert heading[2:5] == ["Pelaksana"] * 3 and [c.covered for c in flowchart.rows[0][2:5]] == [False, True, True]
     assert [cell.covered for cell in flowchart.rows[1][:2]] == [True, True]
@@ -112,13 +116,13 @@ def test_word_converted_by_libreoffice_from_html(tmp_path, capsys):
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
     assert_sample(draft, capsys)
     reviews = reviewed_lines(draft)
-    assert ("pelaksana ditebak dari letak label Ya/Tidak", "by: petugas-layanan-informasi") in reviews
+    assert ("pelaksana ditebak dari letak label Ya/Tidak", "oleh: petugas-layanan-informasi") in reviews
 
 
 def test_excel_with_merged_ranges_and_a_drawing(tmp_path, capsys):
     source = excel_documents.excel_document(tmp_path / "sop.xlsx")
     (draft,) = import_files(capsys, source, out=tmp_path / "out")
-    assert_sample(draft, capsys)
+    assert_sample(draft, capsys, signed_below=False)
 
 
 @needs_libreoffice

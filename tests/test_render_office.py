@@ -134,6 +134,15 @@ def test_every_flowchart_table_has_the_standard_header_repeated(path):
         assert list(bottom.cells[2:-1]) == role_names + ["Kelengkapan / Persyaratan", "Waktu", "Output"]
 
 
+def unit_runs_in_capitals(data: bytes) -> bool:
+    """Whether every run of the unit's cell (the first cell of the identity sheet) is set in capitals."""
+    import docx
+
+    cell = docx.Document(io.BytesIO(data)).tables[0].cell(0, 0)
+    runs = [run for paragraph in cell.paragraphs for run in paragraph.runs]
+    return bool(runs) and all(run.font.all_caps for run in runs)
+
+
 def test_the_identity_sheet_is_a_label_value_table():
     sop = load(FIXTURES / "language" / "whole-file.sop")
     head, grid = word_tables(docx_format.render(sop, RenderOptions()))[:IDENTITY_TABLES]
@@ -143,7 +152,9 @@ def test_the_identity_sheet_is_a_label_value_table():
     assert values["Tanggal Efektif"] == "10 Juni 2024"
     assert values["Disahkan oleh"].startswith(sop.approved_by.value)
     assert "NIP:" in values["Disahkan oleh"]
-    assert head[0].cells[0].split("\n") == [line.value.upper() for line in sop.unit]
+    # The unit's name is kept as written and shown in capitals (w:caps), so that an import gives it back as written.
+    assert head[0].cells[0].split("\n") == [line.value for line in sop.unit]
+    assert unit_runs_in_capitals(docx_format.render(sop, RenderOptions()))
     labels = [cell for row in grid[0::2] for cell in row.cells]
     assert labels == ["Dasar Hukum:", "Kualifikasi Pelaksana:", "Keterkaitan:", "Peralatan / Perlengkapan:",
                       "Peringatan:", "Pencatatan dan Pendataan:"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .office_documents import IDENTITY, LISTS, PRESETS, ROLES, SECTIONS, UNIT, VML_TYPES
+from .office_documents import IDENTITY, LISTS, PRESETS, ROLES, SECTIONS, SIGNATURE_PLACE, UNIT, VML_TYPES
 
 _NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -143,6 +143,8 @@ def word_document(path: Path, vml_only: bool = False, arrows: bool = False, drag
     _identity_table(document)
     document.add_paragraph("")
     _flowchart_table(document, vml_only, arrows, dragged)
+    for line in SIGNATURE_PLACE:
+        document.add_paragraph(line).paragraph_format.left_indent = Cm(18)
     if nested:
         for table in list(document.tables):
             _nest(document, table)

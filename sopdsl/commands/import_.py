@@ -43,6 +43,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("-o", "--output-dir", metavar="DIR", help="folder for the drafts (default: beside each file)")
     parser.add_argument("--force", action="store_true", help="write over existing .sop files")
     parser.add_argument("--lang", choices=sorted(WORDING), help="language of the summary and messages (default: id)")
+    parser.add_argument(
+        "--keywords", choices=sorted(WORDING), metavar="id|en",
+        help="language of the drafts' keywords (default: the document's: id for an Indonesian table, en for an "
+        "English one)",
+    )
 
 
 def run(args) -> int:
@@ -99,11 +104,11 @@ def _import_file(path: Path, args, words: dict, written: set[Path]) -> int:
     folder = Path(args.output_dir) if args.output_dir else path.parent
     status = 0
     for draft in drafts:
-        status = max(status, _write(path, draft, folder, args.force, words, written))
+        status = max(status, _write(path, draft, folder, args, words, written))
     return status
 
 
-def _write(source: Path, draft, folder: Path, force: bool, words: dict, written: set[Path]) -> int:
+def _write(source: Path, draft, folder: Path, args, words: dict, written: set[Path]) -> int:
     """Write one draft unless that would lose a file; print its summary; returns the exit status."""
     from ..importers.writer import format_draft, sop_id, write_draft
     from ..output import write_atomically
@@ -115,10 +120,10 @@ def _write(source: Path, draft, folder: Path, force: bool, words: dict, written:
     if target.is_symlink():
         _tell(words["symlink"], target=target, to=sys.stderr)
         return 2
-    if target.exists() and not force:
+    if target.exists() and not args.force:
         _tell(words["exists"], target=target, to=sys.stderr)
         return 2
-    text, error = format_draft(write_draft(draft))
+    text, error = format_draft(write_draft(draft), args.keywords or draft.language)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(target, text.encode("utf-8"))

@@ -75,11 +75,12 @@ class Draft:
     """One SOP found in a file."""
 
     source: str
-    fields: dict[str, object] = field(factory=dict)  # field name -> str, or list of str for list fields
+    fields: dict[str, object] = field(factory=dict)  # name -> str, list of str (lists), dict of str (approver)
     roles: dict[str, str] = field(factory=dict)  # id -> name, in column order
     sections: list[DraftSection] = field(factory=list)
     reviews: dict[str, list[str]] = field(factory=dict)  # header line ('sop', a field, 'role:<id>') -> reasons
     notes: list[str] = field(factory=list)  # remarks written as plain comments at the top
+    language: str = "id"  # the language of the document's table: 'id' or 'en'
 
     def review(self, line: str, reason: str) -> None:
         """Ask the author to review one header line ('sop', a field, 'role:<id>', 'section:<id>')."""

@@ -8,7 +8,16 @@ from .document import Row
 from .draft import Draft, DraftSection, DraftStep, slug, unique
 from .header import Layout, is_numbering_row, is_total_row
 from .performers import decision_sign, label_columns, marked_columns, named_role
-from .routes import Arrow, Route, arrows_described, number_key, resolve, section_letter, split_routes
+from .routes import (
+    Arrow,
+    Route,
+    arrows_described,
+    names_described,
+    number_key,
+    resolve,
+    section_letter,
+    split_routes,
+)
 from .times import read_time
 from .words import branch_kind, compact
 
@@ -39,6 +48,7 @@ class FlowchartReader:
         self.taken_roles = taken
         self.pending: list[tuple[DraftStep, list[Route]]] = []
         self.arrows: list[Arrow] = []
+        self.described_names: set[str] = set()
         for heading in layout.columns:
             if heading.kind == "unknown":
                 draft.review("sop", f"judul kolom '{heading.heading}' tidak dikenali; isinya masuk ke note")
@@ -53,8 +63,9 @@ class FlowchartReader:
     def read_rows(self, rows: list[Row], continued: bool = False) -> None:
         """Read body rows; `continued`: they go on from the rows read before (the next page of the table)."""
         for row in rows:
-            self.arrows += [arrow for cell in row for text in cell.descriptions for arrow in [arrows_described(text)]
-                            if arrow is not None]
+            self.arrows += [arrow for cell in row for text in cell.descriptions for arrow in arrows_described(text)]
+            self.described_names.update(name for cell in row for text in cell.descriptions
+                                        for name in names_described(text))
             if is_numbering_row(row) or is_total_row(row) or not any(cell.own_text or cell.shapes for cell in row):
                 continue
             if continued and self._rest_of_split_row(row):
@@ -71,7 +82,9 @@ class FlowchartReader:
                     and not marked_columns(row, self.role_columns))
 
     def finish(self) -> None:
-        """Resolve routes (from Keterangan, else from described arrows) and inferred branches, section by section."""
+        """Resolve routes (from Keterangan, else from described arrows) and inferred branches, section by section;
+        name the roles as the symbols' descriptions write them."""
+        self._names_as_described()
         routed = {id(step) for step, _ in self.pending}
         for section in self.draft.sections:
             for step in section.steps:
@@ -80,6 +93,26 @@ class FlowchartReader:
                     if routes:
                         self.pending.append((step, routes))
             resolve(section, [(step, routes) for step, routes in self.pending if step in section.steps])
+
+    def _names_as_described(self) -> None:
+        """A role whose heading a narrow column broke inside a word ('Pengeluar an') takes the name the symbols'
+        descriptions give in full ('Pengeluaran'), and the id made from it."""
+        full = {compact(name): name for name in self.described_names}
+        renamed: dict[str, str] = {}
+        for role_id, heading in list(self.draft.roles.items()):
+            name = full.get(compact(heading))
+            if name is None or name == heading:
+                continue
+            self.taken_roles.discard(role_id)
+            renamed[role_id] = unique(slug(name, "pelaksana"), self.taken_roles)
+            self.draft.roles[role_id] = name
+            if f"role:{role_id}" in self.draft.reviews:
+                self.draft.reviews[f"role:{renamed[role_id]}"] = self.draft.reviews.pop(f"role:{role_id}")
+        if renamed:
+            self.draft.roles = {renamed.get(role_id, role_id): name for role_id, name in self.draft.roles.items()}
+            self.role_ids = [renamed.get(role_id, role_id) for role_id in self.role_ids]
+            for step in self.draft.steps():
+                step.performers = [renamed.get(role_id, role_id) for role_id in step.performers]
 
     def _arrow_routes(self, section: DraftSection, step: DraftStep) -> list[Route]:
         """The routes the table's described arrows draw out of this step."""
@@ -223,4 +256,4 @@ class FlowchartReader:
             step.performers = [role_id]
             step.review("by", "pelaksana ditebak dari teks kegiatan (kolom pelaksana tanpa tanda)")
         else:
-            step.review("step", "pelaksana tidak ditemukan: tambahkan 'by:'")
+            step.review("step", "pelaksana tidak ditemukan: tambahkan baris pelaksana (oleh/by)")

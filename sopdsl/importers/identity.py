@@ -7,6 +7,7 @@ import re
 
 from .document import Block
 from .draft import Draft
+from .signatory import Signatory, signature_below, split_approval
 from .words import compact, identity_label
 
 LIST_FIELDS = ("unit", "legal_basis", "qualifications", "related", "equipment", "records")
@@ -27,7 +28,6 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _MARKER = re.compile(
     r"^\s*(?:[-•*·▪●]\s*)?(?:(?:\d{1,2}|[a-zA-Z])\s*[.)]\s*|\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)\s*|[-•*·▪●]\s+)"
 )
-_SIGNATORY = re.compile(r"\d|\b(?:NIP|Pembina|Penata|Pangkat|Golongan)\b|,\s*(?:[A-Z][A-Za-z]*\.)+", re.I)
 _UNIT_SKIP = re.compile(
     r"^(lampiran|nomor|tentang|tanggal|keputusan|peraturan|identitas|diagram|standar\s+operasional|isian|halaman|page"
     r")\b|^[-–\s]*\d+[-–\s]*$", re.I)
@@ -128,7 +128,9 @@ def read_identity(blocks: list[Block], draft: Draft, heading: bool = True) -> No
         draft.fields["unit"] = unit
         draft.review("unit", "unit dibaca dari baris di atas lembar identitas")
     for name, lines in sorted(reader.values.items(), key=lambda item: item[0] == "approved"):
-        lines = [line.strip() for line in lines if compact(line) and not _BLANK_ENTRY.fullmatch(line)]
+        # the signatory's blank lines ("NIP: ____") tell which of its lines the document leaves out
+        lines = [line.strip() for line in lines if compact(line) and (name == "approved_by"
+                                                                      or not _BLANK_ENTRY.fullmatch(line))]
         if lines and name not in draft.fields:
             _set_field(draft, name, lines)
 
@@ -150,22 +152,42 @@ def _set_field(draft: Draft, name: str, lines: list[str]) -> None:
     elif name in DATE_FIELDS:
         _set_date(draft, name, " ".join(lines))
     elif name == "approved_by":
-        position = next((i for i, line in enumerate(lines) if i and _signatory_line(line, lines[0])), len(lines))
-        draft.fields[name] = " ".join(lines[:position])
-        if position < len(lines):
-            draft.notes.append("penandatangan: " + "; ".join(lines[position:]))
+        position, signatory = split_approval(lines)
+        position = [line for line in position if not _BLANK_ENTRY.fullmatch(line)]
+        if position:
+            draft.fields[name] = " ".join(position)
+        set_signatory(draft, signatory)
     elif name == "warning":
         draft.fields[name] = " ".join(list_items(lines))
     else:
         draft.fields[name] = " ".join(lines)
 
 
-def _signatory_line(line: str, first: str) -> bool:
-    """A line under 'Disahkan oleh' that names the signatory (name with degrees, rank, NIP) rather than going on
-    with the position a narrow cell wrapped."""
-    if _SIGNATORY.search(line):
-        return True
-    return line.isupper() and not first.isupper() and len(line.split()) > 1
+def set_signatory(draft: Draft, signatory: Signatory) -> None:
+    """The approver block from what the lines say of the signatory; lines that say something else become a comment."""
+    entries = signatory.entries()
+    if entries and "approver" not in draft.fields:
+        draft.fields["approver"] = entries
+    if signatory.rest:
+        draft.notes.append("penandatangan: " + "; ".join(signatory.rest))
+
+
+def read_signature_place(lines: list[str], draft: Draft) -> None:
+    """The signatory (and the position, where the identity sheet left it out) from the place to sign below the
+    table: many units print the name and NIP only there."""
+    found = signature_below(lines, str(draft.fields.get("approved_by") or ""))
+    if found is None:
+        return
+    position, signatory = found
+    if position and "approved_by" not in draft.fields:
+        draft.fields["approved_by"] = " ".join(position)
+        draft.review("approved_by", "jabatan dibaca dari tempat tanda tangan di bawah tabel")
+    known = draft.fields.get("approver")
+    entries = dict(known) if isinstance(known, dict) else {}
+    below = signatory.entries()
+    if below.keys() - entries.keys():  # the same official: the place to sign completes what the sheet left out
+        draft.fields["approver"] = {**below, **entries}
+        draft.review("approver", "penandatangan dilengkapi dari tempat tanda tangan di bawah tabel")
 
 
 def _set_date(draft: Draft, name: str, text: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .document import Block, Cell, Document, ImportFailure, MissingDependency, Row
 from .header import is_header_row
+from .words import compact
 
 Box = tuple[float, float, float, float]
 _TOLERANCE = 2.0
@@ -27,19 +28,60 @@ def read(path: Path) -> Document:
             for page in pdf.pages:
                 characters += len(page.chars)
                 document.blocks.extend(_page_blocks(page))
+            author = pdf.metadata.get("Author")
     except ImportFailure:
         raise
     except Exception as error:  # pdfminer raises many kinds of error on a damaged file
         raise ImportFailure("unreadable", f"PDF ({type(error).__name__}: {error})") from None
     if characters == 0:
         raise ImportFailure("scan")
+    if isinstance(author, str) and author.strip():
+        _unit_as_written(document, author)
     return document
+
+
+def _unit_as_written(document: Document, author: str) -> None:
+    """The unit's name as its author wrote it, where the page prints it in capitals: the cell whose words are
+    the Author field's (sopdsl's PDFs name the unit there, its lines joined by commas) takes them from there."""
+    wanted = compact(author)
+    for block in document.blocks:
+        for row in block.rows:
+            for index, cell in enumerate(row):
+                if cell.text.isupper() and compact(cell.text) == wanted:
+                    lines = _lines_of(author.split(", "), cell.text.splitlines())
+                    row[index] = Cell("\n".join(lines), cell.shapes, cell.labels, cell.shaded, cell.covered,
+                                      cell.descriptions)
+
+
+def _lines_of(pieces: list[str], printed: list[str]) -> list[str]:
+    """The comma-separated pieces joined back into the printed cell's lines: a line ends where a printed line
+    ends (a printed line may wrap one of the unit's lines, never join two)."""
+    ends, length = set(), 0
+    for line in printed:
+        length += len(compact(line))
+        ends.add(length)
+    lines: list[str] = []
+    current: list[str] = []
+    length = 0
+    for piece in pieces:
+        current.append(piece)
+        length += len(compact(piece))
+        if length in ends:
+            lines.append(", ".join(current))
+            current = []
+    return lines + ([", ".join(current)] if current else [])
 
 
 def _page_blocks(page) -> list[Block]:
     """A page's tables and the text lines outside them, top to bottom."""
     tables = page.find_tables()
-    placed: list[tuple[float, Block]] = [(table.bbox[1], _table_block(page, table)) for table in tables]
+    tree = _structure(page)
+    figures = _figures(tree)
+    placed: list[tuple[float, Block]] = [(table.bbox[1], _table_block(page, table, figures, bool(tree)))
+                                         for table in tables]
+    # lines that only look like a table (an arrow's pieces below the last row) hold nothing: they are no table
+    placed = [(top, block) for top, block in placed if any(cell.text or cell.shapes for row in block.rows
+                                                             for cell in row)]
     boxes = [table.bbox for table in tables]
     lines = [line for line in page.extract_text_lines() if not any(_inside(line, box) for box in boxes)]
     placed.extend((line["top"], Block([[Cell(line["text"].strip())]])) for line in lines if line["text"].strip())
@@ -52,26 +94,48 @@ def _inside(line, box: Box) -> bool:
     return box[1] - _TOLERANCE <= middle <= box[3] + _TOLERANCE and line["x1"] > box[0] and line["x0"] < box[2]
 
 
-def _table_block(page, table) -> Block:
+def _structure(page) -> list[dict]:
+    """The structure tree of a tagged page (empty for an untagged one)."""
+    try:
+        return list(page.structure_tree)
+    except Exception:  # a damaged or unusual structure tree only loses what the tags tell
+        return []
+
+
+def _figures(tree: list[dict]) -> dict[int, str]:
+    """The alternative texts of a tagged page's figures, by marked-content id."""
+    found: dict[int, str] = {}
+    elements = list(tree)
+    while elements:
+        element = elements.pop()
+        elements.extend(element.get("children", []))
+        if element.get("type") == "Figure" and element.get("alt_text"):
+            found.update(dict.fromkeys(element.get("mcids", []), element["alt_text"]))
+    return found
+
+
+def _table_block(page, table, figures: dict[int, str], tagged: bool) -> Block:
     """The table on the grid of its real rows and columns, each word given to the (merged) cell it lies in.
 
-    Lines drawn inside cells (a flowchart's arrows) split pdfplumber's cells. A real column edge is one that a
-    cell of the first two rows (the header) has, or the cells of most rows; a real row edge is one that the
-    cells under No or Kegiatan have, or those of most real columns (arrows cross only the role columns)."""
+    Lines drawn inside cells (a flowchart's arrows) split pdfplumber's cells. A real column edge of a flowchart
+    table is one that a cell of the first two rows (the header) has (an arrow running down the side of the
+    symbols may cross most rows); a real row edge is one that the cells under No or Kegiatan have, or those of
+    most real columns (arrows cross only the role columns)."""
     found = [box for row in table.rows for box in row.cells if box is not None]
     everything = 0 if _is_flowchart(table) else len(found)  # other tables keep every edge they draw
-    xs = _real_edges([[(box[0], box[2]) for box in row.cells if box] for row in table.rows], lead=everything or 2)
+    xs = _real_edges([[(box[0], box[2]) for box in row.cells if box] for row in table.rows], lead=everything or 2,
+                     most=bool(everything))
     middles = [(left + right) / 2 for left, right in zip(xs, xs[1:], strict=False)]
     ys = _real_edges([[(box[1], box[3]) for box in found if box[0] <= middle <= box[2]] for middle in middles],
                      lead=everything or 2)
     grid = [[(xs[j], ys[i], xs[j + 1], ys[i + 1]) for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     origins = _origins(grid, found)
-    texts = _texts(page, grid, origins)
+    texts = _texts(page, grid, origins, tagged, described=bool(figures))
     rows: list[Row] = [
         [Cell(unwrap(texts[origins[i][j]]), covered=origins[i][j] != (i, j)) for j in range(len(grid[i]))]
         for i in range(len(grid))
     ]
-    _place_symbols(page, table.bbox, grid, rows)
+    _place_symbols(page, table.bbox, grid, rows, figures)
     return Block(rows)
 
 
@@ -110,8 +174,8 @@ def unwrap(text: str) -> str:
     return "\n".join(lines)
 
 
-def _real_edges(spans, lead: int) -> list[float]:
-    """Edges that the spans of the first `lead` lines have, or that more than half of all lines have
+def _real_edges(spans, lead: int, most: bool = True) -> list[float]:
+    """Edges that the spans of the first `lead` lines have, or (`most`) that more than half of all lines have
     (lines: the rows of cells for column edges, the real columns for row edges)."""
     counts: dict = {}
     leading = set()
@@ -121,7 +185,7 @@ def _real_edges(spans, lead: int) -> list[float]:
             counts[edge] = counts.get(edge, 0) + 1
         if index < lead:
             leading |= seen
-    edges = sorted(edge for edge, count in counts.items() if edge in leading or count * 2 > len(spans))
+    edges = sorted(edge for edge, count in counts.items() if edge in leading or most and count * 2 > len(spans))
     return [float(edge) for edge in edges]
 
 
@@ -131,10 +195,16 @@ def _joined(found: list[Box], box: Box, neighbour: Box) -> bool:
     return any(all(c[0] <= x <= c[2] and c[1] <= y <= c[3] for x, y in points) for c in found)
 
 
-def _texts(page, grid, origins) -> dict:
-    """The words of each merged cell (keyed by its top-left box), in lines from top to bottom."""
+def _texts(page, grid, origins, tagged: bool, described: bool) -> dict:
+    """The words of each merged cell (keyed by its top-left box), in lines from top to bottom. `tagged`: the page
+    tags its content (its lines can be told apart by paragraph). `described`: it also describes its drawings, so
+    the words it marks as no content (an arrow's label, which the description of the decision repeats and which
+    may stand over a neighbouring cell) are left out."""
     placed: dict = {origin: [] for row in origins for origin in row}
-    for word in page.extract_words():
+    words = page.extract_words(extra_attrs=["mcid"]) if tagged else page.extract_words()
+    for word in words:
+        if described and word.get("mcid") is None:
+            continue
         where = _box_at(grid, ((word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2))
         if where is not None:
             placed[origins[where[0]][where[1]]].append(word)
@@ -142,20 +212,33 @@ def _texts(page, grid, origins) -> dict:
 
 
 def _lines(words: list[dict]) -> str:
-    """Words joined into lines: words at one height make a line, left to right."""
+    """Words joined into lines: words at one height make a line, left to right. On a tagged page, the lines of
+    one piece of marked content are one paragraph that the cell wrapped: they are joined into one line."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= _TOLERANCE:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return "\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines)
+    texts: list[str] = []
+    content = None
+    for line in lines:
+        ordered = sorted(line, key=lambda w: w["x0"])
+        text = " ".join(w["text"] for w in ordered)
+        if texts and content is not None and ordered[0].get("mcid") == content:
+            texts[-1] += text if texts[-1].endswith("-") else f" {text}"
+        else:
+            texts.append(text)
+        content = ordered[-1].get("mcid")
+    return "\n".join(texts)
 
 
-def _place_symbols(page, bbox: Box, grid, rows: list[Row]) -> None:
+def _place_symbols(page, bbox: Box, grid, rows: list[Row], figures: dict[int, str]) -> None:
     """Rectangles and curves the size of a symbol, inside a cell and not its border, become shapes of that cell
-    (thin rectangles are borders and arrow shafts; small curves are arrowheads)."""
+    (thin rectangles are borders and arrow shafts; small curves are arrowheads), with the alternative text of the
+    figure they draw, if any."""
     x0, top, x1, bottom = bbox
+    described: set[int] = set()
     for kind, shape in [("rect", r) for r in page.rects] + [("curve", c) for c in page.curves]:
         box = (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
         if box[2] - box[0] < _SYMBOL or box[3] - box[1] < _SYMBOL or not (
@@ -170,7 +253,11 @@ def _place_symbols(page, bbox: Box, grid, rows: list[Row]) -> None:
             continue  # a cell's background or border, not a symbol inside it
         name = _curve_name(shape) if kind == "curve" else "rect"
         cell = rows[i][j]
-        rows[i][j] = Cell(cell.text, cell.shapes + (name,), cell.labels, cell.shaded, cell.covered)
+        mcid = shape.get("mcid")
+        description = () if mcid not in figures or mcid in described else (figures[mcid],)
+        described.add(mcid)
+        rows[i][j] = Cell(cell.text, cell.shapes + (name,), cell.labels, cell.shaded, cell.covered,
+                          cell.descriptions + description)
 
 
 def _box_at(grid, point) -> tuple[int, int] | None:

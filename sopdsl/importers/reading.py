@@ -8,7 +8,8 @@ from .document import Block, Document
 from .draft import Draft, DraftSection
 from .flowchart import FlowchartReader
 from .header import continuation, find_layout
-from .identity import read_identity, split_label
+from .identity import read_identity, read_signature_place, split_label
+from .words import table_language
 
 
 def drafts_from(document: Document, source: Path) -> list[Draft]:
@@ -21,7 +22,7 @@ def drafts_from(document: Document, source: Path) -> list[Draft]:
         if layout is None:
             index += 1
             continue
-        draft = Draft(source.name)
+        draft = Draft(source.name, language=table_language([column.heading for column in layout.columns]))
         read_identity(blocks[region_start:index] + [Block(blocks[index].rows[: layout.top])], draft)
         reader = FlowchartReader(draft, layout)
         reader.read_rows(blocks[index].rows[layout.first_body_row:])
@@ -34,6 +35,7 @@ def drafts_from(document: Document, source: Path) -> list[Draft]:
             reader.read_rows(blocks[following].rows[start:], continued=True)
             index = following + 1
         reader.finish()
+        read_signature_place(_lines_after(blocks, index), draft)
         drafts.append(draft)
         region_start = index
     if drafts:  # an identity sheet after the last table (a second sheet, say) belongs to the last SOP
@@ -52,6 +54,15 @@ def _next_table(blocks: list[Block], index: int) -> int | None:
             return index
         index += 1
     return None
+
+
+def _lines_after(blocks: list[Block], index: int) -> list[str]:
+    """The lines of text after a table, up to the next table or identity sheet (where a signature place stands)."""
+    lines: list[str] = []
+    while index < len(blocks) and blocks[index].width <= 1 and not _has_identity_label(blocks[index]):
+        lines += [line for row in blocks[index].rows for cell in row for line in cell.own_text.splitlines()]
+        index += 1
+    return lines
 
 
 def _has_identity_label(block: Block) -> bool:

@@ -34,14 +34,37 @@ _ARROW = re.compile(r"\barrow;\s*from=(?P<source>[^;]+);\s*to=(?P<target>[^;]+)(
 Arrow = tuple[str, str, str | None]
 
 
-def arrows_described(description: str) -> Arrow | None:
-    """(from, to, label) of an arrow whose alternative text names its ends, as sopdsl's own Word tables write
-    them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), else None."""
+_SYMBOL = re.compile(
+    r"(?:kegiatan|keputusan|activity|decision)\s+(?P<number>[A-Za-z]?\.?\d+)(?:\s*\((?P<names>.*?)\)(?=\s*:|\s*$))?"
+    r"(?:\s*:\s*(?P<routes>.+))?",
+    re.I,
+)
+
+
+_WAYS = re.compile(r"\bsymbol=[^;]*;\s*step=(?P<number>[^;]+);.*?\bways=(?P<routes>.+)", re.I)
+
+
+def arrows_described(description: str) -> list[Arrow]:
+    """(from, to, label) of the arrows a drawing's alternative text describes: an arrow naming its ends, as
+    sopdsl's own Word tables write them ('sopdsl: arrow; from=A.4; to=A.3; label=Tidak'), or a symbol naming its
+    ways out, as its printed document ('Keputusan A.4: Ya: lanjut ke A.5; Tidak: kembali ke A.3') and its Word
+    tables ('sopdsl: symbol=decision; step=A.4; role=kepala; ways=Ya: lanjut ke A.5; ...') do."""
     match = _ARROW.search(description)
-    if match is None:
-        return None
-    label = match.group("label")
-    return match.group("source").strip(), match.group("target").strip(), label.strip() if label else None
+    if match is not None:
+        label = match.group("label")
+        return [(match.group("source").strip(), match.group("target").strip(), label.strip() if label else None)]
+    symbol = _SYMBOL.fullmatch(description.strip()) or _WAYS.search(description)
+    if symbol is None or not symbol.group("routes"):
+        return []
+    routes, rest = split_routes(symbol.group("routes"))
+    return [] if rest else [(symbol.group("number"), target, label) for label, target in routes]
+
+
+def names_described(description: str) -> list[str]:
+    """The performers a symbol's description names in full ('Kegiatan A.2 (Bendahara Pengeluaran): ...')."""
+    symbol = _SYMBOL.fullmatch(description.strip())
+    names = symbol.group("names") if symbol is not None else None
+    return [name.strip() for name in names.split(", ")] if names else []
 
 
 def section_letter(number: str) -> str | None:
@@ -78,7 +101,7 @@ def _apply(section: DraftSection, step: DraftStep, routes: list[Route], numbers)
             target = "next"
         if step.decision or label is not None:
             step.decision = True
-            kind = branch_kind(label or "") or "label"
+            kind = branch_kind(label or "", printed=True) or "label"
             step.branches.append(Branch(kind, target, label if kind == "label" else None))
         elif target != "next":
             step.next = target

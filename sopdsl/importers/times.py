@@ -43,6 +43,11 @@ def read_time(cell: str) -> TimeReading:
     period = _period(text)
     if period is not None:
         return period
+    time_part, separator, period_part = text.rpartition(";")
+    routine = _period(period_part.strip()) if separator and time_part.strip() else None
+    if routine is not None:  # "5 menit; Tiap bulan": the time of a routine step, then its period
+        first = read_time(time_part)
+        return TimeReading(first.time, first.quoted, routine.every, first.review)
     duration = _duration(text)
     if duration is not None:
         return duration

@@ -31,6 +31,12 @@ COLUMN_CONTAINS = {
     "output": ("output", "keluaran"),
     "note": ("keterangan", "remark"),
 }
+ENGLISH_HEADINGS = {
+    "section", "number", "activity", "activities", "step", "steps", "performer", "performers", "actor", "actors",
+    "qualitystandard", "qualitystandards", "standard", "requirements", "requirement", "input", "inputs", "time",
+    "duration", "outputs", "note", "notes", "remarks", "remark",
+}
+"""Headings that only an English table uses ("Output" and "No" are both languages' words)."""
 GROUPS = ("performers", "quality")
 """Headings that stand over several columns: the role columns, and the Mutu Baku columns."""
 
@@ -47,6 +53,13 @@ def column_kind(text: str) -> str | None:
         if any(part in word for part in parts):
             return kind
     return None
+
+
+def table_language(headings: list[str]) -> str:
+    """'en' for a table whose headings are mostly English words, else 'id' (the language of SOP AP)."""
+    words = [compact(heading) for heading in headings if column_kind(heading) not in (None, "no", "output")]
+    english = sum(word in ENGLISH_HEADINGS for word in words)
+    return "en" if english * 2 > len(words) else "id"
 
 
 # Identity-sheet labels (compact form) -> the draft field they fill.
@@ -104,9 +117,12 @@ def is_mark(text: str) -> bool:
     return text.strip().lower() in MARKS
 
 
-def branch_kind(text: str) -> str | None:
-    """'yes' or 'no' for a decision label such as 'Ya' or 'Tidak', else None."""
+def branch_kind(text: str, printed: bool = False) -> str | None:
+    """'yes' or 'no' for a decision label such as 'Ya' or 'Tidak', else None. `printed`: only the words sopdsl
+    prints for a yes or no branch count, so that any other label ('Sesuai') is kept as the branch's label."""
     word = compact(text)
+    if printed:
+        return {"ya": "yes", "yes": "yes", "tidak": "no", "no": "no"}.get(word)
     if word in YES_WORDS:
         return "yes"
     if word in NO_WORDS:

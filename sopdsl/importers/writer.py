@@ -10,7 +10,7 @@ from .draft import Branch, Draft, DraftStep, slug, unique
 REVIEW = "# periksa:"
 # The header fields an import fills in (text, lists and dates), as (attribute, keyword), in the language's order.
 HEADER_FIELDS = tuple(
-    (concept, keyword) for keyword, concept, kind in MODEL_HEADER_FIELDS if kind in ("text", "list", "date")
+    (concept, keyword) for keyword, concept, kind in MODEL_HEADER_FIELDS if kind in ("text", "list", "date", "approver")
     and concept != "logo"
 )
 # What reads back unquoted as it is: the TEXT terminal of the grammar, not starting with a list dash.
@@ -78,7 +78,11 @@ def _header_fields(draft: Draft, out: _Lines) -> None:
         if not value:
             continue
         reasons = draft.reviews.get(name)
-        if isinstance(value, list):
+        if isinstance(value, dict):  # the approver block: name, rank, nip
+            out.add(f"  {keyword}:", reasons, 2)
+            for key, text in value.items():
+                out.add(f"    {key}: {text_value(text)}")
+        elif isinstance(value, list):
             out.add(f"  {keyword}:", reasons, 2)
             for item in value:
                 out.add(f"    - {text_value(item, quote=name == 'related')}")
@@ -142,13 +146,14 @@ def _branch_key(branch: Branch) -> str:
     return f"branch {text_value(branch.label or '', quote=True)}" if branch.kind == "label" else branch.kind
 
 
-def format_draft(text: str) -> tuple[str, str | None]:
-    """The text in canonical form, and None; or the text as it is, and why it does not parse or format."""
+def format_draft(text: str, keywords: str | None = None) -> tuple[str, str | None]:
+    """The text in canonical form, its keywords in the language `keywords` ('id', 'en'; None: as written), and
+    None; or the text as it is, and why it does not parse or format."""
     from ..format import FormatError, format_text
     from ..parse import SopSyntaxError
 
     try:
-        return format_text(text), None
+        return format_text(text, keywords), None
     except SopSyntaxError as error:
         return text, f"line {error.line}, column {error.column}: {error.message}"
     except FormatError as error:

@@ -142,8 +142,7 @@ def _identity_sheet(document, sop: Sop, options: RenderOptions) -> None:
         logo_cell.paragraphs[0].add_run().add_picture(io.BytesIO(logo.data), height=logo_height)
         _vertical_centre(logo_cell)
     unit_cell = head.cell(0, first).merge(head.cell(len(HEAD_KEYS) - 1, first))
-    _write(unit_cell, [line.upper() for line in fields["unit"].lines()], bold=True, align="center",
-           points=IDENTITY_POINTS)
+    _write(unit_cell, fields["unit"].lines(), bold=True, align="center", points=IDENTITY_POINTS, capitals=True)
     _vertical_centre(unit_cell)
     for index, key in enumerate(HEAD_KEYS):
         field = fields[key]
@@ -237,7 +236,7 @@ def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) 
     labels = options.words
     roles = len(layout.columns)
     widths = column_widths(roles, options.paper)
-    writer = ShapeWriter(Names.of(diagram(sop, options.lang, options.labels)))
+    writer = ShapeWriter(Names.of(diagram(sop, options.lang, options.labels), options.lang))
     total = total_text(sop, options)
     for number, page in enumerate(layout.pages):
         _title(document, f"{labels['flowchart']}: {sop.title.value}".upper(), page_break=True)
@@ -369,8 +368,9 @@ def _table_frame(table, widths_mm: list[float]) -> None:
 
 
 def _write(cell, lines: list[str], bold: bool = False, align: str | None = None,
-           points: float = BODY_POINTS) -> None:
-    """The cell's text, one paragraph per line, replacing what it held."""
+           points: float = BODY_POINTS, capitals: bool = False) -> None:
+    """The cell's text, one paragraph per line, replacing what it held. `capitals`: shown in capitals, kept as
+    written (the unit's name, so that it reads back as the author wrote it)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -384,6 +384,7 @@ def _write(cell, lines: list[str], bold: bool = False, align: str | None = None,
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(xml_safe(line))
         run.bold = bold or None
+        run.font.all_caps = capitals or None
         if points != BODY_POINTS:
             run.font.size = Pt(points)
 

@@ -5,6 +5,7 @@ arrow piece or a label can be moved, restyled or deleted in Word like any drawn 
 it is in its description (`descr`), so that a program can read the flowchart back:
 
     sopdsl: symbol=process; step=A.2; role=operator
+    sopdsl: symbol=decision; step=A.4; role=kepala; ways=Ya: lanjut ke A.5; Tidak: kembali ke A.2
     sopdsl: symbol=connector; letter=A
     sopdsl: arrow; from=A.2; to=A.3; label=Ya
     sopdsl: label; from=A.2; text=Ya
@@ -19,6 +20,7 @@ from attrs import frozen
 
 from ..cells import step_number
 from ..flow import Diagram
+from ..routes import routes
 from ..xml_text import xml_safe
 from .primitives import (
     CONNECTOR_HEIGHT,
@@ -64,18 +66,21 @@ class Names:
     steps: Mapping[str, str]  # row key -> printed step number
     roles: Mapping[int, str]  # column -> role id
     labels: Mapping[tuple[str, str], str | None]  # (source key, target key or "end") -> branch label
+    ways: Mapping[str, str]  # row key -> where the flow goes from the step, in words, unless simply on
 
     @classmethod
-    def of(cls, drawing: Diagram) -> Names:
+    def of(cls, drawing: Diagram, lang: str = "id") -> Names:
         steps: dict[str, str] = {}
         labels: dict[tuple[str, str], str | None] = {}
+        ways: dict[str, str] = {}
         for flow in drawing.flows:
             for row in flow.steps:
                 steps[row.key] = step_number(flow, row)
+                ways[row.key] = routes(flow, row, lang)
             for arrow in flow.arrows:
                 labels[(arrow.source.key, arrow.target.key if arrow.target else "end")] = arrow.label
         roles = {index: column.role_id or "" for index, column in enumerate(drawing.columns)}
-        return cls(steps, roles, labels)
+        return cls(steps, roles, labels, ways)
 
 
 class ShapeWriter:
@@ -113,6 +118,8 @@ class ShapeWriter:
             step = self.names.steps.get(symbol.step or "", "")
             role = "" if symbol.unassigned else self.names.roles.get(column, "")
             description = f"sopdsl: symbol={symbol.kind}; step={step}; role={role}"
+            ways = self.names.ways.get(symbol.step or "")
+            description += f"; ways={ways}" if ways else ""
             name = f"{symbol.kind} {step}"
             text = None
         outline = _outline(dashed=symbol.unassigned)

@@ -11,6 +11,7 @@ from ...model import Date, Ref, Sop, Text
 from ..identity import SignatoryLine, signatory
 from ..labels import date_text
 from ..options import PAPERS, RenderOptions
+from ..routes import symbol_descriptions
 from ..total_line import deadline_text, total_text
 from .layout import TableLayout, lay_out
 from .measure import MARGIN_MM, column_widths
@@ -56,9 +57,10 @@ def render(sop: Sop, options: RenderOptions) -> str:
         identity_sheet(sop, options),
     ]
     total = total_text(sop, options)
+    descriptions = symbol_descriptions(sop, options)
     for number, page in enumerate(layout.pages):
         last = number == len(layout.pages) - 1
-        parts.append(flow_sheet(sop, layout, page, number, options, total if last else None))
+        parts.append(flow_sheet(sop, layout, page, number, options, total if last else None, descriptions))
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
@@ -199,7 +201,9 @@ def _sop_reference(sop_id: str, options: RenderOptions) -> str:
 
 
 def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: RenderOptions,
-               total: str | None) -> str:
+               total: str | None, descriptions: Mapping[str, str] | None = None) -> str:
+    """One page of the flowchart table; `descriptions`: what each step's symbol stands for, by row key (the
+    symbol's accessible name, which a PDF keeps as its alternative text)."""
     labels = options.words
     columns = layout.columns
     lines = [
@@ -221,7 +225,7 @@ def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: 
         "<tbody>",
     ]
     for page_row in page.all_rows():
-        lines.append(_row(page_row, len(columns), options))
+        lines.append(_row(page_row, len(columns), options, descriptions or {}))
     if total is not None:
         lines.append(
             f'<tr class="total"><td colspan="{len(columns) + 3}">{labels["total"]}</td>'
@@ -248,9 +252,9 @@ def _colgroup(role_count: int, paper: str) -> str:
     ) + "</colgroup>"
 
 
-def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
+def _row(page_row: PageRow, role_count: int, options: RenderOptions, descriptions: Mapping[str, str]) -> str:
     labels = options.words
-    lanes = "".join(_lane(page_row, column) for column in range(role_count))
+    lanes = "".join(_lane(page_row, column, descriptions) for column in range(role_count))
     if page_row.kind == "section":
         heading = page_row.section
         continued = f' <span class="continued">({labels["continued"]})</span>' if page_row.continued else ""
@@ -300,21 +304,23 @@ def _signature(sop: Sop, words: Mapping[str, str]) -> str:
 # -- drawing in the Pelaksana cells -----------------------------------------------------------
 
 
-def _lane(page_row: PageRow, column: int) -> str:
+def _lane(page_row: PageRow, column: int, descriptions: Mapping[str, str]) -> str:
     primitives = page_row.cells.by_column.get(column, [])
-    inner = "".join(_primitive(primitive) for primitive in primitives)
+    inner = "".join(_primitive(primitive, descriptions) for primitive in primitives)
     return f'<td class="lane" data-col="{column}">{inner}</td>'
 
 
-def _primitive(primitive) -> str:
+def _primitive(primitive, descriptions: Mapping[str, str]) -> str:
     if isinstance(primitive, Symbol):
-        return _symbol(primitive)
+        return _symbol(primitive, descriptions.get(primitive.step or ""))
     if isinstance(primitive, Line):
         return _line(primitive)
     return _tag(primitive)
 
 
-def _symbol(symbol: Symbol) -> str:
+def _symbol(symbol: Symbol, description: str | None = None) -> str:
+    """A symbol drawn in its lane; with a description it is an image of that name (its words beside the arrows,
+    which the description repeats, are then hidden from screen readers and from a PDF's text)."""
     width, height = (CONNECTOR_WIDTH, CONNECTOR_HEIGHT) if symbol.kind == "connector" else (SYMBOL_WIDTH, SYMBOL_HEIGHT)
     classes = f"symbol {symbol.kind}" + (" unassigned" if symbol.unassigned else "")
     data = f' data-step="{symbol.step}"' if symbol.step else f' data-connector="{symbol.letter}"'
@@ -322,9 +328,14 @@ def _symbol(symbol: Symbol) -> str:
     return (
         f'<div class="{classes}" id="{symbol.element_id}"{data} style="left: {_calc(symbol.x, -width / 2)}; '
         f'top: {symbol.y}px; width: {width}px; height: {height}px">'
-        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-hidden="true">'
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" {_accessible(description)}>'
         f"{SHAPES[symbol.kind]}</svg>{letter}</div>"
     )
+
+
+def _accessible(description: str | None) -> str:
+    """The svg's attributes: an image named by the description, or hidden when it has none."""
+    return f'role="img" aria-label="{escape(description)}"' if description else 'aria-hidden="true"'
 
 
 def _line(line: Line) -> str:
@@ -366,7 +377,8 @@ def _tag(tag: Tag) -> str:
     else:
         position = f"left: {_calc(tag.x)}"
     element_id = f' id="{tag.element_id}"' if tag.element_id else ""
-    return f'<span class="tag"{element_id} style="{position}; top: {tag.y}px">{escape(tag.text)}</span>'
+    return (f'<span class="tag"{element_id} aria-hidden="true" style="{position}; top: {tag.y}px">'
+            f"{escape(tag.text)}</span>")
 
 
 def _minus(a: Coord, b: Coord) -> Coord:

@@ -15,20 +15,17 @@ from attrs import frozen
 
 from ...model import Sop
 from ..cells import step_number
-from ..flow import Arrow, Flow, diagram
-from ..labels import LABELS, printed_labels
+from ..flow import Flow, diagram
+from ..labels import printed_labels
 from ..options import RenderOptions
+from ..routes import routes
 from ..rows import SectionRow, StepRow, note_text, performer_names
 
 BINARY = False
 
 # Words of the step table that the shared labels do not have.
-WORDING = {
-    "id": {"section": "Bagian", "forward": "lanjut ke {}", "back": "kembali ke {}"},
-    "en": {"section": "Section", "forward": "go to {}", "back": "back to {}"},
-}
+WORDING = {"id": {"section": "Bagian"}, "en": {"section": "Section"}}
 PART_SEPARATOR = " — "  # between the note, the used SOP and the routes of a Keterangan cell
-ROUTE_SEPARATOR = "; "  # between the routes of a decision
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -71,29 +68,10 @@ def step_cells(sop: Sop, flow: Flow, row: StepRow, options: RenderOptions) -> tu
 def remarks(flow: Flow, row: StepRow, options: RenderOptions) -> str:
     """The Keterangan cell: the note, the SOP the step follows, and where the flow goes unless simply on."""
     parts = note_text(row, options).splitlines()
-    arrows = list(flow.arrows_from(row))
-    if not row.step.is_decision:
-        arrows = [arrow for arrow in arrows if not goes_on(arrow)]
-    if arrows:
-        parts.append(ROUTE_SEPARATOR.join(route(flow, arrow, options.lang) for arrow in arrows))
+    ways = routes(flow, row, options.lang)
+    if ways:
+        parts.append(ways)
     return PART_SEPARATOR.join(parts)
-
-
-def goes_on(arrow: Arrow) -> bool:
-    """The arrow leads to the following row, or to the end from the last row: the table shows it by itself."""
-    if arrow.target is None:
-        return arrow.source.last
-    return arrow.target.position == arrow.source.position + 1
-
-
-def route(flow: Flow, arrow: Arrow, lang: str) -> str:
-    """"Ya: lanjut ke 5", "Tidak: kembali ke 3", "Ya: Selesai"; without a label the destination alone."""
-    if arrow.target is None:
-        destination = LABELS[lang]["end"]
-    else:
-        wording = WORDING[lang]["back" if arrow.back else "forward"]
-        destination = wording.format(step_number(flow, arrow.target))
-    return f"{arrow.label}: {destination}" if arrow.label else destination
 
 
 def fold(text: str) -> str:
