@@ -95,6 +95,8 @@ HELP = {
     "sopdsl import --output-dir": "folder untuk draf (bawaan: di samping setiap berkas)",
     "sopdsl import --force": "timpa berkas .sop yang sudah ada",
     "sopdsl import --lang": "bahasa ringkasan dan pesan (bawaan: id)",
+    "sopdsl import --keywords": "bahasa kata kunci draf (bawaan: bahasa dokumennya: id untuk tabel berbahasa "
+                                "Indonesia, en untuk tabel berbahasa Inggris)",
     "sopdsl diff FILE": "OLD NEW, atau dengan --git satu FILE",
     "sopdsl diff --git": "bandingkan FILE pada revisi git REV dengan isi folder kerja",
     "sopdsl diff --format": "format keluaran (bawaan: text)",
