@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from sopdsl.browser.chromium import find_chromium
+from sopdsl.cli import main
 
 from .conftest import SPECS
 from .serve_app import running_app
@@ -233,6 +234,25 @@ def test_a_new_sop_opens_in_the_editor_without_findings(page, app, library):
     page.wait_for_selector("body[data-ready]", state="attached")
     page.wait_for_selector("#findings li")
     assert (library / "layanan-baru.sop").is_file()
+    assert page.locator("#findings li.error").count() == 0
+
+
+def test_a_word_sop_uploaded_on_the_index_opens_as_a_draft_in_the_editor(page, app, library, tmp_path):
+    pytest.importorskip("docx", reason="python-docx (extra `office`) reads Word documents")
+    word = tmp_path / "SOP lama.docx"
+    assert main(["render", str(library / FILE), "--to", "docx", "-o", str(word)]) == 0
+    (library / FILE).unlink()  # the draft takes the SOP's place, as when an agency first brings its files in
+    page.goto(app.url + "/")
+    page.wait_for_selector("body[data-ready]", state="attached")
+    assert page.locator("#import-button").is_enabled()
+    page.set_input_files("#import-file", str(word))
+    page.click("#import-button")
+    page.wait_for_url("**/sop?path=*SOP-lama.sop")
+    page.wait_for_selector("body[data-ready]", state="attached")
+    draft = (library / "SOP-lama.sop").read_text(encoding="utf-8")
+    assert "Pengelolaan Website PPID" in draft and "# periksa" in draft
+    assert "Pengelolaan Website PPID" in page.locator("#text").input_value()
+    page.wait_for_selector("#findings li")
     assert page.locator("#findings li.error").count() == 0
 
 

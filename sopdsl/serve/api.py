@@ -177,19 +177,30 @@ class Api:
         return {"path": self.store.create(folder, name, engine.new_sop_text(sop_id))}
 
     def import_file(self, folder: str, name: str, data: bytes) -> dict:
-        """A draft .sop from an uploaded document, saved as a new file beside the others."""
+        """Drafts .sop from an uploaded document, each saved as a new file beside the others.
+
+        The first draft is named after the upload, any further SOP of the same document after its own id."""
         suffix = Path(name).suffix.lower()
-        if not engine.import_formats():
-            raise engine.Unavailable("importing documents is not available in this installation of sopdsl")
         if suffix not in engine.import_formats():
             raise ApiError(400, f"cannot import {suffix or 'this'} files here")
-        target = FILE_NAME_UNSAFE.sub("-", Path(name).stem).strip(".-") or "impor"
-        self.store.check_new(folder, target)
         with tempfile.TemporaryDirectory(prefix="sopdsl-import-") as scratch:
             upload = Path(scratch) / f"upload{suffix}"
             upload.write_bytes(data)
-            text = engine.import_document(upload)
-        return {"path": self.store.create(folder, target, text)}
+            try:
+                drafts = engine.import_document(upload, self.lang)
+            except engine.ImportRefused as error:
+                raise ApiError(422, f"{name}: {error}") from None
+        targets: list[str] = []
+        for wanted in [Path(name).stem] + [sop_id for sop_id, _ in drafts[1:]]:
+            base = FILE_NAME_UNSAFE.sub("-", wanted).strip(".-") or "impor"
+            target, number = base, 2
+            while target in targets:
+                target, number = f"{base}-{number}", number + 1
+            targets.append(target)
+        for target in targets:
+            self.store.check_new(folder, target)
+        paths = [self.store.create(folder, target, text) for target, (_, text) in zip(targets, drafts, strict=True)]
+        return {"path": paths[0], "paths": paths}
 
     def download(self, key: str, text: str, format_name: str) -> Download:
         """The editor's buffer in a download format."""

@@ -6,7 +6,6 @@ The rest of `sopdsl.serve` knows the engine only through these functions and the
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -25,6 +24,10 @@ from ..model import Sop, Unit
 from ..parse import SopSyntaxError, parse_text
 from ..render.options import RenderOptions
 from ..rules.base import LibraryContext
+
+
+class ImportRefused(Exception):
+    """An uploaded document holds no SOP table sopdsl can read; the message says why, in one line."""
 
 
 class Unavailable(Exception):
@@ -154,25 +157,27 @@ def format_source(text: str) -> str:
 
 
 def import_formats() -> tuple[str, ...]:
-    """The file suffixes `sopdsl import` reads here; empty when the importers are not installed."""
-    module = _importers()
-    return tuple(getattr(module, "SUFFIXES", ())) if module is not None else ()
+    """The file suffixes `sopdsl import` reads, as the web app offers them."""
+    from ..importers import READERS
+
+    return tuple(READERS)
 
 
-def import_document(path: Path) -> str:
-    """A draft .sop text from an existing SOP document (.docx, .xlsx, .pdf ...), as `sopdsl import` makes it."""
-    module = _importers()
-    if module is None:
-        raise Unavailable("importing documents is not available in this installation of sopdsl")
-    return module.import_file(path)
+def import_document(path: Path, lang: str) -> list[tuple[str, str]]:
+    """The drafts `sopdsl import` makes of an existing SOP document: (SOP id, .sop text) each, in its order.
 
+    A document that cannot be read is an ImportRefused with the importer's one-line reason; a reader whose
+    optional package (python-docx, openpyxl, pdfplumber) is missing makes importing Unavailable."""
+    from ..importers import ImportFailure, MissingDependency, read_drafts
+    from ..importers.writer import format_draft, sop_id, write_draft
 
-def _importers():
-    """The `sopdsl.importers` package, or None where this installation lacks it."""
     try:
-        return importlib.import_module("sopdsl.importers")
-    except ImportError:
-        return None
+        drafts = read_drafts(path)
+    except MissingDependency as error:
+        raise Unavailable(error.message(lang)) from None
+    except ImportFailure as error:
+        raise ImportRefused(error.message(lang)) from None
+    return [(sop_id(draft), format_draft(write_draft(draft), draft.language)[0]) for draft in drafts]
 
 
 def new_sop_text(sop_id: str) -> str:
