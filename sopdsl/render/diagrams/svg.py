@@ -26,13 +26,11 @@ from .svg_layout import (
     EndMark,
     Layout,
     SideRoute,
-    label_lines,
     lay_out,
     run_y,
-    side,
-    turns_up,
 )
-from .svg_text import text_width
+from .svg_sides import label_place, side
+from .svg_text import label_lines, text_width
 
 BINARY = False
 
@@ -191,14 +189,12 @@ def _draw_side(parent: ET.Element, layout: Layout, route: SideRoute) -> None:
         points += [(route.tracks[0], across), (route.tracks[1], across)]
     points += [(route.tracks[-1], end[1]), end]
     group = _arrow_group(parent, route.arrow, points)
+    # The label stands beside the first run, away from where the arrow turns, clear of the symbol's outline.
+    near, _, baseline = label_place(source, route)
     right = source_side == "right"
-    x = start[0] + 4 if right else start[0] - 4
-    # The label stands on the side of the first run away from where the arrow turns: below it when it turns up.
-    if turns_up(route):
-        baseline = start[1] + 3 + SMALL_SIZE
-    else:
-        baseline = start[1] - 4 - (len(label_lines(route.arrow.label)) - 1) * SMALL_LINE
-    _label(group, route.arrow.label, x, baseline, "start" if right else "end")
+    centre = layout.centre(source.lane)
+    _label(group, route.arrow.label, centre + near if right else centre - near, source.middle + baseline,
+           "start" if right else "end")
 
 
 def _side_point(layout: Layout, box: Box, side: str, dy: float) -> tuple[float, float]:

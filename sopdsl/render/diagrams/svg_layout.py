@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from itertools import repeat
-from math import sqrt
+from math import ceil, sqrt
 
 from attrs import define, field
 
@@ -28,15 +28,14 @@ from ..flow import Arrow, Diagram, Flow, diagram
 from ..labels import LABELS
 from ..rows import SectionRow, StepRow
 from ..xml_text import xml_safe
-from .svg_text import DiamondText, text_width, wrap_width
+from .svg_sides import LABEL_CLEAR, arrange_sides, label_place, side, turns_up
+from .svg_text import SMALL_LINE, SMALL_SIZE, DiamondText, label_lines, text_width, wrap_width
 
 FONT_SIZE = 11
 LINE_HEIGHT = 14
 BASELINE = LINE_HEIGHT / 2 + FONT_SIZE * 0.35  # from the top of a line to its baseline
 TITLE_SIZE = 15
 TITLE_LINE = 20
-SMALL_SIZE = 9  # step numbers and arrow labels
-SMALL_LINE = 11
 
 MARGIN = 16
 LANE_WIDTH = 200  # at least; wider when gutters need more tracks
@@ -48,13 +47,11 @@ DIAMOND_PADDING = 4
 MIN_HEIGHT = 32
 MIN_DIAMOND_HEIGHT = 44
 MAX_RADIUS = 16  # capsule ends
-LABEL_WIDTH = 96  # arrow labels wrap at this width
 
 NUMBER_HEIGHT = 12  # above each symbol, for its number
 ROW_GAP = 26  # between rows
 RUN_OFFSET = 9  # the run across to the next lane, above the next row
 JOG_GAP = 6  # between runs in the same gap
-SLOT_GAP = 8  # between arrows leaving or entering the same side of a symbol
 TRACK_GAP = 6  # between tracks in a gutter
 TRACK_PADDING = 8  # between the symbols' column and the nearest track
 TRACK_CLEAR = 5  # between a lane's border and the nearest track
@@ -100,11 +97,9 @@ class Box:
             return any(column > self.lane for column in self.row.columns)
         return any(column < self.lane for column in self.row.columns)
 
-    def take_slot(self, side: str) -> float:
-        """The next free vertical offset from the middle on `side`: 0, -8, 8, -16, 16 ..."""
-        index = self.used.get(side, 0) + (1 if self.joined(side) else 0)
+    def use(self, side: str) -> None:
+        """One more arrow leaves or enters the symbol on `side`."""
         self.used[side] = self.used.get(side, 0) + 1
-        return SLOT_GAP * ((index + 1) // 2) * (-1 if index % 2 else 1)
 
     def side_offset(self, dy: float) -> float:
         """Horizontal distance from the centre to the side of the symbol, `dy` from the middle."""
@@ -171,6 +166,7 @@ class Layout:
     headings: list[tuple[SectionRow, float, float, list[str]]] = field(factory=list)  # heading, top, height, lines
     height: float = 0.0
     gutter_tracks: dict[int, int] = field(factory=dict)
+    column_half: float = DIAMOND_WIDTH / 2 + TRACK_PADDING  # about each lane's centre: symbols and side labels
     joined_across: dict[int, dict[int, list[int]]] = field(factory=dict)  # id of a flow -> its _joined_across
 
     @property
@@ -228,10 +224,6 @@ def _sized_box(row: StepRow, number: str) -> Box:
     return Box(row, number, PROCESS_WIDTH, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
 
 
-def label_lines(label: str | None) -> list[str]:
-    return wrap_width(xml_safe(label), SMALL_SIZE, LABEL_WIDTH) if label else []
-
-
 # --- routing -----------------------------------------------------------------------------------------------
 
 
@@ -247,8 +239,13 @@ def _route(layout: Layout) -> None:
                 layout.down.append(arrow)
             else:
                 layout.sides.append(_side_route(layout, flow, arrow))
-    for box in layout.boxes.values():
-        box.height = max(box.height, _slot_height(box))
+    arrange_sides(layout)
+    reach: dict[str, float] = {}
+    for route in layout.sides:
+        for key, dy in ((route.arrow.source.key, route.source_dy), (route.arrow.target_row.key, route.target_dy)):
+            reach[key] = max(reach.get(key, 0.0), abs(dy))
+    for key, box in layout.boxes.items():
+        box.height = max(box.height, _slot_height(box, reach.get(key, 0.0)))
     _make_room_for_labels(layout)
 
 
@@ -267,17 +264,12 @@ def _side_route(layout: Layout, flow: Flow, arrow: Arrow) -> SideRoute:
     source, target = layout.box(arrow.source), layout.box(arrow.target_row)
     source_gutter, target_gutter = _gutters(layout, flow, source, target)
     route = SideRoute(arrow, source_gutter, target_gutter)
-    route.source_dy = source.take_slot(side(source, source_gutter))
-    route.target_dy = target.take_slot(side(target, target_gutter))
+    source.use(side(source, source_gutter))
+    target.use(side(target, target_gutter))
     if source_gutter != target_gutter:
         route.jog = layout.jogs.get(arrow.target_row.key, 0)
         layout.jogs[arrow.target_row.key] = route.jog + 1
     return route
-
-
-def side(box: Box, gutter: int) -> str:
-    """Gutter g lies left of lane g."""
-    return "right" if gutter > box.lane else "left"
 
 
 def _reachable_gutters(lanes: int, row: StepRow) -> tuple[int, int]:
@@ -331,22 +323,9 @@ def _crossed(lane: int, gutter: int) -> int:
     return lane - gutter if gutter <= lane else gutter - lane - 1
 
 
-def _slot_height(box: Box) -> float:
-    """The height that keeps every side slot of the symbol well inside its side."""
-    reach = max(
-        (abs(SLOT_GAP * ((index + 1) // 2)) for side in ("left", "right")
-         for index in range(box.used.get(side, 0) + (1 if box.joined(side) else 0))),
-        default=0,
-    )
+def _slot_height(box: Box, reach: float) -> float:
+    """The height that keeps every side slot of the symbol, the farthest `reach` from its middle, well inside."""
     return 4 * reach + 8 if box.row.diagram_shape == "decision" else 2 * reach + 12
-
-
-def turns_up(route: SideRoute) -> bool:
-    """The route's first leg goes up from its source."""
-    source, target = route.arrow.source, route.arrow.target_row
-    if target.position != source.position:
-        return target.position < source.position
-    return route.target_dy < route.source_dy
 
 
 def _make_room_for_labels(layout: Layout) -> None:
@@ -438,8 +417,13 @@ def _assign_tracks(layout: Layout) -> None:
         highs.insert(at, high)
         chosen[(id(route), index)] = track
         layout.gutter_tracks[gutter] = max(layout.gutter_tracks.get(gutter, 0), track + 1)
+    layout.column_half = max([layout.column_half] + [
+        ceil(far + LABEL_CLEAR) for route in layout.sides if route.arrow.label
+        for _, far, _ in [label_place(layout.box(route.arrow.source), route)]
+    ])
     layout.lane_width = max([LANE_WIDTH] + [
-        DIAMOND_WIDTH + 2 * _half_gutter_need(layout, gutter, count) for gutter, count in layout.gutter_tracks.items()
+        2 * (layout.column_half + _half_gutter_need(layout, gutter, count))
+        for gutter, count in layout.gutter_tracks.items()
     ])
     for route in layout.sides:
         gutters = [leg[0] for leg in _legs(layout, route)]
@@ -459,16 +443,16 @@ def _overlaps(track: tuple[list[float], list[float]] | None, low: float, high: f
 def _half_gutter_need(layout: Layout, gutter: int, tracks: int) -> float:
     """Room between a lane's border and its symbols' column that the gutter's tracks need."""
     if gutter in (0, layout.lane_count):
-        return TRACK_PADDING + (tracks - 1) * TRACK_GAP + TRACK_CLEAR
-    return TRACK_CLEAR + ((tracks + 1) // 2 - 1) * TRACK_GAP + TRACK_PADDING
+        return (tracks - 1) * TRACK_GAP + TRACK_CLEAR
+    return TRACK_CLEAR + ((tracks + 1) // 2 - 1) * TRACK_GAP
 
 
 def _track_x(layout: Layout, gutter: int, track: int) -> float:
     """Tracks keep clear of the lane borders: between two lanes they alternate on each side of the border,
     at the diagram's edges they line up outward from the symbols' column."""
     if gutter == 0:
-        return layout.centre(0) - DIAMOND_WIDTH / 2 - TRACK_PADDING - track * TRACK_GAP
+        return layout.centre(0) - layout.column_half - track * TRACK_GAP
     if gutter == layout.lane_count:
-        return layout.centre(gutter - 1) + DIAMOND_WIDTH / 2 + TRACK_PADDING + track * TRACK_GAP
+        return layout.centre(gutter - 1) + layout.column_half + track * TRACK_GAP
     side = 1 if track % 2 == 0 else -1
     return layout.lane_left(gutter) + side * (TRACK_CLEAR + track // 2 * TRACK_GAP)

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
+from ..xml_text import xml_safe
+
 # Advance widths of DejaVu Sans (the usual sans-serif of Linux systems, wider than Arial and Helvetica),
 # in em, for the printable ASCII characters from " " to "~".
 ASCII_WIDTHS = (
@@ -23,6 +25,9 @@ OTHER_WIDTH = 0.75  # letters of other scripts (Cyrillic, Greek, ...) with no AS
 WIDE_WIDTH = 1.2  # East Asian wide characters and emoji
 ZERO_WIDTH_CATEGORIES = ("Mn", "Me", "Cf")
 EXACT_REST = 256  # the rest of a split word up to this long is measured afresh; a longer one by subtraction
+SMALL_SIZE = 9  # step numbers and arrow labels
+SMALL_LINE = 11
+LABEL_WIDTH = 96  # arrow labels wrap at this width
 
 @functools.lru_cache(maxsize=4096)
 def char_width(char: str) -> float:
@@ -102,6 +107,11 @@ def _longest_head(word: str, start: int, size: float, room: float, bold: bool) -
 def wrap_width(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     """Wrap `text` into lines of at most `width` px."""
     return wrap(text, size, lambda _line: width, bold)
+
+
+def label_lines(label: str | None) -> list[str]:
+    """An arrow's label wrapped into lines (none for an arrow without a label)."""
+    return wrap_width(xml_safe(label), SMALL_SIZE, LABEL_WIDTH) if label else []
 
 
 def diamond_rooms(count: int, line_height: float, width: float, height: float, padding: float) -> list[float]:

@@ -1,0 +1,79 @@
+"""What the SVG swimlane diagram guarantees, measured in headless Chromium on the specs, the hard layout fixtures
+and generated flows.
+
+The checks (tests/svg_geometry.js) read the drawing a reader sees, with text extents from the browser: no label
+overlaps another label, a symbol, a line or a title row; each branch label stands at the start of its own branch;
+two lines never share a run, run closer than a few pixels side by side or meet end to side, except arrows into
+the same target along their final run; no line runs along a lane border, through a symbol or a title row; every
+symbol stands inside its performer's lane. Crossings are counted and may not grow past the counts recorded in
+tests/fixtures/layout/svg-crossings.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sopdsl.model import Sop
+from sopdsl.parse.parser import parse_text
+from sopdsl.render import renderer
+from sopdsl.render.options import RenderOptions
+
+from .conftest import FIXTURES, SPECS
+from .strategies import sops
+
+LAYOUT = FIXTURES / "layout"
+CASES = sorted(SPECS.glob("*.sop")) + sorted(LAYOUT.glob("*.sop"))
+CROSSINGS = LAYOUT / "svg-crossings.json"  # the most line crossings each case's diagram may draw
+CHECKS = (Path(__file__).parent / "svg_geometry.js").read_text(encoding="utf-8")
+FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 10)
+MIN_GAP = 5  # pixels between two parallel lines that do not join
+
+
+def measured(browser, tmp_path: Path, sop: Sop, lang: str = "id") -> dict:
+    """The checks on the SOP's diagram as Chromium draws it."""
+    page = tmp_path / "diagram.svg"
+    page.write_text(renderer("svg").render(sop, RenderOptions(lang=lang)), encoding="utf-8")
+    browser.load(page)
+    return browser.evaluate(f"{CHECKS}({MIN_GAP})")
+
+
+def load(path: Path) -> Sop:
+    return parse_text(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_the_diagram_keeps_its_guarantees(browser, tmp_path, path):
+    result = measured(browser, tmp_path, load(path))
+    assert result["problems"] == []
+    assert result["crossings"] <= json.loads(CROSSINGS.read_text(encoding="utf-8"))[path.stem]
+
+
+def test_english_labels_keep_the_guarantees(browser, tmp_path):
+    assert measured(browser, tmp_path, load(LAYOUT / "many-decisions.sop"), "en")["problems"] == []
+
+
+def test_the_checks_see_a_broken_drawing(browser, tmp_path):
+    page = tmp_path / "diagram.svg"
+    text = renderer("svg").render(load(LAYOUT / "branches-same-side.sop"), RenderOptions())
+    # Every arrow label moved onto the symbol of step 1: labels now overlap each other and a symbol.
+    page.write_text(text.replace('class="arrow-label"', 'class="arrow-label" transform="translate(-400 -400)"'),
+                    encoding="utf-8")
+    browser.load(page)
+    problems = browser.evaluate(f"{CHECKS}({MIN_GAP})")["problems"]
+    assert any("overlaps label of" in problem for problem in problems)
+    assert any("along its first run" in problem for problem in problems)
+
+
+# The default run tries the same flows every time; SOPDSL_FUZZ_EXAMPLES=N explores afresh.
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          derandomize="SOPDSL_FUZZ_EXAMPLES" not in os.environ,
+          database=None if "SOPDSL_FUZZ_EXAMPLES" not in os.environ else settings.default.database)
+@given(sop=sops(), lang=st.sampled_from(["id", "en"]))
+def test_the_guarantees_hold_for_any_flow(browser, tmp_path, sop, lang):
+    assert measured(browser, tmp_path, sop, lang)["problems"] == []
