@@ -151,8 +151,9 @@
     const group = holder.closest("g.arrow");
     labels.push({id: `label of ${group.id}`, owner: group.id, box: union([...holder.querySelectorAll("text")].map(place))});
   }
-  for (const number of svg.querySelectorAll("text.number")) {
-    labels.push({id: `number of ${number.closest("g.performer").id}`, owner: null, box: place(number)});
+  for (const number of svg.querySelectorAll("g.number")) {
+    labels.push({id: `number of ${number.closest("g.performer").id}`, owner: null,
+                 box: union([...number.querySelectorAll("text")].map(place))});
   }
   const width = parseFloat(svg.getAttribute("width"));
   labels.forEach((label, i) => {

@@ -142,10 +142,9 @@ def _draw_step(svg: ET.Element, layout: Layout, box: Box) -> None:
         _draw_symbol(copy, box, centre)
         block_top = box.middle - len(box.lines) * LINE_HEIGHT / 2
         _text_lines(copy, box.lines, centre, block_top + BASELINE, LINE_HEIGHT, "middle", "line")
-        ET.SubElement(copy, "text", {
-            "class": "number", "x": _number(centre - box.width / 2), "y": _number(box.top - 3),
-            "font-size": str(SMALL_SIZE), "font-weight": "bold",
-        }).text = box.number
+        number = ET.SubElement(copy, "g", {"class": "number", "font-size": str(SMALL_SIZE), "font-weight": "bold"})
+        first = box.top - 3 - (len(box.number) - 1) * SMALL_LINE
+        _text_lines(number, box.number, centre - box.width / 2, first, SMALL_LINE, "start", "number-line")
 
 
 def _draw_symbol(parent: ET.Element, box: Box, centre: float) -> None:

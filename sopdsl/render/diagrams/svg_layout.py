@@ -28,8 +28,8 @@ from ..flow import Arrow, Diagram, Flow, diagram
 from ..labels import LABELS
 from ..rows import SectionRow, StepRow
 from ..xml_text import xml_safe
-from .svg_sides import LABEL_CLEAR, arrange_sides, label_place, side, turns_up
-from .svg_text import SMALL_LINE, SMALL_SIZE, DiamondText, label_lines, text_width, wrap_width
+from .svg_sides import LABEL_CLEAR, LABEL_GAP, arrange_sides, label_place, side, turns_up
+from .svg_text import SMALL_LINE, SMALL_SIZE, DiamondText, label_lines, label_width, text_width, wrap_width
 
 FONT_SIZE = 11
 LINE_HEIGHT = 14
@@ -48,7 +48,8 @@ MIN_HEIGHT = 32
 MIN_DIAMOND_HEIGHT = 44
 MAX_RADIUS = 16  # capsule ends
 
-NUMBER_HEIGHT = 12  # above each symbol, for its number
+NUMBER_HEIGHT = 12  # above each symbol, for its number (one line)
+NUMBER_CLEAR = 6  # between a number's end and the middle of its symbol, where an arrow may enter
 ROW_GAP = 26  # between rows
 RUN_OFFSET = 9  # the run across to the next lane, above the next row
 JOG_GAP = 6  # between runs in the same gap
@@ -66,7 +67,7 @@ class Box:
     """One step's symbol, the same in each of its performers' lanes: size, wrapped text and place."""
 
     row: StepRow
-    number: str
+    number: list[str]  # its lines, each ending clear of the arrow that enters the symbol's top
     width: float
     height: float
     lines: list[str]
@@ -74,6 +75,10 @@ class Box:
     used: dict[str, int] = field(factory=dict)  # side -> slots taken
     above: float = 0.0  # room arrow labels need above the symbol, besides the number's
     below: float = 0.0  # and below it
+
+    @property
+    def number_height(self) -> float:
+        return NUMBER_HEIGHT + (len(self.number) - 1) * SMALL_LINE
 
     @property
     def lane(self) -> int:
@@ -216,12 +221,14 @@ def _measure(layout: Layout) -> None:
 
 def _sized_box(row: StepRow, number: str) -> Box:
     text = xml_safe(row.step.text.value)
+    width = DIAMOND_WIDTH if row.diagram_shape == "decision" else PROCESS_WIDTH
+    numbers = wrap_width(number, SMALL_SIZE, width / 2 - NUMBER_CLEAR, bold=True)
     if row.diagram_shape == "decision":
         height, lines = DIAMOND_TEXT.fit(text, MIN_DIAMOND_HEIGHT)
-        return Box(row, number, DIAMOND_WIDTH, height, lines)
+        return Box(row, numbers, width, height, lines)
     padding = TERMINATOR_PADDING if row.diagram_shape == "terminator" else TEXT_PADDING
-    lines = wrap_width(text, FONT_SIZE, PROCESS_WIDTH - 2 * padding)
-    return Box(row, number, PROCESS_WIDTH, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
+    lines = wrap_width(text, FONT_SIZE, width - 2 * padding)
+    return Box(row, numbers, width, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
 
 
 # --- routing -----------------------------------------------------------------------------------------------
@@ -367,7 +374,7 @@ def _place_rows(layout: Layout) -> None:
             if previous is not None:  # the runs across the gap pass below the labels of the step before
                 needed = max(needed, previous.bottom + previous.below + 4 + (jogs + 1) * JOG_GAP + RUN_OFFSET - y)
             y += needed + box.above
-            box.top = y + NUMBER_HEIGHT
+            box.top = y + box.number_height
             y = box.bottom
             mark = layout.ends.get(row.key)
             if mark is not None:
@@ -384,7 +391,7 @@ def _place_rows(layout: Layout) -> None:
 
 def run_y(layout: Layout, row: StepRow, jog: int = -1) -> float:
     """Height of a run across the gap above `row`: -1 for the arrow from the step before, else a jog."""
-    return layout.box(row).top - NUMBER_HEIGHT - RUN_OFFSET - (jog + 1) * JOG_GAP
+    return layout.box(row).top - layout.box(row).number_height - RUN_OFFSET - (jog + 1) * JOG_GAP
 
 
 # --- tracks ------------------------------------------------------------------------------------------------
@@ -417,17 +424,22 @@ def _assign_tracks(layout: Layout) -> None:
         highs.insert(at, high)
         chosen[(id(route), index)] = track
         layout.gutter_tracks[gutter] = max(layout.gutter_tracks.get(gutter, 0), track + 1)
-    layout.column_half = max([layout.column_half] + [
-        ceil(far + LABEL_CLEAR) for route in layout.sides if route.arrow.label
-        for _, far, _ in [label_place(layout.box(route.arrow.source), route)]
-    ])
-    layout.lane_width = max([LANE_WIDTH] + [
+    layout.column_half = max(layout.column_half, ceil(_label_reach(layout) + LABEL_CLEAR))
+    layout.lane_width = max([LANE_WIDTH, 2 * (layout.column_half + TRACK_CLEAR)] + [
         2 * (layout.column_half + _half_gutter_need(layout, gutter, count))
         for gutter, count in layout.gutter_tracks.items()
     ])
     for route in layout.sides:
         gutters = [leg[0] for leg in _legs(layout, route)]
         route.tracks = [_track_x(layout, gutter, chosen[(id(route), index)]) for index, gutter in enumerate(gutters)]
+
+
+def _label_reach(layout: Layout) -> float:
+    """How far from its lane's centre the farthest end of an arrow label stands."""
+    sides = [label_place(layout.box(route.arrow.source), route)[1] for route in layout.sides if route.arrow.label]
+    downs = [LABEL_GAP + label_width(arrow.label) for arrow in layout.down]
+    ends = [abs(mark.offset) + LABEL_GAP + label_width(mark.arrow.label) for mark in layout.ends.values()]
+    return max([0.0, *sides, *downs, *ends])
 
 
 def _overlaps(track: tuple[list[float], list[float]] | None, low: float, high: float) -> bool:

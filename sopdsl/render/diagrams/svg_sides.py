@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from .svg_text import SMALL_LINE, SMALL_SIZE, label_lines, text_width
+from .svg_text import SMALL_LINE, SMALL_SIZE, label_lines, label_width
 
 if TYPE_CHECKING:
     from .svg_layout import Box, Layout, SideRoute
@@ -39,7 +39,8 @@ class Slot:
     @property
     def room_below(self) -> float:
         """Room its label needs below its run (a label stands below the run of an arrow whose leg goes up)."""
-        return BELOW_RUN + SLOT_CLEAR + self.label_lines * SMALL_LINE if self.leaving and self.upward and self.label_lines else 0.0
+        labelled = self.leaving and self.upward and self.label_lines
+        return BELOW_RUN + SLOT_CLEAR + self.label_lines * SMALL_LINE if labelled else 0.0
 
     @property
     def room_above(self) -> float:
@@ -121,8 +122,7 @@ def label_place(box: Box, route: SideRoute) -> tuple[float, float, float]:
     nearest = 0.0 if span[0] <= 0 <= span[1] else min(abs(span[0]), abs(span[1]))
     widest = box.side_offset(nearest) if nearest < box.height / 2 else 0.0
     near = max(box.side_offset(dy), widest) + LABEL_GAP
-    width = max((text_width(line, SMALL_SIZE) for line in lines), default=0.0)
-    return near, near + width, baseline
+    return near, near + label_width(route.arrow.label), baseline
 
 
 def side(box: Box, gutter: int) -> str:

@@ -114,6 +114,11 @@ def label_lines(label: str | None) -> list[str]:
     return wrap_width(xml_safe(label), SMALL_SIZE, LABEL_WIDTH) if label else []
 
 
+def label_width(label: str | None) -> float:
+    """Width of an arrow's label: its widest line."""
+    return max((text_width(line, SMALL_SIZE) for line in label_lines(label)), default=0.0)
+
+
 def diamond_rooms(count: int, line_height: float, width: float, height: float, padding: float) -> list[float]:
     """Room of each line of a centred block of `count` lines inside a diamond of `width` x `height`."""
     return [width * (1 - 2 * outer / height) - 2 * padding for outer in _outer_edges(count, line_height)]
