@@ -174,7 +174,13 @@
   for (const label of labels.filter((l) => l.owner !== null)) {
     const own = lines.find((line) => line.id === label.owner);
     const first = own.segments[0];
-    const source = symbols.find((symbol) => symbol.id.startsWith(`step-${own.id.slice(6).split("-to-")[0]}-lane-`)).box;
+    const from = own.id.slice(6).split("-to-")[0];
+    const symbol = symbols.find((s) => s.id.startsWith(`step-${from}-lane-`)).box;
+    // Below a symbol, the labels beside its sides come first: a label under them starts its branch too.
+    const above = labels.filter((other) => other !== label && other.owner && other.owner.startsWith(`arrow-${from}-to-`) &&
+                                other.box.bottom <= label.box.top && other.box.left < label.box.right &&
+                                label.box.left < other.box.right);
+    const source = {...symbol, bottom: Math.max(symbol.bottom, ...above.map((other) => other.box.bottom))};
     const [dx, dy] = [Math.sign(first.end[0] - first.start[0]), Math.sign(first.end[1] - first.start[1])];
     const past = dx > 0 ? label.box.left - Math.max(first.start[0], source.right)
       : dx < 0 ? Math.min(first.start[0], source.left) - label.box.right

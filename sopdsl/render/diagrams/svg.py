@@ -26,6 +26,7 @@ from .svg_layout import (
     EndMark,
     Layout,
     SideRoute,
+    down_label_side,
     lay_out,
     run_y,
 )
@@ -171,10 +172,10 @@ def _draw_down(parent: ET.Element, layout: Layout, arrow: Arrow) -> None:
         points += [(start_x, run), (end_x, run)]
     points.append((end_x, target.top))
     group = _arrow_group(parent, arrow, points)
-    # Beside an end capsule (which stands right of this arrow) the label goes left.
-    on_left = arrow.source.key in layout.ends
-    x = start_x - 4 if on_left else start_x + 4
-    _label(group, arrow.label, x, source.bottom + 3 + SMALL_SIZE, "end" if on_left else "start")
+    where = down_label_side(layout, arrow)
+    x = start_x - 4 if where == "left" else start_x + 4
+    _label(group, arrow.label, x, source.label_top(source.bottom, where) + SMALL_SIZE,
+           "end" if where == "left" else "start")
 
 
 def _draw_side(parent: ET.Element, layout: Layout, route: SideRoute) -> None:
@@ -206,7 +207,7 @@ def _draw_end(parent: ET.Element, layout: Layout, box: Box, mark: EndMark) -> No
     x = layout.centre(box.lane) + mark.offset
     start = box.middle + box.bottom_offset(mark.offset)
     group = _arrow_group(parent, mark.arrow, [(x, start), (x, mark.top)])
-    _label(group, mark.arrow.label, x + 4, start + 3 + SMALL_SIZE, "start")
+    _label(group, mark.arrow.label, x + 4, box.label_top(start, "right") + SMALL_SIZE, "start")
     capsule = ET.SubElement(parent, "g", {"class": "end", "id": f"end-{box.row.key}"})
     ET.SubElement(capsule, "rect", _box_attributes(
         "symbol terminator end", x - mark.width / 2, mark.top, mark.width, END_HEIGHT,

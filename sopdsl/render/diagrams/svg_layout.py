@@ -75,6 +75,7 @@ class Box:
     used: dict[str, int] = field(factory=dict)  # side -> slots taken
     above: float = 0.0  # room arrow labels need above the symbol, besides the number's
     below: float = 0.0  # and below it
+    under: dict[str, float] = field(factory=dict)  # side -> how far below the middle the labels there reach
 
     @property
     def number_height(self) -> float:
@@ -95,6 +96,11 @@ class Box:
     @property
     def radius(self) -> float:
         return min(self.height / 2, MAX_RADIUS) if self.row.diagram_shape == "terminator" else 0.0
+
+    def label_top(self, start: float, side: str) -> float:
+        """The top of a label on `side` of an arrow leaving the symbol downward at `start`: below the labels
+        beside that side of the symbol."""
+        return max(start, self.middle + self.under.get(side, -self.height)) + 3
 
     def joined(self, side: str) -> bool:
         """Another performer's copy lies on this side: the joining line takes the middle slot there."""
@@ -256,6 +262,11 @@ def _route(layout: Layout) -> None:
     _make_room_for_labels(layout)
 
 
+def down_label_side(layout: Layout, arrow: Arrow) -> str:
+    """The label of an arrow to the next step stands right of it, or left beside an end capsule (which stands right)."""
+    return "left" if arrow.source.key in layout.ends else "right"
+
+
 def _is_down(arrow: Arrow) -> bool:
     return arrow.target is not None and arrow.target.position == arrow.source.position + 1
 
@@ -337,16 +348,20 @@ def _slot_height(box: Box, reach: float) -> float:
 
 def _make_room_for_labels(layout: Layout) -> None:
     """Arrow labels stand beside their arrow where it leaves its step: keep rows apart enough for them."""
-    for arrow in layout.down:
-        box = layout.box(arrow.source)
-        box.below = max(box.below, 3 + len(label_lines(arrow.label)) * SMALL_LINE)
     for route in layout.sides:
         box, dy = layout.box(route.arrow.source), route.source_dy
         height = len(label_lines(route.arrow.label)) * SMALL_LINE
         if turns_up(route):
             box.below = max(box.below, dy + 5 + height - box.height / 2)
+            if height:
+                where = side(box, route.source_gutter)
+                box.under[where] = max(box.under.get(where, -box.height), dy + 5 + height)
         else:
             box.above = max(box.above, height + 2 - dy - box.height / 2)
+    for arrow in layout.down:
+        box = layout.box(arrow.source)
+        top = box.label_top(box.bottom, down_label_side(layout, arrow))
+        box.below = max(box.below, top - box.bottom + len(label_lines(arrow.label)) * SMALL_LINE)
 
 
 # --- rows --------------------------------------------------------------------------------------------------
@@ -380,7 +395,7 @@ def _place_rows(layout: Layout) -> None:
             if mark is not None:
                 start = box.middle + box.bottom_offset(mark.offset)
                 label_height = len(label_lines(mark.arrow.label)) * SMALL_LINE
-                mark.top = max(box.bottom + END_DROP, start + label_height + 8)
+                mark.top = max(box.bottom + END_DROP, box.label_top(start, "right") + label_height + 5)
                 y = mark.top + END_HEIGHT
             previous = box
         if previous is not None:
