@@ -27,11 +27,12 @@ from .svg_layout import (
     Layout,
     SideRoute,
     down_label_side,
+    end_label_top,
     lay_out,
     run_y,
 )
-from .svg_sides import label_place, side
-from .svg_text import label_lines, text_width
+from .svg_sides import LABEL_GAP, label_place, side
+from .svg_text import label_lines, label_width, text_width
 
 BINARY = False
 
@@ -174,7 +175,8 @@ def _draw_down(parent: ET.Element, layout: Layout, arrow: Arrow) -> None:
     group = _arrow_group(parent, arrow, points)
     where = down_label_side(layout, arrow)
     x = start_x - 4 if where == "left" else start_x + 4
-    _label(group, arrow.label, x, source.label_top(source.bottom, where) + SMALL_SIZE,
+    top = source.label_top(source.bottom, where, LABEL_GAP + label_width(arrow.label))
+    _label(group, arrow.label, x, top + SMALL_SIZE,
            "end" if where == "left" else "start")
 
 
@@ -207,7 +209,7 @@ def _draw_end(parent: ET.Element, layout: Layout, box: Box, mark: EndMark) -> No
     x = layout.centre(box.lane) + mark.offset
     start = box.middle + box.bottom_offset(mark.offset)
     group = _arrow_group(parent, mark.arrow, [(x, start), (x, mark.top)])
-    _label(group, mark.arrow.label, x + 4, box.label_top(start, "right") + SMALL_SIZE, "start")
+    _label(group, mark.arrow.label, x + 4, end_label_top(box, mark, start) + SMALL_SIZE, "start")
     capsule = ET.SubElement(parent, "g", {"class": "end", "id": f"end-{box.row.key}"})
     ET.SubElement(capsule, "rect", _box_attributes(
         "symbol terminator end", x - mark.width / 2, mark.top, mark.width, END_HEIGHT,

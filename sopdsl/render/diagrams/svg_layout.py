@@ -75,7 +75,7 @@ class Box:
     used: dict[str, int] = field(factory=dict)  # side -> slots taken
     above: float = 0.0  # room arrow labels need above the symbol, besides the number's
     below: float = 0.0  # and below it
-    under: dict[str, float] = field(factory=dict)  # side -> how far below the middle the labels there reach
+    under: dict[str, list[tuple[float, float]]] = field(factory=dict)  # side -> labels there: (near x, lowest y)
 
     @property
     def number_height(self) -> float:
@@ -97,10 +97,11 @@ class Box:
     def radius(self) -> float:
         return min(self.height / 2, MAX_RADIUS) if self.row.diagram_shape == "terminator" else 0.0
 
-    def label_top(self, start: float, side: str) -> float:
-        """The top of a label on `side` of an arrow leaving the symbol downward at `start`: below the labels
-        beside that side of the symbol."""
-        return max(start, self.middle + self.under.get(side, -self.height)) + 3
+    def label_top(self, start: float, side: str, reach: float) -> float:
+        """The top of a label on `side` of an arrow leaving the symbol downward at `start`, reaching `reach` from
+        the centre: below the labels beside that side of the symbol that it would meet."""
+        met = [lowest for near, lowest in self.under.get(side, []) if near < reach + 2]
+        return max([start] + [self.middle + lowest for lowest in met]) + 3
 
     def joined(self, side: str) -> bool:
         """Another performer's copy lies on this side: the joining line takes the middle slot there."""
@@ -267,6 +268,11 @@ def down_label_side(layout: Layout, arrow: Arrow) -> str:
     return "left" if arrow.source.key in layout.ends else "right"
 
 
+def end_label_top(box: Box, mark: EndMark, start: float) -> float:
+    """The top of the label of the arrow from `box` (leaving at `start`) to its end capsule, right of the arrow."""
+    return box.label_top(start, "right", mark.offset + LABEL_GAP + label_width(mark.arrow.label))
+
+
 def _is_down(arrow: Arrow) -> bool:
     return arrow.target is not None and arrow.target.position == arrow.source.position + 1
 
@@ -354,13 +360,13 @@ def _make_room_for_labels(layout: Layout) -> None:
         if turns_up(route):
             box.below = max(box.below, dy + 5 + height - box.height / 2)
             if height:
-                where = side(box, route.source_gutter)
-                box.under[where] = max(box.under.get(where, -box.height), dy + 5 + height)
+                near = label_place(box, route)[0]
+                box.under.setdefault(side(box, route.source_gutter), []).append((near, dy + 5 + height))
         else:
             box.above = max(box.above, height + 2 - dy - box.height / 2)
     for arrow in layout.down:
         box = layout.box(arrow.source)
-        top = box.label_top(box.bottom, down_label_side(layout, arrow))
+        top = box.label_top(box.bottom, down_label_side(layout, arrow), LABEL_GAP + label_width(arrow.label))
         box.below = max(box.below, top - box.bottom + len(label_lines(arrow.label)) * SMALL_LINE)
 
 
@@ -395,7 +401,7 @@ def _place_rows(layout: Layout) -> None:
             if mark is not None:
                 start = box.middle + box.bottom_offset(mark.offset)
                 label_height = len(label_lines(mark.arrow.label)) * SMALL_LINE
-                mark.top = max(box.bottom + END_DROP, box.label_top(start, "right") + label_height + 5)
+                mark.top = max(box.bottom + END_DROP, end_label_top(box, mark, start) + label_height + 5)
                 y = mark.top + END_HEIGHT
             previous = box
         if previous is not None:

@@ -39,9 +39,12 @@ def char_width(char: str) -> float:
         return 0.0
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return WIDE_WIDTH
-    base = unicodedata.normalize("NFKD", char)[:1]
-    if base and base != char and 32 <= ord(base) < 127:
+    base = unicodedata.normalize("NFD", char)[:1]
+    if base != char and 32 <= ord(base) < 127:  # a letter with accents: as wide as the letter
         return ASCII_WIDTHS[ord(base) - 32]
+    spelled = unicodedata.normalize("NFKD", char)  # a ligature or "…": as wide as the letters it stands for
+    if spelled != char and all(32 <= ord(part) < 127 for part in spelled):
+        return sum(ASCII_WIDTHS[ord(part) - 32] for part in spelled)
     return OTHER_WIDTH
 
 
