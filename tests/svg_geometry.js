@@ -22,7 +22,7 @@
   // A symbol as a shape: a rounded rectangle (its inner rectangle grown by its radius) or a diamond.
   const shapeOf = (element) => {
     const box = place(element);
-    if (element.tagName === "polygon") return {box, diamond: true};
+    if (element.localName === "polygon") return {box, diamond: true};
     const r = Math.min(parseFloat(element.getAttribute("rx") || "0"), (box.bottom - box.top) / 2);
     return {box, diamond: false, r};
   };

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ CROSSINGS = LAYOUT / "svg-crossings.json"  # the most line crossings each case's
 CHECKS = (Path(__file__).parent / "svg_geometry.js").read_text(encoding="utf-8")
 FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 10)
 MIN_GAP = 5  # pixels between two parallel lines that do not join
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def measured(browser, tmp_path: Path, sop: Sop, lang: str = "id") -> dict:
@@ -59,14 +61,29 @@ def test_english_labels_keep_the_guarantees(browser, tmp_path):
 
 
 def test_the_checks_see_a_broken_drawing(browser, tmp_path):
+    root = ET.fromstring(renderer("svg").render(load(LAYOUT / "branches-same-side.sop"), RenderOptions()))
+    # Every arrow label moved into the symbol of step 1: labels now overlap each other and a symbol, far from
+    # their arrows.
+    for label in root.iter(f"{SVG}g"):
+        if label.get("class") == "arrow-label":
+            for line in label:
+                line.set("x", "120")
+                line.set("y", "130")
+    # And two arrows redrawn: one along the border between the first two lanes, one on top of another arrow.
+    paths = {group.get("id"): group.find(f"{SVG}path")
+             for group in root.iter(f"{SVG}g") if group.get("class") == "arrow"}
+    border = next(lane for lane in root.iter(f"{SVG}rect") if lane.get("id") == "lane-1").get("x")
+    paths["arrow-s1-1-to-s1-2"].set("d", f"M {border} 100 L {border} 300")
+    paths["arrow-s1-6-to-s1-4"].set("d", paths["arrow-s1-7-to-s1-8"].get("d"))
     page = tmp_path / "diagram.svg"
-    text = renderer("svg").render(load(LAYOUT / "branches-same-side.sop"), RenderOptions())
-    # Every arrow label moved onto the symbol of step 1: labels now overlap each other and a symbol.
-    page.write_text(text.replace('class="arrow-label"', 'class="arrow-label" transform="translate(-400 -400)"'),
-                    encoding="utf-8")
+    page.write_text(ET.tostring(root, encoding="unicode"), encoding="utf-8")
     browser.load(page)
     problems = browser.evaluate(f"{CHECKS}({MIN_GAP})")["problems"]
+    assert "arrow-s1-1-to-s1-2 runs along a lane border at x=" + border in problems
+    assert "arrow-s1-7-to-s1-8 and arrow-s1-6-to-s1-4 share a run" in problems
+    assert not any("runs through" in problem for problem in problems)  # the symbols themselves are as drawn
     assert any("overlaps label of" in problem for problem in problems)
+    assert any("overlaps step-s1-1-lane-0" in problem for problem in problems)
     assert any("along its first run" in problem for problem in problems)
 
 
