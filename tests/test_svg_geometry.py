@@ -37,6 +37,32 @@ MIN_GAP = 5  # pixels between two parallel lines that do not join
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+WORDS = ("Menerima", "berkas", "permohonan", "memeriksa", "kelengkapan", "dan", "menyusun", "konsep", "surat")
+LABELS = ("Ya", "Tidak", "Lengkap", "Perlu perbaikan kecil", "Ditolak dengan catatan dari kepala bidang", "Ulang")
+
+
+@st.composite
+def busy_sops(draw) -> Sop:
+    """An SOP whose flows stress the layout: up to nine roles, up to twelve steps a section, decisions with up to
+    five branches jumping anywhere in their section (themselves included), steps with several performers."""
+    roles = [f"r{index}" for index in range(draw(st.integers(1, 9)))]
+    lines = ["sop busy: Alur padat", *(f"role {role}: Peran {role.upper()}" for role in roles)]
+    for section in range(draw(st.integers(1, 2))):
+        lines.append(f"section S{section}: Bagian {section}")
+        count = draw(st.integers(1, 12))
+        for index in range(count):
+            text = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8)))
+            kind = "decision" if draw(st.integers(0, 2)) else "step"
+            lines += [f"{kind} s{section}x{index}: {text}{'?' if kind == 'decision' else ''}",
+                      "  by: " + ", ".join(draw(st.lists(st.sampled_from(roles), min_size=1, max_size=3, unique=True)))]
+            targets = st.sampled_from([*(f"s{section}x{other}" for other in range(count)), "next", "end"])
+            if kind == "decision":
+                lines += [f"  yes: {draw(targets)}", f"  no: {draw(targets)}"]
+                lines += [f'  branch "{draw(st.sampled_from(LABELS))}": {draw(targets)}'
+                          for _ in range(draw(st.integers(0, 3)))]
+    return parse_text("\n".join(lines) + "\n")
+
+
 def measured(browser, tmp_path: Path, sop: Sop, lang: str = "id") -> dict:
     """The checks on the SOP's diagram as Chromium draws it."""
     page = tmp_path / "diagram.svg"
@@ -91,6 +117,6 @@ def test_the_checks_see_a_broken_drawing(browser, tmp_path):
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
           derandomize="SOPDSL_FUZZ_EXAMPLES" not in os.environ,
           database=None if "SOPDSL_FUZZ_EXAMPLES" not in os.environ else settings.default.database)
-@given(sop=sops(), lang=st.sampled_from(["id", "en"]))
+@given(sop=st.one_of(sops(), busy_sops()), lang=st.sampled_from(["id", "en"]))
 def test_the_guarantees_hold_for_any_flow(browser, tmp_path, sop, lang):
     assert measured(browser, tmp_path, sop, lang)["problems"] == []

@@ -28,7 +28,7 @@ from ..flow import Arrow, Diagram, Flow, diagram
 from ..labels import LABELS
 from ..rows import SectionRow, StepRow
 from ..xml_text import xml_safe
-from .svg_sides import LABEL_CLEAR, LABEL_GAP, arrange_sides, label_place, side, turns_up
+from .svg_sides import LABEL_CLEAR, LABEL_GAP, fit_sides, label_place, side, turns_up
 from .svg_text import SMALL_LINE, SMALL_SIZE, DiamondText, label_lines, label_width, text_width, wrap_width
 
 FONT_SIZE = 11
@@ -253,13 +253,7 @@ def _route(layout: Layout) -> None:
                 layout.down.append(arrow)
             else:
                 layout.sides.append(_side_route(layout, flow, arrow))
-    arrange_sides(layout)
-    reach: dict[str, float] = {}
-    for route in layout.sides:
-        for key, dy in ((route.arrow.source.key, route.source_dy), (route.arrow.target_row.key, route.target_dy)):
-            reach[key] = max(reach.get(key, 0.0), abs(dy))
-    for key, box in layout.boxes.items():
-        box.height = max(box.height, _slot_height(box, reach.get(key, 0.0)))
+    fit_sides(layout)
     _make_room_for_labels(layout)
 
 
@@ -345,11 +339,6 @@ def _gutter_cost(lanes: int, source: Box, target: Box, joined: dict[int, list[in
 
 def _crossed(lane: int, gutter: int) -> int:
     return lane - gutter if gutter <= lane else gutter - lane - 1
-
-
-def _slot_height(box: Box, reach: float) -> float:
-    """The height that keeps every side slot of the symbol, the farthest `reach` from its middle, well inside."""
-    return 4 * reach + 8 if box.row.diagram_shape == "decision" else 2 * reach + 12
 
 
 def _make_room_for_labels(layout: Layout) -> None:

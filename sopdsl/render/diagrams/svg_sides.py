@@ -16,11 +16,12 @@ from attrs import frozen
 from .svg_text import SMALL_LINE, SMALL_SIZE, label_lines, label_width
 
 if TYPE_CHECKING:
-    from .svg_layout import Box, Layout, SideRoute
+    from .svg_layout import Box, EndMark, Layout, SideRoute
 
 SLOT_GAP = 8  # between arrows leaving or entering the same side of a symbol
+END_CLEAR = 6  # between an end capsule and the arrow to the next step, beside which it stands
 LABEL_GAP = 4  # between a symbol's side and the label of an arrow leaving it
-LABEL_CLEAR = 3  # between the far end of a label and the nearest gutter track
+LABEL_CLEAR = 6  # between the far end of a label and the nearest gutter track: more than from its own arrow
 ABOVE_RUN = 3  # a label above its run: its lowest ink this far above the run, plus its lines
 BELOW_RUN = 5  # a label below its run: its highest ink this far below the run, plus its lines
 SLOT_CLEAR = 4  # more between a label and the next arrow's run than between the label and its own
@@ -49,7 +50,39 @@ class Slot:
         return ABOVE_RUN + SLOT_CLEAR + self.label_lines * SMALL_LINE if labelled else 0.0
 
 
-def arrange_sides(layout: Layout) -> None:
+def fit_sides(layout: Layout) -> None:
+    """Place every arrow's end on the sides of its symbols, grow each symbol to hold its slots, and keep each arrow
+    to an end capsule clear of the slots on the same side."""
+    _arrange_sides(layout)
+    lowest: dict[tuple[str, str], float] = {}
+    for route in layout.sides:
+        for row, gutter, dy in ((route.arrow.source, route.source_gutter, route.source_dy),
+                                (route.arrow.target_row, route.target_gutter, route.target_dy)):
+            where = (row.key, side(layout.box(row), gutter))
+            lowest[where] = max(lowest.get(where, -abs(dy)), dy)
+            lowest[(row.key, "reach")] = max(lowest.get((row.key, "reach"), 0.0), abs(dy))
+    for key, box in layout.boxes.items():
+        reach = lowest.get((key, "reach"), 0.0)
+        box.height = max(box.height, 4 * reach + 8 if box.row.diagram_shape == "decision" else 2 * reach + 12)
+    for key, mark in layout.ends.items():
+        _clear_end(layout.boxes[key], mark, lowest.get((key, "right")))
+
+
+def _clear_end(box: Box, mark: EndMark, lowest: float | None) -> None:
+    """Move an arrow to an end capsule (right of the symbol's centre) off a capsule's rounded corner, and start it on
+    a diamond's edge below the lowest slot on its right side, growing the diamond if it must."""
+    if mark.offset <= 0:
+        return
+    if box.radius:
+        mark.offset = min(mark.offset, box.width / 2 - box.radius - 2)
+    if box.row.diagram_shape != "decision" or lowest is None:
+        return
+    half_width, below = box.width / 2, max(lowest, 0.0) + SLOT_GAP
+    mark.offset = max(min(mark.offset, half_width * (1 - below / (box.height / 2))), mark.width / 2 + END_CLEAR)
+    box.height = max(box.height, 2 * below / (1 - mark.offset / half_width))
+
+
+def _arrange_sides(layout: Layout) -> None:
     """Give every side route the heights at which it leaves its source and enters its target."""
     slots: dict[tuple[str, str], list[Slot]] = {}
     for route in layout.sides:
