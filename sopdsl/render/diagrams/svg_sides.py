@@ -2,7 +2,7 @@
 
 Every arrow that leaves or enters a side of a symbol has a slot on that side, a height from the symbol's middle.
 Arrows whose leg in the gutter runs upward take the upper slots, those whose leg runs downward the lower ones,
-each group ordered so that nested routes do not cross; a label stands beside its arrow's first run, on the side
+so that the two groups' legs do not cross each other's runs; a label stands beside its arrow's first run, on the side
 away from its leg, so consecutive slots are kept far enough apart for the labels between them. A side joined to
 another performer's copy keeps its middle for the joining line.
 """
@@ -105,7 +105,8 @@ def _arrange_sides(layout: Layout) -> None:
 
 def _order(slot: Slot) -> tuple[int, int, bool]:
     """Top to bottom: legs going up, then a loop into its own step (entering above where it leaves), then legs
-    going down; in each group the farther step first, so that the nearer route's leg runs inside the farther."""
+    going down; in each group the farther step first (of the orders tried, the one that crosses least on the
+    layout fixtures)."""
     if slot.route.arrow.source.position == slot.route.arrow.target_row.position:
         return 1, 0, slot.leaving
     if slot.upward:
