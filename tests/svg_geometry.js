@@ -178,8 +178,7 @@
     const symbol = symbols.find((s) => s.id.startsWith(`step-${from}-lane-`)).box;
     // Below a symbol, the labels beside its sides come first: a label under them starts its branch too.
     const above = labels.filter((other) => other !== label && other.owner && other.owner.startsWith(`arrow-${from}-to-`) &&
-                                other.box.bottom <= label.box.top && other.box.left < label.box.right &&
-                                label.box.left < other.box.right);
+                                other.box.bottom <= label.box.top);
     const source = {...symbol, bottom: Math.max(symbol.bottom, ...above.map((other) => other.box.bottom))};
     const [dx, dy] = [Math.sign(first.end[0] - first.start[0]), Math.sign(first.end[1] - first.start[1])];
     const past = dx > 0 ? label.box.left - Math.max(first.start[0], source.right)
