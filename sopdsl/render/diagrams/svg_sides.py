@@ -156,6 +156,8 @@ def label_place(box: Box, route: SideRoute) -> tuple[float, float, float]:
     nearest = 0.0 if span[0] <= 0 <= span[1] else min(abs(span[0]), abs(span[1]))
     widest = box.side_offset(nearest) if nearest < box.height / 2 else 0.0
     near = max(box.side_offset(dy), widest) + LABEL_GAP
+    if span[0] < -box.height / 2:  # rising past the symbol's top, beside its number: past the symbol's width
+        near = max(near, box.width / 2 + LABEL_GAP)
     return near, near + label_width(route.arrow.label), baseline
 
 
