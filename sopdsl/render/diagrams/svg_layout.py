@@ -28,7 +28,7 @@ from ..flow import Arrow, Diagram, Flow, diagram
 from ..labels import LABELS
 from ..rows import SectionRow, StepRow
 from ..xml_text import xml_safe
-from .svg_sides import LABEL_CLEAR, LABEL_GAP, fit_sides, label_place, side, turns_up
+from .svg_sides import BELOW_RUN, LABEL_CLEAR, LABEL_GAP, fit_sides, label_place, side, turns_up
 from .svg_text import SMALL_LINE, SMALL_SIZE, DiamondText, label_lines, label_width, text_width, wrap_width
 
 FONT_SIZE = 11
@@ -347,10 +347,10 @@ def _make_room_for_labels(layout: Layout) -> None:
         box, dy = layout.box(route.arrow.source), route.source_dy
         height = len(label_lines(route.arrow.label)) * SMALL_LINE
         if turns_up(route):
-            box.below = max(box.below, dy + 5 + height - box.height / 2)
+            box.below = max(box.below, dy + BELOW_RUN + height - box.height / 2)
             if height:
                 near = label_place(box, route)[0]
-                box.under.setdefault(side(box, route.source_gutter), []).append((near, dy + 5 + height))
+                box.under.setdefault(side(box, route.source_gutter), []).append((near, dy + BELOW_RUN + height))
         else:
             box.above = max(box.above, height + 2 - dy - box.height / 2)
     for arrow in layout.down:
