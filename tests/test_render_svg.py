@@ -246,7 +246,8 @@ def test_sections_are_title_rows_and_steps_are_numbered_within_them(lang):
     root = check_diagram(sop, lang)
     sections = [group for group in root.iter(SVG + "g") if group.get("class") == "section"]
     assert [group.find(SVG + "text").text for group in sections] == [s.id for s in sop.sections]
-    numbers = [text.text for text in root.iter(SVG + "text") if text.get("class") == "number"]
+    numbers = ["".join(line.text for line in texts_of(group, "number-line")) for group in root.iter(SVG + "g")
+               if group.get("class") == "number"]
     assert numbers[0] == f"{sop.sections[0].id}.1"
 
 

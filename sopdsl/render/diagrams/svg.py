@@ -26,13 +26,13 @@ from .svg_layout import (
     EndMark,
     Layout,
     SideRoute,
-    label_lines,
+    down_label_side,
+    end_label_top,
     lay_out,
     run_y,
-    side,
-    turns_up,
 )
-from .svg_text import text_width
+from .svg_sides import LABEL_GAP, label_place, side
+from .svg_text import label_lines, label_width, text_width
 
 BINARY = False
 
@@ -144,10 +144,9 @@ def _draw_step(svg: ET.Element, layout: Layout, box: Box) -> None:
         _draw_symbol(copy, box, centre)
         block_top = box.middle - len(box.lines) * LINE_HEIGHT / 2
         _text_lines(copy, box.lines, centre, block_top + BASELINE, LINE_HEIGHT, "middle", "line")
-        ET.SubElement(copy, "text", {
-            "class": "number", "x": _number(centre - box.width / 2), "y": _number(box.top - 3),
-            "font-size": str(SMALL_SIZE), "font-weight": "bold",
-        }).text = box.number
+        number = ET.SubElement(copy, "g", {"class": "number", "font-size": str(SMALL_SIZE), "font-weight": "bold"})
+        first = box.top - 3 - (len(box.number) - 1) * SMALL_LINE
+        _text_lines(number, box.number, centre - box.width / 2, first, SMALL_LINE, "start", "number-line")
 
 
 def _draw_symbol(parent: ET.Element, box: Box, centre: float) -> None:
@@ -174,10 +173,11 @@ def _draw_down(parent: ET.Element, layout: Layout, arrow: Arrow) -> None:
         points += [(start_x, run), (end_x, run)]
     points.append((end_x, target.top))
     group = _arrow_group(parent, arrow, points)
-    # Beside an end capsule (which stands right of this arrow) the label goes left.
-    on_left = arrow.source.key in layout.ends
-    x = start_x - 4 if on_left else start_x + 4
-    _label(group, arrow.label, x, source.bottom + 3 + SMALL_SIZE, "end" if on_left else "start")
+    where = down_label_side(layout, arrow)
+    x = start_x - 4 if where == "left" else start_x + 4
+    top = source.label_top(source.bottom, where, LABEL_GAP + label_width(arrow.label))
+    _label(group, arrow.label, x, top + SMALL_SIZE,
+           "end" if where == "left" else "start")
 
 
 def _draw_side(parent: ET.Element, layout: Layout, route: SideRoute) -> None:
@@ -191,14 +191,12 @@ def _draw_side(parent: ET.Element, layout: Layout, route: SideRoute) -> None:
         points += [(route.tracks[0], across), (route.tracks[1], across)]
     points += [(route.tracks[-1], end[1]), end]
     group = _arrow_group(parent, route.arrow, points)
+    # The label stands beside the first run, away from where the arrow turns, clear of the symbol's outline.
+    near, _, baseline = label_place(source, route)
     right = source_side == "right"
-    x = start[0] + 4 if right else start[0] - 4
-    # The label stands on the side of the first run away from where the arrow turns: below it when it turns up.
-    if turns_up(route):
-        baseline = start[1] + 3 + SMALL_SIZE
-    else:
-        baseline = start[1] - 4 - (len(label_lines(route.arrow.label)) - 1) * SMALL_LINE
-    _label(group, route.arrow.label, x, baseline, "start" if right else "end")
+    centre = layout.centre(source.lane)
+    _label(group, route.arrow.label, centre + near if right else centre - near, source.middle + baseline,
+           "start" if right else "end")
 
 
 def _side_point(layout: Layout, box: Box, side: str, dy: float) -> tuple[float, float]:
@@ -211,7 +209,7 @@ def _draw_end(parent: ET.Element, layout: Layout, box: Box, mark: EndMark) -> No
     x = layout.centre(box.lane) + mark.offset
     start = box.middle + box.bottom_offset(mark.offset)
     group = _arrow_group(parent, mark.arrow, [(x, start), (x, mark.top)])
-    _label(group, mark.arrow.label, x + 4, start + 3 + SMALL_SIZE, "start")
+    _label(group, mark.arrow.label, x + 4, end_label_top(box, mark, start) + SMALL_SIZE, "start")
     capsule = ET.SubElement(parent, "g", {"class": "end", "id": f"end-{box.row.key}"})
     ET.SubElement(capsule, "rect", _box_attributes(
         "symbol terminator end", x - mark.width / 2, mark.top, mark.width, END_HEIGHT,

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from itertools import repeat
-from math import sqrt
+from math import ceil, sqrt
 
 from attrs import define, field
 
@@ -28,15 +28,14 @@ from ..flow import Arrow, Diagram, Flow, diagram
 from ..labels import LABELS
 from ..rows import SectionRow, StepRow
 from ..xml_text import xml_safe
-from .svg_text import DiamondText, text_width, wrap_width
+from .svg_sides import BELOW_RUN, LABEL_CLEAR, LABEL_GAP, fit_sides, label_place, side, turns_up
+from .svg_text import SMALL_LINE, SMALL_SIZE, DiamondText, label_lines, label_width, text_width, wrap_width
 
 FONT_SIZE = 11
 LINE_HEIGHT = 14
 BASELINE = LINE_HEIGHT / 2 + FONT_SIZE * 0.35  # from the top of a line to its baseline
 TITLE_SIZE = 15
 TITLE_LINE = 20
-SMALL_SIZE = 9  # step numbers and arrow labels
-SMALL_LINE = 11
 
 MARGIN = 16
 LANE_WIDTH = 200  # at least; wider when gutters need more tracks
@@ -48,13 +47,12 @@ DIAMOND_PADDING = 4
 MIN_HEIGHT = 32
 MIN_DIAMOND_HEIGHT = 44
 MAX_RADIUS = 16  # capsule ends
-LABEL_WIDTH = 96  # arrow labels wrap at this width
 
-NUMBER_HEIGHT = 12  # above each symbol, for its number
+NUMBER_HEIGHT = 12  # above each symbol, for its number (one line)
+NUMBER_CLEAR = 6  # between a number's end and the middle of its symbol, where an arrow may enter
 ROW_GAP = 26  # between rows
 RUN_OFFSET = 9  # the run across to the next lane, above the next row
 JOG_GAP = 6  # between runs in the same gap
-SLOT_GAP = 8  # between arrows leaving or entering the same side of a symbol
 TRACK_GAP = 6  # between tracks in a gutter
 TRACK_PADDING = 8  # between the symbols' column and the nearest track
 TRACK_CLEAR = 5  # between a lane's border and the nearest track
@@ -69,7 +67,7 @@ class Box:
     """One step's symbol, the same in each of its performers' lanes: size, wrapped text and place."""
 
     row: StepRow
-    number: str
+    number: list[str]  # its lines, each ending clear of the arrow that enters the symbol's top
     width: float
     height: float
     lines: list[str]
@@ -77,6 +75,11 @@ class Box:
     used: dict[str, int] = field(factory=dict)  # side -> slots taken
     above: float = 0.0  # room arrow labels need above the symbol, besides the number's
     below: float = 0.0  # and below it
+    under: dict[str, list[tuple[float, float]]] = field(factory=dict)  # side -> labels there: (near x, lowest y)
+
+    @property
+    def number_height(self) -> float:
+        return NUMBER_HEIGHT + (len(self.number) - 1) * SMALL_LINE
 
     @property
     def lane(self) -> int:
@@ -94,17 +97,21 @@ class Box:
     def radius(self) -> float:
         return min(self.height / 2, MAX_RADIUS) if self.row.diagram_shape == "terminator" else 0.0
 
+    def label_top(self, start: float, side: str, reach: float) -> float:
+        """The top of a label on `side` of an arrow leaving the symbol downward at `start`, reaching `reach` from
+        the centre: below the labels beside that side of the symbol that it would meet."""
+        met = [lowest for near, lowest in self.under.get(side, []) if near < reach + 2]
+        return max([start] + [self.middle + lowest for lowest in met]) + 3
+
     def joined(self, side: str) -> bool:
         """Another performer's copy lies on this side: the joining line takes the middle slot there."""
         if side == "right":
             return any(column > self.lane for column in self.row.columns)
         return any(column < self.lane for column in self.row.columns)
 
-    def take_slot(self, side: str) -> float:
-        """The next free vertical offset from the middle on `side`: 0, -8, 8, -16, 16 ..."""
-        index = self.used.get(side, 0) + (1 if self.joined(side) else 0)
+    def use(self, side: str) -> None:
+        """One more arrow leaves or enters the symbol on `side`."""
         self.used[side] = self.used.get(side, 0) + 1
-        return SLOT_GAP * ((index + 1) // 2) * (-1 if index % 2 else 1)
 
     def side_offset(self, dy: float) -> float:
         """Horizontal distance from the centre to the side of the symbol, `dy` from the middle."""
@@ -171,6 +178,7 @@ class Layout:
     headings: list[tuple[SectionRow, float, float, list[str]]] = field(factory=list)  # heading, top, height, lines
     height: float = 0.0
     gutter_tracks: dict[int, int] = field(factory=dict)
+    column_half: float = DIAMOND_WIDTH / 2 + TRACK_PADDING  # about each lane's centre: symbols and side labels
     joined_across: dict[int, dict[int, list[int]]] = field(factory=dict)  # id of a flow -> its _joined_across
 
     @property
@@ -220,16 +228,14 @@ def _measure(layout: Layout) -> None:
 
 def _sized_box(row: StepRow, number: str) -> Box:
     text = xml_safe(row.step.text.value)
+    width = DIAMOND_WIDTH if row.diagram_shape == "decision" else PROCESS_WIDTH
+    numbers = wrap_width(number, SMALL_SIZE, width / 2 - NUMBER_CLEAR, bold=True)
     if row.diagram_shape == "decision":
         height, lines = DIAMOND_TEXT.fit(text, MIN_DIAMOND_HEIGHT)
-        return Box(row, number, DIAMOND_WIDTH, height, lines)
+        return Box(row, numbers, width, height, lines)
     padding = TERMINATOR_PADDING if row.diagram_shape == "terminator" else TEXT_PADDING
-    lines = wrap_width(text, FONT_SIZE, PROCESS_WIDTH - 2 * padding)
-    return Box(row, number, PROCESS_WIDTH, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
-
-
-def label_lines(label: str | None) -> list[str]:
-    return wrap_width(xml_safe(label), SMALL_SIZE, LABEL_WIDTH) if label else []
+    lines = wrap_width(text, FONT_SIZE, width - 2 * padding)
+    return Box(row, numbers, width, max(MIN_HEIGHT, len(lines) * LINE_HEIGHT + 2 * TEXT_PADDING), lines)
 
 
 # --- routing -----------------------------------------------------------------------------------------------
@@ -247,9 +253,18 @@ def _route(layout: Layout) -> None:
                 layout.down.append(arrow)
             else:
                 layout.sides.append(_side_route(layout, flow, arrow))
-    for box in layout.boxes.values():
-        box.height = max(box.height, _slot_height(box))
+    fit_sides(layout)
     _make_room_for_labels(layout)
+
+
+def down_label_side(layout: Layout, arrow: Arrow) -> str:
+    """The label of an arrow to the next step stands right of it, or left beside an end capsule (which stands right)."""
+    return "left" if arrow.source.key in layout.ends else "right"
+
+
+def end_label_top(box: Box, mark: EndMark, start: float) -> float:
+    """The top of the label of the arrow from `box` (leaving at `start`) to its end capsule, right of the arrow."""
+    return box.label_top(start, "right", mark.offset + LABEL_GAP + label_width(mark.arrow.label))
 
 
 def _is_down(arrow: Arrow) -> bool:
@@ -267,17 +282,12 @@ def _side_route(layout: Layout, flow: Flow, arrow: Arrow) -> SideRoute:
     source, target = layout.box(arrow.source), layout.box(arrow.target_row)
     source_gutter, target_gutter = _gutters(layout, flow, source, target)
     route = SideRoute(arrow, source_gutter, target_gutter)
-    route.source_dy = source.take_slot(side(source, source_gutter))
-    route.target_dy = target.take_slot(side(target, target_gutter))
+    source.use(side(source, source_gutter))
+    target.use(side(target, target_gutter))
     if source_gutter != target_gutter:
         route.jog = layout.jogs.get(arrow.target_row.key, 0)
         layout.jogs[arrow.target_row.key] = route.jog + 1
     return route
-
-
-def side(box: Box, gutter: int) -> str:
-    """Gutter g lies left of lane g."""
-    return "right" if gutter > box.lane else "left"
 
 
 def _reachable_gutters(lanes: int, row: StepRow) -> tuple[int, int]:
@@ -331,36 +341,22 @@ def _crossed(lane: int, gutter: int) -> int:
     return lane - gutter if gutter <= lane else gutter - lane - 1
 
 
-def _slot_height(box: Box) -> float:
-    """The height that keeps every side slot of the symbol well inside its side."""
-    reach = max(
-        (abs(SLOT_GAP * ((index + 1) // 2)) for side in ("left", "right")
-         for index in range(box.used.get(side, 0) + (1 if box.joined(side) else 0))),
-        default=0,
-    )
-    return 4 * reach + 8 if box.row.diagram_shape == "decision" else 2 * reach + 12
-
-
-def turns_up(route: SideRoute) -> bool:
-    """The route's first leg goes up from its source."""
-    source, target = route.arrow.source, route.arrow.target_row
-    if target.position != source.position:
-        return target.position < source.position
-    return route.target_dy < route.source_dy
-
-
 def _make_room_for_labels(layout: Layout) -> None:
     """Arrow labels stand beside their arrow where it leaves its step: keep rows apart enough for them."""
-    for arrow in layout.down:
-        box = layout.box(arrow.source)
-        box.below = max(box.below, 3 + len(label_lines(arrow.label)) * SMALL_LINE)
     for route in layout.sides:
         box, dy = layout.box(route.arrow.source), route.source_dy
         height = len(label_lines(route.arrow.label)) * SMALL_LINE
         if turns_up(route):
-            box.below = max(box.below, dy + 5 + height - box.height / 2)
+            box.below = max(box.below, dy + BELOW_RUN + height - box.height / 2)
+            if height:
+                near = label_place(box, route)[0]
+                box.under.setdefault(side(box, route.source_gutter), []).append((near, dy + BELOW_RUN + height))
         else:
             box.above = max(box.above, height + 2 - dy - box.height / 2)
+    for arrow in layout.down:
+        box = layout.box(arrow.source)
+        top = box.label_top(box.bottom, down_label_side(layout, arrow), LABEL_GAP + label_width(arrow.label))
+        box.below = max(box.below, top - box.bottom + len(label_lines(arrow.label)) * SMALL_LINE)
 
 
 # --- rows --------------------------------------------------------------------------------------------------
@@ -388,13 +384,13 @@ def _place_rows(layout: Layout) -> None:
             if previous is not None:  # the runs across the gap pass below the labels of the step before
                 needed = max(needed, previous.bottom + previous.below + 4 + (jogs + 1) * JOG_GAP + RUN_OFFSET - y)
             y += needed + box.above
-            box.top = y + NUMBER_HEIGHT
+            box.top = y + box.number_height
             y = box.bottom
             mark = layout.ends.get(row.key)
             if mark is not None:
                 start = box.middle + box.bottom_offset(mark.offset)
                 label_height = len(label_lines(mark.arrow.label)) * SMALL_LINE
-                mark.top = max(box.bottom + END_DROP, start + label_height + 8)
+                mark.top = max(box.bottom + END_DROP, end_label_top(box, mark, start) + label_height + 5)
                 y = mark.top + END_HEIGHT
             previous = box
         if previous is not None:
@@ -405,7 +401,7 @@ def _place_rows(layout: Layout) -> None:
 
 def run_y(layout: Layout, row: StepRow, jog: int = -1) -> float:
     """Height of a run across the gap above `row`: -1 for the arrow from the step before, else a jog."""
-    return layout.box(row).top - NUMBER_HEIGHT - RUN_OFFSET - (jog + 1) * JOG_GAP
+    return layout.box(row).top - layout.box(row).number_height - RUN_OFFSET - (jog + 1) * JOG_GAP
 
 
 # --- tracks ------------------------------------------------------------------------------------------------
@@ -438,12 +434,22 @@ def _assign_tracks(layout: Layout) -> None:
         highs.insert(at, high)
         chosen[(id(route), index)] = track
         layout.gutter_tracks[gutter] = max(layout.gutter_tracks.get(gutter, 0), track + 1)
-    layout.lane_width = max([LANE_WIDTH] + [
-        DIAMOND_WIDTH + 2 * _half_gutter_need(layout, gutter, count) for gutter, count in layout.gutter_tracks.items()
+    layout.column_half = max(layout.column_half, ceil(_label_reach(layout) + LABEL_CLEAR))
+    layout.lane_width = max([LANE_WIDTH, 2 * (layout.column_half + TRACK_CLEAR)] + [
+        2 * (layout.column_half + _half_gutter_need(layout, gutter, count))
+        for gutter, count in layout.gutter_tracks.items()
     ])
     for route in layout.sides:
         gutters = [leg[0] for leg in _legs(layout, route)]
         route.tracks = [_track_x(layout, gutter, chosen[(id(route), index)]) for index, gutter in enumerate(gutters)]
+
+
+def _label_reach(layout: Layout) -> float:
+    """How far from its lane's centre the farthest end of an arrow label stands."""
+    sides = [label_place(layout.box(route.arrow.source), route)[1] for route in layout.sides if route.arrow.label]
+    downs = [LABEL_GAP + label_width(arrow.label) for arrow in layout.down]
+    ends = [abs(mark.offset) + LABEL_GAP + label_width(mark.arrow.label) for mark in layout.ends.values()]
+    return max([0.0, *sides, *downs, *ends])
 
 
 def _overlaps(track: tuple[list[float], list[float]] | None, low: float, high: float) -> bool:
@@ -459,16 +465,16 @@ def _overlaps(track: tuple[list[float], list[float]] | None, low: float, high: f
 def _half_gutter_need(layout: Layout, gutter: int, tracks: int) -> float:
     """Room between a lane's border and its symbols' column that the gutter's tracks need."""
     if gutter in (0, layout.lane_count):
-        return TRACK_PADDING + (tracks - 1) * TRACK_GAP + TRACK_CLEAR
-    return TRACK_CLEAR + ((tracks + 1) // 2 - 1) * TRACK_GAP + TRACK_PADDING
+        return (tracks - 1) * TRACK_GAP + TRACK_CLEAR
+    return TRACK_CLEAR + ((tracks + 1) // 2 - 1) * TRACK_GAP
 
 
 def _track_x(layout: Layout, gutter: int, track: int) -> float:
     """Tracks keep clear of the lane borders: between two lanes they alternate on each side of the border,
     at the diagram's edges they line up outward from the symbols' column."""
     if gutter == 0:
-        return layout.centre(0) - DIAMOND_WIDTH / 2 - TRACK_PADDING - track * TRACK_GAP
+        return layout.centre(0) - layout.column_half - track * TRACK_GAP
     if gutter == layout.lane_count:
-        return layout.centre(gutter - 1) + DIAMOND_WIDTH / 2 + TRACK_PADDING + track * TRACK_GAP
+        return layout.centre(gutter - 1) + layout.column_half + track * TRACK_GAP
     side = 1 if track % 2 == 0 else -1
     return layout.lane_left(gutter) + side * (TRACK_CLEAR + track // 2 * TRACK_GAP)

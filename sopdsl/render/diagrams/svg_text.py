@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
+from ..xml_text import xml_safe
+
 # Advance widths of DejaVu Sans (the usual sans-serif of Linux systems, wider than Arial and Helvetica),
 # in em, for the printable ASCII characters from " " to "~".
 ASCII_WIDTHS = (
@@ -23,6 +25,9 @@ OTHER_WIDTH = 0.75  # letters of other scripts (Cyrillic, Greek, ...) with no AS
 WIDE_WIDTH = 1.2  # East Asian wide characters and emoji
 ZERO_WIDTH_CATEGORIES = ("Mn", "Me", "Cf")
 EXACT_REST = 256  # the rest of a split word up to this long is measured afresh; a longer one by subtraction
+SMALL_SIZE = 9  # step numbers and arrow labels
+SMALL_LINE = 11
+LABEL_WIDTH = 96  # arrow labels wrap at this width
 
 @functools.lru_cache(maxsize=4096)
 def char_width(char: str) -> float:
@@ -34,9 +39,12 @@ def char_width(char: str) -> float:
         return 0.0
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return WIDE_WIDTH
-    base = unicodedata.normalize("NFKD", char)[:1]
-    if base and base != char and 32 <= ord(base) < 127:
+    base = unicodedata.normalize("NFD", char)[:1]
+    if base != char and 32 <= ord(base) < 127:  # a letter with accents: as wide as the letter
         return ASCII_WIDTHS[ord(base) - 32]
+    spelled = unicodedata.normalize("NFKD", char)  # a ligature or "…": as wide as the letters it stands for
+    if spelled != char and all(32 <= ord(part) < 127 for part in spelled):
+        return sum(ASCII_WIDTHS[ord(part) - 32] for part in spelled)
     return OTHER_WIDTH
 
 
@@ -102,6 +110,16 @@ def _longest_head(word: str, start: int, size: float, room: float, bold: bool) -
 def wrap_width(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     """Wrap `text` into lines of at most `width` px."""
     return wrap(text, size, lambda _line: width, bold)
+
+
+def label_lines(label: str | None) -> list[str]:
+    """An arrow's label wrapped into lines (none for an arrow without a label)."""
+    return wrap_width(xml_safe(label), SMALL_SIZE, LABEL_WIDTH) if label else []
+
+
+def label_width(label: str | None) -> float:
+    """Width of an arrow's label: its widest line."""
+    return max((text_width(line, SMALL_SIZE) for line in label_lines(label)), default=0.0)
 
 
 def diamond_rooms(count: int, line_height: float, width: float, height: float, padding: float) -> list[float]:
