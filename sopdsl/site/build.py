@@ -166,7 +166,7 @@ def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callab
                 write_inside(out, history, page.encode("utf-8"), sync=False)
         entries.append(_entry(file, names[file.path], kept[file.path], findings.get(file.path, []),
                               print_pdf is not None, checked.silenced.get(file.path, 0), today, history))
-    _write_map(out, files, owners, options.lang, links, calendar)
+    _write_map(out, files, owners, options.lang, links)
     built = LABELS[options.lang]["built"].format(date=date_text(datetime.date.today(), options.lang),
                                                  version=__version__)
     index = index_page(entries, options.lang, pdf_note, built, options.labels, f"{MAP}.html")
@@ -176,14 +176,12 @@ def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callab
     return BuildResult(tuple(entries), pdf_note, len(work))
 
 
-def _write_map(out: Path, files: Sequence[SourceFile], owners: set, lang: str, links: dict[str, str],
-               calendar: Calendar | None) -> None:
-    """The library map: the links between the SOPs (each id's first file), read again for their models."""
+def _write_map(out: Path, files: Sequence[SourceFile], owners: set, lang: str, links: dict[str, str]) -> None:
+    """The library map: the links between the SOPs (each id's first file), from their library records."""
     from ..lifecycle.library_map_page import library_map_page
 
-    sops = [sop for file in files if file.path in owners and file.text is not None
-            for sop in [parse_source(file.path, file.text, calendar)[0]] if sop is not None]
-    write_inside(out, f"{MAP}.html", library_map_page(sops, lang, links).encode("utf-8"), sync=False)
+    records = [file.record for file in files if file.path in owners and file.record is not None]
+    write_inside(out, f"{MAP}.html", library_map_page(records, lang, links).encode("utf-8"), sync=False)
 
 
 def _entry(file: SourceFile, name: str, made: dict, findings: list, pdf: bool, silenced: int,
