@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -95,11 +95,12 @@ def _approver(sop: Sop) -> str:
     return " — ".join(parts)
 
 
-def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callable[[str], bytes] | None,
+def build(checked: Checked, out: Path, options: RenderOptions,
+          print_pdf: Callable[[Sequence[str]], Iterator[bytes]] | None,
           pdf_note: str | None = None, settings: object = None, calendar: Calendar | None = None,
           reuse: bool = True, jobs: int | None = None, today: datetime.date | None = None,
           interval: Interval = DEFAULT_INTERVAL) -> BuildResult:
-    """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs).
+    """Write the library into `out`; `print_pdf` turns HTML documents into PDFs, in order (None: no PDFs).
 
     With `reuse`, the files of an SOP whose inputs are those of the previous build are kept as they are.
     `settings` is everything else the output depends on (the checker's settings); `calendar` the default one.
@@ -145,10 +146,12 @@ def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callab
             work.append((job, key))
         else:
             kept[file.path] = previous
-    for (job, key), made in zip(work, _make_all([job for job, _ in work], out, jobs), strict=True):
+    made_all = _make_all([job for job, _ in work], out, jobs)
+    printed = print_pdf([made.document for made in made_all if made.document is not None]) if print_pdf else None
+    for (job, key), made in zip(work, made_all, strict=True):
         written = dict(made.files)
-        if print_pdf is not None and made.document is not None:
-            data = print_pdf(made.document)
+        if printed is not None and made.document is not None:
+            data = next(printed)
             write_inside(out, f"{job.name}.pdf", data, sync=False)
             written[f"{job.name}.pdf"] = len(data)
         kept[job.path] = record(key, made.logo, written, number=made.number, total=made.total, unit=made.unit,
