@@ -115,9 +115,10 @@ class _Runner:
     accepted: Sequence[int] = (0,)
     """The exit codes of a command that ran as it should (1 where findings are expected)."""
 
-    def time_all(self, commands: Sequence[Command]) -> list[Timing]:
+    def time_all(self, commands: Sequence[Command], repeat: int | None = None) -> list[Timing]:
+        """Each command's timing over `repeat` rounds (default: the runner's)."""
         runs: list[list[Timing]] = [[] for _ in commands]
-        for _ in range(self.repeat):
+        for _ in range(repeat or self.repeat):
             for command, taken in zip(commands, runs, strict=False):
                 taken.append(self.once(command))
         return [Timing.of(taken) for taken in runs]

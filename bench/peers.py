@@ -18,6 +18,7 @@ BPMNLINT = Path(__file__).resolve().parent.parent / "tests" / "bpmnlint"
 """The linter pinned for the tests (`npm ci --prefix tests/bpmnlint`), with its `bpmnlint:recommended` settings."""
 CHECK_VS_BPMNLINT = 0.5  # `check` at least 2x faster than bpmnlint on the same SOPs as BPMN
 SVG_VS_DOT = 1 / 3  # `render --to svg` at least 3x faster than `dot -Tsvg` on the DOT export
+REPEAT = 5  # at least this many rounds of each pair: short runs, so the median is cheap and steadier
 
 
 def bpmnlint(files: Sequence[Path]) -> Command | None:
@@ -43,16 +44,17 @@ def export(path: Path, format_name: str, into: Path) -> Path:
 def measure(benchmark: Benchmark, sop: Path, folder: Path, name: str, folder_name: str) -> list[str]:
     """Time the peers beside sopdsl on one SOP and on a folder; what could not be run, said why."""
     skipped = []
+    repeat = max(REPEAT, benchmark.runner.repeat)
     exports = benchmark.folder / "exports"
     check = Command("sopdsl", "sopdsl check (x bpmnlint)", ("check", "--no-cache", str(sop)))
     linter = bpmnlint([export(sop, "bpmn", exports)])
     if linter is None:
         skipped.append(f"bpmnlint: not installed (npm ci --prefix {BPMNLINT})")
     else:
-        benchmark.workload(f"peers: {name}", linter, [(check, {"max_ratio": CHECK_VS_BPMNLINT})])
+        benchmark.workload(f"peers: {name}", linter, [(check, {"max_ratio": CHECK_VS_BPMNLINT})], repeat)
         linter = bpmnlint([export(path, "bpmn", exports / "folder") for path in sorted(folder.glob("*.sop"))])
         check = Command("sopdsl", "sopdsl check (x bpmnlint)", ("check", "--no-cache", str(folder)))
-        benchmark.workload(f"peers: {folder_name}", linter, [(check, {"max_ratio": CHECK_VS_BPMNLINT})])
+        benchmark.workload(f"peers: {folder_name}", linter, [(check, {"max_ratio": CHECK_VS_BPMNLINT})], repeat)
     dot = shutil.which("dot")
     if dot is None:
         skipped.append("dot: Graphviz is not installed")
@@ -62,5 +64,5 @@ def measure(benchmark: Benchmark, sop: Path, folder: Path, name: str, folder_nam
                         (dot, "-Tsvg", str(graph), "-o", str(exports / "dot.svg")))
         svg = Command("sopdsl", "sopdsl render --to svg (x dot)",
                       ("render", str(sop), "--to", "svg", "-o", str(exports / "render.svg")))
-        benchmark.workload(f"peers: {name}", drawn, [(svg, {"max_ratio": SVG_VS_DOT})])
+        benchmark.workload(f"peers: {name}", drawn, [(svg, {"max_ratio": SVG_VS_DOT})], repeat)
     return skipped

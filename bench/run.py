@@ -202,9 +202,10 @@ class Benchmark:
         measured = [(_check(path), {"max_ratio": COLD_VS_IMPORT}), (cached, {"max_ratio": COLD_VS_IMPORT})]
         self.workload(_sops(1, self.sizes.cold), lark, measured)
 
-    def workload(self, name: str, floor: Command, measured: Sequence[tuple[Command, dict[str, float]]]) -> None:
+    def workload(self, name: str, floor: Command, measured: Sequence[tuple[Command, dict[str, float]]],
+                 repeat: int | None = None) -> None:
         """Time the floor and the commands side by side; each command's row carries the floor and its targets."""
-        floor_timing, *timings = self.runner.time_all([floor, *(command for command, _ in measured)])
+        floor_timing, *timings = self.runner.time_all([floor, *(command for command, _ in measured)], repeat)
         rows = [Row(name, floor.label, floor_timing)]
         rows += [
             Row(name, c.label, t, floor_timing, **targets) for (c, targets), t in zip(measured, timings, strict=False)
