@@ -107,7 +107,7 @@ def build(checked: Checked, out: Path, options: RenderOptions,
     The index marks the SOPs due for evaluation on `today` (None: the day it runs) after `interval`; each SOP
     under git gets a page of its revisions, and the library a map of its links.
     """
-    from ..lifecycle.history import history_page, revisions
+    from ..lifecycle.history import history_page, revisions, under_git
 
     today = today or evaluation.today()
     files = checked.files
@@ -158,11 +158,15 @@ def build(checked: Checked, out: Path, options: RenderOptions,
                                 effective=made.effective, approver=made.approver,
                                 evaluation=made.evaluation)
     entries = []
+    tracked: dict[Path, bool] = {}  # each folder of the library: whether it is under git
     for file in files:
         manifest.keep(file.path, kept[file.path])
         history = ""
         if file.record is not None:
-            found = revisions(Path(file.path))
+            folder = Path(file.path).resolve().parent
+            if folder not in tracked:  # one question to git per folder, not one process per SOP outside git
+                tracked[folder] = under_git(folder)
+            found = revisions(Path(file.path)) if tracked[folder] else []
             if found:
                 history = f"revisions/{names[file.path]}.html"
                 page = history_page(file.record.title, found, options.lang, f"../{INDEX}.html")
