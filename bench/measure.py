@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .tree_memory import TreeMemory
+
 FLOOR_PROGRAM = '''\
 """The Lark floor: a bare LALR parse of each file with sopdsl's grammar, Lark options and post-lexer."""
 import importlib
@@ -69,23 +71,27 @@ sopdsl.parse.parser builds it, minus the transformer; folders are read as the CL
 @dataclass(frozen=True)
 class Command:
     """What to run, and its name in the table: `kind` is "sopdsl" (the CLI with `args`), "floor" (FLOOR_PROGRAM
-    on the paths in `args`) or "import-lark"."""
+    on the paths in `args`), "program" (another program: `args` is its whole command line) or "import-lark".
+    With `tree`, the memory of the process and all its descendants together is sampled while it runs."""
 
     kind: str
     label: str
     args: Sequence[str] = ()
+    tree: bool = False
 
 
 @dataclass(frozen=True)
 class Timing:
     """A command's figures: median wall-clock and CPU seconds of the repetitions, largest peak memory in MB.
 
-    CPU seconds are user and system time of the process and of the worker processes it waited for.
+    CPU seconds are user and system time of the process and of the worker processes it waited for. `peak_mb` is
+    the largest single process; `tree_mb`, where sampled, all the processes of the command together (0: not sampled).
     """
 
     seconds: float
     cpu_seconds: float
     peak_mb: float
+    tree_mb: float = 0.0
 
     @classmethod
     def of(cls, runs: Sequence[Timing]) -> Timing:
@@ -93,6 +99,7 @@ class Timing:
             statistics.median(run.seconds for run in runs),
             statistics.median(run.cpu_seconds for run in runs),
             max(run.peak_mb for run in runs),
+            max(run.tree_mb for run in runs),
         )
 
 
@@ -108,9 +115,10 @@ class _Runner:
     accepted: Sequence[int] = (0,)
     """The exit codes of a command that ran as it should (1 where findings are expected)."""
 
-    def time_all(self, commands: Sequence[Command]) -> list[Timing]:
+    def time_all(self, commands: Sequence[Command], repeat: int | None = None) -> list[Timing]:
+        """Each command's timing over `repeat` rounds (default: the runner's)."""
         runs: list[list[Timing]] = [[] for _ in commands]
-        for _ in range(self.repeat):
+        for _ in range(repeat or self.repeat):
             for command, taken in zip(commands, runs, strict=False):
                 taken.append(self.once(command))
         return [Timing.of(taken) for taken in runs]
@@ -143,6 +151,8 @@ class ChildProcesses(_Runner):
             return [self.sopdsl, *command.args]
         if command.kind == "floor":
             return [sys.executable, "-c", FLOOR_PROGRAM, *command.args]
+        if command.kind == "program":
+            return list(command.args)
         return [sys.executable, "-c", "import lark"]
 
     def once(self, command: Command) -> Timing:
@@ -151,14 +161,16 @@ class ChildProcesses(_Runner):
             child = subprocess.Popen(
                 self.argv(command), stdout=subprocess.DEVNULL, stderr=errors, env=self.environment
             )
+            sampler = TreeMemory(child.pid) if command.tree else None
             _, status, usage = os.wait4(child.pid, 0)
             seconds = time.perf_counter() - start
+            tree_mb = sampler.stop() if sampler is not None else 0.0
             child.returncode = os.waitstatus_to_exitcode(status)
             if child.returncode not in self.accepted:
                 errors.seek(0)
                 message = errors.read().decode("utf-8", "replace").strip().splitlines()[-5:]
                 raise MeasureError(f"{command.label} exited {child.returncode}: " + " / ".join(message))
-        return Timing(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        return Timing(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, tree_mb)
 
 
 class InProcess(_Runner):
@@ -192,6 +204,8 @@ class InProcess(_Runner):
             return lambda: main(list(command.args))
         if command.kind == "floor":
             return lambda: self.floor["parse_all"](command.args)
+        if command.kind == "program":
+            return lambda: subprocess.run(command.args, stdout=subprocess.DEVNULL, check=False).returncode
         return _import_lark
 
 

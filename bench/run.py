@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import editors, pdf_sample, peers
 from .generate import Shape, generate
 from .measure import ChildProcesses, Command, InProcess, MeasureError, Timing
 
@@ -40,11 +41,21 @@ class Sizes:
     """Also build the large library (slow: every SOP's page and diagrams)."""
     province: tuple[int, int] | None = None
     """Files and steps of a province's library: first check, cached check, fresh build, rebuild after one edit."""
+    peers: bool = True
+    """bpmnlint and Graphviz dot beside sopdsl, on the SOP of `peer_steps` steps and on the folder."""
+    peer_steps: int = 1000
+    pdf_sample: int | None = 200
+    """SOPs of the sample built with PDFs, beside build --no-pdf and the browser printing alone (None: not run)."""
+    editors: tuple[int, ...] | None = (100, 1000, 10000)
+    """Buffer sizes at which the language server and the web editor are timed from a change to its findings."""
 
 
 FULL = Sizes()
-QUICK = Sizes(scaling=(100, 1000), folder=(40, 40), library=(200, 25), repeat=1)
-SMOKE = Sizes(scaling=(10, 20), big=20, folder=(3, 20), library=(4, 10), repeat=1, province=(4, 10))
+QUICK = Sizes(scaling=(100, 1000), folder=(40, 40), library=(200, 25), repeat=1, pdf_sample=None, editors=None)
+SMOKE = Sizes(scaling=(10, 20), big=20, folder=(3, 20), library=(4, 10), repeat=1, province=(4, 10), peers=False,
+              pdf_sample=None, editors=None)
+PROVINCE_FILES = 5000  # what the PDF sample is extrapolated to, without --province
+EDITOR_CHANGES = 7  # changes timed per buffer in the language server (the median is reported)
 
 CHECK_VS_FLOOR = 1.5
 FOLDER_VS_FLOOR = 1.0
@@ -64,7 +75,8 @@ class Row:
     timing: Timing
     floor: Timing | None = None
     max_ratio: float | None = None
-    max_mb: float | None = None
+    max_mb: float | None = None  # of all the command's processes together where that was sampled, else of the largest
+    max_seconds: float | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -74,9 +86,11 @@ class Row:
     def target(self) -> str:
         limits = []
         if self.max_ratio is not None:
-            limits.append(f"<= {self.max_ratio:g}x")
+            limits.append(f"<= {self.max_ratio:.3g}x")
         if self.max_mb is not None:
             limits.append(f"< {self.max_mb:g} MB")
+        if self.max_seconds is not None:
+            limits.append(f"<= {self.max_seconds:g} s")
         return ", ".join(limits)
 
     @property
@@ -84,8 +98,9 @@ class Row:
         if not self.target:
             return ""
         fast = self.max_ratio is None or self.ratio <= self.max_ratio
-        small = self.max_mb is None or self.timing.peak_mb < self.max_mb
-        return "PASS" if fast and small else "FAIL"
+        soon = self.max_seconds is None or self.timing.seconds <= self.max_seconds
+        small = self.max_mb is None or (self.timing.tree_mb or self.timing.peak_mb) < self.max_mb
+        return "PASS" if fast and soon and small else "FAIL"
 
 
 @dataclass
@@ -97,6 +112,8 @@ class Benchmark:
     folder: Path
     report: Callable[[Row], None] = lambda row: None
     rows: list[Row] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """What could not be measured on this machine, and why."""
 
     def run(self) -> list[Row]:
         self.cold_start()
@@ -111,14 +128,34 @@ class Benchmark:
         self.workload(_sops(files, steps), _floor(path), measured)
         files, steps = self.sizes.library
         path = self.library(Shape(steps=steps, files=files))
-        measured = [(_check(path), {"max_mb": LIBRARY_MB})]
+        measured = [(_check(path, tree=True), {"max_mb": LIBRARY_MB})]
         if self.sizes.build_library:
             measured.append((_build(path, self.folder), {}))
         self.workload(_sops(files, steps), _floor(path), measured)
+        if self.sizes.peers:
+            files, steps = self.sizes.folder
+            folder = self.folder / f"library-{files}x{steps}"
+            self.skipped += peers.measure(self, self.sop(self.sizes.peer_steps), folder,
+                                          _sops(1, self.sizes.peer_steps), _sops(files, steps))
         if self.sizes.province is not None:
             files, steps = self.sizes.province
             self.province(Shape(steps=steps, files=files))
+        if self.sizes.pdf_sample is not None:
+            whole = self.sizes.province or (PROVINCE_FILES, 25)
+            shape = Shape(steps=whole[1], files=self.sizes.pdf_sample)
+            for row in pdf_sample.measure(self, shape, _sops(shape.files, shape.steps) + " (PDF sample)", whole[0],
+                                          _sops(*whole)):
+                self.add(row)
+        if self.sizes.editors is not None:
+            rows, skipped = editors.measure(self.sizes.editors, EDITOR_CHANGES)
+            for row in rows:
+                self.add(row)
+            self.skipped += skipped
         return self.rows
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        self.report(row)
 
     def province(self, shape: Shape) -> None:
         """A province's library: its first check, a second one from the cache, a fresh build, a rebuild after an edit.
@@ -129,7 +166,7 @@ class Benchmark:
         path = self.library(shape)
         (path / ".sopdsl.toml").write_text("", encoding="utf-8")  # so that the cache is path/.sopdsl_cache
         site = self.folder / "province-site"
-        check = Command("sopdsl", "sopdsl check", ("check", str(path)))
+        check = Command("sopdsl", "sopdsl check", ("check", str(path)), tree=True)
         build = Command("sopdsl", "sopdsl build --no-pdf", ("build", str(path), "-o", str(site), "--no-pdf"))
         edited = sorted(path.glob("*.sop"))[0]
         original = edited.read_text(encoding="utf-8")
@@ -153,8 +190,7 @@ class Benchmark:
             Row(name, "build --no-pdf, fresh (x first check)", built, first, BUILD_VS_CHECK),
             Row(name, "rebuild after one edit (x fresh build)", edit, built, REBUILD_VS_BUILD),
         ):
-            self.rows.append(row)
-            self.report(row)
+            self.add(row)
 
     def cold_start(self) -> None:
         """A check of one small SOP, as a commit hook runs it, against merely importing Lark."""
@@ -166,16 +202,16 @@ class Benchmark:
         measured = [(_check(path), {"max_ratio": COLD_VS_IMPORT}), (cached, {"max_ratio": COLD_VS_IMPORT})]
         self.workload(_sops(1, self.sizes.cold), lark, measured)
 
-    def workload(self, name: str, floor: Command, measured: Sequence[tuple[Command, dict[str, float]]]) -> None:
+    def workload(self, name: str, floor: Command, measured: Sequence[tuple[Command, dict[str, float]]],
+                 repeat: int | None = None) -> None:
         """Time the floor and the commands side by side; each command's row carries the floor and its targets."""
-        floor_timing, *timings = self.runner.time_all([floor, *(command for command, _ in measured)])
+        floor_timing, *timings = self.runner.time_all([floor, *(command for command, _ in measured)], repeat)
         rows = [Row(name, floor.label, floor_timing)]
         rows += [
             Row(name, c.label, t, floor_timing, **targets) for (c, targets), t in zip(measured, timings, strict=False)
         ]
         for row in rows:
-            self.rows.append(row)
-            self.report(row)
+            self.add(row)
 
     def sop(self, steps: int) -> Path:
         """One generated SOP of `steps` steps in a single flow (the hardest shape for flow analysis)."""
@@ -196,9 +232,9 @@ def _floor(path: Path) -> Command:
     return Command("floor", "Lark floor (1 core)", (str(path),))
 
 
-def _check(path: Path) -> Command:
+def _check(path: Path, tree: bool = False) -> Command:
     """A check that neither reads nor writes the cache: each run parses and checks every file."""
-    return Command("sopdsl", "sopdsl check", ("check", "--no-cache", str(path)))
+    return Command("sopdsl", "sopdsl check", ("check", "--no-cache", str(path)), tree)
 
 
 def _build(path: Path, scratch: Path) -> Command:
@@ -250,21 +286,22 @@ def _version(distribution: str) -> str:
 
 def table(rows: Sequence[Row]) -> str:
     """The measurements, one line each: a command's ratio is to the floor measured on its workload."""
-    header = ("workload", "command", "seconds", "cpu s", "peak MB", "x floor", "target", "result")
+    header = ("workload", "command", "seconds", "cpu s", "peak MB", "all MB", "x floor", "target", "result")
     lines = [header] + [
         (
             row.workload,
             row.command,
             f"{row.timing.seconds:.3f}",
             f"{row.timing.cpu_seconds:.3f}",
-            f"{row.timing.peak_mb:.0f}",
+            f"{row.timing.peak_mb:.0f}" if row.timing.peak_mb else "",
+            f"{row.timing.tree_mb:.0f}" if row.timing.tree_mb else "",
             f"{row.ratio:.2f}" if row.ratio is not None else "",
             row.target,
             row.verdict,
         )
         for row in rows
     ]
-    return _aligned(lines, numeric={2, 3, 4, 5})
+    return _aligned(lines, numeric={2, 3, 4, 5, 6})
 
 
 def scaling(rows: Sequence[Row], sizes: Sequence[int]) -> str:
@@ -323,6 +360,11 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--build-library", action="store_true", help="also build the large library (slow)")
     parser.add_argument("--province", type=_grid, metavar="FILESxSTEPS",
                         help="also a province's library (5000x25): check, cached check, build, rebuild after an edit")
+    parser.add_argument("--pdf-sample", type=_positive, metavar="N",
+                        help="SOPs of the library built with PDFs beside build --no-pdf and the browser alone")
+    parser.add_argument("--editors", type=_numbers, metavar="N,N,...",
+                        help="buffer sizes at which the language server and the web editor are timed")
+    parser.add_argument("--no-peers", action="store_true", help="leave out bpmnlint and Graphviz dot")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into DIR and keep it (default: temporary)")
     return parser.parse_args(argv)
 
@@ -338,6 +380,9 @@ def chosen_sizes(args: argparse.Namespace) -> Sizes:
         "cold": args.cold,
         "build_library": args.build_library or None,
         "province": args.province,
+        "pdf_sample": args.pdf_sample,
+        "editors": args.editors,
+        "peers": False if args.no_peers else None,
     }
     return replace(sizes, **{name: value for name, value in given.items() if value is not None})
 
@@ -366,9 +411,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\nsmoke run: each command once, inside this process; these figures are not measurements")
         print(
             f"\nmedian of {sizes.repeat} run(s) per command, taken in turn with its floor; cpu s counts worker "
-            "processes too; peak MB is the largest resident set of one process\n"
+            "processes too; peak MB is the largest resident set of one process, all MB the largest sum of the "
+            "resident sets of all its processes together (sampled every 20 ms)\n"
         )
         print(table(rows))
+        for reason in benchmark.skipped:
+            print(f"not measured: {reason}")
         print(f"\nscaling with the size of one SOP\n\n{scaling(rows, sizes.scaling)}\n")
         print(summary(rows))
     return 0

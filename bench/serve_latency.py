@@ -22,6 +22,7 @@ from .generate import Shape, generate
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
 TARGET_MS = 300
+WAIT_MS = 600_000  # the longest wait for a page or a keystroke's result: a 10,000-step SOP takes seconds per key
 ARM = """() => {
     const area = document.getElementById("text");
     window.__latency = null;
@@ -73,6 +74,7 @@ def measure(steps: int, keys: int, browser=None) -> list[float]:
 def _time_keys(browser, url: str, keys: int) -> list[float]:
     """Open the SOP page, put the caret at the end of the first step's line and time each key typed there."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.set_default_timeout(WAIT_MS)
     try:
         page.goto(url)
         page.wait_for_selector("body[data-ready]", state="attached")

@@ -24,7 +24,7 @@ from .version import __version__
 
 FOLDER = ".sopdsl_cache"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by sopdsl.\n"
-FORMAT = 1  # the layout of an entry: raised when it changes
+FORMAT = 2  # the layout of an entry: raised when it changes
 DATA_MODULES = frozenset({
     "sopdsl.cache", "sopdsl.diagnostics", "sopdsl.library_record", "sopdsl.model", "sopdsl.analysis.totals",
     "sopdsl.suppressions", "decimal", "fractions", "datetime",

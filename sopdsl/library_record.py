@@ -21,12 +21,14 @@ class Use(NamedTuple):
 
 
 class SopRecord(NamedTuple):
-    """One SOP as the library sees it: its id and title, references, time budget, timing and suppressions."""
+    """One SOP as the library sees it: its id, title and roles, references, time budget, timing and suppressions."""
 
     id: str
     id_span: Span | None  # the id on the `sop` line
     title: str
+    roles: tuple[str, ...]  # each role's name as written
     related: tuple[Ref, ...]  # the items of `related` that are SOP ids, not titles
+    related_written: tuple[Ref | str, ...]  # every item of `related` in order: an SOP id, or a title as written
     uses: tuple[Use, ...]  # in step order
     sla: Duration | None
     calendar: Calendar | None
@@ -44,7 +46,9 @@ def library_record(sop: Sop, graphs: Sequence[FlowGraph] | None = None) -> SopRe
         id=sop.id,
         id_span=sop.id_span,
         title=sop.title.value,
+        roles=tuple(role.name.value for role in sop.roles),
         related=tuple(item for item in sop.related if isinstance(item, Ref)),
+        related_written=tuple(item if isinstance(item, Ref) else item.value for item in sop.related),
         uses=tuple(Use(step.uses, step_name(step)) for step in sop.activities() if step.uses is not None),
         sla=sop.sla,
         calendar=sop.calendar,

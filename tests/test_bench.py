@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 
 from bench import long_inputs, run
 from bench.generate import Shape, generate
-from bench.measure import FLOOR_PROGRAM, Command, InProcess, Timing
+from bench.measure import FLOOR_PROGRAM, ChildProcesses, Command, InProcess, Timing
 from sopdsl.cli import main
 from sopdsl.parse import parse_text
 from sopdsl.parse.parser import _parser
@@ -72,6 +73,32 @@ def test_a_row_passes_only_within_all_its_targets():
     assert run.Row("w", "c", Timing(1.6, 1.0, 100), floor, max_ratio=1.5).verdict == "FAIL"
     assert run.Row("w", "c", Timing(1.0, 1.0, 300), floor, max_mb=250).verdict == "FAIL"
     assert run.Row("w", "c", Timing(9.0, 9.0, 300), floor).verdict == ""
+
+
+def test_a_sampled_tree_is_held_to_the_memory_limit_and_a_time_limit_holds_too():
+    assert run.Row("w", "c", Timing(1.0, 1.0, 100, tree_mb=300), max_mb=250).verdict == "FAIL"
+    assert run.Row("w", "c", Timing(1.0, 1.0, 100, tree_mb=200), max_mb=250).verdict == "PASS"
+    assert run.Row("w", "c", Timing(0.4, 0.1, 0), max_seconds=0.3).verdict == "FAIL"
+    assert run.Row("w", "c", Timing(0.2, 0.1, 0), max_seconds=0.3).target == "<= 0.3 s"
+
+
+TWO_PROCESSES = """
+import os, time
+held = bytearray(60 << 20)
+if os.fork() == 0:
+    own = bytearray(60 << 20)
+    time.sleep(0.6)
+    os._exit(0)
+time.sleep(0.6)
+os.wait()
+"""
+
+
+def test_the_memory_of_a_process_tree_is_summed_over_its_processes(tmp_path):
+    runner = ChildProcesses(1, tmp_path)
+    both = runner.once(Command("program", "two", (sys.executable, "-c", TWO_PROCESSES), tree=True))
+    assert both.tree_mb > both.peak_mb + 50  # the largest process (the child: its own and its parent's pages) and more
+    assert runner.once(Command("program", "two", (sys.executable, "-c", TWO_PROCESSES))).tree_mb == 0
 
 
 def test_repetitions_take_commands_in_turn_and_report_medians():

@@ -49,9 +49,16 @@ def test_the_revision_history_lists_each_commit_with_its_changes(tmp_path, capsy
     capsys.readouterr()
 
 
-def test_outside_git_there_is_no_history_and_no_error(tmp_path, capsys):
-    path = write_sop(tmp_path / "library", "layanan.sop")
-    out = _build(tmp_path, path)
+def test_outside_git_there_is_no_history_and_no_error(tmp_path, monkeypatch, capsys):
+    from sopdsl.lifecycle import history
+
+    write_sop(tmp_path / "library", "layanan.sop")
+    write_sop(tmp_path / "library", "lain.sop")
+    asked = []
+    git = history._git
+    monkeypatch.setattr(history, "_git", lambda folder, *arguments: asked.append(arguments) or git(folder, *arguments))
+    out = _build(tmp_path, tmp_path / "library")
+    assert asked == [("rev-parse", "--is-inside-work-tree")]  # once for the folder, not once for each SOP
     assert not (out / "revisions").exists()
     assert "Riwayat revisi" not in (out / "index.html").read_text(encoding="utf-8")
     capsys.readouterr()

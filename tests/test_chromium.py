@@ -189,6 +189,20 @@ def test_protocol_keeps_early_events_and_drops_stale_ones(tmp_path):
 # --- a real browser ------------------------------------------------------------------------------------------------
 
 
+def test_pdfs_prints_on_several_pages_at_once_and_returns_each_in_order(browser, tmp_path):
+    sources = [write_page(tmp_path, f"p{n}.html", f"<p>Dokumen nomor {n}</p>" + "<p>isi</p>" * (40 * (n % 3)))
+               for n in range(7)]
+    def first_lines(printed):
+        return [read_pdf(pdf).pages[0].extract_text().split("\n")[0] for pdf in printed]
+
+    assert first_lines(browser.pdfs(sources, pages=3)) == [f"Dokumen nomor {n}" for n in range(7)]
+    assert first_lines(browser.pdfs(sources[5:], pages=3)) == ["Dokumen nomor 5", "Dokumen nomor 6"]  # pages reused
+    assert list(browser.pdfs([])) == []
+    with pytest.raises(ChromiumError, match="could not open"):
+        list(browser.pdfs([*sources[:2], "http://127.0.0.1:9/unreachable.html"], pages=2))
+    assert read_pdf(browser.pdf(sources[3])).pages[0].extract_text().startswith("Dokumen nomor 3")
+
+
 def test_pdf_follows_the_css_page_size_and_breaks(browser, tmp_path):
     source = tmp_path / "three.html"
     source.write_text(THREE_LANDSCAPE_PAGES, encoding="utf-8")

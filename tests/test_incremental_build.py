@@ -105,3 +105,21 @@ def test_random_edits_rebuild_byte_for_byte_as_a_fresh_build(rounds, monkeypatch
             _build(capsys, root / "lib", root / "site")
             _build(capsys, root / "lib", root / f"fresh-{number}", "--no-cache")
             assert _files(root / "site") == _files(root / f"fresh-{number}")
+
+
+def test_a_rebuild_after_one_edit_parses_only_that_file(tmp_path, monkeypatch, capsys):
+    from sopdsl.parse.parser import _Parser
+
+    monkeypatch.chdir(tmp_path)
+    generate(tmp_path / "lib", Shape(steps=6, files=8, uses=0))
+    _build(capsys, tmp_path / "lib", tmp_path / "site")
+    edited = sorted((tmp_path / "lib").glob("*.sop"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" menit", " jam", 1), encoding="utf-8")
+    parsed: list[str] = []
+    parse = _Parser.parse
+    monkeypatch.setattr(_Parser, "parse", lambda self, text: parsed.append(text) or parse(self, text))
+    assert _build(capsys, tmp_path / "lib", tmp_path / "site") == 1
+    assert parsed and {text.rstrip("\n") for text in parsed} == {edited.read_text(encoding="utf-8").rstrip("\n")}
+    _build(capsys, tmp_path / "lib", tmp_path / "fresh", "--no-cache")
+    assert _files(tmp_path / "site") == _files(tmp_path / "fresh")
+    assert (tmp_path / "site" / "library-map.html").is_file()

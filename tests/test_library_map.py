@@ -8,20 +8,22 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
+from sopdsl.library_record import library_record
 from sopdsl.lifecycle.library_map import Link, dot_text, layers, library_map
 from sopdsl.lifecycle.library_map_page import library_map_page, library_map_svg
-from sopdsl.loading import read
+from sopdsl.loading import load
 from sopdsl.parse import parse_text
 
 from .conftest import SPECS
 
 
 def specs():
-    return [read(path).sop for path in sorted(SPECS.glob("*.sop"))]
+    return [load(path).record for path in sorted(SPECS.glob("*.sop"))]
 
 
 def sop(text: str):
-    return parse_text(text)
+    """The library record of an SOP written in `text`: what the map is drawn from."""
+    return library_record(parse_text(text))
 
 
 A = sop("sop a: Pelayanan A\n  related:\n    - b\n    - hilang\n\nrole p: Petugas\n\nstep x: X\n  by: p\n  uses: b\n")

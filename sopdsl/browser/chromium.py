@@ -12,7 +12,7 @@ import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -46,6 +46,7 @@ STDERR_LIMIT = 1 << 20  # of Chromium's output read for the cause of a crash
 NOISE = ("dbus", "d-bus", "zygote")
 _LOG_LINE = re.compile(r"\[[^\]]*:(?P<level>[A-Z]+):[^\]]*\]\s*(?P<message>.*)")
 MM_PER_INCH = 25.4
+PRINTING_PAGES = 4  # pages printing at once in `Browser.pdfs`: Chromium lays each out in a process of its own
 
 Source = str | Path
 
@@ -94,6 +95,7 @@ class Browser:
         self._last_id = 0
         self._events: list[dict] = []
         self._session: str | None = None
+        self._printing: list[str] = []  # the sessions of the pages `pdfs` prints in, opened when first needed
         self._stderr = tempfile.TemporaryFile()  # unlinked at once: nothing on disk to clean up
         self._profile: str | None = None
         try:  # from here on, an interruption at any point (a signal included) still cleans up
@@ -101,9 +103,7 @@ class Browser:
             with _signals_held():  # a folder made or a browser started is always recorded for close()
                 self._profile = tempfile.mkdtemp(prefix="sopdsl-chromium-")
                 self._spawn(executable)
-            target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
-            self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            self._page("Page.enable")
+            self._session = self._open_page()
         except BaseException:
             self.close()
             raise
@@ -127,12 +127,62 @@ class Browser:
             paper_height_mm: float | None = None) -> bytes:
         """Load `source` and print it; the CSS @page size wins over the paper size given here."""
         self.load(source)
-        params: dict[str, Any] = {"preferCSSPageSize": True, "printBackground": True, "displayHeaderFooter": False}
-        if paper_width_mm:
-            params["paperWidth"] = paper_width_mm / MM_PER_INCH
-        if paper_height_mm:
-            params["paperHeight"] = paper_height_mm / MM_PER_INCH
-        return base64.b64decode(self._page("Page.printToPDF", **params)["data"])
+        return base64.b64decode(self._page("Page.printToPDF", **_print_params(paper_width_mm, paper_height_mm))["data"])
+
+    def pdfs(self, sources: Iterable[Source], pages: int = PRINTING_PAGES) -> Iterator[bytes]:
+        """Load and print every source, `pages` of them at once, each in a page of its own; the PDFs in order.
+
+        A navigation's load is known by its loader id, so neither an early nor a stale load event is mistaken.
+        """
+        while len(self._printing) < pages:
+            session = self._open_page()
+            self._call("Page.setLifecycleEventsEnabled", {"enabled": True}, session=session)
+            self._printing.append(session)
+        own = set(self._printing)
+        self._events = [event for event in self._events if event.get("sessionId") not in own]
+        todo = iter(enumerate(sources))
+        free = self._printing[:pages]
+        waiting: dict[int, tuple[str, int]] = {}  # a command's id -> the page it was sent to, the source's index
+        loading: dict[str, tuple[str, int]] = {}  # a navigation's loader id -> its page, the source's index
+        loaded: set[str] = set()  # loader ids whose load came before the reply to their navigation
+        urls: dict[int, str] = {}
+        printed: dict[int, bytes] = {}
+        given = 0
+        while True:
+            while free and (item := next(todo, None)) is not None:
+                index, source = item
+                page, urls[index] = free.pop(), page_url(source)
+                waiting[self._post("Page.navigate", {"url": urls[index]}, page)] = (page, index)
+            while given in printed:
+                yield printed.pop(given)
+                given += 1
+            if not waiting and not loading:
+                return
+            message = self._receive(self._deadline(None, f"printing {urls[given]}"))
+            if message.get("id") in waiting:
+                page, index = waiting.pop(message["id"])
+                if "error" in message:
+                    raise ChromiumError(f"Chromium refused to print {urls[index]}: {message['error'].get('message')}")
+                result = message.get("result", {})
+                if "data" in result:
+                    printed[index] = base64.b64decode(result["data"])
+                    free.append(page)
+                elif result.get("errorText"):
+                    raise ChromiumError(f"Chromium could not open {urls[index]}: {result['errorText']}")
+                elif result.get("loaderId") in loaded:
+                    loaded.discard(result["loaderId"])
+                    waiting[self._post("Page.printToPDF", _print_params(None, None), page)] = (page, index)
+                else:
+                    loading[result.get("loaderId", "")] = (page, index)
+            elif message.get("method") == "Page.lifecycleEvent" and message["params"].get("name") == "load":
+                loader = message["params"].get("loaderId", "")
+                if loader in loading:
+                    page, index = loading.pop(loader)
+                    waiting[self._post("Page.printToPDF", _print_params(None, None), page)] = (page, index)
+                else:
+                    loaded.add(loader)
+            elif "method" in message and message.get("sessionId") not in own:
+                self._events.append(message)
 
     def close(self) -> None:
         """Ask the browser to quit, kill it if it does not, and remove its temporary profile."""
@@ -183,6 +233,13 @@ class Browser:
             os.close(child_read)
             os.close(child_write)
 
+    def _open_page(self) -> str:
+        """A new blank page with its page events on: the session to drive it by."""
+        target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self._call("Page.enable", session=session)
+        return session
+
     def _page(self, method: str, **params: Any) -> dict:
         """Send a command to the page session and return its result."""
         return self._call(method, params, session=self._session)
@@ -190,20 +247,25 @@ class Browser:
     def _call(self, method: str, params: dict | None = None, session: str | None = None,
               timeout: float | None = None) -> dict:
         """Send one command and wait for the reply with its id; events meanwhile are kept for later."""
-        self._last_id += 1
-        message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        self._send(message)
+        sent = self._post(method, params, session)
         deadline = self._deadline(timeout, method)
         while True:
             reply = self._receive(deadline)
-            if reply.get("id") == self._last_id:
+            if reply.get("id") == sent:
                 if "error" in reply:
                     raise ChromiumError(f"Chromium refused {method}: {reply['error'].get('message')}")
                 return reply.get("result", {})
             if "method" in reply:
                 self._events.append(reply)
+
+    def _post(self, method: str, params: dict | None, session: str | None) -> int:
+        """Send one command without waiting for its reply; its id, which the reply will carry."""
+        self._last_id += 1
+        message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        self._send(message)
+        return self._last_id
 
     def _wait_event(self, method: str, doing: str, timeout: float | None) -> dict:
         """The first event `method` from the page, including one that arrived while waiting for a reply."""
@@ -270,6 +332,16 @@ class Browser:
     def _deadline(self, timeout: float | None, doing: str) -> _Deadline:
         seconds = self.timeout if timeout is None else timeout
         return _Deadline(time.monotonic() + seconds, seconds, doing)
+
+
+def _print_params(paper_width_mm: float | None, paper_height_mm: float | None) -> dict[str, Any]:
+    """What Page.printToPDF is asked: the CSS @page size first, backgrounds, no header or footer."""
+    params: dict[str, Any] = {"preferCSSPageSize": True, "printBackground": True, "displayHeaderFooter": False}
+    if paper_width_mm:
+        params["paperWidth"] = paper_width_mm / MM_PER_INCH
+    if paper_height_mm:
+        params["paperHeight"] = paper_height_mm / MM_PER_INCH
+    return params
 
 
 def _resolve(executable: str | None) -> str:

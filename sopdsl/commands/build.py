@@ -53,7 +53,7 @@ def run(args) -> int:
             from ..render.document.pdf import printer
 
             try:
-                print_pdf = stack.enter_context(printer())
+                print_pdf = stack.enter_context(printer()).each
             except ChromiumError as error:
                 note = say("build.pdf-skipped", error=error)
                 print(f"sopdsl: {printable(note)}", file=sys.stderr)

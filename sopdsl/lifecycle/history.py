@@ -79,6 +79,11 @@ def _parsed(text: str | None) -> Sop | None:
         return None
 
 
+def under_git(folder: Path) -> bool:
+    """Whether the folder is inside a git work tree (False where git is missing)."""
+    return (_git(folder, "rev-parse", "--is-inside-work-tree") or "").strip() == "true"
+
+
 def revisions(path: Path) -> list[Revision]:
     """The file's revisions, newest first; empty outside a git repository or for a file git does not track."""
     path = path.resolve()

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..analysis.library import first_by_id, strongly_connected
-from ..model import Ref, Sop
+from ..library_record import SopRecord
+from ..model import Ref
 
 RELATED, USES = "related", "uses"
 
@@ -32,7 +33,7 @@ class RoleUse(NamedTuple):
 class LibraryMap(NamedTuple):
     """The SOPs (first of each id), their links, `uses` cycles and roles."""
 
-    sops: dict[str, Sop]
+    sops: dict[str, SopRecord]
     links: tuple[Link, ...]
     cycles: tuple[tuple[str, ...], ...]
     roles: tuple[RoleUse, ...]
@@ -52,30 +53,30 @@ def _title_key(text: str) -> str:
     return re.sub(r"^(sop|standar operasional prosedur)\s+", "", folded(text))
 
 
-def library_map(sops: Sequence[Sop]) -> LibraryMap:
-    """The map of the SOPs given; of two SOPs with one id, the first counts."""
-    library = first_by_id(sops)
+def library_map(records: Sequence[SopRecord]) -> LibraryMap:
+    """The map of the SOPs whose library records are given; of two SOPs with one id, the first counts."""
+    library = first_by_id(records)
     by_title: dict[str, str] = {}
     for sop in library.values():
-        by_title.setdefault(_title_key(sop.title.value), sop.id)
+        by_title.setdefault(_title_key(sop.title), sop.id)
     links: list[Link] = []
     for sop in library.values():
         seen = set()
-        for item in sop.related:
-            written = item.id if isinstance(item, Ref) else item.value
-            target = item.id if isinstance(item, Ref) else by_title.get(_title_key(item.value))
+        for item in sop.related_written:
+            written = item.id if isinstance(item, Ref) else item
+            target = item.id if isinstance(item, Ref) else by_title.get(_title_key(item))
             key = (target or written, RELATED)
             if key not in seen:
                 seen.add(key)
                 links.append(Link(sop.id, target or written, RELATED, target in library))
-        for step in sop.activities():
-            if step.uses is not None and (step.uses.id, USES) not in seen:
-                seen.add((step.uses.id, USES))
-                links.append(Link(sop.id, step.uses.id, USES, step.uses.id in library))
+        for use in sop.uses:
+            if (use.ref.id, USES) not in seen:
+                seen.add((use.ref.id, USES))
+                links.append(Link(sop.id, use.ref.id, USES, use.ref.id in library))
     return LibraryMap(library, tuple(links), _uses_cycles(library, links), _roles(library))
 
 
-def _uses_cycles(library: dict[str, Sop], links: Sequence[Link]) -> tuple[tuple[str, ...], ...]:
+def _uses_cycles(library: dict[str, SopRecord], links: Sequence[Link]) -> tuple[tuple[str, ...], ...]:
     graph: dict[str, list[str]] = {sop_id: [] for sop_id in library}
     for link in links:
         if link.kind == USES and link.found:
@@ -87,14 +88,14 @@ def _uses_cycles(library: dict[str, Sop], links: Sequence[Link]) -> tuple[tuple[
     )
 
 
-def _roles(library: dict[str, Sop]) -> tuple[RoleUse, ...]:
+def _roles(library: dict[str, SopRecord]) -> tuple[RoleUse, ...]:
     found: dict[str, dict[str, str]] = {}
     shown: dict[str, str] = {}
     for sop in library.values():
-        for role in sop.roles:
-            key = folded(role.name.value)
-            shown.setdefault(key, " ".join(role.name.value.split()))
-            found.setdefault(key, {}).setdefault(sop.id, role.name.value)
+        for name in sop.roles:
+            key = folded(name)
+            shown.setdefault(key, " ".join(name.split()))
+            found.setdefault(key, {}).setdefault(sop.id, name)
     ordered = sorted(found, key=lambda key: (-len(found[key]), key))
     return tuple(RoleUse(shown[key], tuple(found[key].items())) for key in ordered)
 
@@ -125,7 +126,7 @@ def dot_text(library_map: LibraryMap) -> str:
 
     lines = ["digraph library {", "  rankdir=LR;", '  node [shape=box, style=rounded, fontname="DejaVu Sans"];']
     for sop in library_map.sops.values():
-        lines.append(f"  {quoted(sop.id)} [label={quoted(sop.title.value)}];")
+        lines.append(f"  {quoted(sop.id)} [label={quoted(sop.title)}];")
     for link in library_map.links:
         target = link.target if link.found else f"? {link.target}"
         if not link.found:

@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from ..model import Sop
+from ..library_record import SopRecord
 from ..render.xml_text import xml_safe
 from .library_map import USES, LibraryMap, layers, library_map
 
@@ -102,7 +102,7 @@ def library_map_svg(data: LibraryMap, links: Mapping[str, str] | None = None, la
                      f'stroke="{color}"{dash} marker-end="url(#arrow)"><title>{_escaped(link.source)} '
                      f'{link.kind} {_escaped(link.target)}</title></line>')
     for sop_id, sop in data.sops.items():
-        parts.append(_box(places[sop_id], sop.title.value, sop_id, (links or {}).get(sop_id), problem=False))
+        parts.append(_box(places[sop_id], sop.title, sop_id, (links or {}).get(sop_id), problem=False))
     for target in missing:
         parts.append(_box(places[target], target, WORDS[lang]["missing"], None, problem=True))
     parts.append("</svg>")
@@ -124,15 +124,15 @@ def _box(place: tuple[int, int], title: str, caption: str, href: str | None, pro
     return f'<a href="{escape(href)}">{box}</a>' if href else box
 
 
-def library_map_page(sops: Sequence[Sop], lang: str = "id", links: Mapping[str, str] | None = None) -> str:
-    """The whole page for the SOPs given; `links` maps an SOP id to the href of its document."""
+def library_map_page(records: Sequence[SopRecord], lang: str = "id", links: Mapping[str, str] | None = None) -> str:
+    """The whole page for the SOPs whose library records are given; `links` maps an SOP id to its document's href."""
     words = WORDS[lang]
-    data = library_map(sops)
+    data = library_map(records)
     links = links or {}
 
     def sop_link(sop_id: str) -> str:
         sop = data.sops.get(sop_id)
-        label = _escaped(f"{sop.title.value} ({sop_id})" if sop is not None else sop_id)
+        label = _escaped(f"{sop.title} ({sop_id})" if sop is not None else sop_id)
         return f'<a href="{escape(links[sop_id])}">{label}</a>' if sop_id in links else label
 
     body = [f"<h1>{escape(words['title'])}</h1>", f"<p>{escape(words['legend'])}</p>",

@@ -104,9 +104,9 @@ class Api:
         """The library map page, each SOP linked to its editor."""
         files = [item.file for item in self.workspace.library()]
         owners = _first_of_each_id(files)
-        sops = [file.sop for file in files if file.sop is not None and owners.get(file.sop.id) == file.path]
+        records = [file.record for file in files if file.record is not None and owners.get(file.record.id) == file.path]
         links = {sop_id: f"/sop?path={quote(path)}" for sop_id, path in owners.items()}
-        return engine.library_map_page(sops, self.lang, links)
+        return engine.library_map_page(records, self.lang, links)
 
     def file(self, key: str) -> dict:
         """One SOP's text as on disk, with the hash a save must send back."""

@@ -17,7 +17,7 @@ from ..analysis.library import library_totals
 from ..analysis.totals import SopTotals
 from ..config import Config, for_paths
 from ..diagnostics import Diagnostic
-from ..library_record import library_record
+from ..library_record import SopRecord, library_record
 from ..loading import SourceFile, syntax_diagnostic
 from ..logo import source_folder
 from ..model import Sop, Unit
@@ -96,11 +96,11 @@ def evaluation(sop: Sop, config: Config) -> dict | None:
     return {"until": until.isoformat(), "due": until < (config.today or clock.today())}
 
 
-def library_map_page(sops: Sequence[Sop], lang: str, links: dict[str, str]) -> str:
-    """The library map page: the links between the SOPs, dangling references, cycles and roles."""
+def library_map_page(records: Sequence[SopRecord], lang: str, links: dict[str, str]) -> str:
+    """The library map page of the SOPs' library records: their links, dangling references, cycles and roles."""
     from ..lifecycle.library_map_page import library_map_page as page
 
-    return page(sops, lang, links)
+    return page(records, lang, links)
 
 
 def render_options(lang: str, totals: SopTotals | None = None, links: dict[str, str] | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -95,18 +95,19 @@ def _approver(sop: Sop) -> str:
     return " — ".join(parts)
 
 
-def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callable[[str], bytes] | None,
+def build(checked: Checked, out: Path, options: RenderOptions,
+          print_pdf: Callable[[Sequence[str]], Iterator[bytes]] | None,
           pdf_note: str | None = None, settings: object = None, calendar: Calendar | None = None,
           reuse: bool = True, jobs: int | None = None, today: datetime.date | None = None,
           interval: Interval = DEFAULT_INTERVAL) -> BuildResult:
-    """Write the library into `out`; `print_pdf` turns an HTML document into PDF bytes (None: no PDFs).
+    """Write the library into `out`; `print_pdf` turns HTML documents into PDFs, in order (None: no PDFs).
 
     With `reuse`, the files of an SOP whose inputs are those of the previous build are kept as they are.
     `settings` is everything else the output depends on (the checker's settings); `calendar` the default one.
     The index marks the SOPs due for evaluation on `today` (None: the day it runs) after `interval`; each SOP
     under git gets a page of its revisions, and the library a map of its links.
     """
-    from ..lifecycle.history import history_page, revisions
+    from ..lifecycle.history import history_page, revisions, under_git
 
     today = today or evaluation.today()
     files = checked.files
@@ -145,28 +146,34 @@ def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callab
             work.append((job, key))
         else:
             kept[file.path] = previous
-    for (job, key), made in zip(work, _make_all([job for job, _ in work], out, jobs), strict=True):
+    made_all = _make_all([job for job, _ in work], out, jobs)
+    printed = print_pdf([made.document for made in made_all if made.document is not None]) if print_pdf else None
+    for (job, key), made in zip(work, made_all, strict=True):
         written = dict(made.files)
-        if print_pdf is not None and made.document is not None:
-            data = print_pdf(made.document)
+        if printed is not None and made.document is not None:
+            data = next(printed)
             write_inside(out, f"{job.name}.pdf", data, sync=False)
             written[f"{job.name}.pdf"] = len(data)
         kept[job.path] = record(key, made.logo, written, number=made.number, total=made.total, unit=made.unit,
                                 effective=made.effective, approver=made.approver,
                                 evaluation=made.evaluation)
     entries = []
+    tracked: dict[Path, bool] = {}  # each folder of the library: whether it is under git
     for file in files:
         manifest.keep(file.path, kept[file.path])
         history = ""
         if file.record is not None:
-            found = revisions(Path(file.path))
+            folder = Path(file.path).resolve().parent
+            if folder not in tracked:  # one question to git per folder, not one process per SOP outside git
+                tracked[folder] = under_git(folder)
+            found = revisions(Path(file.path)) if tracked[folder] else []
             if found:
                 history = f"revisions/{names[file.path]}.html"
                 page = history_page(file.record.title, found, options.lang, f"../{INDEX}.html")
                 write_inside(out, history, page.encode("utf-8"), sync=False)
         entries.append(_entry(file, names[file.path], kept[file.path], findings.get(file.path, []),
                               print_pdf is not None, checked.silenced.get(file.path, 0), today, history))
-    _write_map(out, files, owners, options.lang, links, calendar)
+    _write_map(out, files, owners, options.lang, links)
     built = LABELS[options.lang]["built"].format(date=date_text(datetime.date.today(), options.lang),
                                                  version=__version__)
     index = index_page(entries, options.lang, pdf_note, built, options.labels, f"{MAP}.html")
@@ -176,14 +183,12 @@ def build(checked: Checked, out: Path, options: RenderOptions, print_pdf: Callab
     return BuildResult(tuple(entries), pdf_note, len(work))
 
 
-def _write_map(out: Path, files: Sequence[SourceFile], owners: set, lang: str, links: dict[str, str],
-               calendar: Calendar | None) -> None:
-    """The library map: the links between the SOPs (each id's first file), read again for their models."""
+def _write_map(out: Path, files: Sequence[SourceFile], owners: set, lang: str, links: dict[str, str]) -> None:
+    """The library map: the links between the SOPs (each id's first file), from their library records."""
     from ..lifecycle.library_map_page import library_map_page
 
-    sops = [sop for file in files if file.path in owners and file.text is not None
-            for sop in [parse_source(file.path, file.text, calendar)[0]] if sop is not None]
-    write_inside(out, f"{MAP}.html", library_map_page(sops, lang, links).encode("utf-8"), sync=False)
+    records = [file.record for file in files if file.path in owners and file.record is not None]
+    write_inside(out, f"{MAP}.html", library_map_page(records, lang, links).encode("utf-8"), sync=False)
 
 
 def _entry(file: SourceFile, name: str, made: dict, findings: list, pdf: bool, silenced: int,
