@@ -49,6 +49,37 @@ def test_the_revision_history_lists_each_commit_with_its_changes(tmp_path, capsy
     capsys.readouterr()
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_rebuild_asks_git_for_no_history_until_the_next_commit(tmp_path, monkeypatch, capsys):
+    """Each history page is kept while the commit checked out is the same: an edit asks git nothing more."""
+    from sopdsl.lifecycle import history
+
+    library = tmp_path / "library"
+    for name in ("a.sop", "b.sop", "c.sop"):
+        write_sop(library, name, STEP_OF_ONE_HOUR)
+    _git(library, "init", "-q")
+    _git(library, "add", ".")
+    _git(library, "commit", "-q", "-m", "Tiga SOP")
+    fresh = _build(tmp_path, library)
+    pages = {path.name: path.read_bytes() for path in (fresh / "revisions").iterdir()}
+    assert sorted(pages) == ["a.html", "b.html", "c.html"]
+    asked = []
+    git = history._git
+    monkeypatch.setattr(history, "_git", lambda folder, *arguments: asked.append(arguments) or git(folder, *arguments))
+    write_sop(library, "b.sop", TWO_STEPS)  # an edit, not yet committed
+    _build(tmp_path, library)
+    assert asked == [("rev-parse", "--verify", "--quiet", "HEAD")]
+    assert {path.name: path.read_bytes() for path in (fresh / "revisions").iterdir()} == pages
+    asked.clear()
+    _git(library, "commit", "-q", "-am", "Revisi b")
+    _build(tmp_path, library)
+    logged = [arguments for arguments in asked if arguments[0] == "log"]
+    assert len(logged) == 3  # a new commit: every history is asked for again, each once
+    assert "Revisi b" in (fresh / "revisions" / "b.html").read_text(encoding="utf-8")
+    assert "Revisi b" not in (fresh / "revisions" / "a.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+
+
 def test_outside_git_there_is_no_history_and_no_error(tmp_path, monkeypatch, capsys):
     from sopdsl.lifecycle import history
 
@@ -58,7 +89,7 @@ def test_outside_git_there_is_no_history_and_no_error(tmp_path, monkeypatch, cap
     git = history._git
     monkeypatch.setattr(history, "_git", lambda folder, *arguments: asked.append(arguments) or git(folder, *arguments))
     out = _build(tmp_path, tmp_path / "library")
-    assert asked == [("rev-parse", "--is-inside-work-tree")]  # once for the folder, not once for each SOP
+    assert asked == [("rev-parse", "--verify", "--quiet", "HEAD")]  # once for the folder, not once for each SOP
     assert not (out / "revisions").exists()
     assert "Riwayat revisi" not in (out / "index.html").read_text(encoding="utf-8")
     capsys.readouterr()

@@ -79,9 +79,12 @@ def _parsed(text: str | None) -> Sop | None:
         return None
 
 
-def under_git(folder: Path) -> bool:
-    """Whether the folder is inside a git work tree (False where git is missing)."""
-    return (_git(folder, "rev-parse", "--is-inside-work-tree") or "").strip() == "true"
+def head_commit(folder: Path) -> str | None:
+    """The commit checked out in the git work tree holding the folder; None outside one, or before its first commit.
+
+    Every revision history under the folder is a function of it: a file's history changes only with a commit."""
+    head = (_git(folder, "rev-parse", "--verify", "--quiet", "HEAD") or "").strip()
+    return head or None
 
 
 def revisions(path: Path) -> list[Revision]:

@@ -107,7 +107,7 @@ def build(checked: Checked, out: Path, options: RenderOptions,
     The index marks the SOPs due for evaluation on `today` (None: the day it runs) after `interval`; each SOP
     under git gets a page of its revisions, and the library a map of its links.
     """
-    from ..lifecycle.history import history_page, revisions, under_git
+    from ..lifecycle.history import head_commit
 
     today = today or evaluation.today()
     files = checked.files
@@ -158,19 +158,16 @@ def build(checked: Checked, out: Path, options: RenderOptions,
                                 effective=made.effective, approver=made.approver,
                                 evaluation=made.evaluation)
     entries = []
-    tracked: dict[Path, bool] = {}  # each folder of the library: whether it is under git
+    heads: dict[Path, str | None] = {}  # each folder of the library: the commit checked out there, if under git
     for file in files:
         manifest.keep(file.path, kept[file.path])
         history = ""
         if file.record is not None:
             folder = Path(file.path).resolve().parent
-            if folder not in tracked:  # one question to git per folder, not one process per SOP outside git
-                tracked[folder] = under_git(folder)
-            found = revisions(Path(file.path)) if tracked[folder] else []
-            if found:
-                history = f"revisions/{names[file.path]}.html"
-                page = history_page(file.record.title, found, options.lang, f"../{INDEX}.html")
-                write_inside(out, history, page.encode("utf-8"), sync=False)
+            if folder not in heads:  # one question to git per folder, not one process per SOP outside git
+                heads[folder] = head_commit(folder)
+            if heads[folder] is not None:
+                history = _history(manifest, out, file, names[file.path], heads[folder], options.lang)
         entries.append(_entry(file, names[file.path], kept[file.path], findings.get(file.path, []),
                               print_pdf is not None, checked.silenced.get(file.path, 0), today, history))
     _write_map(out, files, owners, options.lang, links)
@@ -206,6 +203,29 @@ def _entry(file: SourceFile, name: str, made: dict, findings: list, pdf: bool, s
                  unit=made.get("unit", ""), effective=made.get("effective", ""), approver=made.get("approver", ""),
                  silenced=silenced, evaluation=(until, until < today) if until is not None else None,
                  history=history)
+
+
+def _history(manifest: Manifest, out: Path, file: SourceFile, name: str, head: str | None, lang: str) -> str:
+    """The name of the SOP's page of revisions ("" when git holds none), kept from the last build while the
+    commit checked out is the same: a rebuild after an edit asks git nothing more for the other SOPs."""
+    from ..lifecycle.history import history_page, revisions
+
+    assert file.record is not None
+    slot = f"{file.path}#history"
+    key = build_key("history", head, str(Path(file.path).resolve()), name, file.record.title, lang)
+    previous = manifest.reusable(slot, key)
+    if previous is not None:
+        manifest.keep(slot, previous)
+        return str(previous.get("history", ""))
+    found = revisions(Path(file.path))
+    page_name = f"revisions/{name}.html" if found else ""
+    written: dict[str, int] = {}
+    if found:
+        data = history_page(file.record.title, found, lang, f"../{INDEX}.html").encode("utf-8")
+        write_inside(out, page_name, data, sync=False)
+        written[page_name] = len(data)
+    manifest.keep(slot, record(key, (), written, number="", total="", history=page_name))
+    return page_name
 
 
 def _make_all(work: list[Job], out: Path, jobs: int | None) -> list[Made]:
