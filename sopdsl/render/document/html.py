@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from importlib import resources
 
@@ -221,7 +221,7 @@ def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: 
         "<tbody>",
     ]
     for page_row in page.all_rows():
-        lines.append(_row(page_row, len(columns), options))
+        lines.append(_row(page_row, len(columns), options, layout.marks.note))
     if total is not None:
         lines.append(
             f'<tr class="total"><td colspan="{len(columns) + 3}">{labels["total"]}</td>'
@@ -248,7 +248,7 @@ def _colgroup(role_count: int, paper: str) -> str:
     ) + "</colgroup>"
 
 
-def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
+def _row(page_row: PageRow, role_count: int, options: RenderOptions, marked: Callable[[str], str]) -> str:
     labels = options.words
     lanes = "".join(_lane(page_row, column) for column in range(role_count))
     if page_row.kind == "section":
@@ -275,6 +275,7 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions) -> str:
     notes = [_text(step.note)] if step.note is not None else []
     if step.uses is not None:  # the same words as rows.note_text, with the link
         notes.append(f'{labels["uses"]} {_sop_reference(step.uses.id, options)}')
+    notes += [escape(line) for line in marked(row.key).splitlines()]  # the long branch labels, by their marks
     note = "<br>".join(notes)
     source_line = f' data-line="{step.span.line}"' if step.span is not None else ""  # for editors to find the step
     return (
@@ -303,7 +304,8 @@ def _signature(sop: Sop, words: Mapping[str, str]) -> str:
 def _lane(page_row: PageRow, column: int) -> str:
     primitives = page_row.cells.by_column.get(column, [])
     inner = "".join(_primitive(primitive) for primitive in primitives)
-    return f'<td class="lane" data-col="{column}">{inner}</td>'
+    height = f' style="height: {page_row.cells.height:g}px"' if page_row.cells.height else ""
+    return f'<td class="lane" data-col="{column}"{height}>{inner}</td>'
 
 
 def _primitive(primitive) -> str:
