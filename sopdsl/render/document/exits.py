@@ -18,7 +18,7 @@ DROP_SPACING = 7  # pixels between the drops of one side, and between the first 
 DROPS_PER_SIDE = 2  # as many as fit on a lower edge of the diamond
 DROP_FIRST_Y = BOTTOM + 16  # the height the outermost drop turns at: room above it for its label
 DROP_STEP = 24  # between the turns of two drops: room for a label between them
-DROP_ROOM = 16  # below the last turn, for the label under it
+DROP_ROOM = 28  # below the last turn: for the label under it, and the label of the line down below that
 
 
 @frozen

@@ -5,20 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..flow import Arrow, Flow
+from .exits import DROP_SPACING, Way
+from .primitives import LANE_MARGIN
 
 LONGEST_LABEL = 16  # characters of a branch label printed beside its arrow, on one line
+LABEL_CHAR_PX = 5.0  # the widest advance of a character of a 6.5 pt branch label, in pixels
 MARK_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 class LabelMarks:
-    """The words printed beside each arrow, and the lines that explain the marks, by row key."""
+    """The words printed beside each arrow, and the lines that explain the marks, by row key.
 
-    def __init__(self, flows: Iterable[Flow]):
+    A label is marked when it is longer than LONGEST_LABEL, or when it leaves by a drop and is wider than
+    the room between its drop and the outermost gutter track of its column (`column_px` wide)."""
+
+    def __init__(self, flows: Iterable[Flow], ways: Iterable[Way], column_px: float):
         self.printed: dict[Arrow, str] = {}
         self.notes: dict[str, list[str]] = {}
+        cramped = {id(way.arrow) for way in ways
+                   if way.drop and label_px(way.arrow.label or "") > drop_label_room(way, column_px)}
         for flow in flows:
             for row in flow.steps:
-                long = [arrow for arrow in flow.arrows_from(row) if len(arrow.label or "") > LONGEST_LABEL]
+                long = [arrow for arrow in flow.arrows_from(row)
+                        if len(arrow.label or "") > LONGEST_LABEL or (arrow.label and id(arrow) in cramped)]
                 for number, arrow in enumerate(long):
                     mark = f"({_letters(number)})"
                     self.printed[arrow] = mark
@@ -31,6 +40,16 @@ class LabelMarks:
     def note(self, row_key: str) -> str:
         """The lines a step's Keterangan adds for its marked branches, one per line ("" for none)."""
         return "\n".join(self.notes.get(row_key, ()))
+
+
+def label_px(words: str) -> float:
+    """The printed width of a branch label, estimated generously (6.5 pt text with its padding)."""
+    return len(words) * LABEL_CHAR_PX + 3
+
+
+def drop_label_room(way: Way, column_px: float) -> float:
+    """The pixels between where a drop's label starts and its column's outermost gutter track, less a margin."""
+    return column_px / 2 - LANE_MARGIN - 3 - (DROP_SPACING * way.drop + 3)
 
 
 def _letters(number: int) -> str:

@@ -17,7 +17,7 @@ from . import measure
 from .connectors import Slots
 from .exits import DROP_ROOM, Start, Way, drop_height, drop_top, joined_sides, plan, row_drops, start
 from .gutters import Gutters
-from .label_marks import LabelMarks
+from .label_marks import LabelMarks, label_px
 from .pagination import Page, paginate
 from .primitives import (
     BOTTOM,
@@ -37,8 +37,6 @@ from .primitives import (
     Symbol,
     Tag,
 )
-
-LABEL_CHAR_PX = 5.0  # the widest advance of a character of a 6.5 pt branch label, in pixels
 
 
 @frozen
@@ -432,24 +430,19 @@ def _arrival_y(entry: str) -> float:
     return RUN_Y if entry == "top" else MID
 
 
-def label_px(words: str) -> float:
-    """The printed width of a branch label, estimated generously (6.5 pt text with its padding)."""
-    return len(words) * LABEL_CHAR_PX + 3
-
-
 def lay_out(sop: Sop, options: RenderOptions) -> TableLayout:
     """The flowchart table of the SOP, paginated, with every symbol and arrow placed."""
     drawing = diagram(sop, options.lang, options.labels, every_branch=True)
     ways = [plan(flow) for flow in drawing.flows]
-    marks = LabelMarks(drawing.flows)
+    widths = measure.column_widths(max(len(drawing.columns), 1), options.paper)
+    column_px = widths.columns[2] * measure.PX_PER_MM
+    marks = LabelMarks(drawing.flows, [way for flow_ways in ways for way in flow_ways], column_px)
     heights = {key: drop_height(drops) for flow_ways in ways for key, drops in row_drops(flow_ways).items()}
     pages = paginate(sop, drawing.flows, len(drawing.columns), options, heights, marks.note)
     for page in pages:
         for page_row in page.rows:
             if page_row.kind == "step" and page_row.step.key in heights:
                 page_row.cells.height = heights[page_row.step.key]
-    widths = measure.column_widths(max(len(drawing.columns), 1), options.paper)
-    column_px = widths.columns[2] * measure.PX_PER_MM
     router = _Router(drawing.columns, pages, options.lang, column_px, marks)
     for flow in drawing.flows:
         router.place_symbols(flow)
