@@ -275,8 +275,9 @@ class _Router:
         near = way.side if a == b else ("right" if b < a else "left")  # the target's side that faces the source
         gutter = near if entry == "top" else entry
         if source_page == target_page:
-            if a != b and way.side != ("right" if b > a else "left"):
-                self.route_around(way, entry if entry == "top" else near)
+            if a != b and way.side != ("right" if b > a else "left"):  # across at the target's row, by its near side
+                taken = self.corners.get(target.key, joined_sides(target))
+                self.route_around(way, near if near not in taken else "top")
                 return
             begin = self.leave(way, edge, src_id, dst_id)
             lane = self.gutters.lane(source_page, b, gutter, (source_index, target_index), edge, dst_id)
