@@ -26,7 +26,7 @@ class Way:
     """How one arrow leaves its symbol: the kind of route, the side, and which drop of that side (0: the corner)."""
 
     arrow: Arrow
-    kind: str  # "down", "end-below", "end-beside", "self" or "beside"
+    kind: str  # "down", "end-below", "end-beside", "self", "self-drop" (a second loop onto itself) or "beside"
     side: str  # "bottom", "right" or "left"
     drop: int = 0
     drops: int = 0  # how many drops leave by that side

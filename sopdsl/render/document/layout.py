@@ -15,7 +15,7 @@ from ..options import RenderOptions
 from ..rows import Column, StepRow
 from . import measure
 from .connectors import Slots
-from .exits import DROP_ROOM, Start, Way, drop_height, drop_top, joined_sides, plan, row_drops, start
+from .exits import Start, Way, drop_height, drop_top, drop_turn, joined_sides, plan, row_drops, start
 from .gutters import Gutters
 from .label_marks import LabelMarks, label_px
 from .pagination import Page, paginate
@@ -149,9 +149,6 @@ class _Router:
             return _other(facing)
         return "top"
 
-    def words(self, arrow: Arrow) -> str | None:
-        return self.marks.words(arrow)
-
     def label(self, way: Way) -> None:
         """The branch's words at the start of its branch, clear of its own track; the gutter tracks they cover are
         kept for the arrows that leave here."""
@@ -161,9 +158,9 @@ class _Router:
         page, index = self.where[row.key]
         if way.kind == "end-beside":  # the end word after the short arrow
             begin, sign = start(way), 1 if way.side == "right" else -1
-            self.gutters.reserve(page, column, way.side, index, begin.x[1],
-                         begin.x[1] + sign * (2 + label_px(LABELS[self.lang]["end"])), self.edge_name(arrow))
-        words = self.words(arrow)
+            end = begin.x[1] + sign * (2 + label_px(LABELS[self.lang]["end"]))
+            self.gutters.reserve(page, column, way.side, index, begin.x[1], end, self.edge_name(arrow))
+        words = self.marks.words(arrow)
         if words is None or way.kind == "end-below":
             return
         cells = self.cells(row)
@@ -183,15 +180,15 @@ class _Router:
             align = "left" if sign > 0 else "right"
         cells.add(column, Tag(words, x, y, align))
         if way.side != "bottom":
-            self.gutters.reserve(page, column, way.side, index, x[1], x[1] + (width if align == "left" else -width),
-                         self.edge_name(arrow))
+            end = x[1] + (width if align == "left" else -width)
+            self.gutters.reserve(page, column, way.side, index, x[1], end, self.edge_name(arrow))
 
     def down_label_place(self, row: StepRow) -> tuple[Coord, float, str]:
         """Beside the line down from the symbol, on a side no drop leaves by; below the drops when both have some."""
         corners = self.corners.get(row.key, set())
         drops = self.drops.get(row.key, {})
         if drops.get("right") and drops.get("left"):
-            return (50, 5), drop_height(max(drops.values())) - DROP_ROOM + 14, "left"
+            return (50, 5), drop_turn(1, max(drops.values())) + 14, "left"
         if drops.get("right") or ("right" in corners and "left" not in corners and not drops.get("left")):
             return (50, -5), BOTTOM, "right"
         return (50, 5), BOTTOM, "left"
@@ -395,7 +392,7 @@ class _Router:
         a = row.columns[0]
         edge, sym = self.edge_name(arrow), symbol_id(row, a)
         cells = self.cells(row)
-        words = self.words(arrow)
+        words = self.marks.words(arrow)
         if words is not None:  # the branch's words left of the short arrow, the end word right of it
             cells.add(a, Tag(words, (50, -5), BOTTOM, "right"))
         end_id = f"end-{row.key}"
