@@ -9,6 +9,7 @@ from .exits import DROP_SPACING, Way
 from .primitives import LANE_MARGIN
 
 LONGEST_LABEL = 16  # characters of a branch label printed beside its arrow, on one line
+DOWN_LABEL_OFFSET = 5  # pixels between the line down from a symbol and its label
 LABEL_CHAR_PX = 5.0  # the widest advance of a character of a 6.5 pt branch label, in pixels
 MARK_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -16,14 +17,15 @@ MARK_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 class LabelMarks:
     """The words printed beside each arrow, and the lines that explain the marks, by row key.
 
-    A label is marked when it is longer than LONGEST_LABEL, or when it leaves by a drop and is wider than
-    the room between its drop and the outermost gutter track of its column (`column_px` wide)."""
+    A label is marked when it is longer than LONGEST_LABEL, or when it stands beside a drop or the line
+    down and is wider than the room between that line and the outermost gutter track of its column
+    (`column_px` wide)."""
 
     def __init__(self, flows: Iterable[Flow], ways: Iterable[Way], column_px: float):
         self.printed: dict[Arrow, str] = {}
         self.notes: dict[str, list[str]] = {}
-        cramped = {id(way.arrow) for way in ways
-                   if way.drop and label_px(way.arrow.label or "") > drop_label_room(way, column_px)}
+        cramped = {id(way.arrow) for way in ways if (way.drop or way.kind == "down")
+                   and label_px(way.arrow.label or "") > label_room(way, column_px)}
         for flow in flows:
             for row in flow.steps:
                 long = [arrow for arrow in flow.arrows_from(row)
@@ -32,6 +34,14 @@ class LabelMarks:
                     mark = f"({_letters(number)})"
                     self.printed[arrow] = mark
                     self.notes.setdefault(row.key, []).append(f"{mark} {arrow.label}")
+
+    def mark(self, arrow: Arrow) -> str:
+        """The mark of a branch's label, given now if it has none yet (its words then go to Keterangan)."""
+        if arrow not in self.printed:
+            notes = self.notes.setdefault(arrow.source.key, [])
+            self.printed[arrow] = f"({_letters(len(notes))})"
+            notes.append(f"{self.printed[arrow]} {arrow.label}")
+        return self.printed[arrow]
 
     def words(self, arrow: Arrow) -> str | None:
         """What stands beside the arrow: its label, or the mark of a long one (None for a plain arrow)."""
@@ -47,9 +57,11 @@ def label_px(words: str) -> float:
     return len(words) * LABEL_CHAR_PX + 3
 
 
-def drop_label_room(way: Way, column_px: float) -> float:
-    """The pixels between where a drop's label starts and its column's outermost gutter track, less a margin."""
-    return column_px / 2 - LANE_MARGIN - 3 - (DROP_SPACING * way.drop + 3)
+def label_room(way: Way, column_px: float) -> float:
+    """The pixels between where the label of a drop or of the line down starts and its column's outermost gutter
+    track, less a margin."""
+    start = DROP_SPACING * way.drop + 3 if way.drop else DOWN_LABEL_OFFSET
+    return column_px / 2 - LANE_MARGIN - 3 - start
 
 
 def _letters(number: int) -> str:

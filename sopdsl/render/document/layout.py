@@ -6,6 +6,7 @@ however tall a row grows with its text.
 
 from __future__ import annotations
 
+import attrs
 from attrs import frozen
 
 from ...model import Sop
@@ -17,7 +18,7 @@ from . import measure
 from .connectors import Slots
 from .exits import Start, Way, drop_height, drop_top, drop_turn, joined_sides, plan, row_drops, start
 from .gutters import Gutters
-from .label_marks import LabelMarks, label_px
+from .label_marks import DOWN_LABEL_OFFSET, LabelMarks, label_px
 from .pagination import Page, paginate
 from .primitives import (
     BOTTOM,
@@ -119,8 +120,7 @@ class _Router:
             name = self.edge_name(way.arrow)
             seen[name] = seen.get(name, 0) + 1
             self.names[id(way.arrow)] = name if seen[name] == 1 else f"{name}~{seen[name]}"
-        for way in ways:
-            self.label(way)
+        placed = [self.label(way) for way in ways]
         for way in ways:
             if way.kind == "down":
                 self.route_down(way.arrow)
@@ -134,6 +134,24 @@ class _Router:
                 self.route_self_drop(way)
             else:
                 self.route_beside(way, self.entry_side(way))
+        for way, tag in zip(ways, placed, strict=True):
+            if tag is not None and self.crossed(way, tag):  # no track was left free of it: a mark takes less room
+                cell = self.cells(way.arrow.source).by_column[way.arrow.source.columns[0]]
+                cell[cell.index(tag)] = attrs.evolve(tag, text=self.marks.mark(way.arrow))
+
+    def crossed(self, way: Way, tag: Tag) -> bool:
+        """Whether a vertical track of another arrow runs through the label (as wide as estimated)."""
+        row = way.arrow.source
+        width = label_px(tag.text)
+        x = tag.x[0] / 100 * self.column_px + tag.x[1]
+        left, right = (x, x + width) if tag.align == "left" else (x - width, x)
+        for line in self.cells(row).by_column.get(row.columns[0], []):
+            if isinstance(line, Line) and line.x1 == line.x2 and line.edge != self.edge_name(way.arrow):
+                at = line.x1[0] / 100 * self.column_px + line.x1[1]
+                low, high = sorted(y[1] if not y[0] else float("inf") for y in (line.y1, line.y2))
+                if left - 1 <= at <= right + 1 and low < tag.y + 10 and tag.y < high:
+                    return True
+        return False
 
     def entry_side(self, way: Way) -> str:
         """The side an arrow enters its target by: the side facing its source, unless an arrow leaves there; the
@@ -149,7 +167,7 @@ class _Router:
             return _other(facing)
         return "top"
 
-    def label(self, way: Way) -> None:
+    def label(self, way: Way) -> Tag | None:
         """The branch's words at the start of its branch, clear of its own track; the gutter tracks they cover are
         kept for the arrows that leave here."""
         arrow = way.arrow
@@ -162,7 +180,7 @@ class _Router:
             self.gutters.reserve(page, column, way.side, index, begin.x[1], end, self.edge_name(arrow))
         words = self.marks.words(arrow)
         if words is None or way.kind == "end-below":
-            return
+            return None
         cells = self.cells(row)
         width = label_px(words)
         if way.side == "bottom":
@@ -178,20 +196,22 @@ class _Router:
             x = (50, sign * (SYMBOL_WIDTH / 2 + 2))
             y = MID + 3 if self.upwards(way) else MID - 14
             align = "left" if sign > 0 else "right"
-        cells.add(column, Tag(words, x, y, align))
-        if way.side != "bottom":
-            end = x[1] + (width if align == "left" else -width)
-            self.gutters.reserve(page, column, way.side, index, x[1], end, self.edge_name(arrow))
+        tag = Tag(words, x, y, align)
+        cells.add(column, tag)
+        end = x[1] + (width if align == "left" else -width)
+        side = way.side if way.side != "bottom" else ("right" if align == "left" else "left")
+        self.gutters.reserve(page, column, side, index, x[1], end, self.edge_name(arrow))
+        return tag
 
     def down_label_place(self, row: StepRow) -> tuple[Coord, float, str]:
         """Beside the line down from the symbol, on a side no drop leaves by; below the drops when both have some."""
         corners = self.corners.get(row.key, set())
         drops = self.drops.get(row.key, {})
         if drops.get("right") and drops.get("left"):
-            return (50, 5), drop_turn(1, max(drops.values())) + 14, "left"
+            return (50, DOWN_LABEL_OFFSET), drop_turn(1, max(drops.values())) + 14, "left"
         if drops.get("right") or ("right" in corners and "left" not in corners and not drops.get("left")):
-            return (50, -5), BOTTOM, "right"
-        return (50, 5), BOTTOM, "left"
+            return (50, -DOWN_LABEL_OFFSET), BOTTOM, "right"
+        return (50, DOWN_LABEL_OFFSET), BOTTOM, "left"
 
     def upwards(self, way: Way) -> bool:
         """Whether the arrow's own track turns upwards from where it leaves (so its label goes below its line)."""
