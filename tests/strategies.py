@@ -225,7 +225,7 @@ def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
 
 
 @st.composite
-def activities(draw, role_ids=(), step_id=None, targets=TARGET_WORDS) -> Activity:
+def activities(draw, role_ids=(), step_id=None, targets=TARGET_WORDS, most_branches=3) -> Activity:
     """A step or decision with any of its attributes; `by` names roles of role_ids when there are any."""
     refs = st.sampled_from(sorted(set(role_ids))) if role_ids else ids()
     target = st.sampled_from(sorted(set(targets) | set(TARGET_WORDS))).map(lambda value: Ref(id=value))
@@ -242,21 +242,21 @@ def activities(draw, role_ids=(), step_id=None, targets=TARGET_WORDS) -> Activit
         uses=draw(optional(ids().map(lambda value: Ref(id=value)))),
     )
     if is_decision:
-        return Decision(**values, branches=draw(branches(target)))
+        return Decision(**values, branches=draw(branches(target, most_branches)))
     return Step(**values, next=draw(optional(target)))
 
 
-def branches(targets: st.SearchStrategy[Ref]) -> st.SearchStrategy[tuple]:
-    """Two or three ways out of a decision: yes, no and labelled branches."""
+def branches(targets: st.SearchStrategy[Ref], most: int = 3) -> st.SearchStrategy[tuple]:
+    """Two to `most` ways out of a decision: yes, no and labelled branches."""
     branch = st.one_of(
         st.builds(Branch, kind=st.sampled_from(("yes", "no")), target=targets),
         st.builds(Branch, kind=st.just("label"), label=text_values(), target=targets),
     )
-    return st.lists(branch, min_size=2, max_size=3).map(tuple)
+    return st.lists(branch, min_size=2, max_size=most).map(tuple)
 
 
 @st.composite
-def flows(draw, role_ids=(), id_pool=()) -> tuple:
+def flows(draw, role_ids=(), id_pool=(), most_branches=3) -> tuple:
     """The sections of an SOP: one unnamed flow, or named sections; ids come from id_pool (20 are enough)."""
     pool = list(id_pool)
     named = draw(st.booleans())
@@ -267,15 +267,16 @@ def flows(draw, role_ids=(), id_pool=()) -> tuple:
         step_count = draw(st.integers(0, 4))
         step_ids = [pool.pop() if pool and draw(st.booleans()) else None for _ in range(step_count)]
         targets = [value for value in step_ids if value is not None]
-        steps = tuple(draw(activities(role_ids, step_id, targets)) for step_id in step_ids)
+        steps = tuple(draw(activities(role_ids, step_id, targets, most_branches)) for step_id in step_ids)
         title = draw(texts()) if named else None
         sections.append(Section(id=section_id, title=title, steps=steps))
     return tuple(sections)
 
 
 @st.composite
-def sops(draw) -> Sop:
-    """A whole SOP: any header fields, up to four roles, a flow with or without sections."""
+def sops(draw, most_branches=3) -> Sop:
+    """A whole SOP: any header fields, up to four roles, a flow with or without sections, decisions with two to
+    `most_branches` branches."""
     id_pool = draw(st.lists(ids(), min_size=20, max_size=20, unique=True))
     role_count = draw(st.integers(0, 4))
     roles = tuple(Role(id=id_pool.pop(), name=draw(texts())) for _ in range(role_count))
@@ -303,7 +304,7 @@ def sops(draw) -> Sop:
         logo=draw(optional(texts())),
         evaluated=tuple(draw(st.lists(dates(), max_size=3))),
         roles=roles,
-        sections=draw(flows(role_ids, id_pool)),
+        sections=draw(flows(role_ids, id_pool, most_branches)),
     )
 
 

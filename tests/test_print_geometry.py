@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sopdsl.browser.chromium import ChromiumError
@@ -33,7 +33,7 @@ CASES = sorted(SPECS.glob("*.sop")) + sorted(LAYOUT.glob("*.sop"))
 CROSSINGS = LAYOUT / "crossings.json"  # the most line crossings each case may print
 FUZZ_EXAMPLES = int(os.environ.get("SOPDSL_FUZZ_EXAMPLES") or 10)
 MIN_TRACK_GAP = 6  # pixels between two parallel arrows that do not join
-MAX_LABEL = 16  # characters of a branch label that fit beside a decision
+MOST_BRANCHES = 7  # a decision's three corners and its four drops
 
 CHECKS = r"""
 ((minGap) => {
@@ -118,21 +118,6 @@ CHECKS = r"""
 """
 
 
-def within_known_limits(step) -> bool:
-    """A step whose branches each have a corner of their own (at most three, to different targets), short words."""
-    branches = getattr(step, "branches", ())
-    targets = [branch.target.id for branch in branches]
-    short = all(len(branch.label or "") <= MAX_LABEL for branch in branches)
-    alone = not branches or len(step.by) <= 1  # the join to other performers would take one of its corners
-    return len(branches) <= 3 and len(set(targets)) == len(targets) and short and alone
-
-
-def joined_on_both_sides(step, roles: list[str]) -> bool:
-    """A step whose first performer's column stands between its other performers': both its sides are joined."""
-    columns = [roles.index(ref.id) for ref in step.by if ref.id in roles]
-    return len(columns) > 2 and min(columns[1:]) < columns[0] < max(columns[1:])
-
-
 def printed(browser, tmp_path: Path, document: str, paper: str = "a4") -> dict:
     """The checks on the document laid out for print, at the printable width of its paper."""
     page = tmp_path / "page.html"
@@ -213,15 +198,13 @@ def test_a_step_three_pages_long_continues_over_full_pages(browser, tmp_path):
     assert result["problems"] == []
 
 
-# The default run tries the same flows every time (a flow that breaks a guarantee the layout does not yet give, listed
-# under "Known limits" in docs/printing.md, must not turn CI red by chance); SOPDSL_FUZZ_EXAMPLES=N explores afresh.
+# The default run tries the same flows every time; SOPDSL_FUZZ_EXAMPLES=N explores afresh. Decisions get up to
+# seven branches (three corners and four drops), to any targets, with labels of any length.
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
           derandomize="SOPDSL_FUZZ_EXAMPLES" not in os.environ,
           database=None if "SOPDSL_FUZZ_EXAMPLES" not in os.environ else settings.default.database)
-@given(sop=sops(), first=st.integers(1, 7), later=st.integers(1, 7))
+@given(sop=sops(most_branches=MOST_BRANCHES), first=st.integers(1, 7), later=st.integers(1, 7))
 def test_the_guarantees_hold_for_any_flow(browser, tmp_path, sop, first, later):
-    roles = [role.id for role in sop.roles]
-    assume(all(within_known_limits(step) and not joined_on_both_sides(step, roles) for step in sop.activities()))
     result = printed(browser, tmp_path, render(sop, RenderOptions(first_page_rows=first, page_rows=later)))
     assert result["problems"] == []
 

@@ -117,7 +117,7 @@ def test_symbols_sit_in_their_columns_and_arrows_connect(browser, tmp_path, path
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sop=sops(), first=st.integers(1, 7), later=st.integers(1, 7))
+@given(sop=sops(most_branches=7), first=st.integers(1, 7), later=st.integers(1, 7))
 def test_geometry_holds_for_any_sop(browser, tmp_path, sop, first, later):
     result = measure(browser, tmp_path, render(sop, RenderOptions(first_page_rows=first, page_rows=later)))
     assert result["problems"] == []
@@ -166,7 +166,7 @@ def test_pages_respect_the_row_limits_and_keep_every_step_once(sop, first, later
 
 
 @settings(max_examples=FUZZ_EXAMPLES * 10, deadline=None)
-@given(sop=sops(), first=st.integers(1, 4), later=st.integers(1, 4))
+@given(sop=sops(most_branches=7), first=st.integers(1, 4), later=st.integers(1, 4))
 def test_off_page_connectors_come_in_lettered_pairs(sop, first, later):
     document = render(sop, RenderOptions(first_page_rows=first, page_rows=later))
     letters = re.findall(r'data-connector="([0-9]+)"', document)

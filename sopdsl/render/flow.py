@@ -61,10 +61,11 @@ class Diagram:
     flows: tuple[Flow, ...]
 
 
-def diagram(sop: Sop, lang: str = "id", house: Mapping[str, str] | None = None) -> Diagram:
+def diagram(sop: Sop, lang: str = "id", house: Mapping[str, str] | None = None, every_branch: bool = False) -> Diagram:
     """The SOP's columns and flows; targets that name no step of the flow are left out (the checker reports them).
 
-    `house` is the `labels` setting, for the branch labels (Ya / Tidak).
+    `house` is the `labels` setting, for the branch labels (Ya / Tidak). Two branches of a decision to the
+    same step make one arrow, with the first branch's label, unless `every_branch` asks for one arrow each.
     """
     rows = table_rows(sop, lang)
     headings: dict[int, SectionRow] = {row.section: row for row in rows if isinstance(row, SectionRow)}
@@ -78,7 +79,7 @@ def diagram(sop: Sop, lang: str = "id", house: Mapping[str, str] | None = None) 
         arrows, seen = [], set()
         for position, edges in enumerate(graph.edges):
             for edge in edges:
-                key = (position, edge.target)
+                key = (position, edge.target, edge.kind, edge.label) if every_branch else (position, edge.target)
                 if key in seen:
                     continue
                 seen.add(key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from importlib import resources
 
@@ -225,7 +225,7 @@ def flow_sheet(sop: Sop, layout: TableLayout, page: Page, number: int, options: 
         "<tbody>",
     ]
     for page_row in page.all_rows():
-        lines.append(_row(page_row, len(columns), options, descriptions or {}))
+        lines.append(_row(page_row, len(columns), options, descriptions or {}, layout.marks.note))
     if total is not None:
         lines.append(
             f'<tr class="total"><td colspan="{len(columns) + 3}">{labels["total"]}</td>'
@@ -252,7 +252,8 @@ def _colgroup(role_count: int, paper: str) -> str:
     ) + "</colgroup>"
 
 
-def _row(page_row: PageRow, role_count: int, options: RenderOptions, descriptions: Mapping[str, str]) -> str:
+def _row(page_row: PageRow, role_count: int, options: RenderOptions, descriptions: Mapping[str, str],
+         marked: Callable[[str], str]) -> str:
     labels = options.words
     lanes = "".join(_lane(page_row, column, descriptions) for column in range(role_count))
     if page_row.kind == "section":
@@ -279,6 +280,7 @@ def _row(page_row: PageRow, role_count: int, options: RenderOptions, description
     notes = [_text(step.note)] if step.note is not None else []
     if step.uses is not None:  # the same words as rows.note_text, with the link
         notes.append(f'{labels["uses"]} {_sop_reference(step.uses.id, options)}')
+    notes += [escape(line) for line in marked(row.key).splitlines()]  # the long branch labels, by their marks
     note = "<br>".join(notes)
     source_line = f' data-line="{step.span.line}"' if step.span is not None else ""  # for editors to find the step
     return (
@@ -307,7 +309,8 @@ def _signature(sop: Sop, words: Mapping[str, str]) -> str:
 def _lane(page_row: PageRow, column: int, descriptions: Mapping[str, str]) -> str:
     primitives = page_row.cells.by_column.get(column, [])
     inner = "".join(_primitive(primitive, descriptions) for primitive in primitives)
-    return f'<td class="lane" data-col="{column}">{inner}</td>'
+    height = f' style="height: {page_row.cells.height:g}px"' if page_row.cells.height else ""
+    return f'<td class="lane" data-col="{column}"{height}>{inner}</td>'
 
 
 def _primitive(primitive, descriptions: Mapping[str, str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Mapping
 
 from attrs import define, field
 
@@ -73,11 +74,14 @@ class Page:
         return sum(1 for row in self.rows if row.kind == "step")
 
 
-def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: RenderOptions) -> list[Page]:
+def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: RenderOptions,
+             drawing_px: Mapping[str, float], marked: Callable[[str], str]) -> list[Page]:
     """Rows into pages of at most the configured number of steps and of the paper's height (estimated).
 
-    A section's title stays with its first step and is repeated, marked as continued, on each page its
-    section continues on; the last page keeps room for the total and the signature.
+    `drawing_px` is the height a row's drawing needs where it is more than usual, by row key; `marked`
+    gives the lines a row's Keterangan adds for its long branch labels. A section's title stays with its
+    first step and is repeated, marked as continued, on each page its section continues on; the last page
+    keeps room for the total and the signature.
     """
     widths = measure.column_widths(role_count, options.paper)
     budget = measure.page_height_px(options.paper) - measure.HEADER_PX - 2 * measure.CONNECTOR_PX
@@ -95,8 +99,8 @@ def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: Render
 
     for flow in flows:
         for position, step in enumerate(flow.steps):
-            note = note_text(step, options)
-            height = measure.step_height(step, note, widths)
+            note = "\n".join(filter(None, [note_text(step, options), marked(step.key)]))
+            height = max(measure.step_height(step, note, widths), drawing_px.get(step.key, 0))
             heading_px = measure.SECTION_PX if position == 0 and flow.heading is not None else 0
             page = pages[-1]
             full = page.step_count >= options.rows_for_page(len(pages) - 1)
@@ -117,7 +121,7 @@ def paginate(sop: Sop, flows: tuple[Flow, ...], role_count: int, options: Render
                 lines = measure.lines_that_fit(budget - used)
             head, rest = measure.split_text(step.step.text.value, widths.columns[1], max(lines, 3))
             page.rows.append(PageRow("step", step, text=head))
-            used += measure.step_height(step, note, widths, head)
+            used += max(measure.step_height(step, note, widths, head), drawing_px.get(step.key, 0))
             while rest:
                 page = new_page(position + 1, flow)
                 chunk, rest = measure.split_text(rest, widths.columns[1], measure.lines_that_fit(budget - used))

@@ -77,6 +77,7 @@ class Cells:
     """The primitives of each Pelaksana cell of one table row."""
 
     by_column: dict[int, list[Primitive]] = field(factory=dict)
+    height: float = 0  # the least height of the row in pixels, where drops below a symbol need more than usual
 
     def add(self, column: int, primitive: Primitive) -> None:
         self.by_column.setdefault(column, []).append(primitive)
