@@ -10,6 +10,7 @@ symbols, arrows, labels and off-page connectors are DrawingML shapes anchored in
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from ...logo import Logo, sop_logo
 from ...model import Sop
@@ -244,7 +245,7 @@ def _flowchart(document, sop: Sop, layout: TableLayout, options: RenderOptions) 
         _table_frame(table, widths.columns)
         _header(table, layout, options)
         for page_row in page.all_rows():
-            _body_row(table, page_row, roles, widths.columns, writer, options)
+            _body_row(table, page_row, roles, widths.columns, writer, options, layout.marks.note)
         if total is not None and number == len(layout.pages) - 1:
             row = table.add_row()
             _cant_split(row)
@@ -275,7 +276,7 @@ def _header(table, layout: TableLayout, options: RenderOptions) -> None:
 
 
 def _body_row(table, page_row: PageRow, roles: int, widths: list[float], writer: ShapeWriter,
-              options: RenderOptions):
+              options: RenderOptions, marked: Callable[[str], str]):
     """One row of the table: a section title, a step with its drawn cells, or a row of off-page connectors."""
     row = table.add_row()
     _cant_split(row)
@@ -295,7 +296,7 @@ def _body_row(table, page_row: PageRow, roles: int, widths: list[float], writer:
     elif isinstance(page_row.row, StepRow):
         step_row = page_row.row
         step = step_row.step
-        note = note_text(step_row, options)
+        note = "\n".join(filter(None, [note_text(step_row, options), marked(step_row.key)]))  # as paginated
         height = step_height(step_row, note, column_widths(roles, options.paper), page_row.text)
         _write(row.cells[0], [str(step_row.number)], align="center")
         _write(row.cells[1], [page_row.text or step.text.value])
