@@ -198,6 +198,13 @@ def test_a_step_three_pages_long_continues_over_full_pages(browser, tmp_path):
     assert result["problems"] == []
 
 
+def test_a_name_too_long_for_its_line_wraps_and_the_page_does_not_scroll(browser, tmp_path):
+    """A generated flow found this: an approver's name of one 56-letter word pushed the page sideways."""
+    sop = parse_text("sop a: A\n  approved-by: Kepala\n  approver:\n    name: " + "Menerima" * 7
+                     + "\n\nrole r: R\n\nstep s: Menerima\n  by: r\n")
+    assert printed(browser, tmp_path, render(sop, RenderOptions()))["problems"] == []
+
+
 # The default run tries the same flows every time; SOPDSL_FUZZ_EXAMPLES=N explores afresh. Decisions get up to
 # seven branches (three corners and four drops), to any targets, with labels of any length.
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
