@@ -225,7 +225,7 @@ def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
 
 
 @st.composite
-def activities(draw, role_ids=(), step_id=None, targets=TARGET_WORDS, most_branches=3) -> Activity:
+def activities(draw, role_ids=(), step_id=None, targets=TARGET_WORDS, most_branches=3, distinct=False) -> Activity:
     """A step or decision with any of its attributes; `by` names roles of role_ids when there are any."""
     refs = st.sampled_from(sorted(set(role_ids))) if role_ids else ids()
     target = st.sampled_from(sorted(set(targets) | set(TARGET_WORDS))).map(lambda value: Ref(id=value))
@@ -242,21 +242,25 @@ def activities(draw, role_ids=(), step_id=None, targets=TARGET_WORDS, most_branc
         uses=draw(optional(ids().map(lambda value: Ref(id=value)))),
     )
     if is_decision:
-        return Decision(**values, branches=draw(branches(target, most_branches)))
+        return Decision(**values, branches=draw(branches(target, most_branches, distinct)))
     return Step(**values, next=draw(optional(target)))
 
 
-def branches(targets: st.SearchStrategy[Ref], most: int = 3) -> st.SearchStrategy[tuple]:
-    """Two to `most` ways out of a decision: yes, no and labelled branches."""
+def branches(targets: st.SearchStrategy[Ref], most: int = 3, distinct: bool = False) -> st.SearchStrategy[tuple]:
+    """Two to `most` ways out of a decision: yes, no and labelled branches; with `distinct`, each with a label of
+    its own, as `check` requires (`decision-branches`)."""
     branch = st.one_of(
         st.builds(Branch, kind=st.sampled_from(("yes", "no")), target=targets),
         st.builds(Branch, kind=st.just("label"), label=text_values(), target=targets),
     )
-    return st.lists(branch, min_size=2, max_size=most).map(tuple)
+    def label(branch: Branch) -> str:
+        return branch.label if branch.kind == "label" else branch.kind
+
+    return st.lists(branch, min_size=2, max_size=most, unique_by=label if distinct else None).map(tuple)
 
 
 @st.composite
-def flows(draw, role_ids=(), id_pool=(), most_branches=3) -> tuple:
+def flows(draw, role_ids=(), id_pool=(), most_branches=3, distinct=False) -> tuple:
     """The sections of an SOP: one unnamed flow, or named sections; ids come from id_pool (20 are enough)."""
     pool = list(id_pool)
     named = draw(st.booleans())
@@ -267,14 +271,14 @@ def flows(draw, role_ids=(), id_pool=(), most_branches=3) -> tuple:
         step_count = draw(st.integers(0, 4))
         step_ids = [pool.pop() if pool and draw(st.booleans()) else None for _ in range(step_count)]
         targets = [value for value in step_ids if value is not None]
-        steps = tuple(draw(activities(role_ids, step_id, targets, most_branches)) for step_id in step_ids)
+        steps = tuple(draw(activities(role_ids, step_id, targets, most_branches, distinct)) for step_id in step_ids)
         title = draw(texts()) if named else None
         sections.append(Section(id=section_id, title=title, steps=steps))
     return tuple(sections)
 
 
 @st.composite
-def sops(draw, most_branches=3) -> Sop:
+def sops(draw, most_branches=3, distinct_labels=False) -> Sop:
     """A whole SOP: any header fields, up to four roles, a flow with or without sections, decisions with two to
     `most_branches` branches."""
     id_pool = draw(st.lists(ids(), min_size=20, max_size=20, unique=True))
@@ -304,7 +308,7 @@ def sops(draw, most_branches=3) -> Sop:
         logo=draw(optional(texts())),
         evaluated=tuple(draw(st.lists(dates(), max_size=3))),
         roles=roles,
-        sections=draw(flows(role_ids, id_pool, most_branches)),
+        sections=draw(flows(role_ids, id_pool, most_branches, distinct_labels)),
     )
 
 

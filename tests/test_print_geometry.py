@@ -206,11 +206,12 @@ def test_a_name_too_long_for_its_line_wraps_and_the_page_does_not_scroll(browser
 
 
 # The default run tries the same flows every time; SOPDSL_FUZZ_EXAMPLES=N explores afresh. Decisions get up to
-# seven branches (three corners and four drops), to any targets, with labels of any length.
+# seven branches (three corners and four drops), to any targets, with labels of any length, each its own
+# (two alike are an error, `decision-branches`).
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
           derandomize="SOPDSL_FUZZ_EXAMPLES" not in os.environ,
           database=None if "SOPDSL_FUZZ_EXAMPLES" not in os.environ else settings.default.database)
-@given(sop=sops(most_branches=MOST_BRANCHES), first=st.integers(1, 7), later=st.integers(1, 7))
+@given(sop=sops(most_branches=MOST_BRANCHES, distinct_labels=True), first=st.integers(1, 7), later=st.integers(1, 7))
 def test_the_guarantees_hold_for_any_flow(browser, tmp_path, sop, first, later):
     result = printed(browser, tmp_path, render(sop, RenderOptions(first_page_rows=first, page_rows=later)))
     assert result["problems"] == []

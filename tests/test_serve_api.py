@@ -322,7 +322,9 @@ def test_the_pdf_download_is_printed_by_chromium(app, library):
 
 def test_the_command_serves_until_interrupted():
     command = [sys.executable, "-m", "sopdsl", "serve", str(SPECS), "--port", "0"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A shell's background job ignores SIGINT, and Python keeps an ignored SIGINT: give the server the default.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = process.stdout.readline()
         port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", line).group(1))
