@@ -110,7 +110,7 @@ def _import_file(path: Path, args, words: dict, written: set[Path]) -> int:
 
 def _write(source: Path, draft, folder: Path, args, words: dict, written: set[Path]) -> int:
     """Write one draft unless that would lose a file; print its summary; returns the exit status."""
-    from ..importers.writer import format_draft, sop_id, write_draft
+    from ..importers.writer import draft_text, sop_id
     from ..output import write_atomically
 
     target = folder / f"{sop_id(draft)}.sop"
@@ -123,7 +123,7 @@ def _write(source: Path, draft, folder: Path, args, words: dict, written: set[Pa
     if target.exists() and not args.force:
         _tell(words["exists"], target=target, to=sys.stderr)
         return 2
-    text, error = format_draft(write_draft(draft), args.keywords or draft.language)
+    text, error = draft_text(draft, args.keywords)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(target, text.encode("utf-8"))

@@ -146,6 +146,12 @@ def _branch_key(branch: Branch) -> str:
     return f"branch {text_value(branch.label or '', quote=True)}" if branch.kind == "label" else branch.kind
 
 
+def draft_text(draft: Draft, keywords: str | None = None) -> tuple[str, str | None]:
+    """The draft as `sopdsl import` writes it: its keywords in `keywords`, else in the document's language (see
+    `format_draft` for the second value)."""
+    return format_draft(write_draft(draft), keywords or draft.language)
+
+
 def format_draft(text: str, keywords: str | None = None) -> tuple[str, str | None]:
     """The text in canonical form, its keywords in the language `keywords` ('id', 'en'; None: as written), and
     None; or the text as it is, and why it does not parse or format."""

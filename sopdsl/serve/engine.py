@@ -169,7 +169,7 @@ def import_document(path: Path, lang: str) -> list[tuple[str, str]]:
     A document that cannot be read is an ImportRefused with the importer's one-line reason; a reader whose
     optional package (python-docx, openpyxl, pdfplumber) is missing makes importing Unavailable."""
     from ..importers import ImportFailure, MissingDependency, read_drafts
-    from ..importers.writer import format_draft, sop_id, write_draft
+    from ..importers.writer import draft_text, sop_id
 
     try:
         drafts = read_drafts(path)
@@ -177,7 +177,7 @@ def import_document(path: Path, lang: str) -> list[tuple[str, str]]:
         raise Unavailable(error.message(lang)) from None
     except ImportFailure as error:
         raise ImportRefused(error.message(lang)) from None
-    return [(sop_id(draft), format_draft(write_draft(draft), draft.language)[0]) for draft in drafts]
+    return [(sop_id(draft), draft_text(draft)[0]) for draft in drafts]
 
 
 def new_sop_text(sop_id: str) -> str:
